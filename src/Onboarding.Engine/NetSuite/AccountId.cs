@@ -1,0 +1,59 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace Onboarding.Engine.NetSuite;
+
+/// <summary>
+/// A NetSuite account id such as <c>1234567</c>, <c>1234567_SB1</c>, <c>1234567_RP</c> or <c>TSTDRV1234567</c>.
+/// A security boundary: the id becomes part of a host name, so only this strict shape is accepted.
+/// </summary>
+public readonly partial record struct AccountId
+{
+    /// <summary>A valid example, for messages that reject bad input.</summary>
+    public const string Example = "1234567_SB1";
+
+    private AccountId(string canonical) => Value = canonical;
+
+    /// <summary>The canonical form: upper case with an underscore before the suffix, e.g. <c>1234567_SB1</c>.</summary>
+    public string Value { get; }
+
+    /// <summary>The host label: lower case, underscore as hyphen, e.g. <c>1234567-sb1</c>.</summary>
+    public string HostLabel => Value.ToLowerInvariant().Replace('_', '-');
+
+    public override string ToString() => Value;
+
+    public static AccountId Parse(string? text) =>
+        TryParse(text, out var id, out var error) ? id : throw new FormatException(error);
+
+    public static bool TryParse(string? text, out AccountId accountId) => TryParse(text, out accountId, out _);
+
+    public static bool TryParse(string? text, out AccountId accountId, [NotNullWhen(false)] out string? error)
+    {
+        accountId = default;
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            error = $"Give a NetSuite account id, for example {Example}.";
+            return false;
+        }
+
+        var match = Shape().Match(trimmed);
+        if (!match.Success)
+        {
+            error = $"'{Shorten(trimmed)}' is not a NetSuite account id. It looks like {Example}: the number from your NetSuite URL, plus _SB1 for a sandbox.";
+            return false;
+        }
+
+        var suffix = match.Groups["suffix"].Success ? "_" + match.Groups["suffix"].Value.ToUpperInvariant() : string.Empty;
+        accountId = new AccountId(match.Groups["base"].Value.ToUpperInvariant() + suffix);
+        error = null;
+        return true;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    // Numeric production ids, optional letter prefixes for test-drive/partner accounts, and an
+    // optional _SB<n> or _RP suffix (hyphen accepted as it appears in host names).
+    [GeneratedRegex(@"^(?<base>(?:[A-Za-z]{1,10})?[0-9]{1,12})(?:[_-](?<suffix>SB[0-9]{1,3}|RP))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Shape();
+}

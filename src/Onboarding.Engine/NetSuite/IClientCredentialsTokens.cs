@@ -1,0 +1,21 @@
+using Onboarding.Engine.Keys;
+
+namespace Onboarding.Engine.NetSuite;
+
+/// <summary>
+/// Client-credentials access tokens for a tenant's machine access: a signed assertion per mint, tokens cached until
+/// shortly before expiry, and concurrent callers for one tenant sharing one request.
+/// </summary>
+public interface IClientCredentialsTokens
+{
+    Task<NetSuiteResult<BearerToken>> GetAsync(MachineCredential credential, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a cached token, e.g. after NetSuite refused it or the certificate changed.</summary>
+    void Invalidate(AccountId account);
+}
+
+/// <summary>What signing a client assertion for a tenant takes: its certificate id (the <c>kid</c>) and private key.</summary>
+public sealed record MachineCredential(AccountId Account, string CertificateId, KeyAlgorithm Algorithm, ReadOnlyMemory<byte> PrivateKeyPkcs8)
+{
+    public override string ToString() => $"MachineCredential {{ Account = {Account}, CertificateId = {CertificateId}, Algorithm = {Algorithm} }}";
+}

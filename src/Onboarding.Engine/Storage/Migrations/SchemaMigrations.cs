@@ -1,0 +1,36 @@
+namespace Onboarding.Engine.Storage.Migrations;
+
+/// <summary>Every migration the product knows, in order. A new table is a new entry; released entries never change.</summary>
+public static class SchemaMigrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "conversation references and audit log", """
+            CREATE TABLE conversation_references (
+                conversation_key TEXT NOT NULL PRIMARY KEY,
+                channel          TEXT NOT NULL,
+                reference_json   TEXT NOT NULL,
+                updated_at       TEXT NOT NULL
+            );
+            CREATE TABLE card_messages (
+                conversation_key TEXT NOT NULL,
+                slot             TEXT NOT NULL,
+                message_id       TEXT NOT NULL,
+                updated_at       TEXT NOT NULL,
+                PRIMARY KEY (conversation_key, slot)
+            );
+            CREATE TABLE audit_log (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                at         TEXT NOT NULL,
+                actor      TEXT NOT NULL,
+                account_id TEXT,
+                action     TEXT NOT NULL,
+                outcome    TEXT NOT NULL,
+                detail     TEXT
+            );
+            CREATE INDEX ix_audit_log_account ON audit_log (account_id, at);
+            """),
+    ];
+
+    public static int LatestVersion => All[^1].Version;
+}
