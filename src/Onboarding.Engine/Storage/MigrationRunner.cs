@@ -23,13 +23,14 @@ public sealed class MigrationRunner(SqliteDatabase database, TimeProvider timePr
             );
             """, cancellationToken).ConfigureAwait(false);
 
-        var current = await CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false);
-        foreach (var migration in migrations.Where(m => m.Version > current).OrderBy(m => m.Version))
+        // Applied by version number rather than "above the highest", so migrations from work that lands
+        // out of order are still applied exactly once.
+        var applied = await AppliedVersionsAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
             // BEGIN IMMEDIATE takes the write lock up front, so two hosts starting together cannot both apply it.
             await using var transaction = connection.BeginTransaction(deferred: false);
-            var applied = await CurrentVersionAsync(connection, cancellationToken, transaction).ConfigureAwait(false);
-            if (applied >= migration.Version)
+            if ((await AppliedVersionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false)).Contains(migration.Version))
             {
                 continue;
             }
@@ -47,18 +48,25 @@ public sealed class MigrationRunner(SqliteDatabase database, TimeProvider timePr
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             MigrationApplied(logger, migration.Version, migration.Name);
-            current = migration.Version;
         }
 
-        return current;
+        var reached = await AppliedVersionsAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        return reached.Count == 0 ? 0 : reached.Max();
     }
 
-    private static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
+    private static async Task<HashSet<int>> AppliedVersionsAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT version FROM schema_migrations";
+        var versions = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
