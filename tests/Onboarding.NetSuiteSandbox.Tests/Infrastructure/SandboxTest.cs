@@ -171,13 +171,17 @@ public abstract class SandboxTest : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    protected Task<HttpResponseMessage> SuiteQlAsync(string token, string q, string? query = null, bool transient = true, params string[] parameters)
+    protected Task<HttpResponseMessage> SuiteQlAsync(string? token, string q, string? query = null, bool transient = true, params string[] parameters)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, SuiteQlUrl + (query ?? string.Empty))
         {
             Content = JsonContent.Create(new JsonObject { ["q"] = q, ["params"] = new JsonArray(parameters.Select(p => (JsonNode)p).ToArray()) }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         if (transient)
         {
             request.Headers.Add("Prefer", "transient");
