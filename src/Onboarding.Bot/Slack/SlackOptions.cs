@@ -23,9 +23,6 @@ public sealed class SlackOptions
     /// <summary>OAuth v2 client secret, for multi-workspace installs.</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>The OAuth redirect URL registered with the app; when empty it is derived from the install request's host.</summary>
-    public Uri? RedirectUrl { get; set; }
-
     /// <summary>Bot scopes requested at install; must match the app manifest.</summary>
     public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,im:history";
 

@@ -18,11 +18,6 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:AuthorizeUrl must be an absolute http(s) URL, e.g. https://slack.com/oauth/v2/authorize.");
         }
 
-        if (options.RedirectUrl is { } redirect && !IsHttp(redirect))
-        {
-            failures.Add("Slack:RedirectUrl must be an absolute http(s) URL ending in /api/slack/oauth/callback.");
-        }
-
         if (!string.IsNullOrWhiteSpace(options.BotToken) && !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
         {
             failures.Add("Slack:BotToken must be a bot token starting with 'xoxb-'.");

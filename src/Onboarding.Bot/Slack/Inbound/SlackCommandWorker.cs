@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
-using static Onboarding.Bot.Slack.SlackLog;
+using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.Inbound;
 

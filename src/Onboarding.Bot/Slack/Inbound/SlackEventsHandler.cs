@@ -2,7 +2,7 @@ using System.Text.Json;
 using Onboarding.Bot.Slack.Install;
 using Onboarding.Bot.Slack.Signing;
 using Onboarding.Engine.Conversations;
-using static Onboarding.Bot.Slack.SlackLog;
+using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.Inbound;
 

@@ -1,5 +1,5 @@
 using Onboarding.Engine.Conversations;
-using static Onboarding.Bot.Slack.SlackLog;
+using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.Inbound;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Bot.Slack.Signing;
 using Onboarding.Engine.Conversations;
-using static Onboarding.Bot.Slack.SlackLog;
+using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.Inbound;
 

@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Onboarding.Bot.Hosting;
 using Onboarding.Bot.Slack.WebApi;
 using Onboarding.Engine.NetSuite;
-using static Onboarding.Bot.Slack.SlackLog;
+using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.Install;
 
@@ -16,6 +17,7 @@ internal sealed class SlackInstallHandler(
     SlackWebApiClient api,
     SlackInstallationStore installations,
     IOptions<SlackOptions> options,
+    IOptions<BotOptions> bot,
     TimeProvider timeProvider,
     ILogger<SlackInstallHandler> logger)
 {
@@ -33,7 +35,7 @@ internal sealed class SlackInstallHandler(
         http.Response.Cookies.Append(SlackOAuthState.CookieName, nonce, new CookieOptions
         {
             HttpOnly = true,
-            Secure = http.Request.IsHttps,
+            Secure = RedirectUri.Scheme == Uri.UriSchemeHttps,
             // Lax: the cookie comes back on Slack's top-level redirect, but not on cross-site sub-requests.
             SameSite = SameSiteMode.Lax,
             Path = CallbackPath,
@@ -44,7 +46,7 @@ internal sealed class SlackInstallHandler(
             ["client_id"] = settings.ClientId,
             ["scope"] = settings.Scopes,
             ["user_scope"] = string.Empty,
-            ["redirect_uri"] = RedirectUri(http).AbsoluteUri,
+            ["redirect_uri"] = RedirectUri.AbsoluteUri,
             ["state"] = state,
         });
         return Results.Redirect(authorize);
@@ -78,7 +80,7 @@ internal sealed class SlackInstallHandler(
             return Page(HttpStatusCode.BadRequest, "Slack did not send an authorization code. Start the install again.");
         }
 
-        var exchanged = await api.ExchangeCodeAsync(settings.ClientId!, settings.ClientSecret!, query["code"]!, RedirectUri(http), cancellationToken)
+        var exchanged = await api.ExchangeCodeAsync(settings.ClientId!, settings.ClientSecret!, query["code"]!, RedirectUri, cancellationToken)
             .ConfigureAwait(false);
         if (!exchanged.IsSuccess)
         {
@@ -101,8 +103,8 @@ internal sealed class SlackInstallHandler(
         return Page(HttpStatusCode.OK, $"Installed in {access.Team.Name ?? access.Team.Id}. You can close this tab and go back to Slack — mention the bot or use its slash command to start.");
     }
 
-    private Uri RedirectUri(HttpContext http) =>
-        options.Value.RedirectUrl ?? new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{CallbackPath}");
+    /// <summary>Built from <c>Bot:PublicBaseUrl</c>, never from the request's Host header; must match the app's redirect URL.</summary>
+    private Uri RedirectUri => new(bot.Value.PublicBaseUrl.TrimEnd('/') + CallbackPath, UriKind.Absolute);
 
     private static IResult Page(HttpStatusCode status, string message) => Results.Content(
         $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Slack install</title></head><body><p>{WebUtility.HtmlEncode(message)}</p></body></html>",

@@ -1,9 +1,11 @@
+using Onboarding.Bot.Chat;
 using Onboarding.Bot.Slack.Install;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Bot.Slack.WebApi;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
-using static Onboarding.Bot.Slack.SlackLog;
+using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.Publishing;
 
@@ -15,11 +17,13 @@ namespace Onboarding.Bot.Slack.Publishing;
 internal sealed class SlackChatPublisher(
     SlackWebApiClient api,
     SlackBotTokens tokens,
-    SlackCardMessages cards,
+    CardMessageStore cards,
     SlotLocks locks,
     BlockKitRenderer renderer,
-    ILogger<SlackChatPublisher> logger) : IChatPublisher
+    ILogger<SlackChatPublisher> logger) : IChannelPublisher
 {
+    public IReadOnlyCollection<string> Channels { get; } = [SlackConversation.ChannelName];
+
     public async Task PublishAsync(ConversationKey conversation, StepView view, CardSlot? slot, CancellationToken cancellationToken)
     {
         var where = SlackConversation.FromKey(conversation);

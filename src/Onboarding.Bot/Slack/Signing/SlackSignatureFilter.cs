@@ -1,6 +1,6 @@
 using System.Buffers;
 using Microsoft.Extensions.Options;
-using static Onboarding.Bot.Slack.SlackLog;
+using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.Signing;
 

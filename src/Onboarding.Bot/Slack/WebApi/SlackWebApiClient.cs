@@ -4,17 +4,18 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Engine.NetSuite;
-using static Onboarding.Bot.Slack.SlackLog;
+using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.WebApi;
 
 /// <summary>
-/// The few Slack Web API methods the bot uses, over a typed <see cref="HttpClient"/> whose base address is
-/// <c>Slack:ApiBaseUrl</c>. Failures come back as <see cref="SlackApiError"/>; 429s are retried by the resilience
+/// The few Slack Web API methods the bot uses, over the named <see cref="HttpClient"/> <see cref="HttpClientName"/>
+/// whose base address is <c>Slack:ApiBaseUrl</c>. Failures come back as <see cref="SlackApiError"/>; 429s are retried by the resilience
 /// handler honouring <c>Retry-After</c> before one surfaces here.
 /// </summary>
-public sealed class SlackWebApiClient(HttpClient http, ILogger<SlackWebApiClient> logger)
+public sealed class SlackWebApiClient(IHttpClientFactory httpClients, ILogger<SlackWebApiClient> logger)
 {
+    public const string HttpClientName = "slack-web-api";
     public const string PostMessageMethod = "chat.postMessage";
     public const string UpdateMethod = "chat.update";
     public const string OAuthAccessMethod = "oauth.v2.access";
@@ -62,7 +63,7 @@ public sealed class SlackWebApiClient(HttpClient http, ILogger<SlackWebApiClient
 
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
             var result = await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess)
             {
