@@ -55,6 +55,26 @@ public sealed class SlackPublishingTests
     }
 
     [Fact]
+    public async Task Clicking_a_button_on_a_posted_card_sends_its_command_back_to_the_engine()
+    {
+        var engine = new RecordingCommandHandler();
+        await using var host = await SlackBotHost.StartAsync(engine);
+        var publisher = host.Services.GetRequiredService<IChatPublisher>();
+        engine.OnCommand = (command, ct) => command.Verb == ChatVerbs.Help
+            ? publisher.PublishAsync(command.Conversation, HelpView.Create(), Onboarding, ct)
+            : Task.CompletedTask;
+        await host.Requests.PostCommandAsync("help", triggerId: "trigger-click");
+        var card = Assert.Single(await host.Slack.WaitForMethodAsync(SlackWebApiClient.PostMessageMethod));
+
+        var response = await host.Requests.ClickAsync(card, "Start onboarding", "1700000000.000001");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var click = await engine.WaitForHandledAsync(c => c.Verb == ChatVerbs.Onboard);
+        Assert.Equal(Channel, click.Conversation);
+        Assert.StartsWith("action/", click.DeliveryId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_notice_is_threaded_under_the_conversations_card()
     {
         await using var host = await SlackBotHost.StartAsync(new RecordingCommandHandler());

@@ -23,6 +23,15 @@ public sealed record RecordedSlackCall(string Method, string? BearerToken, JsonO
     /// <summary>The header block's text.</summary>
     public string? Header => Blocks.OfType<JsonObject>().Where(b => (string?)b["type"] == "header").Select(b => (string?)b["text"]?["text"]).FirstOrDefault();
 
+    /// <summary>Every button on the card, in order.</summary>
+    public IReadOnlyList<JsonObject> Buttons =>
+        [.. Blocks.OfType<JsonObject>().Where(b => (string?)b["type"] == "actions").SelectMany(b => b["elements"]!.AsArray().OfType<JsonObject>())];
+
+    /// <summary>The button labelled <paramref name="label"/>; fails the test when the card has none.</summary>
+    public JsonObject Button(string label) =>
+        Buttons.SingleOrDefault(b => (string?)b["text"]?["text"] == label)
+        ?? throw new Xunit.Sdk.XunitException($"No button '{label}' on the card; it has: {string.Join(", ", Buttons.Select(b => (string?)b["text"]?["text"]))}.");
+
     private static IEnumerable<JsonNode> Descendants(JsonNode? node)
     {
         switch (node)

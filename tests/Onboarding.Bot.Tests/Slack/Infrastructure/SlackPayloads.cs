@@ -97,6 +97,10 @@ public static class SlackPayloads
         };
     }
 
+    /// <summary>The <c>block_actions</c> Slack sends when someone clicks <paramref name="button"/> on the message at <paramref name="messageTs"/>.</summary>
+    public static JsonObject Click(JsonObject button, string messageTs, string actionTs) =>
+        BlockActions((string)button["action_id"]!, (string?)button["value"], actionTs, messageTs, (string?)button["url"]);
+
     public static string SlashCommandForm(string text, string channelId = ChannelId, string triggerId = "trigger-1") => SlackRequests.Form(
         ("token", "legacy-token"),
         ("team_id", TeamId),

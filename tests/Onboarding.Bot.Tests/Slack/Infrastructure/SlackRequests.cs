@@ -7,6 +7,8 @@ namespace Onboarding.Bot.Tests.Slack.Infrastructure;
 /// <summary>Posts signed Slack requests (events, interactions, slash commands) to the bot, as Slack would.</summary>
 public sealed class SlackRequests(Uri botBaseAddress, string signingSecret)
 {
+    private int _clicks;
+
     public const string EventsPath = "api/slack/events";
     public const string InteractionsPath = "api/slack/interactions";
     public const string CommandsPath = "api/slack/commands";
@@ -16,6 +18,10 @@ public sealed class SlackRequests(Uri botBaseAddress, string signingSecret)
 
     public Task<HttpResponseMessage> PostInteractionAsync(JsonObject payload) =>
         PostAsync(InteractionsPath, Form(("payload", payload.ToJsonString())), "application/x-www-form-urlencoded");
+
+    /// <summary>Clicks the button labelled <paramref name="label"/> on a card the bot posted (<paramref name="card"/>) whose <c>ts</c> is <paramref name="messageTs"/>.</summary>
+    public Task<HttpResponseMessage> ClickAsync(RecordedSlackCall card, string label, string messageTs) =>
+        PostInteractionAsync(SlackPayloads.Click(card.Button(label), messageTs, $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Interlocked.Increment(ref _clicks):D6}"));
 
     public Task<HttpResponseMessage> PostCommandAsync(string text, string channelId = SlackPayloads.ChannelId, string triggerId = "trigger-1") =>
         PostAsync(CommandsPath, SlackPayloads.SlashCommandForm(text, channelId, triggerId), "application/x-www-form-urlencoded");
