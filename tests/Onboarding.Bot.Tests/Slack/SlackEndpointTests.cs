@@ -49,22 +49,16 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         Assert.Empty(_engine.Started);
     }
 
-    [Fact]
-    public async Task A_stale_timestamp_is_refused()
+    [Theory]
+    [InlineData(-6)]
+    [InlineData(3)]
+    public async Task A_timestamp_outside_the_replay_window_is_refused(int minutesFromNow)
     {
         var response = await _host.Requests.PostAsync(
-            SlackRequests.CommandsPath, Body(SlackRequests.CommandsPath), ContentType(SlackRequests.CommandsPath), timestamp: DateTimeOffset.UtcNow.AddMinutes(-6));
+            SlackRequests.CommandsPath, Body(SlackRequests.CommandsPath), ContentType(SlackRequests.CommandsPath), timestamp: DateTimeOffset.UtcNow.AddMinutes(minutesFromNow));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task A_future_timestamp_is_refused()
-    {
-        var response = await _host.Requests.PostAsync(
-            SlackRequests.CommandsPath, Body(SlackRequests.CommandsPath), ContentType(SlackRequests.CommandsPath), timestamp: DateTimeOffset.UtcNow.AddMinutes(3));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_engine.Started);
     }
 
     [Fact]

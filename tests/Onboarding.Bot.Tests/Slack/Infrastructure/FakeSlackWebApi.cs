@@ -72,20 +72,11 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     /// Waits until <paramref name="count"/> calls matching <paramref name="match"/> have arrived.
     /// The timeout only keeps a broken test from hanging; it is not what the test checks.
     /// </summary>
-    public async Task<IReadOnlyList<RecordedSlackCall>> WaitForAsync(Func<RecordedSlackCall, bool> match, int count = 1, TimeSpan? timeout = null)
-    {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var found = _calls.Where(match).ToList();
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            await Task.Delay(20, cancellation.Token);
-        }
-    }
+    public Task<IReadOnlyList<RecordedSlackCall>> WaitForAsync(Func<RecordedSlackCall, bool> match, int count = 1, TimeSpan? timeout = null) =>
+        Eventually.GetAsync<IReadOnlyList<RecordedSlackCall>>(
+            () => _calls.Where(match).ToList() is { } found && found.Count >= count ? found : null,
+            $"{count} matching Slack call(s); recorded: {string.Join(", ", _calls.Select(c => c.Method))}",
+            timeout);
 
     public Task<IReadOnlyList<RecordedSlackCall>> WaitForMethodAsync(string method, int count = 1) => WaitForAsync(c => c.Method == method, count);
 

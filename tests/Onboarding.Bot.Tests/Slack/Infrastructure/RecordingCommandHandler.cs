@@ -44,17 +44,6 @@ public sealed class RecordingCommandHandler : IChatCommandHandler
     /// <summary>Waits until a command matching <paramref name="match"/> has completed; the timeout only prevents a hang.</summary>
     public Task<ChatCommand> WaitForHandledAsync(Func<ChatCommand, bool> match) => WaitAsync(_handled, match);
 
-    private static async Task<ChatCommand> WaitAsync(ConcurrentQueue<ChatCommand> queue, Func<ChatCommand, bool> match)
-    {
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (queue.FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(20, cancellation.Token);
-        }
-    }
+    private static Task<ChatCommand> WaitAsync(ConcurrentQueue<ChatCommand> queue, Func<ChatCommand, bool> match) =>
+        Eventually.GetAsync(() => queue.FirstOrDefault(match), "a matching command at the stand-in engine");
 }
