@@ -1,5 +1,6 @@
 using Onboarding.Bot.Chat;
 using Onboarding.Bot.Hosting;
+using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,9 +9,11 @@ builder.AddBotOptions();
 builder.AddEngineStorage();
 builder.AddChatRouting();
 builder.AddTeamsChannel();
+builder.AddSlackChannel();
 
 var app = builder.Build();
 
 app.MapTeams();
+app.MapSlack();
 
 app.Run();

@@ -30,7 +30,9 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_audit_log_account ON audit_log (account_id, at);
             """),
+        SlackMigrations.Deliveries,
+        SlackMigrations.Installations,
     ];
 
-    public static int LatestVersion => All[^1].Version;
+    public static int LatestVersion => All.Max(m => m.Version);
 }
