@@ -1,0 +1,28 @@
+namespace Onboarding.Engine.Onboarding;
+
+/// <summary>The verbs the engine understands, typed or sent by card buttons, and the card data keys — in one place.</summary>
+public static class OnboardingVerbs
+{
+    public const string Onboard = "onboard";
+    public const string Status = "status";
+    public const string Cancel = "cancel";
+    public const string Offboard = "offboard";
+    public const string Rotate = "rotate";
+    public const string Alerts = "alerts";
+    public const string Help = "help";
+
+    public const string BundleCheck = "onboarding.bundle-check";
+    public const string Retry = "onboarding.retry";
+    public const string CancelSession = "onboarding.cancel";
+    public const string OffboardConfirmed = "onboarding.offboard-confirmed";
+    public const string OffboardKept = "onboarding.offboard-keep";
+
+    /// <summary>Card data key for the session id.</summary>
+    public const string SessionKey = "session";
+
+    /// <summary>Card data key for an account id.</summary>
+    public const string AccountKey = "account";
+
+    /// <summary>Card data key for the alerts mode (<c>here</c> or <c>off</c>).</summary>
+    public const string ModeKey = "mode";
+}
