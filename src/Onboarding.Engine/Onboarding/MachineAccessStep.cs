@@ -27,6 +27,7 @@ public sealed class MachineAccessStep(
     StepFailures failures,
     OnboardingCards cards,
     IOptions<OnboardingOptions> options,
+    IOptions<NetSuiteOptions> netSuiteOptions,
     TimeProvider timeProvider,
     ILogger<MachineAccessStep> logger)
 {
@@ -124,7 +125,7 @@ public sealed class MachineAccessStep(
             }
         }
 
-        var settings = options.Value;
+        var settings = netSuiteOptions.Value;
         var material = keyFactory.Create(settings.KeyAlgorithm, session.AccountText!, TimeSpan.FromDays(settings.CertificateValidityDays));
         TenantKey? key = null;
         var moved = await MoveAsync(session, s => s, actor, cancellationToken, async (tx, s) =>

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Onboarding.Engine.Keys;
-
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>Settings section <c>Onboarding</c>: the vendor's app, bundle, role and RESTlet, who counts as staff, which routines run.</summary>
@@ -30,10 +28,6 @@ public sealed class OnboardingOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Onboarding:BundleInstallUrlTemplate must be a URL template such as {app}/app/bundler/bundledetails.nl?id={bundleId}.")]
     public string BundleInstallUrlTemplate { get; set; } = "{app}/app/bundler/bundledetails.nl?id={bundleId}";
 
-    /// <summary>The account's UI base URL template; filled from <c>NetSuite:AppBaseUrl</c> when that is set.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "NetSuite:AppBaseUrl must be a URL template with {account}, e.g. https://{account}.app.netsuite.com.")]
-    public string AppBaseUrl { get; set; } = "https://{account}.app.netsuite.com";
-
     [Required(AllowEmptyStrings = false, ErrorMessage = "Onboarding:RoleScriptId must be the bundle role's script id, e.g. customrole_onboarding_app.")]
     public string RoleScriptId { get; set; } = "customrole_onboarding_app";
 
@@ -42,6 +36,14 @@ public sealed class OnboardingOptions
 
     [Required(AllowEmptyStrings = false, ErrorMessage = "Onboarding:ConfigurationRecordType must name the custom record type to seed, e.g. customrecord_onboarding_config.")]
     public string ConfigurationRecordType { get; set; } = "customrecord_onboarding_config";
+
+    /// <summary>The custom record field holding a configuration key.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Onboarding:ConfigurationKeyField must name the key field, e.g. custrecord_onboarding_key.")]
+    public string ConfigurationKeyField { get; set; } = "custrecord_onboarding_key";
+
+    /// <summary>The custom record field holding a configuration value.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Onboarding:ConfigurationValueField must name the value field, e.g. custrecord_onboarding_value.")]
+    public string ConfigurationValueField { get; set; } = "custrecord_onboarding_value";
 
     /// <summary>Configuration records seeded by the <c>seed-configuration</c> routine: name → value.</summary>
     public Dictionary<string, string> ConfigurationRecords { get; set; } = new()
@@ -61,11 +63,6 @@ public sealed class OnboardingOptions
     /// <summary>How long a running step's claim holds before a retry may take it over (after a crash).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "00:30:00", ErrorMessage = "Onboarding:StepLease must be between 00:00:10 and 00:30:00.")]
     public TimeSpan StepLease { get; set; } = TimeSpan.FromMinutes(2);
-
-    public KeyAlgorithm KeyAlgorithm { get; set; } = KeyAlgorithm.EcP256;
-
-    [Range(1, 730, ErrorMessage = "Onboarding:CertificateValidityDays must be between 1 and 730 (NetSuite's two-year maximum).")]
-    public int CertificateValidityDays { get; set; } = 730;
 
     /// <summary>Chat user ids (AAD object ids, Slack user ids) of the vendor's staff.</summary>
     public List<string> StaffUserIds { get; set; } = [];

@@ -14,9 +14,9 @@ internal sealed class OnboardingOptionsValidator(IEnumerable<IPostInstallRoutine
             failures.Add($"Onboarding:EntityToMap is '{options.EntityToMap}'; it must be 'admin' or an employee's internal id such as 7.");
         }
 
-        if (!options.AppBaseUrl.Contains("{account}", StringComparison.Ordinal))
+        if (!options.BundleInstallUrlTemplate.Contains("{bundleId}", StringComparison.Ordinal))
         {
-            failures.Add("NetSuite:AppBaseUrl must contain {account}, e.g. https://{account}.app.netsuite.com.");
+            failures.Add("Onboarding:BundleInstallUrlTemplate must contain {bundleId}, e.g. {app}/app/bundler/bundledetails.nl?id={bundleId}.");
         }
 
         var known = routines.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);

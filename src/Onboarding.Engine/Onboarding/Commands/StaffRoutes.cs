@@ -104,10 +104,13 @@ public sealed class HelpRoute(Microsoft.Extensions.Options.IOptions<OnboardingOp
 
     public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
-        var note = command.Verb.Equals(OnboardingVerbs.Help, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : $"I didn't understand '{Shorten(command.Verb)}'. Here is what I can do.";
-        return replies.ReplyAsync(command, HelpView.Create(options.Value.AppName, note), cancellationToken);
+        var help = HelpView.Create() with { Title = $"{options.Value.AppName} — what I can do" };
+        if (!command.Verb.Equals(OnboardingVerbs.Help, StringComparison.OrdinalIgnoreCase))
+        {
+            help = help with { Body = [$"I didn't understand '{Shorten(command.Verb)}'. Here is what I can do.", .. help.Body] };
+        }
+
+        return replies.ReplyAsync(command, help, cancellationToken);
     }
 
     private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";

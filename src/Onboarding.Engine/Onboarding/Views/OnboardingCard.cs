@@ -9,7 +9,7 @@ namespace Onboarding.Engine.Onboarding.Views;
 /// Draws the one living card of an onboarding (UX.md): a checklist of the four steps heading it, the current step
 /// expanded with what, why and at most three buttons, finished steps shrunk to their key fact, failures in three parts.
 /// </summary>
-public sealed class OnboardingCard(IOptions<OnboardingOptions> options, IEnumerable<IPostInstallRoutine> routines, TimeProvider timeProvider)
+public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleInstallLink installLink, IEnumerable<IPostInstallRoutine> routines, TimeProvider timeProvider)
 {
     private readonly Dictionary<string, string> _routineLabels =
         routines.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Label, StringComparer.OrdinalIgnoreCase);
@@ -303,7 +303,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, IEnumera
 
     private IReadOnlyList<ViewAction> BundleActions(OnboardingSession session) =>
     [
-        new OpenUrlAction("Open install page", BundleInstallLink.For(Options, session.Account)),
+        new OpenUrlAction("Open install page", installLink.For(session.Account!.Value)),
         Submit("I've installed it", OnboardingVerbs.BundleCheck, session, ActionStyle.Primary),
         Submit("Cancel", OnboardingVerbs.CancelSession, session),
     ];
