@@ -31,7 +31,7 @@ public sealed class ChatCommandRouter : IChatCommandHandler
     }
 
     /// <summary>The verb whose route also answers unknown input.</summary>
-    public const string HelpVerb = "help";
+    public const string HelpVerb = ChatVerbs.Help;
 
     public async Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {

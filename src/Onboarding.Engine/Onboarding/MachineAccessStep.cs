@@ -20,6 +20,7 @@ public sealed class MachineAccessStep(
     TenantKeyStore keys,
     TenantStore tenants,
     AuditLog audit,
+    CredentialAudit credentialAudit,
     IKeyMaterialFactory keyFactory,
     ICertificateClient certificates,
     IClientCredentialsTokens machineTokens,
@@ -223,7 +224,7 @@ public sealed class MachineAccessStep(
 
         machineTokens.Invalidate(account);
         var minted = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(new AuditEntry(actor, account.Value, "key.signed-assertion", minted.IsSuccess ? "ok" : "failed", $"certificate {key.NetSuiteCertificateId}; client-credentials token minted: {minted.IsSuccess}"), cancellationToken).ConfigureAwait(false);
+        await credentialAudit.RecordAsync(new AuditEntry(actor, account.Value, "key.signed-assertion", minted.IsSuccess ? "ok" : "failed", $"certificate {key.NetSuiteCertificateId}; client-credentials token minted: {minted.IsSuccess}"), cancellationToken).ConfigureAwait(false);
         if (!minted.IsSuccess)
         {
             return await StopAsync(session, StepFailure.From(minted.Error), actor, cancellationToken).ConfigureAwait(false);
@@ -245,13 +246,6 @@ public sealed class MachineAccessStep(
             cancellationToken,
             (tx, s) => tenants.UpsertAsync(tx, new Tenant(account, TenantStatus.Onboarding) { AppRoleId = s.AppRoleId, AppRoleName = s.AppRoleName, EntityId = s.MappedEntityId }, now, cancellationToken)).ConfigureAwait(false);
         return verified;
-    }
-
-    private async Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        await using var write = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
-        await audit.AppendAsync(write, entry, cancellationToken).ConfigureAwait(false);
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A running transition (lease renewed) followed by a card update showing the new sub-step.</summary>

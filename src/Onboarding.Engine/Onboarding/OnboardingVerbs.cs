@@ -1,15 +1,18 @@
+using Onboarding.Engine.Conversations;
+
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>The verbs the engine understands, typed or sent by card buttons, and the card data keys — in one place.</summary>
 public static class OnboardingVerbs
 {
-    public const string Onboard = "onboard";
-    public const string Status = "status";
-    public const string Cancel = "cancel";
-    public const string Offboard = "offboard";
-    public const string Rotate = "rotate";
-    public const string Alerts = "alerts";
-    public const string Help = "help";
+    public const string Onboard = ChatVerbs.Onboard;
+    public const string Status = ChatVerbs.Status;
+    public const string Cancel = ChatVerbs.Cancel;
+    public const string Offboard = ChatVerbs.Offboard;
+    public const string Rotate = ChatVerbs.Rotate;
+    public const string Alerts = ChatVerbs.Alerts;
+    public const string Help = ChatVerbs.Help;
+    public const string Welcome = ChatVerbs.Welcome;
 
     public const string BundleCheck = "onboarding.bundle-check";
     public const string Retry = "onboarding.retry";

@@ -97,6 +97,15 @@ public sealed class HealthPlaceholderRoute(StaffPolicy staff, CommandReplies rep
             cancellationToken);
 }
 
+/// <summary>The welcome card, sent by a channel when the bot joins a conversation.</summary>
+public sealed class WelcomeRoute(Microsoft.Extensions.Options.IOptions<OnboardingOptions> options, CommandReplies replies) : IChatCommandRoute
+{
+    public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Welcome];
+
+    public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken) =>
+        replies.ReplyAsync(command, WelcomeView.Create(options.Value.AppName), cancellationToken);
+}
+
 /// <summary><c>help</c>, and the answer to anything not understood.</summary>
 public sealed class HelpRoute(Microsoft.Extensions.Options.IOptions<OnboardingOptions> options, CommandReplies replies) : IChatCommandRoute
 {

@@ -1,10 +1,12 @@
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
+using Onboarding.Engine.Onboarding;
 
 namespace Onboarding.Engine.Onboarding.PostInstall;
 
 /// <summary>Mints a fresh client-credentials token from the stored key (no cache) and runs a query with it: the connection works end to end.</summary>
-public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, IClientCredentialsTokens machineTokens, ISuiteQlClient suiteQl, TimeProvider timeProvider) : IPostInstallRoutine
+public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, IClientCredentialsTokens machineTokens, ISuiteQlClient suiteQl, CredentialAudit audit, TimeProvider timeProvider)
+    : IPostInstallRoutine
 {
     public string Name => "final-connectivity-check";
 
@@ -20,6 +22,7 @@ public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, IClientCr
 
         machineTokens.Invalidate(context.Account);
         var token = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(new AuditEntry(Name, context.Account.Value, "key.signed-assertion", token.IsSuccess ? "ok" : "failed", $"certificate {credential.CertificateId}; client-credentials token minted: {token.IsSuccess}"), cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return RoutineResult.Failed("NetSuite refused a fresh client-credentials token", token.Error);
