@@ -141,16 +141,12 @@ public sealed class CertificateTests : SandboxTest
     }
 }
 
-public sealed class CertificateLimitTests : SandboxTest
+public sealed class CertificateLimitTests : SandboxTest, IDisposable
 {
-    private readonly string _seedFile = Path.Combine(Path.GetTempPath(), $"sandbox-seed-{Guid.NewGuid():N}.json");
-
     // Six (role, entity) combinations need more employees than the demo account has.
-    protected override void Configure(SandboxOptions options)
+    private readonly TestSeed _seed = new(seed =>
     {
-        base.Configure(options);
-        var seed = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "demo-seed-copy.json")))!;
-        var employees = seed["accounts"]![0]!["employees"]!.AsArray();
+        var employees = TestSeed.DemoAccount(seed)["employees"]!.AsArray();
         for (var id = 8; id <= 10; id++)
         {
             employees.Add(new JsonObject
@@ -159,10 +155,15 @@ public sealed class CertificateLimitTests : SandboxTest
                 ["email"] = $"user{id}@example.com", ["subsidiary"] = 1, ["roles"] = new JsonArray(3),
             });
         }
+    });
 
-        File.WriteAllText(_seedFile, seed.ToJsonString());
-        options.SeedFile = _seedFile;
+    protected override void Configure(SandboxOptions options)
+    {
+        base.Configure(options);
+        options.SeedFile = _seed.FilePath;
     }
+
+    public void Dispose() => _seed.Dispose();
 
     [Fact]
     public async Task Sixth_active_certificate_on_the_integration_is_refused()
@@ -189,7 +190,6 @@ public sealed class CertificateLimitTests : SandboxTest
         finally
         {
             keys.ForEach(k => k.Dispose());
-            File.Delete(_seedFile);
         }
     }
 }

@@ -40,3 +40,20 @@ public sealed class TestControlOffTests : SandboxTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class StartUpValidationTests
+{
+    [Fact]
+    public async Task Invalid_setting_stops_start_up_with_a_message_naming_the_key()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => SandboxServer.StartAsync(o => o.ConcurrencyLimit = 0));
+        Assert.Contains("Sandbox:ConcurrencyLimit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_seed_file_stops_start_up_with_a_message_naming_the_key()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SandboxServer.StartAsync(o => o.SeedFile = "/nonexistent/seed.json"));
+        Assert.Contains("Sandbox:SeedFile", error.Message, StringComparison.Ordinal);
+    }
+}

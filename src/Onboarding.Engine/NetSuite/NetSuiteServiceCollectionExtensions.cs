@@ -35,14 +35,18 @@ public static class NetSuiteServiceCollectionExtensions
         services.TryAddSingleton<IRecordClient, RecordClient>();
         services.TryAddSingleton<IKeyMaterialFactory, BouncyCastleKeyMaterialFactory>();
 
-        // Header values (bearer tokens) are never logged; request URIs carry no secret (the token endpoint uses POST bodies).
+        // The default HttpClient loggers expose raw header values (the bearer token) in their structured state, so they
+        // are replaced by one that logs method, host and path only. Request bodies are never logged.
+        services.TryAddSingleton<NetSuiteHttpLogger>();
         services.AddHttpClient(NetSuiteHttpClients.Idempotent)
-            .RedactLoggedHeaders(_ => true)
+            .RemoveAllLoggers()
+            .AddLogger<NetSuiteHttpLogger>()
             .AddResilienceHandler("netsuite-idempotent", (pipeline, context) =>
                 AddPipeline(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value, HttpClientResiliencePredicates.IsTransient));
 
         services.AddHttpClient(NetSuiteHttpClients.NonIdempotent)
-            .RedactLoggedHeaders(_ => true)
+            .RemoveAllLoggers()
+            .AddLogger<NetSuiteHttpLogger>()
             .AddResilienceHandler("netsuite-non-idempotent", (pipeline, context) =>
                 AddPipeline(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value, IsRejectedBeforeActing));
 

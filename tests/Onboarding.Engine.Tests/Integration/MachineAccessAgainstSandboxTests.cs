@@ -54,6 +54,7 @@ public sealed class MachineAccessAgainstSandboxTests
         var rows = await sandbox.Clients.Get<ISuiteQlClient>().QueryAsync(SandboxHost.Account, admin, "SELECT id FROM role WHERE scriptid = ?", ["customrole_onboarding_app"], CancellationToken.None);
 
         Assert.True(rows.IsSuccess, rows.Error?.Explanation);
+        Assert.Equal("[]", await sandbox.PendingFaultsAsync());
     }
 
     [Fact]

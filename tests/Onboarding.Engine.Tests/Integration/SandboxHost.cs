@@ -75,6 +75,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>The faults still waiting to fire, as the sandbox lists them (JSON).</summary>
+    public Task<string> PendingFaultsAsync() => Browser.GetStringAsync(new Uri(Server.BaseAddress, "_sandbox/faults"));
+
     public async Task ControlAsync(string relativePath)
     {
         using var response = await Browser.PostAsync(new Uri(Server.BaseAddress, "_sandbox/" + relativePath), JsonContent.Create(new { }));
