@@ -10,7 +10,6 @@ namespace Onboarding.Bot.Chat;
 internal sealed class ChatCommandWorker(
     ChatCommandQueue queue,
     IServiceScopeFactory scopes,
-    IChatPublisher publisher,
     ILogger<ChatCommandWorker> logger) : BackgroundService
 {
     /// <summary>Commands run at once; each mostly waits on NetSuite, so a few more than the cores.</summary>
@@ -39,11 +38,14 @@ internal sealed class ChatCommandWorker(
 #pragma warning restore CA1031
         {
             Log.CommandFailed(logger, exception, command.Verb, command.Conversation.ToString());
-            await ApologizeAsync(command, cancellationToken).ConfigureAwait(false);
+            await using var scope = scopes.CreateAsyncScope();
+            await ApologizeAsync(scope.ServiceProvider.GetRequiredService<IChatPublisher>(), command, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task ApologizeAsync(ChatCommand command, CancellationToken cancellationToken)
+    // The publisher is resolved per use: hosted services are built before options are validated, and the Teams
+    // publisher's adapter would throw on a bad MicrosoftApp* combination before the validator could name the key.
+    private async Task ApologizeAsync(IChatPublisher publisher, ChatCommand command, CancellationToken cancellationToken)
     {
         var view = new StepView(
             "Something went wrong on my side",

@@ -32,10 +32,16 @@ public static class NetSuiteRegistration
         var redirectConfigured = !string.IsNullOrWhiteSpace(builder.Configuration[$"{NetSuiteOptions.SectionName}:{nameof(NetSuiteOptions.RedirectUri)}"]);
         if (!redirectConfigured)
         {
-            builder.Services.AddSingleton<IPostConfigureOptions<NetSuiteOptions>>(services => new PostConfigureOptions<NetSuiteOptions, IOptions<BotOptions>>(
-                Options.DefaultName,
-                services.GetRequiredService<IOptions<BotOptions>>(),
-                (netSuite, bot) => netSuite.RedirectUri = bot.Value.OAuthRedirectUri.AbsoluteUri));
+            // Read from configuration rather than IOptions<BotOptions>: a bad Bot:PublicBaseUrl is reported once, by its own validator.
+            var bot = builder.Configuration.GetSection(BotOptions.SectionName);
+            builder.Services.PostConfigure<NetSuiteOptions>(netSuite =>
+            {
+                var publicBaseUrl = bot.Get<BotOptions>()?.PublicBaseUrl ?? new BotOptions().PublicBaseUrl;
+                if (Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+                {
+                    netSuite.RedirectUri = new BotOptions { PublicBaseUrl = publicBaseUrl }.OAuthRedirectUri.AbsoluteUri;
+                }
+            });
         }
 
         if (mode == NetSuiteMode.Sandbox)

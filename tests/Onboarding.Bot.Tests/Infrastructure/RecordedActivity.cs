@@ -19,6 +19,9 @@ public sealed record RecordedActivity(string Method, string ConversationId, stri
     /// <summary>Every TextBlock and fact text in the card, for assertions that read like what a person sees.</summary>
     public IReadOnlyList<string> CardTexts => AdaptiveCard is { } card ? [.. Texts(card)] : [];
 
+    /// <summary>True when some text on the card contains <paramref name="text"/> (case-insensitive).</summary>
+    public bool Shows(string text) => CardTexts.Any(t => t.Contains(text, StringComparison.OrdinalIgnoreCase));
+
     private static IEnumerable<string> Texts(JsonNode? node) => node switch
     {
         JsonObject o when (string?)o["type"] == "TextBlock" => [(string?)o["text"] ?? string.Empty],
