@@ -31,12 +31,17 @@ public sealed class TeamsOnboarding(BotTestBed bed, AdminBrowser browser, TeamsA
         return await CardShowingAsync(a => a.HasButton("I've installed it"));
     }
 
-    /// <summary>Installs the bundle from the card's link, clicks I've installed it, and returns the final card.</summary>
+    /// <summary>
+    /// Installs the bundle from the card's link, clicks I've installed it, and returns the final card once the completion
+    /// notice (posted after it) has arrived too.
+    /// </summary>
     public async Task<RecordedActivity> InstallAndConfirmAsync(RecordedActivity step2, string userId = "29:user-pat", string userName = "Pat")
     {
         await browser.InstallBundleAsync(step2.Link("Open install page"));
         await bed.SendAsync(chat.Submit(step2.SubmitData("I've installed it"), CardId, userId, userName));
-        return await CardShowingAsync(a => a.Shows("is connected"));
+        var final = await CardShowingAsync(a => a.Shows("is connected"));
+        await bed.Connector.WaitForAsync(a => InChat(a) && !a.IsUpdate && a.Shows("is connected"));
+        return final;
     }
 
     /// <summary>The whole onboarding; returns the final card.</summary>

@@ -45,7 +45,6 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         Assert.Equal("1.5", (string?)final.AdaptiveCard!["version"]);
 
         // One card, moved on in place: the only other messages are the two notices that deserve one.
-        await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId && !a.IsUpdate && a.Shows("is connected"));
         var posts = _onboarding.Posts;
         Assert.Equal(3, posts.Count);
         Assert.Same(card, posts[0]);
@@ -83,6 +82,7 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         var click = _bed.Teams.Submit(step2.SubmitData("I've installed it"), _onboarding.CardId);
         await _bed.SendAsync(click);
         await _onboarding.CardShowingAsync(a => a.Shows("is connected"));
+        await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId && !a.IsUpdate && a.Shows("is connected"));
         var updatesBefore = _onboarding.CardUpdates.Count;
         var postsBefore = _onboarding.Posts.Count;
 
