@@ -33,6 +33,7 @@ public static class SchemaMigrations
         .. OnboardingMigrations.All,
         SlackMigrations.Deliveries,
         SlackMigrations.Installations,
+        SlackMigrations.Outbox,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);
