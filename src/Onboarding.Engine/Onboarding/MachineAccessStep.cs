@@ -196,12 +196,18 @@ public sealed class MachineAccessStep(
     internal static NetSuiteCertificate? Reconcile(IReadOnlyList<NetSuiteCertificate> listed, TenantKey key, IReadOnlySet<string> knownIds)
     {
         var candidates = listed.Where(c => !c.Revoked && !knownIds.Contains(c.CertificateId)).ToList();
-        return candidates.FirstOrDefault(c => c.CertificateId == key.CertificateThumbprint)
-            ?? candidates.SingleOrDefault(c =>
-                c.RoleId == key.RoleId
-                && c.EntityId == key.EntityId
-                && string.Equals(c.Algorithm, key.Algorithm.Family(), StringComparison.OrdinalIgnoreCase)
-                && c.ValidUntil == DateOnly.FromDateTime(key.ValidUntil.UtcDateTime));
+        if (candidates.FirstOrDefault(c => c.CertificateId == key.CertificateThumbprint) is { } exact)
+        {
+            return exact;
+        }
+
+        // Two look-alikes mean we cannot tell which is ours: adopt neither (the upload then fails loudly rather than guessing).
+        var alike = candidates.Where(c =>
+            c.RoleId == key.RoleId
+            && c.EntityId == key.EntityId
+            && string.Equals(c.Algorithm, key.Algorithm.Family(), StringComparison.OrdinalIgnoreCase)
+            && c.ValidUntil == DateOnly.FromDateTime(key.ValidUntil.UtcDateTime)).ToList();
+        return alike.Count == 1 ? alike[0] : null;
     }
 
     private async Task<IReadOnlySet<string>> KnownCertificateIdsAsync(AccountId account, CancellationToken cancellationToken)
