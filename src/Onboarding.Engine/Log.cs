@@ -25,6 +25,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Created {Algorithm} key pair and certificate for account {Account}, valid until {NotAfter}")]
     public static partial void KeyMaterialCreated(ILogger logger, KeyAlgorithm algorithm, string account, DateTimeOffset notAfter);
 
+    [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "NetSuite HTTP {Method} {Url} answered {Status} in {ElapsedMilliseconds:0} ms")]
+    public static partial void NetSuiteHttpAttempt(ILogger logger, string method, string url, int status, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Debug, Message = "NetSuite HTTP {Method} {Url} failed with {ExceptionType} after {ElapsedMilliseconds:0} ms")]
+    public static partial void NetSuiteHttpAttemptFailed(ILogger logger, string method, string url, string exceptionType, double elapsedMilliseconds);
+
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Onboarding {SessionId} for {Account} moved to {Step}/{Status}")]
     public static partial void SessionMoved(ILogger logger, string sessionId, string? account, string step, string status);
 

@@ -46,11 +46,10 @@ internal static class TokenResponseReader
 
                 return FailureTranslator.Translate(exception, cancellationToken)
                     ?? throw new InvalidOperationException("The NetSuite token request failed unexpectedly.", exception);
-            case ResponseErrorType.Protocol:
-                return OAuthErrorTranslator.Translate(call, response.Error, status);
             default:
-                // A non-JSON error body (e.g. an HTML error page): judge by status alone.
-                return OAuthErrorTranslator.Translate(call, null, status);
+                // Duende treats only a 400 as a protocol error; NetSuite's 401 invalid_client carries the same JSON, and an
+                // HTML error page carries none (then the status alone decides).
+                return OAuthErrorTranslator.Translate(call, ErrorBodyReader.Parse(response.Raw ?? string.Empty).Code, status);
         }
     }
 
@@ -66,14 +65,14 @@ internal static class TokenResponseReader
             return null;
         }
 
-        long seconds;
-        var ok = value.ValueKind switch
+        long seconds = 0;
+        var read = value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetInt64(out seconds),
             JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out seconds),
-            _ => (seconds = 0) != 0,
+            _ => false,
         };
-        return ok && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
+        return read && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
     }
 
     private static string? String(ProtocolResponse response, string name) =>
