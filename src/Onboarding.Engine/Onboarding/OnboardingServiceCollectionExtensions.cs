@@ -54,6 +54,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<PostInstallStep>();
         services.TryAddSingleton<OnboardingFlow>();
         services.TryAddSingleton<TenantOffboarding>();
+        services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
         services.TryAddSingleton<StaffPolicy>();

@@ -37,6 +37,12 @@ public sealed class OnboardingSessions(
         return await store.FindOpenAsync(read, account, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<OnboardingSession>> StalledAsync(CancellationToken cancellationToken)
+    {
+        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
+        return await store.StalledAsync(read, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<OnboardingSession>> LatestPerAccountAsync(CancellationToken cancellationToken)
     {
         await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);

@@ -63,6 +63,31 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
+    public async Task After_a_restart_an_interrupted_onboarding_is_resumed_without_anyone_pressing_retry()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = await FlowHarness.StartAsync(services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.Decorate<ICertificateClient>((inner, _) => new CrashingAfterUpload(inner));
+        });
+        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
+        await harness.AuthorizeAsync(await harness.CardAsync());
+        await harness.InstallBundleAsync();
+        var waiting = await harness.CardAsync();
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.PressAsync(waiting, "I've installed it"));
+        var flow = harness.Get<OnboardingFlow>();
+        Assert.Equal(0, await flow.ResumeInterruptedAsync(CancellationToken.None));
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        await AdvanceSandboxClockAsync(harness, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(1, await flow.ResumeInterruptedAsync(CancellationToken.None));
+        Assert.Equal(SessionStatus.Completed, (await harness.SessionAsync()).Status);
+        Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
+    }
+
+    [Fact]
     public async Task Two_concurrent_clicks_on_the_same_button_run_the_step_once()
     {
         await using var harness = await FlowHarness.StartAsync();
