@@ -17,6 +17,7 @@ public sealed class AuthorizationCallbackHandler(
     AuthorizationRequestStore requests,
     DelegatedTokenStore tokens,
     TenantStore tenants,
+    AuditLog audit,
     INetSuiteAuthorization authorization,
     AuthorizerNames names,
     StepFailures failures,
@@ -173,6 +174,7 @@ public sealed class AuthorizationCallbackHandler(
             async (tx, s) =>
             {
                 await tokens.SaveAsync(tx, s.Id, company, delegated, now, cancellationToken).ConfigureAwait(false);
+                await audit.AppendAsync(tx, new AuditEntry(Actor, company.Value, "admin-token.received", "ok", $"session {s.Id}, role {roleId}, entity {entityId}, until {delegated.ExpiresAt:O}"), cancellationToken).ConfigureAwait(false);
                 await tenants.UpsertAsync(tx, new Tenant(company, TenantStatus.Onboarding), now, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
         var waiting = authorized is null

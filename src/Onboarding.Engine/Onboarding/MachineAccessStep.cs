@@ -20,10 +20,9 @@ public sealed class MachineAccessStep(
     TenantKeyStore keys,
     TenantStore tenants,
     AuditLog audit,
-    CredentialAudit credentialAudit,
+    AuditedMachineTokens auditedTokens,
     IKeyMaterialFactory keyFactory,
     ICertificateClient certificates,
-    IClientCredentialsTokens machineTokens,
     ISuiteQlClient suiteQl,
     StepFailures failures,
     OnboardingCards cards,
@@ -231,9 +230,7 @@ public sealed class MachineAccessStep(
             throw new InvalidOperationException($"Key {key.Id} of {account} has no certificate id or private key.");
         }
 
-        machineTokens.Invalidate(account);
-        var minted = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
-        await credentialAudit.RecordAsync(new AuditEntry(actor, account.Value, "key.signed-assertion", minted.IsSuccess ? "ok" : "failed", $"certificate {key.NetSuiteCertificateId}; client-credentials token minted: {minted.IsSuccess}"), cancellationToken).ConfigureAwait(false);
+        var minted = await auditedTokens.GetAsync(credential, actor, fresh: true, cancellationToken).ConfigureAwait(false);
         if (!minted.IsSuccess)
         {
             return await StopAsync(session, StepFailure.From(minted.Error), actor, cancellationToken).ConfigureAwait(false);

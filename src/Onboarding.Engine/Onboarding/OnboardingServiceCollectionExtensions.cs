@@ -41,7 +41,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<OnboardingSessions>();
         services.TryAddSingleton<AdminAccess>();
         services.TryAddSingleton<AuthorizerNames>();
-        services.TryAddSingleton<CredentialAudit>();
+        services.TryAddSingleton<AuditedMachineTokens>();
         services.TryAddSingleton<BundleInstallLink>();
         services.TryAddSingleton<OnboardingCard>();
         services.TryAddSingleton<OnboardingNotices>();

@@ -17,7 +17,7 @@ public sealed class PostInstallStep(
     PostInstallRunStore runs,
     TenantStore tenants,
     TenantKeyStore keys,
-    IClientCredentialsTokens machineTokens,
+    AuditedMachineTokens machineTokens,
     IEnumerable<IPostInstallRoutine> routines,
     StepFailures failures,
     OnboardingCards cards,
@@ -48,7 +48,7 @@ public sealed class PostInstallStep(
 
         var credential = await keys.ActiveCredentialAsync(account, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Machine access of {account} was verified but no active key is stored.");
-        var token = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        var token = await machineTokens.GetAsync(credential, actor, fresh: false, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return await StopAsync(session, StepFailure.From(token.Error), actor, cancellationToken).ConfigureAwait(false);

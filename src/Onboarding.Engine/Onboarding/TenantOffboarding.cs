@@ -16,6 +16,7 @@ public sealed class TenantOffboarding(
     TenantKeyStore keys,
     ICertificateClient certificates,
     IClientCredentialsTokens machineTokens,
+    AuditedMachineTokens auditedTokens,
     AuditLog audit,
     TimeProvider timeProvider,
     ILogger<TenantOffboarding> logger)
@@ -32,7 +33,7 @@ public sealed class TenantOffboarding(
         var notRevoked = new List<(string CertificateId, NetSuiteError Error)>();
         foreach (var key in live.Where(k => k.NetSuiteCertificateId is not null))
         {
-            var error = await RevokeAsync(account, key, cancellationToken).ConfigureAwait(false);
+            var error = await RevokeAsync(account, key, actor, cancellationToken).ConfigureAwait(false);
             if (error is null)
             {
                 revoked.Add(key.NetSuiteCertificateId!);
@@ -63,7 +64,7 @@ public sealed class TenantOffboarding(
         return new OffboardingOutcome(account, revoked, notRevoked);
     }
 
-    private async Task<NetSuiteError?> RevokeAsync(AccountId account, Keys.TenantKey key, CancellationToken cancellationToken)
+    private async Task<NetSuiteError?> RevokeAsync(AccountId account, Keys.TenantKey key, string actor, CancellationToken cancellationToken)
     {
         MachineCredential? credential;
         await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
@@ -76,7 +77,7 @@ public sealed class TenantOffboarding(
             return new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "The key for this certificate is no longer stored.");
         }
 
-        var token = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        var token = await auditedTokens.GetAsync(credential, actor, fresh: false, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return token.Error;
