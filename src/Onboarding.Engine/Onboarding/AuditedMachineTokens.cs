@@ -18,12 +18,8 @@ public sealed class AuditedMachineTokens(SqliteDatabase database, AuditLog audit
         }
 
         var token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
-        await using var write = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
-        await audit.AppendAsync(
-            write,
-            new AuditEntry(actor, credential.Account.Value, fresh ? "key.signed-assertion" : "machine-token.used", token.IsSuccess ? "ok" : "failed", $"certificate {credential.CertificateId}"),
-            cancellationToken).ConfigureAwait(false);
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var entry = new AuditEntry(actor, credential.Account.Value, fresh ? "key.signed-assertion" : "machine-token.used", token.IsSuccess ? "ok" : "failed", $"certificate {credential.CertificateId}");
+        await StorageTransaction.WriteAsync(database, write => audit.AppendAsync(write, entry, cancellationToken), cancellationToken).ConfigureAwait(false);
         return token;
     }
 }

@@ -118,11 +118,7 @@ public sealed class AuthorizationCallbackHandler(
 
     private async Task<(OnboardingSession? Session, AuthorizationCallbackResult? Result)> LearnAccountAsync(OnboardingSession session, AccountId company, CancellationToken cancellationToken)
     {
-        Tenant? tenant;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            tenant = await tenants.FindAsync(read, company, cancellationToken).ConfigureAwait(false);
-        }
+        var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, company, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (tenant?.Status == TenantStatus.Connected)
         {

@@ -188,11 +188,7 @@ public sealed class OnboardingFlow(
         }
 
         await cards.PublishAsync(completed, cancellationToken).ConfigureAwait(false);
-        Tenant? tenant;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            tenant = await tenants.FindAsync(read, completed.Account!.Value, cancellationToken).ConfigureAwait(false);
-        }
+        var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, completed.Account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         await cards.NotifyAsync(completed, notices.Completed(completed, tenant), cancellationToken).ConfigureAwait(false);
     }
