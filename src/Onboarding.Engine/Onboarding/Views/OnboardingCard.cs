@@ -248,9 +248,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
                 Tone.Warning);
         }
 
-        var retryLabel = phase == 1 || failure.Code is nameof(NetSuite.NetSuiteErrorKind.InvalidLogin) or FlowCodes.AdminAccessEnded
-            ? "Sign in again"
-            : "Retry";
+        var retryLabel = session.NeedsNewSignIn ? "Sign in again" : "Retry";
         return new Parts(
             $"Couldn't {WhatFailed(phase)}",
             [failure.Reason, failure.ToDo],
