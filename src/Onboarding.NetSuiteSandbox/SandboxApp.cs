@@ -54,6 +54,7 @@ public static class SandboxApp
         account.MapRecords();
         account.MapRestlets();
         account.MapBundles();
+        app.MapDataCenterUrls();
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EnableTestControl)
         {
             app.MapTestControl();

@@ -141,10 +141,10 @@ public sealed class CertificateTests : SandboxTest
     }
 }
 
-public sealed class CertificateLimitTests : SandboxTest, IDisposable
+public sealed class CertificateLimitTests : SandboxTest
 {
     // Six (role, entity) combinations need more employees than the demo account has.
-    private readonly TestSeed _seed = new(seed =>
+    public CertificateLimitTests() => Seed = new TestSeed(seed =>
     {
         var employees = TestSeed.DemoAccount(seed)["employees"]!.AsArray();
         for (var id = 8; id <= 10; id++)
@@ -156,14 +156,6 @@ public sealed class CertificateLimitTests : SandboxTest, IDisposable
             });
         }
     });
-
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.SeedFile = _seed.FilePath;
-    }
-
-    public void Dispose() => _seed.Dispose();
 
     [Fact]
     public async Task Sixth_active_certificate_on_the_integration_is_refused()

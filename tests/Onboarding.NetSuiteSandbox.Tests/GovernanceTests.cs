@@ -68,6 +68,16 @@ public sealed class GovernanceTests : SandboxTest
     }
 
     [Fact]
+    public async Task Latency_only_fault_delays_but_does_not_fail_the_request()
+    {
+        var token = await AdminTokenAsync();
+        await ControlAsync("faults", new { pathPattern = "*/suiteql", latencyMs = 10, count = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, (await SuiteQlAsync(token, "SELECT id FROM role")).StatusCode);
+        Assert.Empty((await Http.GetFromJsonAsync<JsonArray>($"{Server.BaseAddress}_sandbox/faults"))!);
+    }
+
+    [Fact]
     public async Task Faults_can_be_listed_and_cleared()
     {
         await ControlAsync("faults", new { pathPattern = "*", latencyMs = 1 });

@@ -1,19 +1,17 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Onboarding.NetSuiteSandbox.Tests.Infrastructure;
 
 namespace Onboarding.NetSuiteSandbox.Tests;
 
-public sealed class SeededAccountTests : SandboxTest, IDisposable
+public sealed class SeededAccountTests : SandboxTest
 {
     private const string SecondAccount = "7654321";
     private const string ConfidentialClient = "confidential-client";
     private const string Secret = "s3cret";
 
     // A second account holding the same client, and a confidential client in the demo account.
-    private readonly TestSeed _seed = new(seed =>
+    public SeededAccountTests() => Seed = new TestSeed(seed =>
     {
         var demo = TestSeed.DemoAccount(seed);
         var second = demo.DeepClone().AsObject();
@@ -27,14 +25,6 @@ public sealed class SeededAccountTests : SandboxTest, IDisposable
         confidential["publicClient"] = false;
         demo["integrations"]!.AsArray().Add(confidential);
     });
-
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.SeedFile = _seed.FilePath;
-    }
-
-    public void Dispose() => _seed.Dispose();
 
     [Fact]
     public async Task System_path_reports_the_account_the_user_picked()
@@ -59,14 +49,14 @@ public sealed class SeededAccountTests : SandboxTest, IDisposable
     public async Task Confidential_client_refresh_keeps_its_refresh_token()
     {
         var code = RedirectQuery(await DecideAsync(AuthorizeUrl(clientId: ConfidentialClient)))["code"];
-        var tokens = await JsonAsync(await TokenRequestAsync(Secret, new()
+        var tokens = await JsonAsync(await BasicTokenRequestAsync(ConfidentialClient, Secret, new()
         {
             ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = RedirectUri, ["code_verifier"] = RfcVerifier,
         }), HttpStatusCode.OK);
         var refresh = tokens["refresh_token"]!.GetValue<string>();
 
-        var first = await JsonAsync(await TokenRequestAsync(Secret, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refresh }), HttpStatusCode.OK);
-        var second = await TokenRequestAsync(Secret, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refresh });
+        var first = await JsonAsync(await BasicTokenRequestAsync(ConfidentialClient, Secret, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refresh }), HttpStatusCode.OK);
+        var second = await BasicTokenRequestAsync(ConfidentialClient, Secret, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refresh });
 
         Assert.Null(first["refresh_token"]);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -77,14 +67,7 @@ public sealed class SeededAccountTests : SandboxTest, IDisposable
     [Fact]
     public async Task Confidential_client_with_a_wrong_secret_is_refused()
     {
-        var response = await TokenRequestAsync("wrong", new() { ["grant_type"] = "refresh_token", ["refresh_token"] = "x" });
+        var response = await BasicTokenRequestAsync(ConfidentialClient, "wrong", new() { ["grant_type"] = "refresh_token", ["refresh_token"] = "x" });
         Assert.Equal("invalid_client", await OAuthErrorAsync(response, HttpStatusCode.Unauthorized));
-    }
-
-    private Task<HttpResponseMessage> TokenRequestAsync(string secret, Dictionary<string, string> form)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, TokenUrl) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ConfidentialClient}:{secret}")));
-        return Http.SendAsync(request);
     }
 }

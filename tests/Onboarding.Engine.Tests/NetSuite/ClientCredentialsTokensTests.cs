@@ -31,10 +31,7 @@ public sealed class ClientCredentialsTokensTests
     [Fact]
     public async Task A_cached_token_is_reused_until_shortly_before_it_expires()
     {
-        var netsuite = new StubNetSuiteHandler()
-            .Then(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""")
-            .Then(HttpStatusCode.OK, """{"access_token":"cc-2","expires_in":3600,"token_type":"Bearer"}""");
-        using var host = new NetSuiteTestHost(netsuite);
+        using var host = new NetSuiteTestHost(TwoTokens());
         var tokens = host.Get<IClientCredentialsTokens>();
         var credential = Credential(host);
 
@@ -73,10 +70,7 @@ public sealed class ClientCredentialsTokensTests
     [Fact]
     public async Task Invalidate_forgets_the_cached_token()
     {
-        var netsuite = new StubNetSuiteHandler()
-            .Then(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""")
-            .Then(HttpStatusCode.OK, """{"access_token":"cc-2","expires_in":3600,"token_type":"Bearer"}""");
-        using var host = new NetSuiteTestHost(netsuite);
+        using var host = new NetSuiteTestHost(TwoTokens());
         var tokens = host.Get<IClientCredentialsTokens>();
         var credential = Credential(host);
 
@@ -114,6 +108,10 @@ public sealed class ClientCredentialsTokensTests
 
         Assert.Equal("cc-2", second.Value.Value);
     }
+
+    private static StubNetSuiteHandler TwoTokens() => new StubNetSuiteHandler()
+        .Then(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""")
+        .Then(HttpStatusCode.OK, """{"access_token":"cc-2","expires_in":3600,"token_type":"Bearer"}""");
 
     private static MachineCredential Credential(NetSuiteTestHost host)
     {

@@ -166,6 +166,32 @@ public sealed class RestClientsTests
     }
 
     [Fact]
+    public async Task RESTlet_concurrency_refusal_is_retried_even_for_a_post()
+    {
+        var netsuite = new StubNetSuiteHandler()
+            .Then(HttpStatusCode.BadRequest, """{"error":{"code":"SSS_REQUEST_LIMIT_EXCEEDED","message":"Request limit exceeded."}}""")
+            .Then(HttpStatusCode.OK, """{"installed":false}""");
+        using var host = new NetSuiteTestHost(netsuite, fakeTime: false);
+
+        var result = await host.Get<IRestletClient>().PostAsync(Account, Token, new RestletId("customscript_x", "customdeploy_x"), new JsonObject { ["bundleId"] = 500123 }, CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(2, netsuite.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Other_RESTlet_errors_are_not_retried()
+    {
+        var netsuite = new StubNetSuiteHandler().Always(_ => StubNetSuiteHandler.Json(HttpStatusCode.BadRequest, """{"error":{"code":"INVALID_BUNDLE_ID","message":"bundleId must be a positive whole number."}}"""));
+        using var host = new NetSuiteTestHost(netsuite, fakeTime: false);
+
+        var result = await host.Get<IRestletClient>().GetAsync(Account, Token, new RestletId("customscript_x", "customdeploy_x"), null, CancellationToken.None);
+
+        Assert.Equal("INVALID_BUNDLE_ID", result.Error?.Code);
+        Assert.Single(netsuite.Requests);
+    }
+
+    [Fact]
     public async Task RESTlet_error_document_in_a_success_answer_is_a_failure()
     {
         var netsuite = new StubNetSuiteHandler().Then(HttpStatusCode.OK, """{"error":{"code":"INVALID_BUNDLE_ID","message":"bundleId must be a positive whole number, e.g. 500123."}}""");

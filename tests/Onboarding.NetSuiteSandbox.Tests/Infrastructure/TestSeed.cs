@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Onboarding.NetSuiteSandbox.Tests.Infrastructure;
 
 /// <summary>A seed file made for one test from a copy of the demo account; deleted on dispose.</summary>
-internal sealed class TestSeed : IDisposable
+public sealed class TestSeed : IDisposable
 {
     public TestSeed(Action<JsonNode> change)
     {
