@@ -1,0 +1,14 @@
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Views;
+
+namespace Onboarding.Bot.Chat;
+
+/// <summary>Delivers views for the chat platforms it serves; the host's <see cref="IChatPublisher"/> routes to it by channel.</summary>
+public interface IChannelPublisher
+{
+    /// <summary>The <see cref="ConversationKey.Channel"/> values this publisher delivers to (e.g. <c>msteams</c>, <c>slack</c>).</summary>
+    IReadOnlyCollection<string> Channels { get; }
+
+    /// <inheritdoc cref="IChatPublisher.PublishAsync"/>
+    Task PublishAsync(ConversationKey conversation, StepView view, CardSlot? slot, CancellationToken cancellationToken);
+}

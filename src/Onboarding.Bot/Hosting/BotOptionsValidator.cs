@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace Onboarding.Bot.Hosting;
+
+/// <summary>Checks the <c>Bot</c> section at start-up; each message names the key and says what is wrong.</summary>
+internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url)
+            || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"Bot:PublicBaseUrl must be an absolute http or https URL such as http://localhost:3978; got '{options.PublicBaseUrl}'.");
+        }
+        else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            failures.Add($"Bot:PublicBaseUrl must not carry a query or fragment; got '{options.PublicBaseUrl}'.");
+        }
+
+        for (var i = 0; i < options.StaffUserIds.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.StaffUserIds[i]))
+            {
+                failures.Add($"Bot:StaffUserIds:{i} is empty; list user ids (AAD object ids or Slack user ids) or remove the entry.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AppName))
+        {
+            failures.Add("Bot:AppName must not be empty; it is the app name shown on cards.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,25 @@
+using Onboarding.Engine.Storage;
+
+namespace Onboarding.Bot.Hosting;
+
+/// <summary>Brings the database to the latest schema before the server accepts its first request.</summary>
+internal sealed class DatabaseMigrationService(MigrationRunner runner, SqliteDatabase database, ILogger<DatabaseMigrationService> logger)
+    : IHostedLifecycleService
+{
+    // StartingAsync runs before any hosted service's StartAsync, the web server's included.
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var version = await runner.ApplyAsync(cancellationToken).ConfigureAwait(false);
+        Log.DatabaseReady(logger, database.DatabasePath, version);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

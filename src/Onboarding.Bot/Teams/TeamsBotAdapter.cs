@@ -1,0 +1,25 @@
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Onboarding.Bot.Teams;
+
+/// <summary>The CloudAdapter with a turn-error handler that logs and tells the person something went wrong.</summary>
+internal sealed class TeamsBotAdapter : CloudAdapter
+{
+    public TeamsBotAdapter(BotFrameworkAuthentication authentication, IOptions<MicrosoftAppOptions> app, ILogger<TeamsBotAdapter> logger)
+        : base(authentication, logger)
+    {
+        if (app.Value.IsAnonymous)
+        {
+            Log.AnonymousMode(logger);
+        }
+
+        OnTurnError = async (turnContext, exception) =>
+        {
+            Log.TurnFailed(logger, exception, turnContext.Activity?.Conversation?.Id);
+            await turnContext.SendActivityAsync("Something went wrong on my side. Please try again in a moment — type help to see what I can do.")
+                .ConfigureAwait(false);
+        };
+    }
+}

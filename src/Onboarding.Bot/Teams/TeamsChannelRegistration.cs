@@ -1,0 +1,37 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Onboarding.Bot.Chat;
+
+namespace Onboarding.Bot.Teams;
+
+/// <summary>Teams (and the other Bot Framework channels): CloudAdapter, the activity handler and the card publisher.</summary>
+public static class TeamsChannelRegistration
+{
+    /// <summary>The Bot Framework messaging endpoint.</summary>
+    public const string MessagesPath = "/api/messages";
+
+    public static IHostApplicationBuilder AddTeamsChannel(this IHostApplicationBuilder builder)
+    {
+        // The MicrosoftApp* keys sit at the configuration root, where the Bot Framework reads them.
+        builder.Services.AddOptions<MicrosoftAppOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MicrosoftAppOptions>, MicrosoftAppOptionsValidator>();
+
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<TeamsBotAdapter>();
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<TeamsBotAdapter>());
+        builder.Services.AddSingleton<IBot, TeamsBot>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPublisher, TeamsChatPublisher>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(MessagesPath, (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+            adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted));
+        return endpoints;
+    }
+}

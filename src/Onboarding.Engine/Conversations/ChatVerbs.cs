@@ -1,0 +1,16 @@
+namespace Onboarding.Engine.Conversations;
+
+/// <summary>The command verbs both channels understand; typed commands and card buttons use the same words.</summary>
+public static class ChatVerbs
+{
+    public const string Onboard = "onboard";
+    public const string Status = "status";
+    public const string Alerts = "alerts";
+    public const string Rotate = "rotate";
+    public const string Offboard = "offboard";
+    public const string Cancel = "cancel";
+    public const string Help = "help";
+
+    /// <summary>Not typed by anyone: a channel sends it when the bot or a person joins a conversation.</summary>
+    public const string Welcome = "welcome";
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Onboarding.NetSuiteSandbox.Accounts;
+using Onboarding.NetSuiteSandbox.Bundles;
+using Onboarding.NetSuiteSandbox.Certificates;
+using Onboarding.NetSuiteSandbox.Governance;
+using Onboarding.NetSuiteSandbox.Hosting;
+using Onboarding.NetSuiteSandbox.OAuth;
+using Onboarding.NetSuiteSandbox.Records;
+using Onboarding.NetSuiteSandbox.Restlets;
+using Onboarding.NetSuiteSandbox.SuiteQl;
+using Onboarding.NetSuiteSandbox.TestControl;
+using Onboarding.NetSuiteSandbox.Time;
+using Onboarding.NetSuiteSandbox.Tokens;
+
+namespace Onboarding.NetSuiteSandbox;
+
+/// <summary>Builds the sandbox web application: settings from <c>Sandbox:</c>, then <paramref name="configure"/> on top.</summary>
+public static class SandboxApp
+{
+    public static WebApplication Build(string[] args, Action<SandboxOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(SandboxApp).Assembly.GetName().Name,
+        });
+
+        var options = builder.Services.AddOptions<SandboxOptions>()
+            .Bind(builder.Configuration.GetSection(SandboxOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.AddSingleton(new SandboxClock(TimeProvider.System));
+        builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>());
+        builder.Services.AddSingleton<AccountRegistry>();
+        builder.Services.AddSingleton<TokenSigner>();
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<FaultStore>();
+
+        var app = builder.Build();
+        app.UseFaultInjection();
+        var account = app.MapAccountGroup();
+        app.MapAuthorize(account);
+        account.MapTokenEndpoints();
+        account.MapCertificates();
+        account.MapSuiteQl();
+        account.MapRecords();
+        account.MapRestlets();
+        account.MapBundles();
+        if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EnableTestControl)
+        {
+            app.MapTestControl();
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        return app;
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var baseAddress = string.Join(", ", app.Urls);
+        var accounts = string.Join(", ", app.Services.GetRequiredService<AccountRegistry>().All.Select(a => a.Id));
+        Log.Listening(app.Logger, baseAddress, accounts);
+        if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EnableTestControl)
+        {
+            Log.TestControlEnabled(app.Logger, baseAddress);
+        }
+    }
+}

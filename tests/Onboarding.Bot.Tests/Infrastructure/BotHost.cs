@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Onboarding.Bot.Hosting;
+
+namespace Onboarding.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (Program.cs) on Kestrel at 127.0.0.1 with a random port, a database in its own temp folder and
+/// local anonymous Bot Framework mode. Extra settings override appsettings.json; services can be swapped with
+/// <see cref="ConfigureTestServices"/> before the first request.
+/// </summary>
+/// <remarks>
+/// The factory is keyed on a type from the host's assembly rather than <c>Program</c>: the host references the sandbox,
+/// whose top-level <c>Program</c> would make the name ambiguous. Only the assembly matters for finding the entry point.
+/// </remarks>
+public sealed class BotHost : WebApplicationFactory<BotOptions>
+{
+    private readonly TestDirectory _directory = new();
+    private readonly Dictionary<string, string?> _settings;
+
+    public BotHost(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = System.IO.Path.Combine(_directory.Path, "onboarding.db"),
+            ["MicrosoftAppType"] = string.Empty,
+            ["MicrosoftAppId"] = string.Empty,
+            ["MicrosoftAppPassword"] = string.Empty,
+            ["MicrosoftAppTenantId"] = string.Empty,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>The database file the host uses.</summary>
+    public string DatabasePath => _settings["Storage:DatabasePath"]!;
+
+    /// <summary>Extra service registrations applied after Program.cs's (e.g. a fake clock).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    /// <summary>The host's base address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Starts the host and returns it; start-up failures (bad options) surface here.</summary>
+    public static BotHost Start(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var host = new BotHost(settings) { ConfigureTestServices = configureServices };
+        try
+        {
+            host.StartServer();
+            var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+            host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>POSTs a Bot Framework activity to <c>/api/messages</c> like a channel would, and returns the response.</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        return await client.PostAsJsonAsync("api/messages", activity);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Development);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        if (ConfigureTestServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            _directory.Dispose();
+        }
+    }
+}

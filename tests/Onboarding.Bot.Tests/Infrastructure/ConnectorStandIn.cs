@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Http.Features;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Onboarding.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// A local stand-in for the Bot Connector service on 127.0.0.1: records every activity the bot posts or updates
+/// and answers like the service (<c>{"id": …}</c>). Point an incoming activity's <c>serviceUrl</c> at <see cref="ServiceUrl"/>.
+/// </summary>
+public sealed class ConnectorStandIn : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedActivity> _activities = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _nextId;
+
+    private ConnectorStandIn(WebApplication app) => _app = app;
+
+    /// <summary>The base URL to use as the activity's <c>serviceUrl</c> (with a trailing slash).</summary>
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    /// <summary>Everything recorded so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedActivity> Activities => [.. _activities];
+
+    public static async Task<ConnectorStandIn> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var standIn = new ConnectorStandIn(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpRequest request) =>
+            standIn.RecordAsync(HttpMethods.Post, conversationId, null, request));
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) =>
+            standIn.RecordAsync(HttpMethods.Post, conversationId, activityId, request));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request) =>
+            standIn.RecordAsync(HttpMethods.Put, conversationId, activityId, request));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        standIn.ServiceUrl = address.TrimEnd('/') + "/";
+        return standIn;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> activities matching <paramref name="match"/> have arrived and returns them.
+    /// The timeout only keeps a broken test from hanging; it is not what the test checks.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedActivity>> WaitForAsync(Func<RecordedActivity, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var found = _activities.Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            try
+            {
+                await _arrived.WaitAsync(cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {count} matching activities at the connector stand-in; got {found.Count} of {_activities.Count} recorded.");
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _arrived.Dispose();
+    }
+
+    private async Task<IResult> RecordAsync(string method, string conversationId, string? activityId, HttpRequest request)
+    {
+        var body = await JsonNode.ParseAsync(request.Body) as JsonObject;
+        if (body is null)
+        {
+            return Results.BadRequest();
+        }
+
+        var assigned = method == HttpMethods.Put ? activityId! : $"standin-activity-{Interlocked.Increment(ref _nextId)}";
+        _activities.Enqueue(new RecordedActivity(method, Uri.UnescapeDataString(conversationId), activityId, assigned, body));
+        _arrived.Release();
+        return Results.Ok(new { id = assigned });
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace Onboarding.Bot.Tests.Infrastructure;
+
+/// <summary>One call the bot made to the connector stand-in: a post (POST) or an update (PUT) of an activity.</summary>
+/// <param name="Method">POST for a new message, PUT for an update in place.</param>
+/// <param name="ConversationId">The conversation id from the URL, decoded.</param>
+/// <param name="ActivityId">The id in the URL: the replied-to activity for a POST, the updated one for a PUT; null for a plain post.</param>
+/// <param name="AssignedId">The id the stand-in answered with (for a PUT, the same as <paramref name="ActivityId"/>).</param>
+/// <param name="Body">The activity as sent.</param>
+public sealed record RecordedActivity(string Method, string ConversationId, string? ActivityId, string AssignedId, JsonObject Body)
+{
+    public bool IsUpdate => Method == HttpMethods.Put;
+
+    /// <summary>The first Adaptive Card attached, or null.</summary>
+    public JsonObject? AdaptiveCard => Body["attachments"]?.AsArray()
+        .FirstOrDefault(a => (string?)a?["contentType"] == "application/vnd.microsoft.card.adaptive")?["content"]?.AsObject();
+
+    /// <summary>Every TextBlock and fact text in the card, for assertions that read like what a person sees.</summary>
+    public IReadOnlyList<string> CardTexts => AdaptiveCard is { } card ? [.. Texts(card)] : [];
+
+    private static IEnumerable<string> Texts(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o["type"] == "TextBlock" => [(string?)o["text"] ?? string.Empty],
+        JsonObject o => o.SelectMany(p => p.Key is "title" or "value" && p.Value is JsonValue v && v.TryGetValue<string>(out var s)
+            ? [s]
+            : Texts(p.Value)),
+        JsonArray a => a.SelectMany(Texts),
+        _ => [],
+    };
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+
+namespace Onboarding.Bot.Tests.Infrastructure;
+
+/// <summary>Bot Framework activities as a Teams client would send them, addressed back to a connector stand-in.</summary>
+public sealed class TeamsActivities(string serviceUrl, string conversationId = "a:teams-conv-1", bool shared = false)
+{
+    public const string BotId = "28:onboarding-bot";
+    public const string TenantId = "tenant-1";
+
+    private int _next;
+
+    public string ConversationId => conversationId;
+
+    /// <summary>A typed message from <paramref name="userId"/>.</summary>
+    public JsonObject Message(string text, string userId = "29:user-pat", string userName = "Pat") =>
+        Activity("message", userId, userName, a => a["text"] = text);
+
+    /// <summary>A message with an @mention of the bot in front of <paramref name="text"/>, as Teams sends in channels.</summary>
+    public JsonObject MentionMessage(string text, string userId = "29:user-pat") =>
+        Activity("message", userId, "Pat", a =>
+        {
+            a["text"] = $"<at>Onboarding</at> {text}";
+            a["entities"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["type"] = "mention",
+                    ["text"] = "<at>Onboarding</at>",
+                    ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "Onboarding" },
+                },
+            };
+        });
+
+    /// <summary>An <c>Action.Submit</c> click: no text, the action's data as <c>value</c>, replying to the card.</summary>
+    public JsonObject Submit(JsonObject value, string? replyToId = null, string userId = "29:user-pat") =>
+        Activity("message", userId, "Pat", a =>
+        {
+            a["value"] = value;
+            if (replyToId is not null)
+            {
+                a["replyToId"] = replyToId;
+            }
+        });
+
+    /// <summary>A conversationUpdate announcing new members (the bot itself when <paramref name="includeBot"/>).</summary>
+    public JsonObject MembersAdded(bool includeBot = true, string userId = "29:user-pat")
+    {
+        var members = new JsonArray { new JsonObject { ["id"] = userId, ["name"] = "Pat" } };
+        if (includeBot)
+        {
+            members.Add(new JsonObject { ["id"] = BotId, ["name"] = "Onboarding" });
+        }
+
+        return Activity("conversationUpdate", userId, "Pat", a => a["membersAdded"] = members);
+    }
+
+    private JsonObject Activity(string type, string userId, string userName, Action<JsonObject> complete)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = $"incoming-{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}",
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = serviceUrl,
+            ["timestamp"] = "2026-01-01T10:00:00Z",
+            ["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = $"aad-{userId}" },
+            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "Onboarding" },
+            ["conversation"] = new JsonObject
+            {
+                ["id"] = conversationId,
+                ["tenantId"] = TenantId,
+                ["conversationType"] = shared ? "channel" : "personal",
+                ["isGroup"] = shared,
+            },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        };
+        complete(activity);
+        return activity;
+    }
+}

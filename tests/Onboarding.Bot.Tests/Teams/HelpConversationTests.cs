@@ -1,0 +1,94 @@
+using System.Net;
+using Onboarding.Bot.Tests.Infrastructure;
+
+namespace Onboarding.Bot.Tests.Teams;
+
+/// <summary>The walking skeleton end to end: a real activity over HTTP in, a card at the connector stand-in out.</summary>
+public sealed class HelpConversationTests : IAsyncLifetime
+{
+    private ConnectorStandIn _connector = null!;
+    private BotHost _host = null!;
+    private TeamsActivities _teams = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await ConnectorStandIn.StartAsync();
+        _host = BotHost.Start();
+        _teams = new TeamsActivities(_connector.ServiceUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Help_typed_in_a_chat_arrives_as_a_card_listing_every_command()
+    {
+        var response = await _host.PostActivityAsync(_teams.Message("help"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == _teams.ConversationId));
+        Assert.Equal("POST", reply.Method);
+        Assert.NotNull(reply.AdaptiveCard);
+        Assert.Equal("1.5", (string?)reply.AdaptiveCard!["version"]);
+        foreach (var command in new[] { "onboard [account]", "status [account]", "alerts here", "alerts off", "rotate <account>", "offboard <account>", "cancel [account]", "help" })
+        {
+            Assert.Contains(command, reply.CardTexts);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_text_is_answered_with_help_rather_than_silence()
+    {
+        await _host.PostActivityAsync(_teams.Message("what can you do?"));
+
+        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == _teams.ConversationId));
+        Assert.Contains("What I can do", reply.CardTexts);
+    }
+
+    [Fact]
+    public async Task Help_after_an_at_mention_in_a_channel_is_understood()
+    {
+        var channel = new TeamsActivities(_connector.ServiceUrl, "19:channel-1@thread.tacv2", shared: true);
+
+        await _host.PostActivityAsync(channel.MentionMessage("HELP"));
+
+        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == channel.ConversationId));
+        Assert.Contains("What I can do", reply.CardTexts);
+    }
+
+    [Fact]
+    public async Task Bot_added_to_a_conversation_greets_with_the_welcome_card()
+    {
+        await _host.PostActivityAsync(_teams.MembersAdded());
+
+        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == _teams.ConversationId));
+        Assert.Contains("Let's connect NetSuite", reply.CardTexts);
+        var buttons = reply.AdaptiveCard!["body"]!.AsArray().Last(e => (string?)e!["type"] == "ActionSet")!["actions"]!.AsArray();
+        Assert.Equal("onboard", (string?)buttons[0]!["data"]!["verb"]);
+    }
+
+    [Fact]
+    public async Task Person_joining_a_channel_is_not_greeted_again()
+    {
+        var channel = new TeamsActivities(_connector.ServiceUrl, "19:channel-2@thread.tacv2", shared: true);
+
+        var response = await _host.PostActivityAsync(channel.MembersAdded(includeBot: false));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_connector.Activities);
+    }
+
+    [Fact]
+    public async Task Clicking_a_card_button_sends_its_verb_to_the_engine()
+    {
+        var click = _teams.Submit(new System.Text.Json.Nodes.JsonObject { ["verb"] = "help" }, replyToId: "standin-activity-1");
+
+        await _host.PostActivityAsync(click);
+
+        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == _teams.ConversationId));
+        Assert.Contains("What I can do", reply.CardTexts);
+    }
+}
