@@ -24,6 +24,8 @@ public static class NetSuiteServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NetSuiteOptions>, NetSuiteOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddMetrics();
+        services.TryAddSingleton<NetSuiteMetrics>();
         services.TryAddSingleton<NetSuiteEndpoints>();
         services.TryAddSingleton<NetSuiteCall>();
         services.TryAddSingleton<ClientAssertionFactory>();
