@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 703, Level = LogLevel.Information, Message = "Bot Framework authentication is off (empty MicrosoftAppId): local anonymous mode")]
     public static partial void AnonymousMode(ILogger logger);
+
+    [LoggerMessage(EventId = 704, Level = LogLevel.Warning, Message = "Could not tell the person that their turn failed")]
+    public static partial void ApologyFailed(ILogger logger, Exception exception);
 }

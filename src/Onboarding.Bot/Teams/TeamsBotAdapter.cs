@@ -1,5 +1,7 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace Onboarding.Bot.Teams;
@@ -17,9 +19,23 @@ internal sealed class TeamsBotAdapter : CloudAdapter
 
         OnTurnError = async (turnContext, exception) =>
         {
+            // A proactive post that fails must fail its caller (the publisher), not vanish into an apology.
+            if (turnContext.Activity is { Type: ActivityTypes.Event, Name: ActivityEventNames.ContinueConversation })
+            {
+                ExceptionDispatchInfo.Throw(exception);
+            }
+
             Log.TurnFailed(logger, exception, turnContext.Activity?.Conversation?.Id);
-            await turnContext.SendActivityAsync("Something went wrong on my side. Please try again in a moment — type help to see what I can do.")
-                .ConfigureAwait(false);
+            try
+            {
+                await turnContext.SendActivityAsync("Something went wrong on my side. Please try again in a moment — type help to see what I can do.")
+                    .ConfigureAwait(false);
+            }
+            catch (Exception apologyFailure) when (apologyFailure is not OperationCanceledException)
+            {
+                // The connector itself is unreachable; the turn failure is already logged.
+                Log.ApologyFailed(logger, apologyFailure);
+            }
         };
     }
 }

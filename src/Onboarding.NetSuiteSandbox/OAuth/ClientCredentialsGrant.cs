@@ -139,7 +139,7 @@ internal static class ClientCredentialsGrant
     private static string[] RequestedScopes(JsonNode? scope) => scope switch
     {
         JsonArray array => array.Select(s => s is JsonValue v && v.TryGetValue<string>(out var text) ? text : string.Empty).ToArray(),
-        JsonValue value when value.TryGetValue<string>(out var s) => Scopes.Split(s),
+        JsonValue value when value.TryGetValue<string>(out var s) => Scopes.Split(s, allowCommas: true),
         _ => [],
     };
 }

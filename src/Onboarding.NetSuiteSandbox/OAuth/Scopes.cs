@@ -16,9 +16,9 @@ internal static class Scopes
         [Mcp] = "Use the NetSuite AI Connector Service",
     };
 
-    /// <summary>Splits a scope value (space- or comma-separated string) into its items.</summary>
-    public static string[] Split(string value) =>
-        value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>Splits a scope value into its items; the authorize endpoint only takes spaces, assertions also commas.</summary>
+    public static string[] Split(string value, bool allowCommas = false) =>
+        value.Split(allowCommas ? [' ', ','] : [' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Whether a requested set is well formed (known names, <c>mcp</c> alone) and enabled on the record.</summary>
     public static bool AreAllowed(IReadOnlyCollection<string> requested, IEnumerable<string> enabled) =>

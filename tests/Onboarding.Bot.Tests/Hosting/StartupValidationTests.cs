@@ -12,19 +12,19 @@ public sealed class StartupValidationTests
     [InlineData("Storage:DatabasePath", "", "Storage:DatabasePath")]
     [InlineData("Storage:BusyTimeoutMilliseconds", "5", "Storage:BusyTimeoutMilliseconds")]
     [InlineData("MicrosoftAppType", "Sometimes", "MicrosoftAppType")]
-    public void Bad_value_fails_start_up_naming_the_key(string key, string value, string named)
+    public async Task Bad_value_fails_start_up_naming_the_key(string key, string value, string named)
     {
-        var failure = Assert.ThrowsAny<OptionsValidationException>(() => BotHost.Start(new Dictionary<string, string?> { [key] = value }).Dispose());
+        var failure = Assert.IsType<OptionsValidationException>(await BotHost.StartExpectingFailureAsync(new Dictionary<string, string?> { [key] = value }));
 
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void SingleTenant_without_an_app_id_fails_start_up_naming_MicrosoftAppId()
+    public async Task SingleTenant_without_an_app_id_fails_start_up_naming_MicrosoftAppId()
     {
         var settings = new Dictionary<string, string?> { ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppTenantId"] = "tenant-1" };
 
-        var failure = Assert.ThrowsAny<OptionsValidationException>(() => BotHost.Start(settings).Dispose());
+        var failure = Assert.IsType<OptionsValidationException>(await BotHost.StartExpectingFailureAsync(settings));
 
         Assert.Contains("MicrosoftAppId is required when MicrosoftAppType is SingleTenant", failure.Message, StringComparison.Ordinal);
     }

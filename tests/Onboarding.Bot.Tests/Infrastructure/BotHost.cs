@@ -71,6 +71,34 @@ public sealed class BotHost : WebApplicationFactory<BotOptions>
         }
     }
 
+    /// <summary>
+    /// Runs the host's real entry point with <paramref name="settings"/> as command-line overrides, expecting start-up to
+    /// fail, and returns the exception it failed with. (The factory loses start-up exceptions in a race with disposal.)
+    /// </summary>
+    public static async Task<Exception> StartExpectingFailureAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        using var directory = new TestDirectory();
+        var arguments = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Storage:DatabasePath"] = System.IO.Path.Combine(directory.Path, "onboarding.db"),
+        };
+        foreach (var (key, value) in settings)
+        {
+            arguments[key] = value;
+        }
+
+        var entryPoint = typeof(BotOptions).Assembly.EntryPoint!;
+        string[] args = [.. arguments.Select(a => $"--{a.Key}={a.Value}")];
+        var run = Task.Run(() => entryPoint.Invoke(null, [args]));
+
+        // If start-up wrongly succeeds the host would run forever; the wait turns that into a failed test.
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.IsNotType<TimeoutException>(failure);
+        SqliteConnection.ClearAllPools();
+        return failure is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : failure;
+    }
+
     /// <summary>POSTs a Bot Framework activity to <c>/api/messages</c> like a channel would, and returns the response.</summary>
     public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity)
     {

@@ -18,6 +18,7 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedActivity> _activities = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private int _nextId;
+    private bool _disposed;
 
     private ConnectorStandIn(WebApplication app) => _app = app;
 
@@ -72,8 +73,15 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server; a test may call it early to make the connector unreachable.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
         _arrived.Dispose();
