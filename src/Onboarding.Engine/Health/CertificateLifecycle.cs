@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Keys;
 
 namespace Onboarding.Engine.Health;
 
@@ -23,7 +24,7 @@ public sealed class CertificateLifecycle(
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(health);
         var key = await keys.ActiveKeyAsync(tenant.Account, cancellationToken).ConfigureAwait(false);
-        if (key?.CertificateId is null)
+        if (key?.NetSuiteCertificateId is null)
         {
             return health;
         }
@@ -54,15 +55,15 @@ public sealed class CertificateLifecycle(
         var view = failed is { Status: RotationStatus.NeedsReauthorization } || (failed is null && health.LastRenewalAttemptAt is not null)
             ? CertificateViews.NeedsReauthorization(tenant, key.ValidUntil, now, failed?.Error)
             : CertificateViews.RenewsAutomatically(tenant, key.ValidUntil, now > renewFrom ? now : renewFrom, now);
-        await dispatcher.BroadcastAsync(view, CardSlot.ForAlert($"certificate-{key.CertificateId}"), AlertKind.Update, cancellationToken).ConfigureAwait(false);
-        return health with { ExpiryWarnedDays = threshold, ExpiryWarnedCertificateId = key.CertificateId };
+        await dispatcher.BroadcastAsync(view, CardSlot.ForAlert($"certificate-{key.NetSuiteCertificateId}"), AlertKind.Update, cancellationToken).ConfigureAwait(false);
+        return health with { ExpiryWarnedDays = threshold, ExpiryWarnedCertificateId = key.NetSuiteCertificateId };
     }
 
     // The smallest threshold already reached and not yet announced for this certificate.
-    private static int? DueWarning(TenantHealth health, MachineKey key, DateTimeOffset now, HealthOptions settings)
+    private static int? DueWarning(TenantHealth health, TenantKey key, DateTimeOffset now, HealthOptions settings)
     {
         var left = key.ValidUntil - now;
-        var warned = health.ExpiryWarnedCertificateId == key.CertificateId ? health.ExpiryWarnedDays : null;
+        var warned = health.ExpiryWarnedCertificateId == key.NetSuiteCertificateId ? health.ExpiryWarnedDays : null;
         var reached = settings.WarningDays.Where(d => left <= TimeSpan.FromDays(d)).ToList();
         return reached.Count > 0 && (warned is null || reached[^1] < warned) ? reached[^1] : null;
     }

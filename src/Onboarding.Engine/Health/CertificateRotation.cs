@@ -75,7 +75,7 @@ public sealed class CertificateRotation(
     private async Task<RotationOutcome> RotateLockedAsync(AccountId account, BearerToken? delegatedToken, CancellationToken cancellationToken)
     {
         var old = await keys.ActiveKeyAsync(account, cancellationToken).ConfigureAwait(false);
-        if (old is null)
+        if (old is not { RoleId: { } roleId, EntityId: { } entityId, NetSuiteCertificateId: not null })
         {
             return new RotationOutcome(RotationStatus.NoTenantKey);
         }
@@ -97,8 +97,8 @@ public sealed class CertificateRotation(
         var leftovers = await RevokeLeftoversAsync(account, old, active, token.Value, cancellationToken).ConfigureAwait(false);
         active.RemoveAll(c => leftovers.Contains(c.CertificateId));
 
-        var occupant = active.FirstOrDefault(c => c.RoleId == old.RoleId && c.EntityId == old.EntityId);
-        if (occupant is not null && occupant.CertificateId != old.CertificateId)
+        var occupant = active.FirstOrDefault(c => c.RoleId == roleId && c.EntityId == entityId);
+        if (occupant is not null && occupant.CertificateId != old.NetSuiteCertificateId)
         {
             return new RotationOutcome(RotationStatus.Failed, "plan", new NetSuiteError(
                 NetSuiteErrorKind.InvalidRequest,
@@ -115,11 +115,11 @@ public sealed class CertificateRotation(
 
         var options = netSuiteOptions.Value;
         var material = keyFactory.Create(options.KeyAlgorithm, account.Value, TimeSpan.FromDays(options.CertificateValidityDays));
-        var pending = await keys.AddPendingAsync(account, material, old.RoleId, old.EntityId, cancellationToken).ConfigureAwait(false);
+        var pending = await keys.AddPendingAsync(account, material, roleId, entityId, cancellationToken).ConfigureAwait(false);
 
         if (!overlap)
         {
-            var revoked = await certificates.RevokeAsync(account, token.Value, old.CertificateId!, cancellationToken).ConfigureAwait(false);
+            var revoked = await certificates.RevokeAsync(account, token.Value, old.NetSuiteCertificateId!, cancellationToken).ConfigureAwait(false);
             if (!revoked.IsSuccess && revoked.Error.Kind != NetSuiteErrorKind.NotFound)
             {
                 await keys.RevokeAsync(pending.Id, cancellationToken).ConfigureAwait(false);
@@ -127,7 +127,7 @@ public sealed class CertificateRotation(
             }
         }
 
-        var uploaded = await certificates.UploadAsync(account, token.Value, material.CertificatePem, old.RoleId, old.EntityId, cancellationToken).ConfigureAwait(false);
+        var uploaded = await certificates.UploadAsync(account, token.Value, material.CertificatePem, roleId, entityId, cancellationToken).ConfigureAwait(false);
         if (!uploaded.IsSuccess)
         {
             await keys.RevokeAsync(pending.Id, cancellationToken).ConfigureAwait(false);
@@ -145,10 +145,10 @@ public sealed class CertificateRotation(
         await keys.SwitchAsync(account, pending.Id, cancellationToken).ConfigureAwait(false);
         if (overlap)
         {
-            var revoked = await certificates.RevokeAsync(account, token.Value, old.CertificateId!, cancellationToken).ConfigureAwait(false);
+            var revoked = await certificates.RevokeAsync(account, token.Value, old.NetSuiteCertificateId!, cancellationToken).ConfigureAwait(false);
             if (!revoked.IsSuccess && revoked.Error.Kind != NetSuiteErrorKind.NotFound)
             {
-                OldCertificateNotRevoked(logger, account, old.CertificateId!, revoked.Error.Said);
+                OldCertificateNotRevoked(logger, account, old.NetSuiteCertificateId!, revoked.Error.Said);
                 return Rotated(uploaded.Value, old, overlap);
             }
         }
@@ -157,7 +157,7 @@ public sealed class CertificateRotation(
         return Rotated(uploaded.Value, old, overlap);
     }
 
-    private async Task<NetSuiteResult<BearerToken>> ManagementTokenAsync(MachineKey old, BearerToken? delegatedToken, CancellationToken cancellationToken)
+    private async Task<NetSuiteResult<BearerToken>> ManagementTokenAsync(TenantKey old, BearerToken? delegatedToken, CancellationToken cancellationToken)
     {
         if (delegatedToken is { } delegated)
         {
@@ -171,17 +171,17 @@ public sealed class CertificateRotation(
     }
 
     // Keys of an interrupted rotation: revoke their certificates in NetSuite and erase them here.
-    private async Task<HashSet<string>> RevokeLeftoversAsync(AccountId account, MachineKey current, IReadOnlyList<NetSuiteCertificate> active, BearerToken token, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> RevokeLeftoversAsync(AccountId account, TenantKey current, IReadOnlyList<NetSuiteCertificate> active, BearerToken token, CancellationToken cancellationToken)
     {
         var revoked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in await keys.LiveKeysAsync(account, cancellationToken).ConfigureAwait(false))
         {
-            if (key.Id == current.Id || key.Status == MachineKeyStatus.Active)
+            if (key.Id == current.Id || key.Status == TenantKeyStatus.Active)
             {
                 continue;
             }
 
-            if (key.CertificateId is { } id && active.Any(c => c.CertificateId == id))
+            if (key.NetSuiteCertificateId is { } id && active.Any(c => c.CertificateId == id))
             {
                 var result = await certificates.RevokeAsync(account, token, id, cancellationToken).ConfigureAwait(false);
                 if (!result.IsSuccess && result.Error.Kind != NetSuiteErrorKind.NotFound)
@@ -221,11 +221,11 @@ public sealed class CertificateRotation(
             stage,
             error);
 
-    private static RotationOutcome Rotated(UploadedCertificate uploaded, MachineKey old, bool overlap) =>
+    private static RotationOutcome Rotated(UploadedCertificate uploaded, TenantKey old, bool overlap) =>
         new(
             RotationStatus.Rotated,
             NewCertificateId: uploaded.CertificateId,
             ValidUntil: new DateTimeOffset(uploaded.ValidUntil.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-            OldCertificateId: old.CertificateId,
+            OldCertificateId: old.NetSuiteCertificateId,
             Overlapped: overlap);
 }

@@ -1,13 +1,9 @@
-using System.Globalization;
-
 namespace Onboarding.Engine.Storage;
 
-/// <summary>How health tables store instants: ISO 8601 round-trip text in UTC, so they sort and compare as text.</summary>
+/// <summary>Instants as health tables bind and read them: <see cref="StoredTime"/>'s text, with SQL NULL for none.</summary>
 internal static class HealthTimestamps
 {
-    public static object Format(DateTimeOffset? value) =>
-        value is { } v ? v.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) : DBNull.Value;
+    public static object Format(DateTimeOffset? value) => (object?)StoredTime.Format(value) ?? DBNull.Value;
 
-    public static DateTimeOffset? Parse(object? value) =>
-        value is string text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null;
+    public static DateTimeOffset? Parse(object? value) => StoredTime.ParseOrNull(value as string);
 }
