@@ -63,11 +63,13 @@ public sealed class MachineAccessStep(
             session = found;
         }
 
-        var key = await EnsureKeyAsync(session, actor, cancellationToken).ConfigureAwait(false);
-        if (key is null)
+        var (keyed, key) = await EnsureKeyAsync(session, actor, cancellationToken).ConfigureAwait(false);
+        if (keyed is null || key is null)
         {
             return null;
         }
+
+        session = keyed;
 
         if (key.NetSuiteCertificateId is null)
         {
@@ -116,13 +118,14 @@ public sealed class MachineAccessStep(
         return (id, row.TryGetValue("name", out var name) ? name : null, null);
     }
 
-    private async Task<TenantKey?> EnsureKeyAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    /// <summary>The session's key: the one stored by an earlier attempt, or a new one stored (encrypted) before any upload.</summary>
+    private async Task<(OnboardingSession? Session, TenantKey? Key)> EnsureKeyAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
         await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
         {
             if (await keys.FindForSessionAsync(read, session.Id, cancellationToken).ConfigureAwait(false) is { } existing)
             {
-                return existing;
+                return (session, existing);
             }
         }
 
@@ -135,7 +138,7 @@ public sealed class MachineAccessStep(
             await audit.AppendAsync(tx, new AuditEntry(actor, s.AccountText, "key.generated", "ok", $"key {key.Id} {material.Algorithm}"), cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
         Array.Clear(material.PrivateKeyPkcs8);
-        return moved is null ? null : key;
+        return (moved, key);
     }
 
     private async Task<(TenantKey? Key, StepFailure? Failure)> UploadOrReconcileAsync(OnboardingSession session, TenantKey key, BearerToken token, string actor, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Onboarding.Engine.Onboarding.PostInstall;
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>Settings section <c>Onboarding</c>: the vendor's app, bundle, role and RESTlet, who counts as staff, which routines run.</summary>
@@ -69,7 +70,12 @@ public sealed class OnboardingOptions
 
     /// <summary>Routine names run in order in step 4.</summary>
     public List<string> PostInstallRoutines { get; set; } =
-        ["validate-prerequisites", "seed-configuration", "register-tenant-metadata", "final-connectivity-check"];
+    [
+        ValidatePrerequisitesRoutine.RoutineName,
+        SeedConfigurationRoutine.RoutineName,
+        RegisterTenantMetadataRoutine.RoutineName,
+        FinalConnectivityCheckRoutine.RoutineName,
+    ];
 
     /// <summary>The entity to map: the authorizing admin's, or the configured one.</summary>
     public long? FixedEntityId => long.TryParse(EntityToMap, out var id) ? id : null;

@@ -4,7 +4,7 @@ using Onboarding.Engine.Onboarding.PostInstall;
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>Checks what data annotations cannot: the entity setting's shape, the URL templates, and that every enabled routine exists.</summary>
-internal sealed class OnboardingOptionsValidator(IEnumerable<IPostInstallRoutine> routines) : IValidateOptions<OnboardingOptions>
+internal sealed class OnboardingOptionsValidator(IEnumerable<PostInstallRoutineRegistration> routines) : IValidateOptions<OnboardingOptions>
 {
     public ValidateOptionsResult Validate(string? name, OnboardingOptions options)
     {

@@ -70,10 +70,10 @@ public static class OnboardingServiceCollectionExtensions
         services.AddSingleton<IChatCommandRoute, HealthPlaceholderRoute>();
         services.Replace(ServiceDescriptor.Singleton<IChatCommandHandler, ChatCommandRouter>());
 
-        services.AddSingleton<IPostInstallRoutine, ValidatePrerequisitesRoutine>();
-        services.AddSingleton<IPostInstallRoutine, SeedConfigurationRoutine>();
-        services.AddSingleton<IPostInstallRoutine, RegisterTenantMetadataRoutine>();
-        services.AddSingleton<IPostInstallRoutine, FinalConnectivityCheckRoutine>();
+        services.AddPostInstallRoutine<ValidatePrerequisitesRoutine>(ValidatePrerequisitesRoutine.RoutineName);
+        services.AddPostInstallRoutine<SeedConfigurationRoutine>(SeedConfigurationRoutine.RoutineName);
+        services.AddPostInstallRoutine<RegisterTenantMetadataRoutine>(RegisterTenantMetadataRoutine.RoutineName);
+        services.AddPostInstallRoutine<FinalConnectivityCheckRoutine>(FinalConnectivityCheckRoutine.RoutineName);
         return services;
     }
 }

@@ -8,7 +8,9 @@ namespace Onboarding.Engine.Onboarding.PostInstall;
 public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, IClientCredentialsTokens machineTokens, ISuiteQlClient suiteQl, CredentialAudit audit, TimeProvider timeProvider)
     : IPostInstallRoutine
 {
-    public string Name => "final-connectivity-check";
+    public const string RoutineName = "final-connectivity-check";
+
+    public string Name => RoutineName;
 
     public string Label => "Final connection check";
 

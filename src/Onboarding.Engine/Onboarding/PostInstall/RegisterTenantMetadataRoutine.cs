@@ -5,7 +5,9 @@ namespace Onboarding.Engine.Onboarding.PostInstall;
 /// <summary>Reads the company's name and details from SuiteQL's <c>companyinformation</c> and stores them with the tenant.</summary>
 public sealed class RegisterTenantMetadataRoutine(ISuiteQlClient suiteQl) : IPostInstallRoutine
 {
-    public string Name => "register-tenant-metadata";
+    public const string RoutineName = "register-tenant-metadata";
+
+    public string Name => RoutineName;
 
     public string Label => "Register company details";
 

@@ -10,7 +10,9 @@ namespace Onboarding.Engine.Onboarding.PostInstall;
 /// </summary>
 public sealed class SeedConfigurationRoutine(ISuiteQlClient suiteQl, IRecordClient records, IOptions<OnboardingOptions> options) : IPostInstallRoutine
 {
-    public string Name => "seed-configuration";
+    public const string RoutineName = "seed-configuration";
+
+    public string Name => RoutineName;
 
     public string Label => "Seed configuration records";
 

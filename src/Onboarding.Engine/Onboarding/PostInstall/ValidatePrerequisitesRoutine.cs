@@ -12,7 +12,9 @@ namespace Onboarding.Engine.Onboarding.PostInstall;
 public sealed class ValidatePrerequisitesRoutine(ISuiteQlClient suiteQl, IRestletClient restlets, ICertificateClient certificates, IOptions<OnboardingOptions> options)
     : IPostInstallRoutine
 {
-    public string Name => "validate-prerequisites";
+    public const string RoutineName = "validate-prerequisites";
+
+    public string Name => RoutineName;
 
     public string Label => "Check prerequisites";
 
