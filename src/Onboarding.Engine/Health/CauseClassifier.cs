@@ -34,4 +34,11 @@ public static class CauseClassifier
             _ => FailureCause.Unknown,
         };
     }
+
+    /// <summary>
+    /// The cause to keep when a failure follows another in the same run. Once the role was seen vanishing under a live token,
+    /// later refusals at the token endpoint (which cannot tell a vanished role from a revoked certificate) do not blur it.
+    /// </summary>
+    public static FailureCause Sharpen(FailureCause? previous, FailureCause next) =>
+        previous == FailureCause.BundleUninstalled && next == FailureCause.CertificateRevoked ? FailureCause.BundleUninstalled : next;
 }

@@ -36,7 +36,7 @@ public static class HealthStateMachine
         {
             ConsecutiveFailures = failures,
             FailingSince = current.FailingSince ?? at,
-            Cause = result.Cause,
+            Cause = current.ConsecutiveFailures > 0 ? CauseClassifier.Sharpen(current.Cause, result.Cause!.Value) : result.Cause,
             Said = result.Said,
         };
 
@@ -45,7 +45,7 @@ public static class HealthStateMachine
             return (failing, HealthTransition.StillDown);
         }
 
-        if (failures >= Threshold(result.Cause!.Value, options))
+        if (failures >= Threshold(failing.Cause!.Value, options))
         {
             var down = failing with
             {

@@ -49,8 +49,9 @@ internal static class TokenResponseReader
             case ResponseErrorType.Protocol:
                 return OAuthErrorTranslator.Translate(call, response.Error, status);
             default:
-                // A non-JSON error body (e.g. an HTML error page): judge by status alone.
-                return OAuthErrorTranslator.Translate(call, null, status);
+                // Duende parses only 400 answers as protocol errors; NetSuite answers a refused client assertion with
+                // 401 {"error":"invalid_client"}. A non-JSON body (an HTML error page) is judged by status alone.
+                return OAuthErrorTranslator.Translate(call, ErrorCode(response), status);
         }
     }
 
@@ -80,6 +81,28 @@ internal static class TokenResponseReader
         response.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    private static string? ErrorCode(ProtocolResponse response)
+    {
+        if (string.IsNullOrWhiteSpace(response.Raw))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(response.Raw);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("error", out var error)
+                && error.ValueKind == JsonValueKind.String
+                    ? error.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>What a token endpoint issued: the access token, a refresh token if any, and the access token's lifetime.</summary>
