@@ -17,4 +17,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 704, Level = LogLevel.Warning, Message = "Could not tell the person that their turn failed")]
     public static partial void ApologyFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 760, Level = LogLevel.Information, Message = "Health monitor started: a cycle every {CycleInterval}")]
+    public static partial void HealthMonitorStarted(ILogger logger, TimeSpan cycleInterval);
+
+    [LoggerMessage(EventId = 761, Level = LogLevel.Information, Message = "Health monitor is off (Health:Enabled is false)")]
+    public static partial void HealthMonitorDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 762, Level = LogLevel.Error, Message = "A health monitor cycle failed; the next one runs as scheduled")]
+    public static partial void HealthCycleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Posting to {Conversation} was refused ({Status}): the bot is no longer there")]
+    public static partial void ConversationGone(ILogger logger, string conversation, int status);
 }

@@ -1,4 +1,5 @@
 using Onboarding.Bot.Chat;
+using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.Teams;
 
@@ -8,9 +9,11 @@ builder.AddBotOptions();
 builder.AddEngineStorage();
 builder.AddChatRouting();
 builder.AddTeamsChannel();
+builder.AddConnectionHealth();
 
 var app = builder.Build();
 
 app.MapTeams();
+app.MapConnectionHealth();
 
 app.Run();

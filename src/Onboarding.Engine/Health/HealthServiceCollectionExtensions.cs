@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Health.Commands;
+using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Engine.Health;
@@ -12,9 +13,10 @@ namespace Onboarding.Engine.Health;
 public static class HealthServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds health bound to the <c>Health</c> section. Call after <c>AddOnboardingFlow</c> (whose tenant and key tables it
-    /// reads, and whose placeholder routes for <c>alerts</c> and <c>rotate</c> it replaces) and <c>AddNetSuiteClients</c>.
-    /// The host runs <see cref="HealthMonitor.RunCycleAsync"/> on a timer.
+    /// Adds health bound to the <c>Health</c> section. Needs the NetSuite clients (<c>AddNetSuiteClients</c>), a migrated
+    /// <see cref="SqliteDatabase"/>, an <see cref="ISecretProtector"/> and an <see cref="IChatPublisher"/>. Reads the flow's
+    /// tenant and key tables; register it after <c>AddOnboardingFlow</c> so its <c>alerts</c> and <c>rotate</c> routes replace
+    /// the flow's placeholders. The host runs <see cref="HealthMonitor.RunCycleAsync"/> on a timer.
     /// </summary>
     public static IServiceCollection AddConnectionHealth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +27,13 @@ public static class HealthServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
+
+        // The flow's stores and command helpers health reads through; the flow registers the same (TryAdd), in either order.
+        services.TryAddSingleton<TenantStore>();
+        services.TryAddSingleton<TenantKeyStore>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<StaffPolicy>();
+        services.TryAddSingleton<CommandReplies>();
 
         services.TryAddSingleton<AlertSubscriptionStore>();
         services.TryAddSingleton<TenantHealthStore>();
