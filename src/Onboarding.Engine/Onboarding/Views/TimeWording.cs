@@ -31,7 +31,7 @@ public static class TimeWording
     /// <summary>A calendar date for expiries: "27 Nov 2028".</summary>
     public static string Date(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
-    private static string Span(TimeSpan span) => span.TotalMinutes < 60
-        ? $"{Math.Max(1, (int)span.TotalMinutes)} min"
+    private static string Span(TimeSpan span) => span.TotalMinutes < 59.5
+        ? $"{Math.Max(1, (int)Math.Round(span.TotalMinutes))} min"
         : span.TotalHours < 48 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{(int)span.TotalDays} days";
 }
