@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Keys;
 
 namespace Onboarding.Engine.Health;
@@ -55,7 +54,8 @@ public sealed class CertificateLifecycle(
         var view = failed is { Status: RotationStatus.NeedsReauthorization } || (failed is null && health.LastRenewalAttemptAt is not null)
             ? CertificateViews.NeedsReauthorization(tenant, key.ValidUntil, now, failed?.Error)
             : CertificateViews.RenewsAutomatically(tenant, key.ValidUntil, now > renewFrom ? now : renewFrom, now);
-        await dispatcher.BroadcastAsync(view, CardSlot.ForAlert($"certificate-{key.NetSuiteCertificateId}"), AlertKind.Update, cancellationToken).ConfigureAwait(false);
+        // Each threshold deserves a notification, so every warning is a new message.
+        await dispatcher.BroadcastAsync(view, null, AlertKind.Update, cancellationToken).ConfigureAwait(false);
         return health with { ExpiryWarnedDays = threshold, ExpiryWarnedCertificateId = key.NetSuiteCertificateId };
     }
 

@@ -101,6 +101,9 @@ public sealed class HealthHarness : IAsyncDisposable
     public Task RevokeCertificateInNetSuiteAsync(string certificateId) =>
         PostControlAsync($"_sandbox/accounts/{Account.HostLabel}/certificates/{certificateId}/revoke", null);
 
+    public Task RemovePermissionAsync(int roleId, string permission) =>
+        PostControlAsync($"_sandbox/accounts/{Account.HostLabel}/roles/{roleId}/permissions/remove", new { permission });
+
     public Task UninstallBundleAsync() => PostControlAsync($"_sandbox/accounts/{Account.HostLabel}/bundles/{FlowHarness.BundleId}/uninstall", null);
 
     /// <summary>A NetSuite admin's one-hour token, as a re-authorization would give it: consent posted, code exchanged.</summary>
