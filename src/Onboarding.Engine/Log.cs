@@ -26,6 +26,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Created {Algorithm} key pair and certificate for account {Account}, valid until {NotAfter}")]
     public static partial void KeyMaterialCreated(ILogger logger, KeyAlgorithm algorithm, string account, DateTimeOffset notAfter);
 
+    [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "NetSuite HTTP {Method} {Url} answered {Status} in {ElapsedMilliseconds:0} ms")]
+    public static partial void NetSuiteHttpAttempt(ILogger logger, string method, string url, int status, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Debug, Message = "NetSuite HTTP {Method} {Url} failed with {ExceptionType} after {ElapsedMilliseconds:0} ms")]
+    public static partial void NetSuiteHttpAttemptFailed(ILogger logger, string method, string url, string exceptionType, double elapsedMilliseconds);
+
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Onboarding {SessionId} for {Account} moved to {Step}/{Status}")]
     public static partial void SessionMoved(ILogger logger, string sessionId, string? account, string step, string status);
 
@@ -55,6 +61,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 309, Level = LogLevel.Information, Message = "Tenant {Account} offboarded: {Outcome}")]
     public static partial void TenantOffboarded(ILogger logger, string account, string outcome);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Information, Message = "Resumed {Count} interrupted onboarding(s)")]
+    public static partial void OnboardingsResumed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Error, Message = "Resuming interrupted onboardings failed; trying again in a minute")]
+    public static partial void ResumeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Health check ({Kind}) of {Account} failed: {Cause} ({Said})")]
     public static partial void HealthCheckFailed(ILogger logger, CheckKind kind, AccountId account, FailureCause cause, string? said);

@@ -42,6 +42,9 @@ public static class SandboxApp
         builder.Services.AddSingleton<FaultStore>();
 
         var app = builder.Build();
+
+        // Load the seed now, so a bad seed file stops start-up instead of the first request.
+        app.Services.GetRequiredService<AccountRegistry>();
         app.UseFaultInjection();
         var account = app.MapAccountGroup();
         app.MapAuthorize(account);
@@ -51,6 +54,7 @@ public static class SandboxApp
         account.MapRecords();
         account.MapRestlets();
         account.MapBundles();
+        app.MapDataCenterUrls();
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.EnableTestControl)
         {
             app.MapTestControl();

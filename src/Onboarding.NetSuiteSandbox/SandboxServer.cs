@@ -25,8 +25,20 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public static async Task<SandboxServer> StartAsync(Action<SandboxOptions>? configure = null, CancellationToken cancellationToken = default)
     {
-        var app = SandboxApp.Build(["--urls", "http://127.0.0.1:0"], configure);
-        await app.StartAsync(cancellationToken);
+        // In-process hosts start many sandboxes (one per test): no config file watchers, no per-request info logs.
+        var app = SandboxApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--hostBuilder:reloadConfigOnChange=false", "--Logging:LogLevel:Microsoft.AspNetCore=Warning"],
+            configure);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"));
     }

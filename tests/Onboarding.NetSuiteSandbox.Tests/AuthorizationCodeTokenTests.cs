@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Onboarding.NetSuiteSandbox.Tests.Infrastructure;
 
 namespace Onboarding.NetSuiteSandbox.Tests;
@@ -64,38 +62,30 @@ public sealed class AuthorizationCodeTokenTests : SandboxTest
     [Fact]
     public async Task Two_client_authentication_methods_at_once_are_refused()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, TokenUrl)
+        var response = await BasicTokenRequestAsync(ClientId, string.Empty, new Dictionary<string, string>
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = await CodeAsync(),
-                ["redirect_uri"] = RedirectUri,
-                ["code_verifier"] = RfcVerifier,
-                ["client_id"] = ClientId,
-            }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(ClientId + ":")));
+            ["grant_type"] = "authorization_code",
+            ["code"] = await CodeAsync(),
+            ["redirect_uri"] = RedirectUri,
+            ["code_verifier"] = RfcVerifier,
+            ["client_id"] = ClientId,
+        });
 
-        Assert.Equal("invalid_request", await OAuthErrorAsync(await Http.SendAsync(request), HttpStatusCode.BadRequest));
+        Assert.Equal("invalid_request", await OAuthErrorAsync(response, HttpStatusCode.BadRequest));
     }
 
     [Fact]
     public async Task Public_client_may_authenticate_with_basic_and_an_empty_secret()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, TokenUrl)
+        var response = await BasicTokenRequestAsync(ClientId, string.Empty, new Dictionary<string, string>
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = await CodeAsync(),
-                ["redirect_uri"] = RedirectUri,
-                ["code_verifier"] = RfcVerifier,
-            }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(ClientId + ":")));
+            ["grant_type"] = "authorization_code",
+            ["code"] = await CodeAsync(),
+            ["redirect_uri"] = RedirectUri,
+            ["code_verifier"] = RfcVerifier,
+        });
 
-        await JsonAsync(await Http.SendAsync(request), HttpStatusCode.OK);
+        await JsonAsync(response, HttpStatusCode.OK);
     }
 
     [Fact]

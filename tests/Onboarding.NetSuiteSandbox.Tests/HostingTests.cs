@@ -40,3 +40,50 @@ public sealed class TestControlOffTests : SandboxTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class StartUpValidationTests
+{
+    [Fact]
+    public async Task Invalid_setting_stops_start_up_with_a_message_naming_the_key()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => SandboxServer.StartAsync(o => o.ConcurrencyLimit = 0));
+        Assert.Contains("Sandbox:ConcurrencyLimit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_seed_file_stops_start_up_with_a_message_naming_the_key()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SandboxServer.StartAsync(o => o.SeedFile = "/nonexistent/seed.json"));
+        Assert.Contains("Sandbox:SeedFile", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DataCenterUrlsTests : SandboxTest
+{
+    [Fact]
+    public async Task Known_account_gets_its_sandbox_domains()
+    {
+        var body = await JsonAsync(await Http.GetAsync($"{Server.BaseAddress}rest/datacenterurls?account={AccountId}"), HttpStatusCode.OK);
+
+        Assert.Equal(Base, body["restDomain"]!.GetValue<string>());
+        Assert.Equal(Base, body["webservicesDomain"]!.GetValue<string>());
+        Assert.Equal(Base, body["systemDomain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Unknown_account_gets_the_default_domains()
+    {
+        var body = await JsonAsync(await Http.GetAsync($"{Server.BaseAddress}rest/datacenterurls?account=424242"), HttpStatusCode.OK);
+        Assert.Equal("https://system.netsuite.com", body["systemDomain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Missing_account_and_other_methods_are_refused()
+    {
+        var missing = await Http.GetAsync($"{Server.BaseAddress}rest/datacenterurls");
+        var post = await Http.PostAsync($"{Server.BaseAddress}rest/datacenterurls?account={AccountId}", new StringContent(string.Empty));
+
+        Assert.Contains("You need to provide a proper value for the required field: account", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+}

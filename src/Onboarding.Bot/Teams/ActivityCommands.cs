@@ -25,7 +25,9 @@ internal static class ActivityCommands
             return Create(activity, verb.ToString().Trim().ToLowerInvariant(), argument: null, data);
         }
 
-        var (parsedVerb, argument) = CommandParser.Parse(activity.RemoveRecipientMention() ?? activity.Text);
+        // In channels Teams puts "<at>Bot</at>" in front of the text; 1:1 chats carry no mention.
+        var text = activity.Recipient is null ? activity.Text : activity.RemoveRecipientMention() ?? activity.Text;
+        var (parsedVerb, argument) = CommandParser.Parse(text);
         return Create(activity, parsedVerb, argument, NoData);
     }
 

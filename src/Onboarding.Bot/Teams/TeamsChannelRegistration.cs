@@ -23,7 +23,8 @@ public static class TeamsChannelRegistration
         builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         builder.Services.AddSingleton<TeamsBotAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<TeamsBotAdapter>());
-        builder.Services.AddSingleton<IBot, TeamsBot>();
+        // Per request, so a command handler registered as scoped (e.g. one using a unit of work) can be injected.
+        builder.Services.AddTransient<IBot, TeamsBot>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPublisher, TeamsChatPublisher>());
         return builder;
     }

@@ -78,7 +78,11 @@ internal sealed class ClientCredentialsTokens(
     private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential)
     {
         var tokenUrl = endpoints.Token(credential.Account);
-        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.Idempotent);
+
+        // A repeat after a 5xx or timeout would replay the same assertion (same jti), which NetSuite may refuse as a
+        // replay and so look like a rejected certificate. Only its 429 refusals are retried here; for anything else
+        // the caller's next call signs a fresh assertion.
+        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
         var response = await client.RequestTokenAsync(
             new TokenRequest
             {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Onboarding.NetSuiteSandbox.Accounts;
 using Onboarding.NetSuiteSandbox.Errors;
-using Onboarding.NetSuiteSandbox.Governance;
 using Onboarding.NetSuiteSandbox.Hosting;
 using Onboarding.NetSuiteSandbox.Seed;
 
@@ -17,9 +16,7 @@ internal static class CertificateEndpoints
     public static void MapCertificates(this RouteGroupBuilder account)
     {
         var group = account.MapGroup("/services/rest/auth/oauth2/v1/clients/{clientId}/certificates")
-            .WithConcurrencyLimit(Surface.Rest)
-            .RequireBearer(Surface.Rest)
-            .RequirePermission(Permissions.ManageOwnCertificates)
+            .AsRestApi(Permissions.ManageOwnCertificates)
             .AddEndpointFilter(async (context, next) =>
             {
                 var http = context.HttpContext;
@@ -27,7 +24,7 @@ internal static class CertificateEndpoints
                 var clientId = http.GetRouteValue("clientId") as string ?? string.Empty;
                 if (acct.Integrations.GetValueOrDefault(clientId) is not { ClientCredentialsGrant: true })
                 {
-                    return NetSuiteErrors.Rest(404, RestErrorCodes.NonexistentId, "Record does not exist.", locator: ("o:urlPath", http.Request.Path.Value ?? string.Empty));
+                    return NetSuiteErrors.NotFound(http, "Record does not exist.");
                 }
 
                 return await next(context);
@@ -53,7 +50,7 @@ internal static class CertificateEndpoints
                 var mapping = acct.Certificates.FirstOrDefault(c => c.ClientId == clientId && c.CertificateId == certificateId);
                 if (mapping is null)
                 {
-                    return NetSuiteErrors.Rest(404, RestErrorCodes.NonexistentId, "Record does not exist.", locator: ("o:urlPath", http.Request.Path.Value ?? string.Empty));
+                    return NetSuiteErrors.NotFound(http, "Record does not exist.");
                 }
 
                 mapping.Revoked = true;

@@ -32,6 +32,10 @@ internal static class NetSuiteErrors
         return Results.Json(body, statusCode: status);
     }
 
+    /// <summary>404 <c>NONEXISTENT_ID</c> naming the URL path.</summary>
+    public static IResult NotFound(HttpContext http, string detail) =>
+        Rest(404, RestErrorCodes.NonexistentId, detail, locator: ("o:urlPath", http.Request.Path.Value ?? string.Empty));
+
     /// <summary>401 for a bearer that fails, REST flavour, with NetSuite's <c>WWW-Authenticate</c> header.</summary>
     public static IResult RestInvalidLogin(string accountId) =>
         WithHeader(Rest(401, RestErrorCodes.InvalidLogin, RestErrorCodes.InvalidLoginDetail), InvalidTokenChallenge(accountId));

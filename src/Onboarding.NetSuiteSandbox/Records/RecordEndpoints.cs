@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Onboarding.NetSuiteSandbox.Accounts;
 using Onboarding.NetSuiteSandbox.Errors;
-using Onboarding.NetSuiteSandbox.Governance;
 using Onboarding.NetSuiteSandbox.Hosting;
 using Onboarding.NetSuiteSandbox.Seed;
 
@@ -16,9 +15,7 @@ internal static class RecordEndpoints
     public static void MapRecords(this RouteGroupBuilder account)
     {
         var group = account.MapGroup("/services/rest/record/v1/{recordType}")
-            .WithConcurrencyLimit(Surface.Rest)
-            .RequireBearer(Surface.Rest)
-            .RequirePermission(Permissions.RestWebServices)
+            .AsRestApi(Permissions.RestWebServices)
             .AddEndpointFilter(async (context, next) =>
             {
                 var http = context.HttpContext;
@@ -31,7 +28,7 @@ internal static class RecordEndpoints
 
                 if (type is null)
                 {
-                    return NotFound(http, "Record type does not exist.");
+                    return NetSuiteErrors.NotFound(http, "Record type does not exist.");
                 }
 
                 http.Items[typeof(SeedCustomRecordType)] = type;
@@ -72,7 +69,7 @@ internal static class RecordEndpoints
 
             if (row is null)
             {
-                return NotFound(http, "Record does not exist.");
+                return NetSuiteErrors.NotFound(http, "Record does not exist.");
             }
 
             var record = new JsonObject { ["links"] = new JsonArray(new JsonObject { ["rel"] = "self", ["href"] = SelfUrl(http) }) };
@@ -120,7 +117,4 @@ internal static class RecordEndpoints
     private static SeedCustomRecordType RecordType(HttpContext http) => (SeedCustomRecordType)http.Items[typeof(SeedCustomRecordType)]!;
 
     private static string SelfUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}";
-
-    private static IResult NotFound(HttpContext http, string detail) =>
-        NetSuiteErrors.Rest(404, RestErrorCodes.NonexistentId, detail, locator: ("o:urlPath", http.Request.Path.Value ?? string.Empty));
 }

@@ -5,7 +5,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Onboarding.NetSuiteSandbox.Accounts;
 using Onboarding.NetSuiteSandbox.Errors;
-using Onboarding.NetSuiteSandbox.Governance;
 using Onboarding.NetSuiteSandbox.Hosting;
 
 namespace Onboarding.NetSuiteSandbox.SuiteQl;
@@ -55,9 +54,7 @@ internal static class SuiteQlEndpoint
 
                 return Results.Json(Envelope(http, result.Total, result.Rows, limit, offset, options.Value.OmitNullColumns));
             })
-            .WithConcurrencyLimit(Surface.Rest)
-            .RequireBearer(Surface.Rest)
-            .RequirePermission(Permissions.RestWebServices);
+            .AsRestApi(Permissions.RestWebServices);
 
     private static JsonObject Envelope(HttpContext http, int total, IReadOnlyList<IReadOnlyDictionary<string, string?>> rows, int limit, int offset, bool omitNulls)
     {

@@ -7,16 +7,14 @@ using Onboarding.NetSuiteSandbox.Accounts;
 namespace Onboarding.NetSuiteSandbox.Tokens;
 
 /// <summary>Signs the sandbox's access and refresh tokens (PS256, key made at start-up) and publishes its public key.</summary>
-internal sealed class TokenSigner : IDisposable
+internal sealed class TokenSigner
 {
     public const string Issuer = "https://system.netsuite.com";
-    private readonly RSA _key = RSA.Create(2048);
-    private readonly string _keyId;
-
-    public TokenSigner(TimeProvider clock)
-    {
-        _keyId = $"s.SANDBOX.{clock.GetUtcNow():yyyy-MM-dd_HH-mm-ss}";
-    }
+    // One key per process: making an RSA key is the slowest part of starting a sandbox, and tests start hundreds.
+    // Tokens stay bound to their instance because every bearer is also looked up in that instance's token records.
+    private static readonly Lazy<(RSA Key, string KeyId)> ProcessKey = new(() => (RSA.Create(2048), $"s.SANDBOX.{Guid.NewGuid():N}"));
+    private readonly RSA _key = ProcessKey.Value.Key;
+    private readonly string _keyId = ProcessKey.Value.KeyId;
 
     /// <summary>Signs the token described by <paramref name="token"/>; claims follow facts §2.6.</summary>
     public string Sign(Account account, IssuedToken token, string applicationId, DateTimeOffset issuedAt, bool clientCredentials)
@@ -64,6 +62,4 @@ internal sealed class TokenSigner : IDisposable
         };
         return new JsonObject { ["keys"] = new JsonArray(jwk) };
     }
-
-    public void Dispose() => _key.Dispose();
 }

@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 namespace Onboarding.Bot.Tests.Infrastructure;
 
 /// <summary>Bot Framework activities as a Teams client would send them, addressed back to a connector stand-in.</summary>
-public sealed class TeamsActivities(string serviceUrl, string conversationId = "a:teams-conv-1", bool shared = false)
+public sealed class TeamsActivities(string serviceUrl, string conversationId = TeamsActivities.DefaultConversationId, bool shared = false)
 {
+    public const string DefaultConversationId = "a:teams-conv-1";
+
     public const string BotId = "28:onboarding-bot";
     public const string TenantId = "tenant-1";
 

@@ -6,30 +6,19 @@ namespace Onboarding.Bot.Tests.Teams;
 /// <summary>The walking skeleton end to end: a real activity over HTTP in, a card at the connector stand-in out.</summary>
 public sealed class HelpConversationTests : IAsyncLifetime
 {
-    private ConnectorStandIn _connector = null!;
-    private BotHost _host = null!;
-    private TeamsActivities _teams = null!;
+    private BotTestBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        _host = BotHost.Start();
-        _teams = new TeamsActivities(_connector.ServiceUrl);
-    }
+    public async Task InitializeAsync() => _bed = await BotTestBed.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task Help_typed_in_a_chat_arrives_as_a_card_listing_every_command()
     {
-        var response = await _host.PostActivityAsync(_teams.Message("help"));
+        var response = await _bed.SendAsync(_bed.Teams.Message("help"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == _teams.ConversationId));
+        var reply = Assert.Single(await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId));
         Assert.Equal("POST", reply.Method);
         Assert.NotNull(reply.AdaptiveCard);
         Assert.Equal("1.5", (string?)reply.AdaptiveCard!["version"]);
@@ -42,29 +31,29 @@ public sealed class HelpConversationTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_text_is_answered_with_help_rather_than_silence()
     {
-        await _host.PostActivityAsync(_teams.Message("what can you do?"));
+        await _bed.SendAsync(_bed.Teams.Message("what can you do?"));
 
-        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == _teams.ConversationId));
+        var reply = Assert.Single(await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId));
         Assert.Contains("What I can do", reply.CardTexts);
     }
 
     [Fact]
     public async Task Help_after_an_at_mention_in_a_channel_is_understood()
     {
-        var channel = new TeamsActivities(_connector.ServiceUrl, "19:channel-1@thread.tacv2", shared: true);
+        var channel = _bed.Conversation("19:channel-1@thread.tacv2", shared: true);
 
-        await _host.PostActivityAsync(channel.MentionMessage("HELP"));
+        await _bed.SendAsync(channel.MentionMessage("HELP"));
 
-        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == channel.ConversationId));
+        var reply = Assert.Single(await _bed.Connector.WaitForAsync(a => a.ConversationId == channel.ConversationId));
         Assert.Contains("What I can do", reply.CardTexts);
     }
 
     [Fact]
     public async Task Bot_added_to_a_conversation_greets_with_the_welcome_card()
     {
-        await _host.PostActivityAsync(_teams.MembersAdded());
+        await _bed.SendAsync(_bed.Teams.MembersAdded());
 
-        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == _teams.ConversationId));
+        var reply = Assert.Single(await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId));
         Assert.Contains("Let's connect NetSuite", reply.CardTexts);
         var buttons = reply.AdaptiveCard!["body"]!.AsArray().Last(e => (string?)e!["type"] == "ActionSet")!["actions"]!.AsArray();
         Assert.Equal("onboard", (string?)buttons[0]!["data"]!["verb"]);
@@ -73,22 +62,22 @@ public sealed class HelpConversationTests : IAsyncLifetime
     [Fact]
     public async Task Person_joining_a_channel_is_not_greeted_again()
     {
-        var channel = new TeamsActivities(_connector.ServiceUrl, "19:channel-2@thread.tacv2", shared: true);
+        var channel = _bed.Conversation("19:channel-2@thread.tacv2", shared: true);
 
-        var response = await _host.PostActivityAsync(channel.MembersAdded(includeBot: false));
+        var response = await _bed.SendAsync(channel.MembersAdded(includeBot: false));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_connector.Activities);
+        Assert.Empty(_bed.Connector.Activities);
     }
 
     [Fact]
     public async Task Clicking_a_card_button_sends_its_verb_to_the_engine()
     {
-        var click = _teams.Submit(new System.Text.Json.Nodes.JsonObject { ["verb"] = "help" }, replyToId: "standin-activity-1");
+        var click = _bed.Teams.Submit(new System.Text.Json.Nodes.JsonObject { ["verb"] = "help" }, replyToId: "standin-activity-1");
 
-        await _host.PostActivityAsync(click);
+        await _bed.SendAsync(click);
 
-        var reply = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == _teams.ConversationId));
+        var reply = Assert.Single(await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId));
         Assert.Contains("What I can do", reply.CardTexts);
     }
 }

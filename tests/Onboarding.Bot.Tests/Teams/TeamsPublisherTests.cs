@@ -7,39 +7,28 @@ namespace Onboarding.Bot.Tests.Teams;
 /// <summary>Proactive posts through the host's <see cref="IChatPublisher"/>: stored references, cards updated in place.</summary>
 public sealed class TeamsPublisherTests : IAsyncLifetime
 {
-    private static readonly ConversationKey Conversation = new("msteams", TeamsActivities.TenantId, "a:teams-conv-1");
+    private static readonly ConversationKey Conversation = new("msteams", TeamsActivities.TenantId, TeamsActivities.DefaultConversationId);
 
-    private ConnectorStandIn _connector = null!;
-    private BotHost _host = null!;
-    private TeamsActivities _teams = null!;
+    private BotTestBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        _host = BotHost.Start();
-        _teams = new TeamsActivities(_connector.ServiceUrl, Conversation.Conversation);
-    }
+    public async Task InitializeAsync() => _bed = await BotTestBed.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
-    private IChatPublisher Publisher => _host.Services.GetRequiredService<IChatPublisher>();
+    private IChatPublisher Publisher => _bed.Service<IChatPublisher>();
 
     [Fact]
     public async Task View_for_the_same_slot_updates_the_card_it_posted_before()
     {
-        await _host.PostActivityAsync(_teams.Message("help"));
-        await _connector.WaitForAsync(a => a.ConversationId == Conversation.Conversation);
+        await _bed.SendAsync(_bed.Teams.Message("help"));
+        await _bed.Connector.WaitForAsync(a => a.ConversationId == Conversation.Conversation);
         var slot = CardSlot.ForOnboarding("session-1");
 
         await Publisher.PublishAsync(Conversation, new StepView("Connect NetSuite", "Step 1 of 4"), slot, CancellationToken.None);
         await Publisher.PublishAsync(Conversation, new StepView("Connect NetSuite", "Step 2 of 4"), slot, CancellationToken.None);
 
-        var posted = _connector.Activities[1];
-        var updated = _connector.Activities[2];
+        var posted = _bed.Connector.Activities[1];
+        var updated = _bed.Connector.Activities[2];
         Assert.Equal("POST", posted.Method);
         Assert.True(updated.IsUpdate);
         Assert.Equal(posted.AssignedId, updated.ActivityId);
@@ -49,13 +38,13 @@ public sealed class TeamsPublisherTests : IAsyncLifetime
     [Fact]
     public async Task Views_without_a_slot_are_each_posted_as_new_messages()
     {
-        await _host.PostActivityAsync(_teams.Message("help"));
+        await _bed.SendAsync(_bed.Teams.Message("help"));
 
         await Publisher.PublishAsync(Conversation, new StepView("Authorized", "Authorization received"), slot: null, CancellationToken.None);
         await Publisher.PublishAsync(Conversation, new StepView("Connected", "Onboarding completed"), slot: null, CancellationToken.None);
 
-        Assert.All(_connector.Activities, a => Assert.False(a.IsUpdate));
-        Assert.Equal(3, _connector.Activities.Count);
+        Assert.All(_bed.Connector.Activities, a => Assert.False(a.IsUpdate));
+        Assert.Equal(3, _bed.Connector.Activities.Count);
     }
 
     [Fact]
@@ -81,8 +70,8 @@ public sealed class TeamsPublisherTests : IAsyncLifetime
     [Fact]
     public async Task Unreachable_connector_fails_the_publish_instead_of_being_swallowed()
     {
-        await _host.PostActivityAsync(_teams.Message("help"));
-        await _connector.DisposeAsync();
+        await _bed.SendAsync(_bed.Teams.Message("help"));
+        await _bed.Connector.DisposeAsync();
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() =>
             Publisher.PublishAsync(Conversation, new StepView("Hello", "Hello"), slot: null, CancellationToken.None));

@@ -7,12 +7,12 @@ using Onboarding.Engine.NetSuite;
 
 namespace Onboarding.Engine.Tests.TestDoubles;
 
-/// <summary>The engine's NetSuite registration as a host would build it, with NetSuite replaced by a handler and time by a fake clock.</summary>
+/// <summary>The engine's NetSuite registration as a host would build it; NetSuite may be replaced by a handler and time by a fake clock.</summary>
 public sealed class NetSuiteTestHost : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public NetSuiteTestHost(HttpMessageHandler primaryHandler, IDictionary<string, string?>? settings = null, bool fakeTime = true)
+    public NetSuiteTestHost(HttpMessageHandler? primaryHandler, IDictionary<string, string?>? settings = null, bool fakeTime = true, Func<DelegatingHandler>? observer = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -32,7 +32,18 @@ public sealed class NetSuiteTestHost : IDisposable
         }
 
         services.AddNetSuiteClients(configuration);
-        services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => primaryHandler));
+        services.ConfigureHttpClientDefaults(http =>
+        {
+            if (primaryHandler is not null)
+            {
+                http.ConfigurePrimaryHttpMessageHandler(() => primaryHandler);
+            }
+
+            if (observer is not null)
+            {
+                http.AddHttpMessageHandler(observer);
+            }
+        });
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -41,8 +41,15 @@ public abstract class SandboxTest : IAsyncLifetime
 
     protected string RestletUrl => $"{Base}/app/site/hosting/restlet.nl?script=customscript_onboarding_bundle_check&deploy=customdeploy_onboarding_bundle_check";
 
-    /// <summary>Settings for this test class; the default is the demo account with test control on.</summary>
-    protected virtual void Configure(SandboxOptions options) => options.EnableTestControl = true;
+    /// <summary>A seed made for this test; null means the built-in demo account.</summary>
+    protected TestSeed? Seed { get; init; }
+
+    /// <summary>Settings for this test class; the default is the demo account (or <see cref="Seed"/>) with test control on.</summary>
+    protected virtual void Configure(SandboxOptions options)
+    {
+        options.EnableTestControl = true;
+        options.SeedFile = Seed?.FilePath;
+    }
 
     public async Task InitializeAsync() => _server = await SandboxServer.StartAsync(Configure);
 
@@ -53,6 +60,8 @@ public abstract class SandboxTest : IAsyncLifetime
         {
             await _server.DisposeAsync();
         }
+
+        Seed?.Dispose();
     }
 
     protected static string NewState() => Assertion.Base64Url(Guid.NewGuid().ToByteArray()) + Assertion.Base64Url(Guid.NewGuid().ToByteArray());
@@ -149,6 +158,14 @@ public abstract class SandboxTest : IAsyncLifetime
     {
         await InstallBundleAsync();
         return await UploadAsync(await AdminTokenAsync(), key);
+    }
+
+    /// <summary>A token-endpoint POST with Basic client authentication (<c>id:secret</c>; public clients send an empty secret).</summary>
+    protected Task<HttpResponseMessage> BasicTokenRequestAsync(string clientId, string secret, Dictionary<string, string> form)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, TokenUrl) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        return Http.SendAsync(request);
     }
 
     protected Task<HttpResponseMessage> ClientCredentialsAsync(string assertion) =>

@@ -46,12 +46,10 @@ internal static class TokenResponseReader
 
                 return FailureTranslator.Translate(exception, cancellationToken)
                     ?? throw new InvalidOperationException("The NetSuite token request failed unexpectedly.", exception);
-            case ResponseErrorType.Protocol:
-                return OAuthErrorTranslator.Translate(call, response.Error, status);
             default:
-                // Duende parses only 400 answers as protocol errors; NetSuite answers a refused client assertion with
-                // 401 {"error":"invalid_client"}. A non-JSON body (an HTML error page) is judged by status alone.
-                return OAuthErrorTranslator.Translate(call, ErrorCode(response), status);
+                // Duende treats only a 400 as a protocol error; NetSuite's 401 invalid_client carries the same JSON, and an
+                // HTML error page carries none (then the status alone decides).
+                return OAuthErrorTranslator.Translate(call, ErrorBodyReader.Parse(response.Raw ?? string.Empty).Code, status);
         }
     }
 
@@ -67,42 +65,20 @@ internal static class TokenResponseReader
             return null;
         }
 
-        long seconds;
-        var ok = value.ValueKind switch
+        long seconds = 0;
+        var read = value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetInt64(out seconds),
             JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out seconds),
-            _ => (seconds = 0) != 0,
+            _ => false,
         };
-        return ok && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
+        return read && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
     }
 
     private static string? String(ProtocolResponse response, string name) =>
         response.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
-
-    private static string? ErrorCode(ProtocolResponse response)
-    {
-        if (string.IsNullOrWhiteSpace(response.Raw))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(response.Raw);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("error", out var error)
-                && error.ValueKind == JsonValueKind.String
-                    ? error.GetString()
-                    : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }
 
 /// <summary>What a token endpoint issued: the access token, a refresh token if any, and the access token's lifetime.</summary>

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+
+namespace Onboarding.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// What a conversation test needs: a connector stand-in, the real host and a Teams client addressing one
+/// conversation. Start one per test (xunit's IAsyncLifetime) and dispose it afterwards.
+/// </summary>
+public sealed class BotTestBed : IAsyncDisposable
+{
+    private BotTestBed(ConnectorStandIn connector, BotHost host, TeamsActivities teams)
+    {
+        Connector = connector;
+        Host = host;
+        Teams = teams;
+    }
+
+    public ConnectorStandIn Connector { get; }
+
+    public BotHost Host { get; }
+
+    /// <summary>Activities for the default 1:1 chat (<c>a:teams-conv-1</c>); make more with <see cref="Conversation"/>.</summary>
+    public TeamsActivities Teams { get; }
+
+    public static async Task<BotTestBed> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var connector = await ConnectorStandIn.StartAsync();
+        try
+        {
+            var host = BotHost.Start(settings, configureServices);
+            return new BotTestBed(connector, host, new TeamsActivities(connector.ServiceUrl));
+        }
+        catch
+        {
+            await connector.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Activities for another conversation, e.g. a channel (<paramref name="shared"/>) the bot was added to.</summary>
+    public TeamsActivities Conversation(string conversationId, bool shared = false) => new(Connector.ServiceUrl, conversationId, shared);
+
+    /// <summary>POSTs <paramref name="activity"/> to the host's <c>/api/messages</c>, as the channel would.</summary>
+    public Task<HttpResponseMessage> SendAsync(JsonObject activity) => Host.PostActivityAsync(activity);
+
+    /// <summary>A service from the running host, e.g. the engine's publisher.</summary>
+    public T Service<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}
