@@ -36,10 +36,7 @@ public sealed class HealthCommandTests
         await harness.OnboardAsync();
 
         await harness.Flow.SendAsync(ChatVerbs.Alerts, "off", user: harness.Flow.Staff, conversation: harness.Ops);
-        await harness.CycleAsync();
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(5));
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(1));
+        await harness.BundleGoesDownAsync();
 
         Assert.Equal(HealthState.Down, (await harness.HealthAsync()).State);
         var shown = Assert.Single(harness.Shown(harness.Ops));
@@ -87,10 +84,7 @@ public sealed class HealthCommandTests
     {
         await using var harness = await HealthHarness.StartAsync();
         await harness.OnboardAsync();
-        await harness.CycleAsync();
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(5));
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(1));
+        await harness.BundleGoesDownAsync();
         var alert = Assert.Single(harness.AlertPosts(harness.Ops));
 
         await harness.Flow.PressAsync(alert, "Mute 24 h", harness.Flow.Staff, harness.Ops);
@@ -109,10 +103,7 @@ public sealed class HealthCommandTests
     {
         await using var harness = await HealthHarness.StartAsync();
         await harness.OnboardAsync();
-        await harness.CycleAsync();
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(5));
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(1));
+        await harness.BundleGoesDownAsync();
         var alert = Assert.Single(harness.AlertPosts(harness.Ops));
 
         await harness.Flow.PressAsync(alert, "Re-run check", harness.Flow.Staff, harness.Ops);
@@ -127,10 +118,7 @@ public sealed class HealthCommandTests
     {
         await using var harness = await HealthHarness.StartAsync();
         await harness.OnboardAsync();
-        await harness.CycleAsync();
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(5));
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(1));
+        await harness.BundleGoesDownAsync();
 
         await harness.Flow.SendAsync(ChatVerbs.Status, user: harness.Flow.Staff, conversation: harness.Ops);
 
