@@ -82,6 +82,30 @@ public sealed class ClientCredentialsTokensTests
     }
 
     [Fact]
+    public async Task A_token_minted_while_being_invalidated_is_not_kept()
+    {
+        var release = new TaskCompletionSource();
+        var netsuite = new StubNetSuiteHandler()
+            .Then(_ =>
+            {
+                release.Task.Wait();
+                return StubNetSuiteHandler.Json(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""");
+            })
+            .Then(HttpStatusCode.OK, """{"access_token":"cc-2","expires_in":3600,"token_type":"Bearer"}""");
+        using var host = new NetSuiteTestHost(netsuite);
+        var tokens = host.Get<IClientCredentialsTokens>();
+        var credential = Credential(host);
+
+        var during = tokens.GetAsync(credential, CancellationToken.None);
+        tokens.Invalidate(Account);
+        release.SetResult();
+        await during;
+        var after = await tokens.GetAsync(credential, CancellationToken.None);
+
+        Assert.Equal("cc-2", after.Value.Value);
+    }
+
+    [Fact]
     public async Task An_invalid_client_answer_means_the_certificate_must_be_rotated()
     {
         var netsuite = new StubNetSuiteHandler().Then(HttpStatusCode.Unauthorized, """{"error":"invalid_client"}""");

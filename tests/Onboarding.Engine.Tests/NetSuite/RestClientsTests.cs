@@ -232,6 +232,20 @@ public sealed class RestClientsTests
     }
 
     [Fact]
+    public async Task No_answer_in_time_is_an_unavailable_value_not_an_exception()
+    {
+        var netsuite = new StubNetSuiteHandler().WithLatency(TimeSpan.FromSeconds(30)).Always(_ => StubNetSuiteHandler.Json(HttpStatusCode.OK, "{}"));
+        using var host = new NetSuiteTestHost(
+            netsuite,
+            new Dictionary<string, string?> { ["NetSuite:MaxRetryAttempts"] = "0", ["NetSuite:AttemptTimeout"] = "00:00:01", ["NetSuite:TotalTimeout"] = "00:00:01" },
+            fakeTime: false);
+
+        var result = await host.Get<IRecordClient>().GetAsync(Account, Token, "customer", "1", CancellationToken.None);
+
+        Assert.Equal(NetSuiteErrorKind.Unavailable, result.Error?.Kind);
+    }
+
+    [Fact]
     public async Task Connection_failure_is_a_network_error()
     {
         var netsuite = new StubNetSuiteHandler().Always(_ => throw new HttpRequestException("connection refused"));
