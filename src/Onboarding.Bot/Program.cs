@@ -1,4 +1,5 @@
 using Onboarding.Bot.Chat;
+using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
@@ -10,10 +11,12 @@ builder.AddEngineStorage();
 builder.AddChatRouting();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
+builder.AddConnectionHealth();
 
 var app = builder.Build();
 
 app.MapTeams();
 app.MapSlack();
+app.MapConnectionHealth();
 
 app.Run();
