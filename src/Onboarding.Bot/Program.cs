@@ -1,7 +1,9 @@
 using Onboarding.Bot.Chat;
+using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
+using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,10 +15,14 @@ builder.AddNetSuiteOAuth();
 builder.AddOnboarding();
 builder.AddChatRouting();
 builder.AddTeamsChannel();
+builder.AddSlackChannel();
+builder.AddConnectionHealth();
 
-await using var app = builder.Build();
+var app = builder.Build();
 
 app.MapTeams();
+app.MapSlack();
 app.MapNetSuiteOAuth();
+app.MapConnectionHealth();
 
 await app.RunAsync();
