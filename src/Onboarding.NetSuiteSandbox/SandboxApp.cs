@@ -17,13 +17,26 @@ namespace Onboarding.NetSuiteSandbox;
 /// <summary>Builds the sandbox web application: settings from <c>Sandbox:</c>, then <paramref name="configure"/> on top.</summary>
 public static class SandboxApp
 {
-    public static WebApplication Build(string[] args, Action<SandboxOptions>? configure = null)
+    public static WebApplication Build(string[] args, Action<SandboxOptions>? configure = null) => Build(args, configure, readSettingsFiles: true);
+
+    /// <param name="readSettingsFiles">
+    /// False when hosted inside another process: the appsettings files in its folder belong to that host
+    /// (e.g. its Kestrel endpoints), not to the sandbox.
+    /// </param>
+    internal static WebApplication Build(string[] args, Action<SandboxOptions>? configure, bool readSettingsFiles)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ApplicationName = typeof(SandboxApp).Assembly.GetName().Name,
         });
+        if (!readSettingsFiles)
+        {
+            foreach (var file in builder.Configuration.Sources.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationSource>().ToList())
+            {
+                builder.Configuration.Sources.Remove(file);
+            }
+        }
 
         var options = builder.Services.AddOptions<SandboxOptions>()
             .Bind(builder.Configuration.GetSection(SandboxOptions.SectionName))

@@ -28,7 +28,8 @@ public sealed class SandboxServer : IAsyncDisposable
         // In-process hosts start many sandboxes (one per test): no config file watchers, no per-request info logs.
         var app = SandboxApp.Build(
             ["--urls", "http://127.0.0.1:0", "--hostBuilder:reloadConfigOnChange=false", "--Logging:LogLevel:Microsoft.AspNetCore=Warning"],
-            configure);
+            configure,
+            readSettingsFiles: false);
         try
         {
             await app.StartAsync(cancellationToken);

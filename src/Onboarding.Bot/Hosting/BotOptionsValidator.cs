@@ -18,11 +18,6 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             failures.Add($"Bot:PublicBaseUrl must not carry a query or fragment; got '{options.PublicBaseUrl}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.AppName))
-        {
-            failures.Add("Bot:AppName must not be empty; it is the app name shown on cards.");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
