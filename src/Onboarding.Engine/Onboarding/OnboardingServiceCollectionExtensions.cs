@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Commands;
+using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
@@ -54,6 +55,9 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<PostInstallStep>();
         services.TryAddSingleton<OnboardingFlow>();
         services.TryAddSingleton<TenantOffboarding>();
+        services.TryAddSingleton<ReauthorizationStore>();
+        services.TryAddSingleton<Reauthorizations>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReauthorizationPurpose, CertificateRevocationPurpose>());
         services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
@@ -69,6 +73,7 @@ public static class OnboardingServiceCollectionExtensions
         services.AddSingleton<IChatCommandRoute, CancelSessionRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardConfirmationRoute>();
+        services.AddSingleton<IChatCommandRoute, ReauthorizationRoute>();
         services.AddSingleton<IChatCommandRoute, HealthPlaceholderRoute>();
         services.Replace(ServiceDescriptor.Singleton<IChatCommandHandler, ChatCommandRouter>());
 
