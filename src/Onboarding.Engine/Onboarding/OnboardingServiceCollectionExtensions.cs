@@ -53,6 +53,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<BundleStep>();
         services.TryAddSingleton<MachineAccessStep>();
         services.TryAddSingleton<PostInstallStep>();
+        services.TryAddSingleton<OnboardingCertificateRevocation>();
         services.TryAddSingleton<OnboardingFlow>();
         services.TryAddSingleton<TenantOffboarding>();
         services.TryAddSingleton<ReauthorizationStore>();
@@ -71,6 +72,7 @@ public static class OnboardingServiceCollectionExtensions
         services.AddSingleton<IChatCommandRoute, BundleCheckRoute>();
         services.AddSingleton<IChatCommandRoute, RetryRoute>();
         services.AddSingleton<IChatCommandRoute, CancelSessionRoute>();
+        services.AddSingleton<IChatCommandRoute, ReplaceCertificateRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardConfirmationRoute>();
         services.AddSingleton<IChatCommandRoute, ReauthorizationRoute>();
