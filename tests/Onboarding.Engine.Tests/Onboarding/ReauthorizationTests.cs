@@ -140,4 +140,22 @@ public sealed class ReauthorizationTests
         Assert.True(failed.NeedsNewSignIn, FlowHarness.Describe(await harness.CardAsync()));
         Assert.Equal(["Sign in again", "Cancel"], (await harness.CardAsync()).Actions.Select(a => a.Label));
     }
+
+    [Fact]
+    public async Task A_reauthorization_signed_in_to_another_account_is_refused_and_revokes_nothing()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+        await harness.OnboardAsync();
+        await harness.RemovePermissionAsync(AppRoleId, ManageCertificates);
+        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
+        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        var callback = await harness.ConsentAsync(Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/")));
+
+        var result = await harness.CallbackAsync(callback with { Company = "7654321_SB1" });
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
+        Assert.Contains("7654321_SB1", Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/")).Summary, StringComparison.Ordinal);
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'admin-token.received' AND detail LIKE 'reauthorization %'"));
+    }
 }
