@@ -57,6 +57,7 @@ public static class HealthServiceCollectionExtensions
         services.AddSingleton<IChatCommandRoute, RecheckRoute>();
         services.AddSingleton<IChatCommandRoute, MuteRoute>();
         services.AddSingleton<IChatCommandRoute, ReauthorizeRoute>();
+        services.AddReauthorizations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReauthorizationPurpose, RotationReauthorizationPurpose>());
         return services;
     }

@@ -56,8 +56,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<OnboardingCertificateRevocation>();
         services.TryAddSingleton<OnboardingFlow>();
         services.TryAddSingleton<TenantOffboarding>();
-        services.TryAddSingleton<ReauthorizationStore>();
-        services.TryAddSingleton<Reauthorizations>();
+        services.AddReauthorizations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReauthorizationPurpose, CertificateRevocationPurpose>());
         services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
@@ -75,7 +74,6 @@ public static class OnboardingServiceCollectionExtensions
         services.AddSingleton<IChatCommandRoute, ReplaceCertificateRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardConfirmationRoute>();
-        services.AddSingleton<IChatCommandRoute, ReauthorizationRoute>();
         services.AddSingleton<IChatCommandRoute, HealthPlaceholderRoute>();
         services.Replace(ServiceDescriptor.Singleton<IChatCommandHandler, ChatCommandRouter>());
 
