@@ -1,5 +1,4 @@
 using Onboarding.Engine.Onboarding;
-using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Tests.Onboarding;
@@ -14,11 +13,8 @@ public sealed class ReauthorizationTests
     public async Task Offboarding_whose_revocation_NetSuite_refuses_offers_a_reauthorization_that_revokes_the_certificate()
     {
         await using var harness = await FlowHarness.StartAsync();
-        await harness.OnboardAsync();
-        await harness.RemovePermissionAsync(AppRoleId, ManageCertificates);
 
-        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await OffboardWithoutRevokePermissionAsync(harness);
 
         var done = harness.Publisher.Messages(harness.Conversation)[^1];
         Assert.Contains(done.Facts, f => f.Name == "Not revoked in NetSuite");
@@ -44,10 +40,7 @@ public sealed class ReauthorizationTests
     public async Task A_replayed_reauthorization_state_is_refused_and_changes_nothing()
     {
         await using var harness = await FlowHarness.StartAsync();
-        await harness.OnboardAsync();
-        await harness.RemovePermissionAsync(AppRoleId, ManageCertificates);
-        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await OffboardWithoutRevokePermissionAsync(harness);
         var callback = await harness.ConsentAsync(Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/")));
         Assert.True((await harness.CallbackAsync(callback)).Succeeded);
 
@@ -62,10 +55,7 @@ public sealed class ReauthorizationTests
     public async Task A_cancelled_reauthorization_link_no_longer_works()
     {
         await using var harness = await FlowHarness.StartAsync();
-        await harness.OnboardAsync();
-        await harness.RemovePermissionAsync(AppRoleId, ManageCertificates);
-        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await OffboardWithoutRevokePermissionAsync(harness);
         var request = Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/"));
 
         await harness.PressAsync(request, "Cancel", user: harness.User);
@@ -82,9 +72,7 @@ public sealed class ReauthorizationTests
     public async Task Cancelling_after_the_certificate_upload_revokes_it_in_NetSuite_and_erases_the_key()
     {
         await using var harness = await FlowHarness.StartAsync();
-        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
-        await harness.AuthorizeAsync(await harness.CardAsync());
-        await harness.InstallBundleAsync();
+        await AuthorizeAndInstallAsync(harness);
         await harness.InjectFaultAsync("/services/rest/auth/oauth2/v1/token", "POST", 503);
         await harness.PressAsync(await harness.CardAsync(), "I've installed it");
         Assert.Equal(SessionStatus.Failed, (await harness.SessionAsync()).Status);
@@ -103,9 +91,7 @@ public sealed class ReauthorizationTests
     public async Task A_refused_machine_token_in_step_3_offers_retry_and_a_new_certificate_not_a_new_sign_in()
     {
         await using var harness = await FlowHarness.StartAsync();
-        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
-        await harness.AuthorizeAsync(await harness.CardAsync());
-        await harness.InstallBundleAsync();
+        await AuthorizeAndInstallAsync(harness);
         await harness.InjectFaultAsync("/services/rest/auth/oauth2/v1/token", "POST", 400, errorCode: "invalid_grant");
 
         await harness.PressAsync(await harness.CardAsync(), "I've installed it");
@@ -129,9 +115,7 @@ public sealed class ReauthorizationTests
     public async Task A_refused_admin_token_in_step_3_still_asks_the_admin_to_sign_in_again()
     {
         await using var harness = await FlowHarness.StartAsync();
-        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
-        await harness.AuthorizeAsync(await harness.CardAsync());
-        await harness.InstallBundleAsync();
+        await AuthorizeAndInstallAsync(harness);
         await harness.InjectFaultAsync("/services/rest/query/v1/suiteql", "POST", 401, errorCode: "INVALID_LOGIN");
 
         await harness.PressAsync(await harness.CardAsync(), "I've installed it");
@@ -145,10 +129,7 @@ public sealed class ReauthorizationTests
     public async Task A_reauthorization_signed_in_to_another_account_is_refused_and_revokes_nothing()
     {
         await using var harness = await FlowHarness.StartAsync();
-        await harness.OnboardAsync();
-        await harness.RemovePermissionAsync(AppRoleId, ManageCertificates);
-        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await OffboardWithoutRevokePermissionAsync(harness);
         var callback = await harness.ConsentAsync(Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/")));
 
         var result = await harness.CallbackAsync(callback with { Company = "7654321_SB1" });
@@ -157,5 +138,22 @@ public sealed class ReauthorizationTests
         Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
         Assert.Contains("7654321_SB1", Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/")).Summary, StringComparison.Ordinal);
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'admin-token.received' AND detail LIKE 'reauthorization %'"));
+    }
+
+    /// <summary>Onboards the demo account, takes the certificate permission from the app's role, and offboards it (staff, confirmed).</summary>
+    private static async Task OffboardWithoutRevokePermissionAsync(FlowHarness harness)
+    {
+        await harness.OnboardAsync();
+        await harness.RemovePermissionAsync(AppRoleId, ManageCertificates);
+        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
+        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+    }
+
+    /// <summary>Steps 1 and 2 done by hand, so a fault can be injected before "I've installed it".</summary>
+    private static async Task AuthorizeAndInstallAsync(FlowHarness harness)
+    {
+        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
+        await harness.AuthorizeAsync(await harness.CardAsync());
+        await harness.InstallBundleAsync();
     }
 }
