@@ -25,13 +25,13 @@ public sealed class RotateConfirmedRoute(CertificateRotation rotation, Reauthori
     protected override async Task HandleTenantAsync(ChatCommand command, MonitoredTenant tenant, CancellationToken cancellationToken)
     {
         var outcome = await rotation.RotateAsync(tenant.Account, null, $"rotate by {command.User.Id}", cancellationToken).ConfigureAwait(false);
-        var view = outcome.Status == RotationStatus.Rotated ? CertificateViews.Rotated(tenant, outcome) : CertificateViews.RotationFailed(tenant, outcome);
         if (outcome.Status == RotationStatus.NeedsReauthorization)
         {
             await reauthorizations.RequestAsync(command.Conversation, command.User, tenant.Account, ReauthorizationPurpose.RotateCertificate, [], cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        var view = outcome.Status == RotationStatus.Rotated ? CertificateViews.Rotated(tenant, outcome) : CertificateViews.RotationFailed(tenant, outcome);
         await Replies.ReplyAsync(command, view, cancellationToken).ConfigureAwait(false);
     }
 }
