@@ -1,6 +1,8 @@
 using Onboarding.Bot.Chat;
 using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
+using Onboarding.Bot.NetSuite;
+using Onboarding.Bot.OAuth;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 
@@ -8,6 +10,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBotOptions();
 builder.AddEngineStorage();
+builder.AddNetSuite();
+builder.AddNetSuiteOAuth();
+builder.AddOnboarding();
 builder.AddChatRouting();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
@@ -17,6 +22,7 @@ var app = builder.Build();
 
 app.MapTeams();
 app.MapSlack();
+app.MapNetSuiteOAuth();
 app.MapConnectionHealth();
 
-app.Run();
+await app.RunAsync();
