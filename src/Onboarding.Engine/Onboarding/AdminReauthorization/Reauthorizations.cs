@@ -126,7 +126,7 @@ public sealed class Reauthorizations(
         var tokens = exchanged.Value;
         if (!await TryStartAsync(reauthorization, tokens, callback, cancellationToken).ConfigureAwait(false))
         {
-            await RevokeAsync(reauthorization, tokens, cancellationToken).ConfigureAwait(false);
+            await RevokeAsync(reauthorization, tokens).ConfigureAwait(false);
             return Refused("re-authorization moved during exchange", "This re-authorization changed meanwhile", "Go back to the chat: its card shows where things stand.");
         }
 
@@ -139,7 +139,7 @@ public sealed class Reauthorizations(
         finally
         {
             // The admin's access ends with the job, whichever way it ended.
-            await RevokeAsync(reauthorization, tokens, cancellationToken).ConfigureAwait(false);
+            await RevokeAsync(reauthorization, tokens).ConfigureAwait(false);
         }
 
         await StorageTransaction.WriteAsync(database, async write =>
@@ -174,8 +174,9 @@ public sealed class Reauthorizations(
         return started;
     }
 
-    // Revoking the refresh token ends its access tokens too; erasing happens even when NetSuite cannot be reached.
-    private async Task RevokeAsync(Reauthorization reauthorization, DelegatedTokens tokens, CancellationToken cancellationToken)
+    // Revoking the refresh token ends its access tokens too; erasing happens even when NetSuite cannot be reached. Neither
+    // listens to cancellation: a request abandoned mid-purpose must still not leave the admin's token behind.
+    private async Task RevokeAsync(Reauthorization reauthorization, DelegatedTokens tokens)
     {
         var outcome = "erased";
         if (tokens.RefreshToken is { } refresh)
@@ -186,9 +187,9 @@ public sealed class Reauthorizations(
 
         await StorageTransaction.WriteAsync(database, async write =>
         {
-            await store.EraseRefreshTokenAsync(write, reauthorization.Id, cancellationToken).ConfigureAwait(false);
-            await audit.AppendAsync(write, new AuditEntry(CallbackActor, reauthorization.Account.Value, "admin-token.revoked", outcome, $"reauthorization {reauthorization.Id}"), cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            await store.EraseRefreshTokenAsync(write, reauthorization.Id, CancellationToken.None).ConfigureAwait(false);
+            await audit.AppendAsync(write, new AuditEntry(CallbackActor, reauthorization.Account.Value, "admin-token.revoked", outcome, $"reauthorization {reauthorization.Id}"), CancellationToken.None).ConfigureAwait(false);
+        }, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task<AuthorizationCallbackResult> StopAsync(Reauthorization reauthorization, string purpose, ReauthorizationStatus status, string reason, CancellationToken cancellationToken)
