@@ -68,6 +68,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 311, Level = LogLevel.Error, Message = "Resuming interrupted onboardings failed; trying again in a minute")]
     public static partial void ResumeFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 312, Level = LogLevel.Information, Message = "Re-authorization of {Account} for {Purpose} finished; succeeded: {Succeeded}; admin token revoked and erased")]
+    public static partial void ReauthorizationFinished(ILogger logger, string account, string purpose, bool succeeded);
+
+    [LoggerMessage(EventId = 313, Level = LogLevel.Warning, Message = "Could not publish the card of re-authorization {ReauthorizationId}; the state is saved")]
+    public static partial void ReauthorizationCardFailed(ILogger logger, string reauthorizationId, Exception exception);
+
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Health check ({Kind}) of {Account} failed: {Cause} ({Said})")]
     public static partial void HealthCheckFailed(ILogger logger, CheckKind kind, AccountId account, FailureCause cause, string? said);
 

@@ -65,6 +65,7 @@ public sealed class SuiteQlTests : SandboxTest
     [InlineData("SELECT id, entityid, email FROM employee WHERE id = 7", "entityid", "Pat Admin")]
     [InlineData("SELECT name, country FROM subsidiary", "country", "US")]
     [InlineData("SELECT companyname, basecurrency FROM companyinformation", "basecurrency", "USD")]
+    [InlineData("SELECT companyname, timezone FROM companyinformation", "timezone", "Europe/London")]
     public async Task Account_tables_answer_real_queries(string q, string column, string expected)
     {
         var body = await JsonAsync(await SuiteQlAsync(await AdminTokenAsync(), q), HttpStatusCode.OK);

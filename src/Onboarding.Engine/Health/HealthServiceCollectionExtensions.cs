@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Health.Commands;
+using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Storage;
 
@@ -55,6 +56,9 @@ public static class HealthServiceCollectionExtensions
         services.AddSingleton<IChatCommandRoute, RotateConfirmedRoute>();
         services.AddSingleton<IChatCommandRoute, RecheckRoute>();
         services.AddSingleton<IChatCommandRoute, MuteRoute>();
+        services.AddSingleton<IChatCommandRoute, ReauthorizeRoute>();
+        services.AddReauthorizations();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReauthorizationPurpose, RotationReauthorizationPurpose>());
         return services;
     }
 }

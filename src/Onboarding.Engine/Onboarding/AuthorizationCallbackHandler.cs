@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
@@ -20,6 +21,7 @@ public sealed class AuthorizationCallbackHandler(
     AuditLog audit,
     INetSuiteAuthorization authorization,
     AuthorizerNames names,
+    Reauthorizations reauthorizations,
     StepFailures failures,
     OnboardingCards cards,
     OnboardingNotices notices,
@@ -49,6 +51,12 @@ public sealed class AuthorizationCallbackHandler(
                 return Refused("unknown state", "We don't recognise this sign-in link", "Go back to the chat and start again from the onboarding card.");
             case AuthorizationLookup.AlreadyUsed:
                 return Refused("replayed state", "This sign-in link was already used", "Each link works once. Go back to the chat — the onboarding card shows where things stand.");
+        }
+
+        // One callback endpoint for every authorization request: a re-authorization's runs its own purpose.
+        if (consumed.Reauthorization is not null)
+        {
+            return await reauthorizations.CompleteAsync(consumed, callback, cancellationToken).ConfigureAwait(false);
         }
 
         var session = await sessions.FindAsync(consumed.Session!.Value, cancellationToken).ConfigureAwait(false);

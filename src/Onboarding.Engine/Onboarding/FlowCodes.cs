@@ -13,4 +13,7 @@ public static class FlowCodes
     public const string RoleNotFound = "role_not_found";
     public const string CertificateLimit = "certificate_limit";
     public const string RoutineFailed = "routine_failed";
+
+    /// <summary>NetSuite refused the app's own (client-credentials) sign-in, not the admin's: retry or replace the certificate, no new sign-in.</summary>
+    public const string MachineTokenRefused = "machine_token_refused";
 }

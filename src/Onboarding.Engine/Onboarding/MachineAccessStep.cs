@@ -229,7 +229,7 @@ public sealed class MachineAccessStep(
         var minted = await auditedTokens.GetAsync(credential, actor, fresh: true, cancellationToken).ConfigureAwait(false);
         if (!minted.IsSuccess)
         {
-            return await failures.StopAsync(session, StepFailure.From(minted.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, MachineFailure(minted.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         var started = timeProvider.GetTimestamp();
@@ -237,7 +237,7 @@ public sealed class MachineAccessStep(
         var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         if (!probe.IsSuccess)
         {
-            return await failures.StopAsync(session, StepFailure.From(probe.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, MachineFailure(probe.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -249,6 +249,19 @@ public sealed class MachineAccessStep(
             (tx, s) => tenants.UpsertAsync(tx, new Tenant(account, TenantStatus.Onboarding) { AppRoleId = s.AppRoleId, AppRoleName = s.AppRoleName, EntityId = s.MappedEntityId }, now, cancellationToken)).ConfigureAwait(false);
         return verified;
     }
+
+    /// <summary>
+    /// A failure of the app's own token. A refused sign-in here is the certificate's, not the admin's: signing in again
+    /// would not help, so it gets its own code whose actions are Retry and Replace certificate.
+    /// </summary>
+    internal static StepFailure MachineFailure(NetSuiteError error) =>
+        error.Kind is NetSuiteErrorKind.InvalidLogin or NetSuiteErrorKind.InvalidGrant or NetSuiteErrorKind.CertificateRejected
+            ? new StepFailure(
+                FlowCodes.MachineTokenRefused,
+                $"NetSuite refused the app's own sign-in with its new certificate: {error.Explanation}",
+                "Your admin sign-in is fine. Press Retry (NetSuite can take a moment to accept a new certificate), or Replace certificate to upload a fresh one.",
+                error.Said)
+            : StepFailure.From(error);
 
     /// <summary>A running transition (lease renewed) followed by a card update showing the new sub-step.</summary>
     private async Task<OnboardingSession?> MoveAsync(

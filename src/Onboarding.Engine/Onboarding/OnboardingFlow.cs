@@ -18,6 +18,7 @@ public sealed class OnboardingFlow(
     MachineAccessStep machineAccessStep,
     PostInstallStep postInstallStep,
     AdminAccess adminAccess,
+    OnboardingCertificateRevocation uploadedCertificate,
     AuthorizationRequestStore requests,
     TenantKeyStore keys,
     TenantStore tenants,
@@ -112,10 +113,31 @@ public sealed class OnboardingFlow(
         return stalled.Count;
     }
 
+    /// <summary>
+    /// After NetSuite refused the app's own sign-in with the uploaded certificate: revokes and erases it (with the admin's
+    /// token), then runs step 3 again with a new key and certificate — no new sign-in by the admin needed.
+    /// </summary>
+    public async Task ReplaceCertificateAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
+    {
+        if (session.Status != SessionStatus.Failed || session.Failure?.Code != FlowCodes.MachineTokenRefused
+            || await sessions.TryClaimAsync(session, session.Step, user.Id, cancellationToken).ConfigureAwait(false) is not { } claimed)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
+        await uploadedCertificate.RevokeAsync(claimed, user.Id, "replaced", cancellationToken).ConfigureAwait(false);
+        await ContinueAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The actor of work the app does on its own (resuming after a restart).</summary>
     public static ChatUser SystemUser { get; } = new("system", "the app");
 
-    /// <summary>Cancels an open onboarding: admin access revoked and erased, a key never uploaded erased, the card says so.</summary>
+    /// <summary>
+    /// Cancels an open onboarding: a certificate already uploaded is revoked in NetSuite, every key of it erased, admin
+    /// access revoked and erased, and the card says so.
+    /// </summary>
     public async Task<bool> CancelAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
     {
         if (!session.Status.IsOpen())
@@ -144,6 +166,8 @@ public sealed class OnboardingFlow(
             return false;
         }
 
+        // While the admin's token still works it can revoke the upload; only then does the access end.
+        await uploadedCertificate.RevokeAsync(cancelled, user.Id, "cancelled", cancellationToken).ConfigureAwait(false);
         await adminAccess.EndAsync(cancelled, user.Id, cancellationToken).ConfigureAwait(false);
         await cards.PublishAsync(cancelled, cancellationToken).ConfigureAwait(false);
         return true;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Commands;
+using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
@@ -52,8 +53,11 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<BundleStep>();
         services.TryAddSingleton<MachineAccessStep>();
         services.TryAddSingleton<PostInstallStep>();
+        services.TryAddSingleton<OnboardingCertificateRevocation>();
         services.TryAddSingleton<OnboardingFlow>();
         services.TryAddSingleton<TenantOffboarding>();
+        services.AddReauthorizations();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReauthorizationPurpose, CertificateRevocationPurpose>());
         services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
@@ -67,6 +71,7 @@ public static class OnboardingServiceCollectionExtensions
         services.AddSingleton<IChatCommandRoute, BundleCheckRoute>();
         services.AddSingleton<IChatCommandRoute, RetryRoute>();
         services.AddSingleton<IChatCommandRoute, CancelSessionRoute>();
+        services.AddSingleton<IChatCommandRoute, ReplaceCertificateRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardConfirmationRoute>();
         services.AddSingleton<IChatCommandRoute, HealthPlaceholderRoute>();

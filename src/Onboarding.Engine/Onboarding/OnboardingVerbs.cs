@@ -17,6 +17,7 @@ public static class OnboardingVerbs
     public const string BundleCheck = "onboarding.bundle-check";
     public const string Retry = "onboarding.retry";
     public const string CancelSession = "onboarding.cancel";
+    public const string ReplaceCertificate = "onboarding.replace-certificate";
     public const string OffboardConfirmed = "onboarding.offboard-confirmed";
     public const string OffboardKept = "onboarding.offboard-keep";
 

@@ -37,6 +37,30 @@ public sealed class AuthorizationRequestStore(ISecretProtector protector)
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Stores the single request of a re-authorization (its link is on the re-authorization's own card).</summary>
+    public Task AddForReauthorizationAsync(StorageTransaction transaction, string reauthorization, string state, string codeVerifier, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync(
+            """
+            INSERT INTO authorization_requests (state_hash, reauthorization_id, protected_verifier, created_at, expires_at)
+            VALUES (@hash, @reauthorization, @verifier, @now, @expires)
+            """,
+            new
+            {
+                hash = HashState(state),
+                reauthorization,
+                verifier = protector.Protect(VerifierPurpose, Encoding.UTF8.GetBytes(codeVerifier)),
+                now = StoredTime.Format(now),
+                expires = StoredTime.Format(expiresAt),
+            },
+            cancellationToken);
+
+    /// <summary>Closes a re-authorization's open request (cancelled), erasing its verifier.</summary>
+    public Task CloseForReauthorizationAsync(StorageTransaction transaction, string reauthorization, DateTimeOffset now, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync(
+            "UPDATE authorization_requests SET consumed_at = @now, protected_verifier = NULL, protected_link = NULL WHERE reauthorization_id = @reauthorization AND consumed_at IS NULL",
+            new { now = StoredTime.Format(now), reauthorization },
+            cancellationToken);
+
     /// <summary>
     /// Consumes the request for <paramref name="state"/> inside the caller's write transaction. A second call for the same
     /// state finds it consumed (a replay); an unknown state finds nothing.
@@ -45,7 +69,7 @@ public sealed class AuthorizationRequestStore(ISecretProtector protector)
     {
         var hash = HashState(state);
         var row = await transaction.QuerySingleOrDefaultAsync<RequestRow>(
-            "SELECT session_id AS SessionId, protected_verifier AS ProtectedVerifier, expires_at AS ExpiresAt, consumed_at AS ConsumedAt FROM authorization_requests WHERE state_hash = @hash",
+            "SELECT session_id AS SessionId, reauthorization_id AS ReauthorizationId, protected_verifier AS ProtectedVerifier, expires_at AS ExpiresAt, consumed_at AS ConsumedAt FROM authorization_requests WHERE state_hash = @hash",
             new { hash },
             cancellationToken).ConfigureAwait(false);
         if (row is null)
@@ -53,10 +77,11 @@ public sealed class AuthorizationRequestStore(ISecretProtector protector)
             return new ConsumedAuthorization(AuthorizationLookup.Unknown, null, null, null);
         }
 
-        var session = SessionId.Parse(row.SessionId);
+        SessionId? session = row.SessionId is null ? null : SessionId.Parse(row.SessionId);
+        var reauthorization = row.ReauthorizationId;
         if (row.ConsumedAt is not null || row.ProtectedVerifier is null)
         {
-            return new ConsumedAuthorization(AuthorizationLookup.AlreadyUsed, session, null, null);
+            return new ConsumedAuthorization(AuthorizationLookup.AlreadyUsed, session, null, null) { Reauthorization = reauthorization };
         }
 
         await transaction.ExecuteAsync(
@@ -66,11 +91,11 @@ public sealed class AuthorizationRequestStore(ISecretProtector protector)
         var expiresAt = StoredTime.Parse(row.ExpiresAt);
         if (expiresAt <= now)
         {
-            return new ConsumedAuthorization(AuthorizationLookup.Expired, session, null, expiresAt);
+            return new ConsumedAuthorization(AuthorizationLookup.Expired, session, null, expiresAt) { Reauthorization = reauthorization };
         }
 
         var verifier = Encoding.UTF8.GetString(protector.Unprotect(VerifierPurpose, row.ProtectedVerifier));
-        return new ConsumedAuthorization(AuthorizationLookup.Valid, session, verifier, expiresAt);
+        return new ConsumedAuthorization(AuthorizationLookup.Valid, session, verifier, expiresAt) { Reauthorization = reauthorization };
     }
 
     /// <summary>The session's live authorize link and its expiry, for re-drawing the card; null when none is live.</summary>
@@ -100,7 +125,8 @@ public sealed class AuthorizationRequestStore(ISecretProtector protector)
 
     private sealed class RequestRow
     {
-        public string SessionId { get; set; } = "";
+        public string? SessionId { get; set; }
+        public string? ReauthorizationId { get; set; }
         public string? ProtectedVerifier { get; set; }
         public string ExpiresAt { get; set; } = "";
         public string? ConsumedAt { get; set; }
@@ -122,8 +148,14 @@ public enum AuthorizationLookup
     Expired,
 }
 
-/// <summary>The result of consuming a state: the session it is bound to and, when valid, the code verifier (in memory only).</summary>
+/// <summary>
+/// The result of consuming a state: the onboarding session or the re-authorization it is bound to and, when valid, the
+/// code verifier (in memory only).
+/// </summary>
 public sealed record ConsumedAuthorization(AuthorizationLookup Lookup, SessionId? Session, string? CodeVerifier, DateTimeOffset? ExpiresAt)
 {
-    public override string ToString() => $"ConsumedAuthorization {{ Lookup = {Lookup}, Session = {Session} }}";
+    /// <summary>The re-authorization's id when the request was made for one rather than for an onboarding.</summary>
+    public string? Reauthorization { get; init; }
+
+    public override string ToString() => $"ConsumedAuthorization {{ Lookup = {Lookup}, Session = {Session}, Reauthorization = {Reauthorization} }}";
 }

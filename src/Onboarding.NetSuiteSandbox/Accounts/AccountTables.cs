@@ -24,7 +24,7 @@ internal sealed class AccountTables : IDisposable
             CREATE TABLE role (id INTEGER PRIMARY KEY, scriptid TEXT COLLATE NOCASE, name TEXT, isinactive TEXT);
             CREATE TABLE employee (id INTEGER PRIMARY KEY, entityid TEXT, firstname TEXT, lastname TEXT, email TEXT, subsidiary INTEGER, isinactive TEXT);
             CREATE TABLE subsidiary (id INTEGER PRIMARY KEY, name TEXT, country TEXT, isinactive TEXT);
-            CREATE TABLE companyinformation (companyname TEXT, legalname TEXT, country TEXT, basecurrency TEXT);
+            CREATE TABLE companyinformation (companyname TEXT, legalname TEXT, country TEXT, basecurrency TEXT, timezone TEXT);
             """);
         foreach (var role in seed.Roles)
         {
@@ -45,8 +45,8 @@ internal sealed class AccountTables : IDisposable
 
         if (seed.CompanyInformation is { } c)
         {
-            Execute("INSERT INTO companyinformation VALUES ($name, $legal, $country, $currency)",
-                ("$name", c.CompanyName), ("$legal", c.LegalName), ("$country", c.Country), ("$currency", c.BaseCurrency));
+            Execute("INSERT INTO companyinformation VALUES ($name, $legal, $country, $currency, $timezone)",
+                ("$name", c.CompanyName), ("$legal", c.LegalName), ("$country", c.Country), ("$currency", c.BaseCurrency), ("$timezone", c.TimeZone));
         }
 
         _reader = new SqliteConnection(connectionString);

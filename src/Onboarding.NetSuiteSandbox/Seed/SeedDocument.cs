@@ -19,7 +19,8 @@ namespace Onboarding.NetSuiteSandbox.Seed;
 ///     "employees": [ { "id": 7, "entityId": "Pat Admin", "firstName": "Pat", "lastName": "Admin",
 ///         "email": "pat.admin@example.com", "subsidiary": 1, "roles": [3], "inactive": false } ],
 ///     "subsidiaries": [ { "id": 1, "name": "Demo Company Inc.", "country": "US" } ],
-///     "companyInformation": { "companyName": "...", "legalName": "...", "country": "US", "baseCurrency": "USD" },
+///     "companyInformation": { "companyName": "...", "legalName": "...", "country": "US", "baseCurrency": "USD",
+///         "timeZone": "Europe/London" },  // timeZone optional: an Olson name, as NetSuite's company preference shows it
 ///     "bundles": [ { "id": 500123, "name": "Onboarding App", "version": "1.0.0", "publisher": "...",
 ///         "installed": false,
 ///         "role": { ...a role as above... },
@@ -73,7 +74,7 @@ public sealed record SeedEmployee(
 public sealed record SeedSubsidiary(int Id, string Name, string? Country);
 
 /// <summary>The company information row for SuiteQL.</summary>
-public sealed record SeedCompanyInformation(string CompanyName, string? LegalName, string? Country, string? BaseCurrency);
+public sealed record SeedCompanyInformation(string CompanyName, string? LegalName, string? Country, string? BaseCurrency, string? TimeZone = null);
 
 /// <summary>A vendor bundle and the objects installing it creates.</summary>
 public sealed record SeedBundle(

@@ -176,12 +176,12 @@ public sealed class FlowHarness : IAsyncDisposable
     }
 
     /// <summary>Adds a sandbox fault: requests matching the path (under the account) fail with <paramref name="status"/>.</summary>
-    public async Task InjectFaultAsync(string pathUnderAccount, string method, int status, int count = 1, string account = DemoAccount)
+    public async Task InjectFaultAsync(string pathUnderAccount, string method, int status, int count = 1, string account = DemoAccount, string? errorCode = null)
     {
         var label = AccountId.Parse(account).HostLabel;
         var response = await _browser.PostAsync(
             new Uri(Sandbox.BaseAddress, "_sandbox/faults"),
-            JsonContent(new { pathPattern = $"/{label}{pathUnderAccount}", method, status, count }));
+            JsonContent(new { pathPattern = $"/{label}{pathUnderAccount}", method, status, count, errorCode }));
         response.EnsureSuccessStatusCode();
     }
 

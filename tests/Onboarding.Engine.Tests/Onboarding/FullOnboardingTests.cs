@@ -32,7 +32,7 @@ public sealed class FullOnboardingTests
         Assert.Contains(card.Facts, f => f.Name == "Certificate");
         Assert.Contains(card.Facts, f => f.Name == "Admin access" && f.Value.StartsWith("revoked at", StringComparison.Ordinal));
         Assert.Contains(card.Checklist, i => i.Detail is { } d && d.StartsWith("Seeded 3 configuration records", StringComparison.Ordinal));
-        Assert.Contains(card.Checklist, i => i.Detail is { } d && d.Contains("Company: Demo Company (Sandbox)", StringComparison.Ordinal));
+        Assert.Contains(card.Checklist, i => i.Detail is { } d && d.Contains("Company: Demo Company (Sandbox) · Time zone: Europe/London", StringComparison.Ordinal));
 
         var notices = harness.Publisher.Messages(harness.Conversation);
         Assert.Contains(notices, n => n.Title.StartsWith("✓ Authorization received", StringComparison.Ordinal));

@@ -22,6 +22,13 @@ public sealed class RecordingPublisher : IChatPublisher
 
     public StepView? Card(string sessionId) => _cards.GetValueOrDefault(CardSlot.ForOnboarding(sessionId).Value);
 
+    /// <summary>The latest view drawn in <paramref name="slot"/>.</summary>
+    public StepView? InSlot(CardSlot slot) => _cards.GetValueOrDefault(slot.Value);
+
+    /// <summary>The latest view of each slot whose name starts with <paramref name="prefix"/>, in first-drawn order.</summary>
+    public IReadOnlyList<StepView> SlotsStartingWith(string prefix) =>
+        [.. _all.Where(m => m.Slot is { } s && s.Value.StartsWith(prefix, StringComparison.Ordinal)).Select(m => m.Slot!.Value.Value).Distinct().Select(s => _cards[s])];
+
     public Task PublishAsync(ConversationKey conversation, StepView view, CardSlot? slot, CancellationToken cancellationToken)
     {
         _all.Enqueue((conversation, view, slot));

@@ -1,5 +1,6 @@
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Commands;
+using Onboarding.Engine.Onboarding.AdminReauthorization;
 
 namespace Onboarding.Engine.Health.Commands;
 
@@ -12,8 +13,11 @@ public sealed class RotateRoute(ITenantDirectory tenants, StaffPolicy staff, Com
         Replies.ReplyAsync(command, CertificateViews.ConfirmRotation(tenant), cancellationToken);
 }
 
-/// <summary>The confirmation's button: rotates now, with the app's own token, and says how it went.</summary>
-public sealed class RotateConfirmedRoute(CertificateRotation rotation, ITenantDirectory tenants, StaffPolicy staff, CommandReplies replies)
+/// <summary>
+/// The confirmation's button: rotates now, with the app's own token, and says how it went. When the app's role cannot
+/// manage certificates, it asks for a one-hour re-authorization straight away.
+/// </summary>
+public sealed class RotateConfirmedRoute(CertificateRotation rotation, Reauthorizations reauthorizations, ITenantDirectory tenants, StaffPolicy staff, CommandReplies replies)
     : TenantRoute(tenants, staff, replies)
 {
     public override IReadOnlyCollection<string> Verbs { get; } = [HealthVerbs.RotateConfirmed];
@@ -21,6 +25,12 @@ public sealed class RotateConfirmedRoute(CertificateRotation rotation, ITenantDi
     protected override async Task HandleTenantAsync(ChatCommand command, MonitoredTenant tenant, CancellationToken cancellationToken)
     {
         var outcome = await rotation.RotateAsync(tenant.Account, null, $"rotate by {command.User.Id}", cancellationToken).ConfigureAwait(false);
+        if (outcome.Status == RotationStatus.NeedsReauthorization)
+        {
+            await reauthorizations.RequestAsync(command.Conversation, command.User, tenant.Account, ReauthorizationPurpose.RotateCertificate, [], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var view = outcome.Status == RotationStatus.Rotated ? CertificateViews.Rotated(tenant, outcome) : CertificateViews.RotationFailed(tenant, outcome);
         await Replies.ReplyAsync(command, view, cancellationToken).ConfigureAwait(false);
     }

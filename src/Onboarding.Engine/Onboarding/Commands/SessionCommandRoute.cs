@@ -58,3 +58,12 @@ public sealed class CancelSessionRoute(OnboardingSessions sessions, CommandRepli
     protected override Task HandleAsync(ChatCommand command, OnboardingSession session, CancellationToken cancellationToken) =>
         flow.CancelAsync(session, command.User, cancellationToken);
 }
+
+/// <summary><c>onboarding.replace-certificate</c>: after NetSuite refused the app's own sign-in, a new certificate replaces the uploaded one.</summary>
+public sealed class ReplaceCertificateRoute(OnboardingSessions sessions, CommandReplies replies, OnboardingFlow flow) : SessionCommandRoute(sessions, replies)
+{
+    public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.ReplaceCertificate];
+
+    protected override Task HandleAsync(ChatCommand command, OnboardingSession session, CancellationToken cancellationToken) =>
+        flow.ReplaceCertificateAsync(session, command.User, cancellationToken);
+}

@@ -1,4 +1,5 @@
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
@@ -49,7 +50,7 @@ public sealed class OffboardRoute(SqliteDatabase database, TenantStore tenants, 
 }
 
 /// <summary>The confirmation card's buttons: offboard for real, or keep the tenant.</summary>
-public sealed class OffboardConfirmationRoute(OnboardingSessions sessions, OnboardingFlow flow, TenantOffboarding offboarding, StaffPolicy staff, CommandReplies replies)
+public sealed class OffboardConfirmationRoute(OnboardingSessions sessions, OnboardingFlow flow, TenantOffboarding offboarding, Reauthorizations reauthorizations, StaffPolicy staff, CommandReplies replies)
     : StaffRoute(staff, replies)
 {
     public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.OffboardConfirmed, OnboardingVerbs.OffboardKept];
@@ -75,6 +76,11 @@ public sealed class OffboardConfirmationRoute(OnboardingSessions sessions, Onboa
 
         var outcome = await offboarding.OffboardAsync(account.Value, command.User.Id, cancellationToken).ConfigureAwait(false);
         await Replies.ReplyAsync(command, ReplyViews.Offboarded(outcome), cancellationToken).ConfigureAwait(false);
+        if (outcome.NotRevoked.Count > 0)
+        {
+            // The app's own token could not revoke it: an admin's one-hour access can (the manual way stays on the card above).
+            await reauthorizations.RequestAsync(command.Conversation, command.User, account.Value, ReauthorizationPurpose.RevokeCertificates, [.. outcome.NotRevoked.Select(n => n.CertificateId)], cancellationToken).ConfigureAwait(false);
+        }
     }
 }
 

@@ -249,11 +249,14 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         }
 
         var retryLabel = session.NeedsNewSignIn ? "Sign in again" : "Retry";
+        IReadOnlyList<ViewAction> actions = failure.Code == FlowCodes.MachineTokenRefused
+            ? [Submit("Retry", OnboardingVerbs.Retry, session, ActionStyle.Primary), Submit("Replace certificate", OnboardingVerbs.ReplaceCertificate, session), Submit("Cancel", OnboardingVerbs.CancelSession, session)]
+            : [Submit(retryLabel, OnboardingVerbs.Retry, session, ActionStyle.Primary), Submit("Cancel", OnboardingVerbs.CancelSession, session)];
         return new Parts(
             $"Couldn't {WhatFailed(phase)}",
             [failure.Reason, failure.ToDo],
             [],
-            [Submit(retryLabel, OnboardingVerbs.Retry, session, ActionStyle.Primary), Submit("Cancel", OnboardingVerbs.CancelSession, session)],
+            actions,
             failure.Said,
             Tone.Attention);
     }

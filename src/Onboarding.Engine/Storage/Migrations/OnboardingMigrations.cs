@@ -1,6 +1,6 @@
 namespace Onboarding.Engine.Storage.Migrations;
 
-/// <summary>The onboarding flow's tables (versions 10–19): sessions, authorization requests, tokens, tenants, keys, routine runs.</summary>
+/// <summary>The onboarding flow's tables (versions 10–19): sessions, authorization requests, tokens, tenants, keys, routine runs, re-authorizations.</summary>
 internal static class OnboardingMigrations
 {
     public static IReadOnlyList<Migration> All { get; } =
@@ -115,6 +115,41 @@ internal static class OnboardingMigrations
                 updated_at   TEXT NOT NULL,
                 PRIMARY KEY (session_id, routine)
             );
+            """),
+        new(13, "re-authorizations: authorization requests for purposes other than an onboarding", """
+            -- A request now belongs to an onboarding session or to a re-authorization; SQLite cannot relax NOT NULL in place.
+            CREATE TABLE reauthorizations (
+                id                      TEXT NOT NULL PRIMARY KEY,
+                conversation_key        TEXT NOT NULL,
+                account_id              TEXT NOT NULL,
+                purpose                 TEXT NOT NULL,
+                certificate_ids         TEXT,
+                requested_by_id         TEXT NOT NULL,
+                status                  TEXT NOT NULL,
+                result                  TEXT,
+                protected_refresh_token TEXT,
+                created_at              TEXT NOT NULL,
+                updated_at              TEXT NOT NULL
+            );
+            CREATE INDEX ix_reauthorizations_account ON reauthorizations (account_id, status);
+
+            CREATE TABLE authorization_requests_v13 (
+                state_hash         TEXT NOT NULL PRIMARY KEY,
+                session_id         TEXT REFERENCES onboarding_sessions (id),
+                reauthorization_id TEXT REFERENCES reauthorizations (id),
+                protected_verifier TEXT,
+                protected_link     TEXT,
+                created_at         TEXT NOT NULL,
+                expires_at         TEXT NOT NULL,
+                consumed_at        TEXT,
+                CHECK ((session_id IS NULL) <> (reauthorization_id IS NULL))
+            );
+            INSERT INTO authorization_requests_v13 (state_hash, session_id, protected_verifier, protected_link, created_at, expires_at, consumed_at)
+                SELECT state_hash, session_id, protected_verifier, protected_link, created_at, expires_at, consumed_at FROM authorization_requests;
+            DROP TABLE authorization_requests;
+            ALTER TABLE authorization_requests_v13 RENAME TO authorization_requests;
+            CREATE INDEX ix_authorization_requests_session ON authorization_requests (session_id, created_at);
+            CREATE INDEX ix_authorization_requests_reauthorization ON authorization_requests (reauthorization_id);
             """),
     ];
 }
