@@ -80,4 +80,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Posting to {Conversation} was refused ({Status}): the bot is no longer there")]
     public static partial void ConversationGone(ILogger logger, string conversation, int status);
+
+    [LoggerMessage(EventId = 510, Level = LogLevel.Error, Message = "Gave up Slack command '{Verb}' in {Conversation}: the host stopped during each of its {Attempts} attempts")]
+    public static partial void SlackCommandAbandoned(ILogger logger, string verb, string conversation, int attempts);
 }

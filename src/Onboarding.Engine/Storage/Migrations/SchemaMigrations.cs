@@ -34,6 +34,7 @@ public static class SchemaMigrations
         SlackMigrations.Deliveries,
         SlackMigrations.Installations,
         .. HealthMigrations.All,
+        SlackMigrations.Outbox,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);
