@@ -88,11 +88,8 @@ public sealed class MonitorScenarioTests
     {
         await using var harness = await HealthHarness.StartAsync();
         await harness.OnboardAsync();
-        await harness.CycleAsync();
 
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(Interval);
-        await harness.CycleAfterAsync(Recheck);
+        await harness.BundleGoesDownAsync();
 
         var down = Assert.Single(harness.AlertPosts(harness.Ops));
         Assert.Equal(FailureCause.BundleUninstalled, (await harness.HealthAsync()).Cause);
@@ -139,11 +136,8 @@ public sealed class MonitorScenarioTests
         var removed = new ConversationKey("msteams", "tenant-1", "removed-" + Guid.NewGuid().ToString("N"));
         await harness.SubscribeAsync(removed);
         harness.Publisher.Refuse(removed);
-        await harness.CycleAsync();
 
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(Interval);
-        await harness.CycleAfterAsync(Recheck);
+        await harness.BundleGoesDownAsync();
         await harness.CycleAfterAsync(TimeSpan.FromHours(4));
 
         Assert.Single(harness.AlertPosts(harness.Ops));
