@@ -69,6 +69,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 509, Level = LogLevel.Information, Message = "Slack card for slot {Slot} was gone; posted a new one")]
     public static partial void SlackCardReposted(ILogger logger, string slot);
 
+    [LoggerMessage(EventId = 720, Level = LogLevel.Warning, Message = "Refused an activity whose channel token did not validate ({Reason})")]
+    public static partial void ChannelTokenRejected(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 760, Level = LogLevel.Information, Message = "Health monitor started: a cycle every {CycleInterval}")]
     public static partial void HealthMonitorStarted(ILogger logger, TimeSpan cycleInterval);
 
