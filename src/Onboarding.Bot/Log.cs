@@ -38,6 +38,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 716, Level = LogLevel.Warning, Message = "NetSuite OAuth callback refused before reaching the engine: {Reason}")]
     public static partial void OAuthCallbackRefused(ILogger logger, string reason);
+
     // Slack channel (500–599).
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Reason}")]
     public static partial void SlackRequestRefused(ILogger logger, PathString path, string reason);
@@ -69,6 +70,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 509, Level = LogLevel.Information, Message = "Slack card for slot {Slot} was gone; posted a new one")]
     public static partial void SlackCardReposted(ILogger logger, string slot);
 
+    [LoggerMessage(EventId = 510, Level = LogLevel.Error, Message = "Gave up Slack command '{Verb}' in {Conversation}: the host stopped during each of its {Attempts} attempts")]
+    public static partial void SlackCommandAbandoned(ILogger logger, string verb, string conversation, int attempts);
+
     [LoggerMessage(EventId = 720, Level = LogLevel.Warning, Message = "Refused an activity whose channel token did not validate ({Reason})")]
     public static partial void ChannelTokenRejected(ILogger logger, string reason);
 
@@ -83,7 +87,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Posting to {Conversation} was refused ({Status}): the bot is no longer there")]
     public static partial void ConversationGone(ILogger logger, string conversation, int status);
-
-    [LoggerMessage(EventId = 510, Level = LogLevel.Error, Message = "Gave up Slack command '{Verb}' in {Conversation}: the host stopped during each of its {Attempts} attempts")]
-    public static partial void SlackCommandAbandoned(ILogger logger, string verb, string conversation, int attempts);
 }

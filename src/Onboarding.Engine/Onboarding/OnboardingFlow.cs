@@ -60,8 +60,7 @@ public sealed class OnboardingFlow(
             return;
         }
 
-        if (session.Step is OnboardingStep.Started or OnboardingStep.AwaitingAuthorization
-            || session.Failure?.Code is FlowCodes.AdminAccessEnded or nameof(NetSuiteErrorKind.InvalidLogin) or nameof(NetSuiteErrorKind.InvalidGrant))
+        if (session.NeedsNewSignIn)
         {
             if (await authorizationStep.RenewAsync(session, user.Id, cancellationToken).ConfigureAwait(false) is null)
             {

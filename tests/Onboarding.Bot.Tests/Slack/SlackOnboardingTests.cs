@@ -5,6 +5,7 @@ using Onboarding.Bot.Sandbox;
 using Onboarding.Bot.Slack.WebApi;
 using Onboarding.Bot.Tests.Infrastructure;
 using Onboarding.Bot.Tests.Slack.Infrastructure;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.Bot.Tests.Slack;
 
@@ -22,7 +23,7 @@ public sealed class SlackOnboardingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var seed = await SandboxSeedFile.WriteAsync(_directory, SecondAccount);
+        var seed = await SandboxSeedFile.WriteAsync(_directory.Path, [SecondAccount]);
         _host = await SlackBotHost.StartAsync(settings: new Dictionary<string, string?> { ["Sandbox:SeedFile"] = seed });
         _browser = new AdminBrowser(_host.Host.BaseAddress);
     }

@@ -31,7 +31,7 @@ public sealed class SlackOutboxTests : IDisposable
         Assert.Equal($"slack|{SlackPayloads.TeamId}|{SlackPayloads.ChannelId}", handled.Conversation.ToString());
         Assert.Equal(SlackPayloads.UserId, handled.User.Id);
         Assert.True(handled.IsSharedConversation);
-        await Eventually.GetAsync(async () => await OutboxCountAsync() == 0 ? "empty" : null, "the outbox to be emptied");
+        await OutboxEmptiedAsync();
         Assert.Single(engine.Started);
     }
 
@@ -46,7 +46,7 @@ public sealed class SlackOutboxTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         await engine.WaitForHandledAsync(c => c.DeliveryId == "command/trigger-retried");
-        await Eventually.GetAsync(async () => await OutboxCountAsync() == 0 ? "empty" : null, "the outbox to be emptied");
+        await OutboxEmptiedAsync();
         Assert.Single(engine.Started);
     }
 
@@ -59,7 +59,7 @@ public sealed class SlackOutboxTests : IDisposable
         var engine = new RecordingCommandHandler();
         await using var restarted = await SlackBotHost.StartAsync(engine, SameDatabase);
 
-        await Eventually.GetAsync(async () => await OutboxCountAsync() == 0 ? "empty" : null, "the outbox to be emptied");
+        await OutboxEmptiedAsync();
         Assert.Empty(engine.Started);
     }
 
@@ -73,7 +73,7 @@ public sealed class SlackOutboxTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         await engine.WaitForHandledAsync(c => c.DeliveryId == "command/trigger-done");
-        await Eventually.GetAsync(async () => await OutboxCountAsync() == 0 ? "empty" : null, "the outbox to be emptied");
+        await OutboxEmptiedAsync();
     }
 
     // Slack is answered, the engine starts on the command and never finishes: the host stops with it still in the outbox.
@@ -85,6 +85,9 @@ public sealed class SlackOutboxTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         await stuck.WaitForStartedAsync(c => c.DeliveryId == $"command/{triggerId}");
     }
+
+    private Task OutboxEmptiedAsync() =>
+        Eventually.GetAsync(async () => await OutboxCountAsync() == 0 ? "empty" : null, "the outbox to be emptied");
 
     private async Task<long> OutboxCountAsync()
     {

@@ -147,4 +147,24 @@ public sealed class MonitorScenarioTests
         Assert.Contains("403", await subscriptions.DisabledReasonAsync(removed, CancellationToken.None), StringComparison.Ordinal);
         Assert.DoesNotContain(removed, await subscriptions.ActiveAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_healthy_tenant_is_checked_every_interval_and_its_bundle_less_often()
+    {
+        await using var harness = await HealthHarness.StartAsync();
+        await harness.OnboardAsync();
+
+        Assert.Equal(1, (await harness.CycleAsync()).Checked);
+        Assert.Equal(0, (await harness.CycleAfterAsync(TimeSpan.FromMinutes(4))).Checked);
+        Assert.Equal(1, (await harness.CycleAfterAsync(TimeSpan.FromMinutes(1))).Checked);
+        for (var i = 0; i < 11; i++)
+        {
+            await harness.CycleAfterAsync(Interval);
+        }
+
+        var checks = await harness.ChecksAsync();
+        Assert.Equal(13, checks.Count(c => c.Kind == CheckKind.Connection));
+        Assert.Equal(2, checks.Count(c => c.Kind == CheckKind.Bundle));
+        Assert.Empty(harness.Shown(harness.Ops));
+    }
 }

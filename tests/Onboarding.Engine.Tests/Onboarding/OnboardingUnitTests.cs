@@ -84,6 +84,29 @@ public sealed class OnboardingUnitTests
         Assert.Equal(ValidateOptionsResult.Success, validator.Validate(null, new OnboardingOptions { EntityToMap = "12" }));
     }
 
+    [Theory]
+    [InlineData(OnboardingStep.AwaitingAuthorization, FlowCodes.AuthorizationDenied, true)]
+    [InlineData(OnboardingStep.EstablishingMachineAccess, "PermissionMissing", true)]
+    [InlineData(OnboardingStep.EstablishingMachineAccess, FlowCodes.AdminAccessEnded, true)]
+    [InlineData(OnboardingStep.EstablishingMachineAccess, "Unavailable", false)]
+    [InlineData(OnboardingStep.PostInstall, "PermissionMissing", false)]
+    [InlineData(OnboardingStep.AwaitingBundle, FlowCodes.BundleNotInstalled, false)]
+    public void Failures_that_only_a_new_sign_in_fixes_offer_one(OnboardingStep step, string code, bool signIn)
+    {
+        var session = new OnboardingSession
+        {
+            Id = SessionId.New(),
+            Conversation = new Engine.Conversations.ConversationKey("msteams", "t", "c"),
+            StartedBy = new Engine.Conversations.ChatUser("u", "Sam"),
+            CreatedAt = Now,
+            Step = step,
+            Status = SessionStatus.Failed,
+            Failure = new StepFailure(code, "reason", "to do"),
+        };
+
+        Assert.Equal(signIn, session.NeedsNewSignIn);
+    }
+
     [Fact]
     public void A_failure_from_NetSuite_keeps_its_words_for_the_small_print()
     {

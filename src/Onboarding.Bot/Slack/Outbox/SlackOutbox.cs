@@ -40,21 +40,17 @@ internal sealed class SlackOutbox(SqliteDatabase database, SlackDeliveryLog deli
     }
 
     /// <summary>Takes an entry back before it was acknowledged (the queue was full): Slack's retry will be accepted afresh.</summary>
-    public async Task WithdrawAsync(long id, string deliveryId, CancellationToken cancellationToken)
-    {
-        await using var transaction = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
-        await transaction.ExecuteAsync("DELETE FROM slack_outbox WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);
-        await SlackDeliveryLog.ForgetAsync(transaction, deliveryId, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task WithdrawAsync(long id, string deliveryId, CancellationToken cancellationToken) =>
+        StorageTransaction.WriteAsync(database, async transaction =>
+        {
+            await DeleteAsync(transaction, id, cancellationToken).ConfigureAwait(false);
+            await SlackDeliveryLog.ForgetAsync(transaction, deliveryId, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>Entries this run has not claimed — at start-up, those a stopped run left behind — oldest first.</summary>
-    public async Task<IReadOnlyList<long>> UnclaimedAsync(CancellationToken cancellationToken)
-    {
-        await using var transaction = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
-        return await transaction.QueryAsync<long>(
-            "SELECT id FROM slack_outbox WHERE claimed_by IS NULL OR claimed_by <> @run ORDER BY id", new { run = _run }, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<long>> UnclaimedAsync(CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, transaction => transaction.QueryAsync<long>(
+            "SELECT id FROM slack_outbox WHERE claimed_by IS NULL OR claimed_by <> @run ORDER BY id", new { run = _run }, cancellationToken), cancellationToken);
 
     /// <summary>Claims an entry for this run; null when it is gone or this run already claimed it (queued twice).</summary>
     public async Task<SlackOutboxEntry?> TryClaimAsync(long id, CancellationToken cancellationToken)
@@ -73,12 +69,11 @@ internal sealed class SlackOutbox(SqliteDatabase database, SlackDeliveryLog deli
     }
 
     /// <summary>Removes an entry whose command has run (or was given up).</summary>
-    public async Task CompleteAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var transaction = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
-        await transaction.ExecuteAsync("DELETE FROM slack_outbox WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task CompleteAsync(long id, CancellationToken cancellationToken) =>
+        StorageTransaction.WriteAsync(database, transaction => DeleteAsync(transaction, id, cancellationToken), cancellationToken);
+
+    private static Task DeleteAsync(StorageTransaction transaction, long id, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync("DELETE FROM slack_outbox WHERE id = @id", new { id }, cancellationToken);
 
     private sealed record ClaimedRow(long Id, string Command, long Attempts);
 }

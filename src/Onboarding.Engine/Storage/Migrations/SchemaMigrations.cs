@@ -33,8 +33,8 @@ public static class SchemaMigrations
         .. OnboardingMigrations.All,
         SlackMigrations.Deliveries,
         SlackMigrations.Installations,
-        .. HealthMigrations.All,
         SlackMigrations.Outbox,
+        .. HealthMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);

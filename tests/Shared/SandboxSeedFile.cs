@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
 using Onboarding.NetSuiteSandbox;
 
-namespace Onboarding.Bot.Tests.Infrastructure;
+namespace Onboarding.Tests.Shared;
 
-/// <summary>A sandbox seed file (<c>Sandbox:SeedFile</c>): the built-in demo account plus copies of it under other account ids.</summary>
-public static class SandboxSeedFile
+/// <summary>
+/// Writes a sandbox seed file (<c>Sandbox:SeedFile</c>): the built-in demo account plus copies of it under other account ids.
+/// Compiled into every test project that starts a sandbox with more than the demo account.
+/// </summary>
+internal static class SandboxSeedFile
 {
-    public static async Task<string> WriteAsync(TestDirectory directory, params string[] extraAccounts)
+    public static async Task<string> WriteAsync(string folder, IEnumerable<string> extraAccounts)
     {
         await using var embedded = typeof(SandboxServer).Assembly.GetManifestResourceStream("demo-account.json")
             ?? throw new InvalidOperationException("The sandbox's demo-account.json resource is missing.");
@@ -22,7 +25,7 @@ public static class SandboxSeedFile
             accounts.Add(copy);
         }
 
-        var path = Path.Combine(directory.Path, "seed.json");
+        var path = Path.Combine(folder, "seed.json");
         await File.WriteAllTextAsync(path, document.ToJsonString());
         return path;
     }
