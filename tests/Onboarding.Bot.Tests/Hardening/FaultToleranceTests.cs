@@ -22,8 +22,9 @@ public sealed class FaultToleranceTests : IAsyncLifetime
     {
         _bed = await BotTestBed.StartAsync(new Dictionary<string, string?>
         {
-            ["NetSuite:AttemptTimeout"] = "00:00:01",
-            ["NetSuite:TotalTimeout"] = "00:00:03",
+            // Short enough that a held answer is given up within seconds, long enough for a busy CI machine's real answers.
+            ["NetSuite:AttemptTimeout"] = "00:00:03",
+            ["NetSuite:TotalTimeout"] = "00:00:06",
             ["NetSuite:RetryBaseDelay"] = "00:00:00.050",
         });
         _browser = new AdminBrowser(_bed.Host.BaseAddress);
@@ -65,7 +66,7 @@ public sealed class FaultToleranceTests : IAsyncLifetime
         }
         else
         {
-            fault["latencyMs"] = 5_000;
+            fault["latencyMs"] = 10_000;
         }
 
         (await _control.PostAsJsonAsync("_sandbox/faults", fault)).EnsureSuccessStatusCode();
