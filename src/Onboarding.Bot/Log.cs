@@ -73,6 +73,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 510, Level = LogLevel.Error, Message = "Gave up Slack command '{Verb}' in {Conversation}: the host stopped during each of its {Attempts} attempts")]
     public static partial void SlackCommandAbandoned(ILogger logger, string verb, string conversation, int attempts);
 
+    [LoggerMessage(EventId = 720, Level = LogLevel.Warning, Message = "Refused an activity whose channel token did not validate ({Reason})")]
+    public static partial void ChannelTokenRejected(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 760, Level = LogLevel.Information, Message = "Health monitor started: a cycle every {CycleInterval}")]
     public static partial void HealthMonitorStarted(ILogger logger, TimeSpan cycleInterval);
 

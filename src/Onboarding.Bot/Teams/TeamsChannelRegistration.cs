@@ -39,8 +39,25 @@ public static class TeamsChannelRegistration
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(MessagesPath, (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted));
+        endpoints.MapPost(MessagesPath, ProcessAsync);
         return endpoints;
     }
+
+    private static async Task ProcessAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<TeamsBotAdapter> logger)
+    {
+        try
+        {
+            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsTokenRejection(e) && !context.Response.HasStarted)
+        {
+            // The adapter turns only UnauthorizedAccessException into 401; a badly signed, malformed or otherwise invalid
+            // channel token surfaces as IdentityModel's own exceptions and would be a 500.
+            Log.ChannelTokenRejected(logger, e.GetType().Name);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+    }
+
+    private static bool IsTokenRejection(Exception e) =>
+        e.GetType().Namespace?.StartsWith("Microsoft.IdentityModel", StringComparison.Ordinal) == true;
 }

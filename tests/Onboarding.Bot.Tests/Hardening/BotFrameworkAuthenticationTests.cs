@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Onboarding.Bot.Tests.Infrastructure;
+
+namespace Onboarding.Bot.Tests.Hardening;
+
+/// <summary>
+/// With MicrosoftAppId set, <c>/api/messages</c> only takes activities carrying a channel token that validates against
+/// the OpenID metadata (here a local stand-in, through the Bot Framework's own <c>ToBotFromChannelOpenIdMetadataUrl</c>
+/// and <c>ToBotFromChannelTokenIssuer</c> keys). A good token is accepted, so the 401s prove the check itself.
+/// </summary>
+public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
+{
+    private const string AppId = "00000000-1111-2222-3333-444444444444";
+
+    private readonly TestDirectory _directory = new();
+    private OpenIdMetadataStandIn _metadata = null!;
+    private ConnectorStandIn _connector = null!;
+    private BotProcess _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _metadata = await OpenIdMetadataStandIn.StartAsync();
+        _connector = await ConnectorStandIn.StartAsync();
+        _bot = await BotProcess.StartAsync(
+            _directory,
+            new Dictionary<string, string?>
+            {
+                ["MicrosoftAppType"] = "MultiTenant",
+                ["MicrosoftAppId"] = AppId,
+                ["MicrosoftAppPassword"] = "stand-in-app-password",
+                ["ToBotFromChannelOpenIdMetadataUrl"] = _metadata.MetadataUrl,
+                ["ToBotFromChannelTokenIssuer"] = OpenIdMetadataStandIn.Issuer,
+                // Setting any endpoint key switches the framework to "all endpoints from configuration": the outbound
+                // ones must be there too (they are only used to send, which these tests never get to).
+                ["ToBotFromEmulatorOpenIdMetadataUrl"] = _metadata.MetadataUrl,
+                ["ToChannelFromBotLoginUrl"] = _metadata.LoginUrl,
+                ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
+                ["OAuthUrl"] = _metadata.LoginUrl,
+                ["CallerId"] = "urn:botframework:azure",
+                ["Health:Enabled"] = "false",
+            },
+            new Dictionary<string, string> { ["SSL_CERT_FILE"] = _metadata.WriteTrustBundle(_directory.Path) });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _metadata.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Activity_without_a_token_gets_401()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(authorization: null));
+    }
+
+    [Fact]
+    public async Task Activity_with_a_token_signed_by_another_key_gets_401()
+    {
+        using var stranger = RSA.Create(2048);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_metadata.IssueToken(AppId, _connector.ServiceUrl, signWith: stranger)));
+    }
+
+    [Fact]
+    public async Task Activity_with_a_tampered_token_gets_401()
+    {
+        var token = _metadata.IssueToken(AppId, _connector.ServiceUrl);
+        var parts = token.Split('.');
+        var claims = JsonNode.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]))!.AsObject();
+        claims["serviceurl"] = "http://127.0.0.1:1/attacker";
+        var forged = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(claims.ToJsonString())}.{parts[2]}";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(forged));
+    }
+
+    [Fact]
+    public async Task Activity_with_a_malformed_token_gets_401()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync("not.a-jwt"));
+    }
+
+    [Fact]
+    public async Task Activity_with_a_token_for_another_bot_gets_401()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_metadata.IssueToken("another-bots-app-id", _connector.ServiceUrl)));
+    }
+
+    [Fact]
+    public async Task Activity_with_an_expired_token_gets_401()
+    {
+        var expired = _metadata.IssueToken(AppId, _connector.ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-30));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(expired));
+    }
+
+    [Fact]
+    public async Task Activity_with_a_valid_channel_token_is_accepted()
+    {
+        var status = await PostAsync(_metadata.IssueToken(AppId, _connector.ServiceUrl));
+
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"got {status}:\n{string.Join('\n', _bot.Output.TakeLast(40))}");
+    }
+
+    // A typing indicator: accepted activities of this type make the bot send nothing, so no outbound token is needed.
+    private async Task<HttpStatusCode> PostAsync(string? authorization)
+    {
+        var activity = new TeamsActivities(_connector.ServiceUrl).Message("help");
+        activity["type"] = "typing";
+        activity.Remove("text");
+        using var client = new HttpClient { BaseAddress = _bot.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonContent.Create(activity) };
+        if (authorization is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", authorization);
+        }
+
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+}

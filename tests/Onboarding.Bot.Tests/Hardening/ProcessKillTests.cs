@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Web;
+using Onboarding.Bot.Tests.Infrastructure;
+using Onboarding.NetSuiteSandbox;
+
+namespace Onboarding.Bot.Tests.Hardening;
+
+/// <summary>
+/// Crash safety with real process kills: the host runs as a child process on one database folder, NetSuite is a sandbox
+/// in the test process (so its certificates outlive the host), and the host is killed — no shutdown, no flush — at a
+/// step boundary and in the middle of the certificate upload. After each restart on the same files the onboarding
+/// carries on to Completed, with exactly one active certificate and the stored secrets still readable.
+/// </summary>
+/// <remarks>
+/// Two kill points stand for the rest (CI time): after the sign-in (state, verifier and admin tokens stored, the next
+/// step waiting for a person) and during a NetSuite call whose side effect the engine must reconcile (the upload: a
+/// key pair written ahead, the certificate maybe created). The engine's own tests cover the remaining points in process
+/// (Engine.Tests/Onboarding/CrashRecoveryTests.cs).
+/// </remarks>
+public sealed class ProcessKillTests : IAsyncLifetime
+{
+    private const string Account = "1234567_SB1";
+    private const string HostLabel = "1234567-sb1";
+
+    private readonly TestDirectory _directory = new();
+    private SandboxServer _sandbox = null!;
+    private ConnectorStandIn _connector = null!;
+    private HttpClient _control = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sandbox = await SandboxServer.StartAsync(options => options.EnableTestControl = true);
+        _connector = await ConnectorStandIn.StartAsync();
+        _control = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _control.Dispose();
+        await _connector.DisposeAsync();
+        await _sandbox.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Killed_at_a_step_boundary_and_during_the_upload_the_onboarding_still_completes_with_one_certificate()
+    {
+        var chat = new TeamsActivities(_connector.ServiceUrl);
+        var bot = await StartBotAsync();
+        await PostAsync(bot, chat.Message($"onboard {Account}"));
+        var card = (await _connector.WaitForAsync(a => !a.IsUpdate && a.HasButton("Authorize in NetSuite"))).Last();
+        string code;
+        using (var browser = new AdminBrowser(bot.BaseAddress))
+        {
+            var redirect = await browser.ConsentAsync(card.Link("Authorize in NetSuite"));
+            code = HttpUtility.ParseQueryString(redirect.Query)["code"]!;
+            Assert.Equal(HttpStatusCode.OK, (await browser.FollowToBotAsync(redirect)).Status);
+        }
+
+        var step2 = await CardShowingAsync(card, a => a.HasButton("I've installed it"));
+
+        // Kill 1: at the boundary between sign-in and bundle; the admin tokens sit encrypted in the database.
+        bot.Kill();
+        await using (bot)
+        {
+        }
+
+        bot = await StartBotAsync();
+        using (var browser = new AdminBrowser(bot.BaseAddress))
+        {
+            await browser.InstallBundleAsync(step2.Link("Open install page"));
+        }
+
+        // Kill 2: while NetSuite holds the certificate upload.
+        await AddFaultAsync(new JsonObject { ["pathPattern"] = "*certificates", ["method"] = "POST", ["latencyMs"] = 60_000, ["count"] = 1 });
+        await PostAsync(bot, chat.Submit(step2.SubmitData("I've installed it"), card.AssignedId));
+        await UploadHeldAsync();
+        bot.Kill();
+        await using (bot)
+        {
+        }
+
+        // The step's lease (10 s here) must run out before another process may take the step over.
+        await _control.DeleteAsync("_sandbox/faults");
+        await Task.Delay(TimeSpan.FromSeconds(11));
+        await using var restarted = await StartBotAsync();
+
+        await CardShowingAsync(card, a => a.Shows("is connected"), TimeSpan.FromSeconds(90));
+        var certificates = (await _control.GetFromJsonAsync<JsonArray>($"_sandbox/accounts/{HostLabel}/certificates"))!;
+        Assert.Single(certificates, c => c!["revoked"]!.GetValue<bool>() == false);
+        Assert.DoesNotContain(restarted.Output, line => line.Contains(code, StringComparison.Ordinal) || line.Contains("PRIVATE KEY", StringComparison.Ordinal));
+    }
+
+    private Task<BotProcess> StartBotAsync()
+    {
+        var root = _sandbox.BaseAddress.AbsoluteUri.TrimEnd('/');
+        return BotProcess.StartAsync(_directory, new Dictionary<string, string?>
+        {
+            ["NetSuite:Mode"] = "NetSuite",
+            ["NetSuite:ClientId"] = "demo-onboarding-client",
+            ["NetSuite:AppBaseUrl"] = root + "/{account}",
+            ["NetSuite:SuiteTalkBaseUrl"] = root + "/{account}",
+            ["NetSuite:RestletsBaseUrl"] = root + "/{account}",
+            ["NetSuite:SystemBaseUrl"] = root + "/system",
+            ["Onboarding:StepLease"] = "00:00:10",
+            ["Health:Enabled"] = "false",
+        });
+    }
+
+    private async Task<RecordedActivity> CardShowingAsync(RecordedActivity card, Func<RecordedActivity, bool> match, TimeSpan? timeout = null) =>
+        (await _connector.WaitForAsync(a => a.IsUpdate && a.ActivityId == card.AssignedId && match(a), timeout: timeout)).Last();
+
+    private static async Task PostAsync(BotProcess bot, JsonObject activity)
+    {
+        using var client = new HttpClient { BaseAddress = bot.BaseAddress };
+        using var response = await client.PostAsJsonAsync("api/messages", activity);
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}");
+    }
+
+    private async Task AddFaultAsync(JsonObject fault)
+    {
+        using var response = await _control.PostAsJsonAsync("_sandbox/faults", fault);
+        response.EnsureSuccessStatusCode();
+    }
+
+    // The fault is used up the moment the upload arrives and starts waiting; then the host is mid-call.
+    private async Task UploadHeldAsync()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var faults = (await _control.GetFromJsonAsync<JsonArray>("_sandbox/faults", cancellation.Token))!;
+            if (faults.All(f => f?["remaining"]?.GetValue<int?>() is null or 0))
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellation.Token);
+        }
+    }
+}
