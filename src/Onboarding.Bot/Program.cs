@@ -1,5 +1,7 @@
 using Onboarding.Bot.Chat;
 using Onboarding.Bot.Hosting;
+using Onboarding.Bot.NetSuite;
+using Onboarding.Bot.OAuth;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 
@@ -7,13 +9,17 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBotOptions();
 builder.AddEngineStorage();
+builder.AddNetSuite();
+builder.AddNetSuiteOAuth();
+builder.AddOnboarding();
 builder.AddChatRouting();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
 
-var app = builder.Build();
+await using var app = builder.Build();
 
 app.MapTeams();
 app.MapSlack();
+app.MapNetSuiteOAuth();
 
-app.Run();
+await app.RunAsync();
