@@ -18,6 +18,7 @@ public sealed class AuthorizationCallbackHandler(
     DelegatedTokenStore tokens,
     TenantStore tenants,
     INetSuiteAuthorization authorization,
+    AuthorizerNames names,
     StepFailures failures,
     OnboardingCards cards,
     OnboardingNotices notices,
@@ -152,6 +153,7 @@ public sealed class AuthorizationCallbackHandler(
 
     private async Task<AuthorizationCallbackResult> AcceptAsync(OnboardingSession session, AccountId company, long roleId, long entityId, DelegatedTokens delegated, CancellationToken cancellationToken)
     {
+        var (roleName, personName) = await names.FindAsync(company, delegated.AccessToken, roleId, entityId, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         var authorized = await sessions.TryMoveAsync(
             session,
@@ -160,7 +162,9 @@ public sealed class AuthorizationCallbackHandler(
                 Step = OnboardingStep.Authorized,
                 Status = SessionStatus.Running,
                 AuthorizedRoleId = roleId,
+                AuthorizedRoleName = roleName,
                 AuthorizedEntityId = entityId,
+                AuthorizedByName = personName,
                 AuthorizedAt = now,
                 AdminAccessUntil = delegated.ExpiresAt,
             },

@@ -40,6 +40,7 @@ public static class OnboardingServiceCollectionExtensions
 
         services.TryAddSingleton<OnboardingSessions>();
         services.TryAddSingleton<AdminAccess>();
+        services.TryAddSingleton<AuthorizerNames>();
         services.TryAddSingleton<CredentialAudit>();
         services.TryAddSingleton<BundleInstallLink>();
         services.TryAddSingleton<OnboardingCard>();

@@ -37,6 +37,9 @@ public sealed record OnboardingSession
 
     public long? AuthorizedRoleId { get; init; }
 
+    /// <summary>The role's name when NetSuite told us ("Administrator").</summary>
+    public string? AuthorizedRoleName { get; init; }
+
     public long? AuthorizedEntityId { get; init; }
 
     public DateTimeOffset? AuthorizedAt { get; init; }

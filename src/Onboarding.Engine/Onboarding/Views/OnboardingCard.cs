@@ -152,7 +152,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         }
 
         var who = session.AuthorizedByName is { } name ? $" by {name}" : string.Empty;
-        var role = session.AuthorizedRoleId is { } r ? $"role {r}" : "admin";
+        var role = session.AuthorizedRoleName ?? (session.AuthorizedRoleId is { } r ? $"role {r}" : "admin");
         var until = session.AdminAccessEndedAt is { } ended
             ? $"revoked {TimeWording.Absolute(ended, now)}"
             : session.AdminAccessUntil is { } expires ? $"expires {TimeWording.Absolute(expires, now)}" : null;
