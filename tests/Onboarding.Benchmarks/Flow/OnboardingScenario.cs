@@ -68,13 +68,17 @@ public static class OnboardingScenario
         using var browser = new AdminBrowser(bed.Host.BaseAddress);
         var onboarding = new TeamsOnboarding(bed, browser, bed.Teams);
 
-        var bot = TimeSpan.Zero;
+        var stretches = new List<(TimeSpan Wall, TimeSpan NetSuite)>();
         var started = Stopwatch.GetTimestamp();
+        var waitedBefore = waits.Total;
+        void EndStretch() => stretches.Add((Stopwatch.GetElapsedTime(started), waits.Total - waitedBefore));
+
         var card = await onboarding.StartAsync();
-        bot += Stopwatch.GetElapsedTime(started);
+        EndStretch();
 
         var redirect = await browser.ConsentAsync(card.Link("Authorize in NetSuite"));
         started = Stopwatch.GetTimestamp();
+        waitedBefore = waits.Total;
         var (status, page, _) = await browser.FollowToBotAsync(redirect);
         if (status != HttpStatusCode.OK)
         {
@@ -82,15 +86,17 @@ public static class OnboardingScenario
         }
 
         var step2 = await onboarding.CardShowingAsync(a => a.HasButton("I've installed it"));
-        bot += Stopwatch.GetElapsedTime(started);
+        EndStretch();
 
         await browser.InstallBundleAsync(step2.Link("Open install page"));
         started = Stopwatch.GetTimestamp();
+        waitedBefore = waits.Total;
         await bed.SendAsync(bed.Teams.Submit(step2.SubmitData("I've installed it"), onboarding.CardId));
         await onboarding.CardShowingAsync(a => a.Shows("is connected"));
         await bed.Connector.WaitForAsync(a => !a.IsUpdate && a.Shows("is connected"));
-        bot += Stopwatch.GetElapsedTime(started);
+        EndStretch();
 
-        return (bot, waits.Total);
+        Console.WriteLine($"  {algorithm}: " + string.Join(" | ", stretches.Select(s => $"{s.Wall.TotalMilliseconds:F0} ms ({s.NetSuite.TotalMilliseconds:F0} ms sandbox)")));
+        return (stretches.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Wall), stretches.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.NetSuite));
     }
 }
