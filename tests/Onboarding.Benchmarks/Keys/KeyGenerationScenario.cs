@@ -14,7 +14,7 @@ public static class KeyGenerationScenario
         // RSA key generation spends its time searching for primes: a long-tailed, random duration, so many iterations.
         var job = size.Quick
             ? Job.Dry.WithIterationCount(3).WithWarmupCount(1)
-            : Job.Default.WithWarmupCount(2).WithIterationCount(20).WithInvocationCount(1).WithUnrollFactor(1);
+            : Job.Default.WithWarmupCount(1).WithIterationCount(12).WithInvocationCount(1).WithUnrollFactor(1);
         var config = DefaultConfig.Instance
             .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "onboarding-benchmarks"))

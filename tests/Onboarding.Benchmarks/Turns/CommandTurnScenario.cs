@@ -16,8 +16,8 @@ public static class CommandTurnScenario
 
     public static async Task<ResultTable> RunAsync(RunSize size)
     {
-        var warmup = size.Pick(20, 100);
-        var turns = size.Pick(100, 1000);
+        var warmup = size.Pick(20, 50);
+        var turns = size.Pick(100, 500);
 
         await using var bed = await BotTestBed.StartAsync(
             new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Health:Enabled"] = "false" },
