@@ -59,7 +59,9 @@ public static class OnboardingScenario
         await using var bed = await BotTestBed.StartAsync(
             new Dictionary<string, string?>
             {
-                ["Logging:LogLevel:Default"] = "Warning",
+                // BENCH_LOG_LEVEL=Information shows where a slow stretch spends its time (timestamped log lines).
+                ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("BENCH_LOG_LEVEL") ?? "Warning",
+                ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
                 ["Health:Enabled"] = "false",
                 ["NetSuite:KeyAlgorithm"] = algorithm.ToString(),
             },

@@ -21,7 +21,12 @@ public static class PeakMemory
     }
 
     /// <summary>The peak resident size in MiB of a process (this one by default); NaN where /proc is not there.</summary>
-    public static double MegabytesOf(int? processId = null)
+    public static double MegabytesOf(int? processId = null) => Read("VmHWM:", processId);
+
+    /// <summary>The current resident size in MiB of this process.</summary>
+    public static double CurrentMegabytes() => Read("VmRSS:", null);
+
+    private static double Read(string field, int? processId)
     {
         var status = $"/proc/{processId?.ToString(CultureInfo.InvariantCulture) ?? "self"}/status";
         if (!File.Exists(status))
@@ -29,7 +34,7 @@ public static class PeakMemory
             return double.NaN;
         }
 
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 }
