@@ -71,6 +71,7 @@ public static class HealthScenario
         var afterRenewal = await CycleAsync("after renewal", start + renewalAt + step, monitor, counters, clock, control);
         var closing = await CycleAsync("hour closed", start + renewalAt + step + step, monitor, counters, clock, control);
         var peak = PeakMemory.MegabytesOf();
+        var retained = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
 
         // After the peak is read: the baseline's own 10,000 requests are not the monitor's memory.
         var raw = await RawRoundTripsAsync(host.Services, accounts, settings.MaxConcurrentChecks, sandbox.BaseAddress, settings.ProbeQuery);
@@ -92,6 +93,7 @@ public static class HealthScenario
         table.AtMost("token mints per tenant per hour", mintsPerTenantHour, TargetMintsPerTenantHour, "", "F2");
         table.Report("resident memory before the first cycle (host, stores, clients, fleet set-up collected)", $"{resident:F0} MB");
         table.Below("peak memory (monitor process, from the cold cycle on)", peak, TargetPeakMegabytes, " MB", "F0");
+        table.Report("managed heap still reachable after the cycles (full GC)", $"{retained:F0} MB");
         table.Report("sandbox process peak memory", $"{PeakMemory.MegabytesOf(sandbox.Id):F0} MB");
         table.Report("alerts posted", alerts.Published.ToString(CultureInfo.InvariantCulture));
         return table;
