@@ -18,7 +18,7 @@ builder.AddTeamsChannel();
 builder.AddSlackChannel();
 builder.AddConnectionHealth();
 
-await using var app = builder.Build();
+var app = builder.Build();
 
 app.MapTeams();
 app.MapSlack();

@@ -10,6 +10,7 @@ namespace Onboarding.Bot.Chat;
 internal sealed class ChatCommandWorker(
     ChatCommandQueue queue,
     IServiceScopeFactory scopes,
+    IChatPublisher publisher,
     ILogger<ChatCommandWorker> logger) : BackgroundService
 {
     /// <summary>Commands run at once; each mostly waits on NetSuite, so a few more than the cores.</summary>
@@ -38,14 +39,11 @@ internal sealed class ChatCommandWorker(
 #pragma warning restore CA1031
         {
             Log.CommandFailed(logger, exception, command.Verb, command.Conversation.ToString());
-            await using var scope = scopes.CreateAsyncScope();
-            await ApologizeAsync(scope.ServiceProvider.GetRequiredService<IChatPublisher>(), command, cancellationToken).ConfigureAwait(false);
+            await ApologizeAsync(command, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    // The publisher is resolved per use: hosted services are built before options are validated, and the Teams
-    // publisher's adapter would throw on a bad MicrosoftApp* combination before the validator could name the key.
-    private async Task ApologizeAsync(IChatPublisher publisher, ChatCommand command, CancellationToken cancellationToken)
+    private async Task ApologizeAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         var view = new StepView(
             "Something went wrong on my side",

@@ -15,7 +15,7 @@ public static class HealthHostingRegistration
 
     public static IHostApplicationBuilder AddConnectionHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddNetSuiteClients(builder.Configuration);
+        // The NetSuite clients come from AddNetSuite (Program.cs): registering them twice would stack their resilience handlers.
         builder.Services.AddConnectionHealth(builder.Configuration);
 
         builder.Services.AddSingleton(services => new Lazy<HealthMonitor>(services.GetRequiredService<HealthMonitor>));

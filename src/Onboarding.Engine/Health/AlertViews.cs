@@ -1,6 +1,7 @@
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Views;
 using static Onboarding.Engine.Health.HealthWording;
+using static Onboarding.Engine.Onboarding.Views.TimeWording;
 
 namespace Onboarding.Engine.Health;
 
@@ -16,8 +17,8 @@ public static class AlertViews
         var since = health.FailingSince ?? health.StateSince;
         var cause = health.Cause ?? FailureCause.Unknown;
         var explanation = CauseExplanation.For(cause);
-        var title = $"🔴 {tenant.DisplayName} — connection down since {When(since, now)}";
-        var muted = health.MutedUntil > now ? $" · muted until {When(health.MutedUntil!.Value, now)}" : string.Empty;
+        var title = $"🔴 {tenant.DisplayName} — connection down since {Absolute(since, now)}";
+        var muted = health.MutedUntil > now ? $" · muted until {Absolute(health.MutedUntil!.Value, now)}" : string.Empty;
         List<ViewAction> actions = [new SubmitAction("Re-run check", HealthVerbs.Recheck, Data(tenant.Account), ActionStyle.Primary)];
         if (explanation.OffersRotation)
         {
@@ -25,14 +26,14 @@ public static class AlertViews
         }
 
         actions.Add(new SubmitAction("Mute 24 h", HealthVerbs.Mute, Data(tenant.Account)));
-        return new StepView(title, $"{tenant.DisplayName}: connection down since {When(since, now)}. {explanation.LikelyCause} {explanation.Fix}", Tone.Attention)
+        return new StepView(title, $"{tenant.DisplayName}: connection down since {Absolute(since, now)}. {explanation.LikelyCause} {explanation.Fix}", Tone.Attention)
         {
             Subtitle = $"Down for {Duration(now - since)}{muted}",
             Facts =
             [
                 new("What broke", explanation.WhatBroke),
-                new("Down since", When(since, now)),
-                new("Last good check", health.LastGoodAt is { } good ? When(good, now) : "none recorded"),
+                new("Down since", Absolute(since, now)),
+                new("Last good check", health.LastGoodAt is { } good ? Absolute(good, now) : "none recorded"),
                 new("Failing checks", $"{health.ConsecutiveFailures} in a row"),
                 new("Likely cause", explanation.LikelyCause),
                 new("What to do", explanation.Fix),
@@ -52,9 +53,9 @@ public static class AlertViews
         {
             Facts =
             [
-                new("Was down since", When(downSince, now)),
+                new("Was down since", Absolute(downSince, now)),
                 new("Cause was", CauseExplanation.For(health.Cause ?? FailureCause.Unknown).LikelyCause),
-                new("Checked", When(now, now)),
+                new("Checked", Absolute(now, now)),
             ],
             Footnote = Footnote(health),
         };
@@ -84,7 +85,7 @@ public static class AlertViews
     internal static IReadOnlyDictionary<string, string> Data(AccountId account) => new Dictionary<string, string> { [HealthVerbs.AccountKey] = account.Value };
 
     private static string RecoveredTitle(MonitoredTenant tenant, DateTimeOffset downSince, DateTimeOffset now) =>
-        $"🟢 {tenant.DisplayName} — recovered at {When(now, now)} after {Duration(now - downSince)}";
+        $"🟢 {tenant.DisplayName} — recovered at {Absolute(now, now)} after {Duration(now - downSince)}";
 
     private static string? Footnote(TenantHealth health) =>
         health.IncidentId is null ? health.Said : string.Join(" · ", new[] { health.Said, $"Incident {health.IncidentId}" }.Where(p => p is not null));

@@ -138,7 +138,14 @@ public sealed class CertificateRotation(
         var proof = await ProveAsync(new MachineCredential(account, uploaded.Value.CertificateId, material.Algorithm, material.PrivateKeyPkcs8), cancellationToken).ConfigureAwait(false);
         if (proof is not null)
         {
-            // Leave the new key pending: the next rotation finds it among the leftovers and revokes it.
+            if (!overlap)
+            {
+                // The old certificate is already revoked: the new one is the only one that can work once NetSuite answers again.
+                await keys.SwitchAsync(account, pending.Id, cancellationToken).ConfigureAwait(false);
+                await keys.RevokeAsync(old.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            // With overlap the new key stays pending: the next rotation finds it among the leftovers and revokes it.
             return new RotationOutcome(RotationStatus.Failed, "prove", proof);
         }
 

@@ -1,6 +1,7 @@
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Views;
 using static Onboarding.Engine.Health.HealthWording;
+using static Onboarding.Engine.Onboarding.Views.TimeWording;
 
 namespace Onboarding.Engine.Health;
 

@@ -154,8 +154,9 @@ public sealed class HealthMonitor(
     {
         var connection = await checks.CheckConnectionAsync(account, cancellationToken).ConfigureAwait(false);
         await RecordAsync(connection, cancellationToken).ConfigureAwait(false);
+        // While a tenant is not healthy the failure may have come from the bundle check, so it is repeated until it passes.
         var bundleDue = before.LastBundleCheckAt is not { } last || connection.At - last >= options.Value.BundleCheckInterval
-            || before.Cause == FailureCause.BundleUninstalled;
+            || before.State != HealthState.Healthy;
         if (!connection.Succeeded || !bundleDue)
         {
             return (connection, false);

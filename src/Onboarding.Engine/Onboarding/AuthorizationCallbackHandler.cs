@@ -17,6 +17,7 @@ public sealed class AuthorizationCallbackHandler(
     AuthorizationRequestStore requests,
     DelegatedTokenStore tokens,
     TenantStore tenants,
+    AuditLog audit,
     INetSuiteAuthorization authorization,
     AuthorizerNames names,
     StepFailures failures,
@@ -117,11 +118,7 @@ public sealed class AuthorizationCallbackHandler(
 
     private async Task<(OnboardingSession? Session, AuthorizationCallbackResult? Result)> LearnAccountAsync(OnboardingSession session, AccountId company, CancellationToken cancellationToken)
     {
-        Tenant? tenant;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            tenant = await tenants.FindAsync(read, company, cancellationToken).ConfigureAwait(false);
-        }
+        var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, company, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (tenant?.Status == TenantStatus.Connected)
         {
@@ -173,6 +170,7 @@ public sealed class AuthorizationCallbackHandler(
             async (tx, s) =>
             {
                 await tokens.SaveAsync(tx, s.Id, company, delegated, now, cancellationToken).ConfigureAwait(false);
+                await audit.AppendAsync(tx, new AuditEntry(Actor, company.Value, "admin-token.received", "ok", $"session {s.Id}, role {roleId}, entity {entityId}, until {delegated.ExpiresAt:O}"), cancellationToken).ConfigureAwait(false);
                 await tenants.UpsertAsync(tx, new Tenant(company, TenantStatus.Onboarding), now, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
         var waiting = authorized is null

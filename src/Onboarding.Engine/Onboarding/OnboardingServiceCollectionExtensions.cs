@@ -41,7 +41,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<OnboardingSessions>();
         services.TryAddSingleton<AdminAccess>();
         services.TryAddSingleton<AuthorizerNames>();
-        services.TryAddSingleton<CredentialAudit>();
+        services.TryAddSingleton<AuditedMachineTokens>();
         services.TryAddSingleton<BundleInstallLink>();
         services.TryAddSingleton<OnboardingCard>();
         services.TryAddSingleton<OnboardingNotices>();
@@ -54,6 +54,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<PostInstallStep>();
         services.TryAddSingleton<OnboardingFlow>();
         services.TryAddSingleton<TenantOffboarding>();
+        services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
         services.TryAddSingleton<StaffPolicy>();

@@ -92,6 +92,16 @@ public sealed class OnboardingSessionStore
         return row?.ToSession();
     }
 
+    /// <summary>Sessions whose worker stopped mid-step: running, with the lease run out (a crash or restart).</summary>
+    public async Task<IReadOnlyList<OnboardingSession>> StalledAsync(StorageTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.QueryAsync<SessionRow>(
+            $"SELECT {Columns} FROM onboarding_sessions WHERE status = 'Running' AND lease_until <= @now ORDER BY updated_at",
+            new { now = StoredTime.Format(now) },
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToSession())];
+    }
+
     /// <summary>A conversation's onboardings, newest first.</summary>
     public async Task<IReadOnlyList<OnboardingSession>> ForConversationAsync(StorageTransaction transaction, ConversationKey conversation, CancellationToken cancellationToken)
     {

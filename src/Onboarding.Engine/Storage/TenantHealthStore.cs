@@ -13,6 +13,11 @@ public sealed class TenantHealthStore(SqliteDatabase database, TimeProvider time
         incident_id, last_alert_at, muted_until, last_bundle_check_at, expiry_warned_days, expiry_warned_certificate_id, last_renewal_attempt_at
         """;
 
+    // Every column but the key takes the new value (portable upsert, no SQLite-only REPLACE).
+    private static readonly string UpdateAll = string.Join(", ", (Columns + ", updated_at").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        .Where(c => c != "account_id")
+        .Select(c => $"{c} = excluded.{c}"));
+
     public async Task<TenantHealth?> FindAsync(AccountId account, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -46,9 +51,10 @@ public sealed class TenantHealthStore(SqliteDatabase database, TimeProvider time
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT OR REPLACE INTO tenant_health ({Columns}, updated_at)
+            INSERT INTO tenant_health ({Columns}, updated_at)
             VALUES ($account, $state, $stateSince, $next, $lastCheck, $lastGood, $failures, $failingSince, $cause, $said,
                     $incident, $lastAlert, $muted, $lastBundle, $warnedDays, $warnedCertificate, $renewalAttempt, $now)
+            ON CONFLICT (account_id) DO UPDATE SET {UpdateAll}
             """;
         var p = command.Parameters;
         p.AddWithValue("$account", health.Account.Value);

@@ -19,8 +19,8 @@ public sealed class TeamsActivities(string serviceUrl, string conversationId = T
         Activity("message", userId, userName, a => a["text"] = text);
 
     /// <summary>A message with an @mention of the bot in front of <paramref name="text"/>, as Teams sends in channels.</summary>
-    public JsonObject MentionMessage(string text, string userId = "29:user-pat") =>
-        Activity("message", userId, "Pat", a =>
+    public JsonObject MentionMessage(string text, string userId = "29:user-pat", string userName = "Pat") =>
+        Activity("message", userId, userName, a =>
         {
             a["text"] = $"<at>Onboarding</at> {text}";
             a["entities"] = new JsonArray

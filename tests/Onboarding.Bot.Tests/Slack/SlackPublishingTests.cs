@@ -24,7 +24,7 @@ public sealed class SlackPublishingTests
         var post = Assert.Single(await host.Slack.WaitForMethodAsync(SlackWebApiClient.PostMessageMethod));
         Assert.Equal(SlackBotHost.BotToken, post.BearerToken);
         Assert.Equal(SlackPayloads.ChannelId, post.Channel);
-        Assert.Equal("What I can do", post.Header);
+        Assert.Contains("what I can do", post.Header, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(post.BlockTexts, t => t.Contains("offboard &lt;account&gt;", StringComparison.Ordinal));
         Assert.StartsWith("Commands: onboard [account]", post.Text, StringComparison.Ordinal);
         Assert.Null(post.ThreadTs);
@@ -75,18 +75,34 @@ public sealed class SlackPublishingTests
     }
 
     [Fact]
-    public async Task A_notice_is_threaded_under_the_conversations_card()
+    public async Task A_notice_is_threaded_under_its_own_card_and_a_plain_reply_stays_at_the_top_level()
+    {
+        await using var host = await SlackBotHost.StartAsync(new RecordingCommandHandler());
+        var publisher = host.Services.GetRequiredService<IChatPublisher>();
+        var other = CardSlot.ForOnboarding("session-2");
+
+        await publisher.PublishAsync(Channel, new StepView("Connect NetSuite 1111111", "Waiting"), Onboarding, CancellationToken.None);
+        await publisher.PublishAsync(Channel, new StepView("Connect NetSuite 2222222", "Waiting"), other, CancellationToken.None);
+        await publisher.PublishNoticeAsync(Channel, new StepView("Authorized", "Authorized 1111111"), Onboarding, CancellationToken.None);
+        await publisher.PublishAsync(Channel, new StepView("What I can do", "Commands"), null, CancellationToken.None);
+
+        var posts = host.Slack.Calls.Where(c => c.Method == SlackWebApiClient.PostMessageMethod).ToList();
+        Assert.Equal(4, posts.Count);
+        Assert.Null(posts[0].ThreadTs);
+        Assert.Null(posts[1].ThreadTs);
+        Assert.Equal("1700000000.000001", posts[2].ThreadTs);
+        Assert.Null(posts[3].ThreadTs);
+    }
+
+    [Fact]
+    public async Task A_notice_about_a_card_never_shown_stands_alone()
     {
         await using var host = await SlackBotHost.StartAsync(new RecordingCommandHandler());
         var publisher = host.Services.GetRequiredService<IChatPublisher>();
 
-        await publisher.PublishAsync(Channel, new StepView("Connect NetSuite", "Waiting"), Onboarding, CancellationToken.None);
-        await publisher.PublishAsync(Channel, new StepView("Authorized", "Authorized as Administrator by Pat"), null, CancellationToken.None);
+        await publisher.PublishNoticeAsync(Channel, new StepView("Authorized", "Authorized"), Onboarding, CancellationToken.None);
 
-        var posts = host.Slack.Calls.Where(c => c.Method == SlackWebApiClient.PostMessageMethod).ToList();
-        Assert.Equal(2, posts.Count);
-        Assert.Null(posts[0].ThreadTs);
-        Assert.Equal("1700000000.000001", posts[1].ThreadTs);
+        Assert.Null(Assert.Single(host.Slack.Calls).ThreadTs);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Onboarding.Bot.Sandbox;
 using Onboarding.Bot.Tests.Infrastructure;
 
 namespace Onboarding.Bot.Tests.Teams;
@@ -92,6 +94,28 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         await _logs.WaitForAsync(l => l.EventId == 308 && l.Message.Contains((string)click["id"]!, StringComparison.Ordinal));
         Assert.Equal(updatesBefore, _onboarding.CardUpdates.Count);
         Assert.Equal(postsBefore, _onboarding.Posts.Count);
+    }
+
+    [Fact]
+    public async Task Teams_gets_its_answer_while_a_slow_step_is_still_running()
+    {
+        var step2 = await _onboarding.AuthorizeAsync(await _onboarding.StartAsync());
+        await _browser.InstallBundleAsync(step2.Link("Open install page"));
+        var sandbox = _bed.Service<EmbeddedSandbox>().BaseAddress;
+        using (var control = new HttpClient())
+        {
+            var fault = new { pathPattern = "*/app/site/hosting/restlet.nl", latencyMs = 30_000, count = 1 };
+            (await control.PostAsJsonAsync(new Uri(sandbox, "_sandbox/faults"), fault)).EnsureSuccessStatusCode();
+        }
+
+        var updatesBefore = _onboarding.CardUpdates.Count;
+
+        var response = await _bed.SendAsync(_bed.Teams.Submit(step2.SubmitData("I've installed it"), _onboarding.CardId));
+
+        // The bundle check waits 30 s on NetSuite; the click was acknowledged anyway, and the card moves on to show it runs.
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await _bed.Connector.WaitForAsync(a => a.IsUpdate && a.ActivityId == _onboarding.CardId, count: updatesBefore + 1);
+        Assert.DoesNotContain(_onboarding.CardUpdates, u => u.Shows("is connected"));
     }
 
     [Fact]

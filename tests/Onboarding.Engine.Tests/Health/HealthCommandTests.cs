@@ -36,10 +36,7 @@ public sealed class HealthCommandTests
         await harness.OnboardAsync();
 
         await harness.Flow.SendAsync(ChatVerbs.Alerts, "off", user: harness.Flow.Staff, conversation: harness.Ops);
-        await harness.CycleAsync();
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(5));
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(1));
+        await harness.BundleGoesDownAsync();
 
         Assert.Equal(HealthState.Down, (await harness.HealthAsync()).State);
         var shown = Assert.Single(harness.Shown(harness.Ops));
@@ -87,10 +84,7 @@ public sealed class HealthCommandTests
     {
         await using var harness = await HealthHarness.StartAsync();
         await harness.OnboardAsync();
-        await harness.CycleAsync();
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(5));
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(1));
+        await harness.BundleGoesDownAsync();
         var alert = Assert.Single(harness.AlertPosts(harness.Ops));
 
         await harness.Flow.PressAsync(alert, "Mute 24 h", harness.Flow.Staff, harness.Ops);
@@ -109,10 +103,7 @@ public sealed class HealthCommandTests
     {
         await using var harness = await HealthHarness.StartAsync();
         await harness.OnboardAsync();
-        await harness.CycleAsync();
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(5));
-        await harness.CycleAfterAsync(TimeSpan.FromMinutes(1));
+        await harness.BundleGoesDownAsync();
         var alert = Assert.Single(harness.AlertPosts(harness.Ops));
 
         await harness.Flow.PressAsync(alert, "Re-run check", harness.Flow.Staff, harness.Ops);
@@ -120,5 +111,25 @@ public sealed class HealthCommandTests
         var answer = harness.Notices(harness.Ops)[^1];
         Assert.StartsWith("✗ Demo Company (Sandbox) (1234567_SB1) still fails its check", answer.Title, StringComparison.Ordinal);
         Assert.Contains("bundle", answer.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_shows_each_connected_tenants_health_last_check_and_certificate_expiry()
+    {
+        await using var harness = await HealthHarness.StartAsync();
+        await harness.OnboardAsync();
+        await harness.BundleGoesDownAsync();
+
+        await harness.Flow.SendAsync(ChatVerbs.Status, user: harness.Flow.Staff, conversation: harness.Ops);
+
+        var board = harness.Notices(harness.Ops)[^1];
+        var row = Assert.Single(board.Table!.Rows);
+        Assert.Equal("1234567_SB1", row[0]);
+        Assert.StartsWith("🔴 down · checked", row[2], StringComparison.Ordinal);
+        var status = (await harness.Flow.Get<HealthStatusReader>().ReadAsync([harness.Account], CancellationToken.None))[harness.Account];
+        Assert.Equal(HealthState.Down, status.State);
+        Assert.Equal(harness.Time.GetUtcNow(), status.LastCheckAt);
+        Assert.NotNull(status.CertificateExpiresAt);
+        Assert.Equal(global::Onboarding.Engine.Onboarding.Views.TimeWording.Date(status.CertificateExpiresAt!.Value), row[4]);
     }
 }

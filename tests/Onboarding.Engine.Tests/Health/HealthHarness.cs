@@ -101,6 +101,15 @@ public sealed class HealthHarness : IAsyncDisposable
     public Task RevokeCertificateInNetSuiteAsync(string certificateId) =>
         PostControlAsync($"_sandbox/accounts/{Account.HostLabel}/certificates/{certificateId}/revoke", null);
 
+    /// <summary>From a first healthy cycle, uninstalls the bundle and runs the cycles that take the tenant down (one failure, then the confirming one).</summary>
+    public async Task BundleGoesDownAsync()
+    {
+        await CycleAsync();
+        await UninstallBundleAsync();
+        await CycleAfterAsync(TimeSpan.FromMinutes(5));
+        await CycleAfterAsync(TimeSpan.FromMinutes(1));
+    }
+
     public Task RemovePermissionAsync(int roleId, string permission) =>
         PostControlAsync($"_sandbox/accounts/{Account.HostLabel}/roles/{roleId}/permissions/remove", new { permission });
 

@@ -88,11 +88,8 @@ public sealed class MonitorScenarioTests
     {
         await using var harness = await HealthHarness.StartAsync();
         await harness.OnboardAsync();
-        await harness.CycleAsync();
 
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(Interval);
-        await harness.CycleAfterAsync(Recheck);
+        await harness.BundleGoesDownAsync();
 
         var down = Assert.Single(harness.AlertPosts(harness.Ops));
         Assert.Equal(FailureCause.BundleUninstalled, (await harness.HealthAsync()).Cause);
@@ -139,11 +136,8 @@ public sealed class MonitorScenarioTests
         var removed = new ConversationKey("msteams", "tenant-1", "removed-" + Guid.NewGuid().ToString("N"));
         await harness.SubscribeAsync(removed);
         harness.Publisher.Refuse(removed);
-        await harness.CycleAsync();
 
-        await harness.UninstallBundleAsync();
-        await harness.CycleAfterAsync(Interval);
-        await harness.CycleAfterAsync(Recheck);
+        await harness.BundleGoesDownAsync();
         await harness.CycleAfterAsync(TimeSpan.FromHours(4));
 
         Assert.Single(harness.AlertPosts(harness.Ops));
@@ -152,5 +146,25 @@ public sealed class MonitorScenarioTests
         var subscriptions = harness.Flow.Get<AlertSubscriptionStore>();
         Assert.Contains("403", await subscriptions.DisabledReasonAsync(removed, CancellationToken.None), StringComparison.Ordinal);
         Assert.DoesNotContain(removed, await subscriptions.ActiveAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_healthy_tenant_is_checked_every_interval_and_its_bundle_less_often()
+    {
+        await using var harness = await HealthHarness.StartAsync();
+        await harness.OnboardAsync();
+
+        Assert.Equal(1, (await harness.CycleAsync()).Checked);
+        Assert.Equal(0, (await harness.CycleAfterAsync(TimeSpan.FromMinutes(4))).Checked);
+        Assert.Equal(1, (await harness.CycleAfterAsync(TimeSpan.FromMinutes(1))).Checked);
+        for (var i = 0; i < 11; i++)
+        {
+            await harness.CycleAfterAsync(Interval);
+        }
+
+        var checks = await harness.ChecksAsync();
+        Assert.Equal(13, checks.Count(c => c.Kind == CheckKind.Connection));
+        Assert.Equal(2, checks.Count(c => c.Kind == CheckKind.Bundle));
+        Assert.Empty(harness.Shown(harness.Ops));
     }
 }

@@ -39,7 +39,7 @@ public sealed class MuteRoute(HealthMonitor monitor, IncidentAlerts alerts, ITen
         }
 
         await alerts.SendAsync(tenant, muted, AlertKind.Update, muted.FailingSince ?? muted.StateSince, cancellationToken).ConfigureAwait(false);
-        var text = $"No reminders until {HealthWording.When(until, timeProvider.GetUtcNow())}. You'll still hear when it recovers.";
+        var text = $"No reminders until {Onboarding.Views.TimeWording.Absolute(until, timeProvider.GetUtcNow())}. You'll still hear when it recovers.";
         await Replies.ReplyAsync(command, ReplyViews.Notice($"🔕 Reminders muted for {tenant.DisplayName}", text, Tone.Neutral), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -33,6 +33,7 @@ public static class SchemaMigrations
         .. OnboardingMigrations.All,
         SlackMigrations.Deliveries,
         SlackMigrations.Installations,
+        SlackMigrations.Outbox,
         .. HealthMigrations.All,
     ];
 

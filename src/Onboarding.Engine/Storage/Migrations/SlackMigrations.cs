@@ -1,6 +1,6 @@
 namespace Onboarding.Engine.Storage.Migrations;
 
-/// <summary>Schema for the Slack channel (versions 20–29): delivery de-duplication and per-workspace installations.</summary>
+/// <summary>Schema for the Slack channel (versions 20–29): delivery de-duplication, per-workspace installations, the work outbox.</summary>
 internal static class SlackMigrations
 {
     public static Migration Deliveries { get; } = new(20, "slack deliveries", """
@@ -22,6 +22,19 @@ internal static class SlackMigrations
             protected_bot_token TEXT NOT NULL,
             installed_by        TEXT,
             installed_at        TEXT NOT NULL
+        );
+        """);
+
+    // Commands acknowledged to Slack but not yet run: stored before the 200, deleted once run, so a crash loses none.
+    // claimed_by names the host run working on an entry; attempts stops a command that keeps killing the host.
+    public static Migration Outbox { get; } = new(22, "slack outbox", """
+        CREATE TABLE slack_outbox (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            delivery_id TEXT NOT NULL UNIQUE,
+            command     TEXT NOT NULL,
+            enqueued_at TEXT NOT NULL,
+            claimed_by  TEXT,
+            attempts    INTEGER NOT NULL DEFAULT 0
         );
         """);
 }
