@@ -22,7 +22,7 @@ public static class TenantFleet
         var material = services.GetRequiredService<IKeyMaterialFactory>().Create(KeyAlgorithm.EcP256, TenantSeed.AccountId(0), TimeSpan.FromDays(730));
         using var browser = new AdminBrowser(new Uri("http://127.0.0.1/"));
 
-        var uploaded = new ConcurrentDictionary<AccountId, string>();
+        var uploaded = new ConcurrentDictionary<AccountId, UploadedCertificate>();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, ct) =>
         {
             var account = AccountId.Parse(TenantSeed.AccountId(i));
@@ -41,7 +41,7 @@ public static class TenantFleet
                 throw new InvalidOperationException($"Upload to {account} failed: {certificate.Error}");
             }
 
-            uploaded[account] = certificate.Value.CertificateId;
+            uploaded[account] = certificate.Value!;
         });
 
         var database = services.GetRequiredService<SqliteDatabase>();
@@ -49,7 +49,7 @@ public static class TenantFleet
         var keys = services.GetRequiredService<TenantKeyStore>();
         var now = clock.GetUtcNow();
         await using var transaction = await StorageTransaction.BeginAsync(database, write: true, CancellationToken.None);
-        foreach (var (account, certificateId) in uploaded)
+        foreach (var (account, certificate) in uploaded)
         {
             var tenant = new Tenant(account, TenantStatus.Connected)
             {
@@ -60,7 +60,7 @@ public static class TenantFleet
             };
             await tenants.UpsertAsync(transaction, tenant, now, CancellationToken.None);
             var key = await keys.AddPendingAsync(transaction, account, null, material, TenantSeed.RoleId, TenantSeed.EntityId, now, CancellationToken.None);
-            await keys.ActivateAsync(transaction, key.Id, certificateId, now, CancellationToken.None);
+            await keys.ActivateAsync(transaction, key.Id, certificate.CertificateId, certificate.ValidUntil, now, CancellationToken.None);
         }
 
         await transaction.CommitAsync(CancellationToken.None);
