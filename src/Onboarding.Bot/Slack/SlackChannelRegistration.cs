@@ -9,7 +9,9 @@ using Onboarding.Bot.Slack.Outbox;
 using Onboarding.Bot.Slack.Publishing;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Bot.Slack.Signing;
+using Onboarding.Bot.Slack.Storage;
 using Onboarding.Bot.Slack.WebApi;
+using Onboarding.Engine.Storage;
 using Polly;
 
 namespace Onboarding.Bot.Slack;
@@ -32,6 +34,7 @@ public static class SlackChannelRegistration
         services.AddSingleton(sp => SlackSignatureVerifier.Create(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackSignatureFilter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, SlackMigrations>());
         services.AddSingleton<SlackDeliveryLog>();
         services.AddSingleton<SlackOutbox>();
         services.AddSingleton<SlackCommandQueue>();

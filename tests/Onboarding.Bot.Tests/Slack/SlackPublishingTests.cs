@@ -153,13 +153,30 @@ public sealed class SlackPublishingTests
     {
         await using var host = await SlackBotHost.StartAsync(new RecordingCommandHandler());
         var publisher = host.Services.GetRequiredService<IChatPublisher>();
-        host.Slack.EnqueueError(SlackWebApiClient.PostMessageMethod, "not_in_channel");
+        host.Slack.EnqueueError(SlackWebApiClient.PostMessageMethod, "msg_too_long");
 
         var failure = await Assert.ThrowsAsync<SlackApiException>(() =>
             publisher.PublishAsync(Channel, new StepView("Card", "v1"), Onboarding, CancellationToken.None));
 
-        Assert.Equal(SlackApiErrorKind.ChannelUnavailable, failure.Error.Kind);
-        Assert.Equal("not_in_channel", failure.Error.Code);
+        Assert.Equal("msg_too_long", failure.Error.Code);
+    }
+
+    [Theory]
+    [InlineData("not_in_channel")]
+    [InlineData("channel_not_found")]
+    [InlineData("is_archived")]
+    public async Task A_channel_the_bot_can_no_longer_post_in_is_reported_gone(string code)
+    {
+        await using var host = await SlackBotHost.StartAsync(new RecordingCommandHandler());
+        var publisher = host.Services.GetRequiredService<IChatPublisher>();
+        host.Slack.EnqueueError(SlackWebApiClient.PostMessageMethod, code);
+
+        var gone = await Assert.ThrowsAsync<ConversationGoneException>(() =>
+            publisher.PublishAsync(Channel, new StepView("Card", "v1"), Onboarding, CancellationToken.None));
+
+        Assert.Equal(Channel, gone.Conversation);
+        Assert.Equal(code, gone.Reason);
+        Assert.Equal(SlackApiErrorKind.ChannelUnavailable, Assert.IsType<SlackApiException>(gone.InnerException).Error.Kind);
     }
 
     [Fact]
@@ -170,10 +187,11 @@ public sealed class SlackPublishingTests
             new Dictionary<string, string?> { ["Slack:BotToken"] = string.Empty, ["Slack:ClientId"] = "123.456", ["Slack:ClientSecret"] = "client-secret" });
         var publisher = host.Services.GetRequiredService<IChatPublisher>();
 
-        var failure = await Assert.ThrowsAsync<SlackApiException>(() =>
+        var gone = await Assert.ThrowsAsync<ConversationGoneException>(() =>
             publisher.PublishAsync(Channel, new StepView("Card", "v1"), Onboarding, CancellationToken.None));
 
-        Assert.Equal(SlackApiErrorKind.NotAuthorized, failure.Error.Kind);
+        Assert.Equal("not_installed", gone.Reason);
+        Assert.Equal(SlackApiErrorKind.NotAuthorized, Assert.IsType<SlackApiException>(gone.InnerException).Error.Kind);
         Assert.Empty(host.Slack.Calls);
     }
 }

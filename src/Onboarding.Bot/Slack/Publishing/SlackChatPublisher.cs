@@ -32,7 +32,7 @@ internal sealed class SlackChatPublisher(
 
         if (slot is not { } card)
         {
-            Ensure(SlackWebApiClient.PostMessageMethod, await api.PostMessageAsync(token, where.ChannelId, message, where.ThreadTs, cancellationToken).ConfigureAwait(false));
+            Ensure(conversation, SlackWebApiClient.PostMessageMethod, await api.PostMessageAsync(token, where.ChannelId, message, where.ThreadTs, cancellationToken).ConfigureAwait(false));
             return;
         }
 
@@ -42,7 +42,7 @@ internal sealed class SlackChatPublisher(
             var updated = await api.UpdateMessageAsync(token, where.ChannelId, ts, message, cancellationToken).ConfigureAwait(false);
             if (updated.IsSuccess || updated.Error.Kind != SlackApiErrorKind.MessageGone)
             {
-                await cards.SaveAsync(conversation, card, Ensure(SlackWebApiClient.UpdateMethod, updated).Ts, cancellationToken).ConfigureAwait(false);
+                await cards.SaveAsync(conversation, card, Ensure(conversation, SlackWebApiClient.UpdateMethod, updated).Ts, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -51,7 +51,7 @@ internal sealed class SlackChatPublisher(
         }
 
         var posted = await api.PostMessageAsync(token, where.ChannelId, message, where.ThreadTs, cancellationToken).ConfigureAwait(false);
-        await cards.SaveAsync(conversation, card, Ensure(SlackWebApiClient.PostMessageMethod, posted).Ts, cancellationToken).ConfigureAwait(false);
+        await cards.SaveAsync(conversation, card, Ensure(conversation, SlackWebApiClient.PostMessageMethod, posted).Ts, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task PublishNoticeAsync(ConversationKey conversation, StepView notice, CardSlot relatedCard, CancellationToken cancellationToken)
@@ -62,17 +62,29 @@ internal sealed class SlackChatPublisher(
         // (or stands alone when that card was never shown).
         var parent = where.ThreadTs ?? await cards.FindAsync(conversation, relatedCard, cancellationToken).ConfigureAwait(false);
         var posted = await api.PostMessageAsync(token, where.ChannelId, renderer.Render(notice), parent, cancellationToken).ConfigureAwait(false);
-        Ensure(SlackWebApiClient.PostMessageMethod, posted);
+        Ensure(conversation, SlackWebApiClient.PostMessageMethod, posted);
     }
 
     private async Task<(SlackConversation Where, BearerToken Token)> LocateAsync(ConversationKey conversation, CancellationToken cancellationToken)
     {
         var where = SlackConversation.FromKey(conversation);
         var token = await tokens.FindAsync(where.TeamId, cancellationToken).ConfigureAwait(false)
-            ?? throw new SlackApiException(SlackWebApiClient.PostMessageMethod, new SlackApiError(SlackApiErrorKind.NotAuthorized, "not_installed"));
+            ?? throw new ConversationGoneException(conversation, "not_installed", new SlackApiException(SlackWebApiClient.PostMessageMethod, new SlackApiError(SlackApiErrorKind.NotAuthorized, "not_installed")));
         return (where, token);
     }
 
-    private static SlackPostedMessage Ensure(string method, SlackApiResult<SlackPostedMessage> result) =>
-        result.IsSuccess ? result.Value : throw new SlackApiException(method, result.Error);
+    // A channel that is gone, archived or without the bot will not come back by retrying: callers posting on their own
+    // initiative (alerts) must stop, so that case is reported as ConversationGoneException.
+    private static SlackPostedMessage Ensure(ConversationKey conversation, string method, SlackApiResult<SlackPostedMessage> result)
+    {
+        if (result.IsSuccess)
+        {
+            return result.Value;
+        }
+
+        var failure = new SlackApiException(method, result.Error);
+        throw result.Error.Kind == SlackApiErrorKind.ChannelUnavailable
+            ? new ConversationGoneException(conversation, result.Error.Code, failure)
+            : failure;
+    }
 }

@@ -1,8 +1,12 @@
-namespace Onboarding.Engine.Storage.Migrations;
+using Onboarding.Engine.Storage;
+
+namespace Onboarding.Bot.Slack.Storage;
 
 /// <summary>Schema for the Slack channel (versions 20–29): delivery de-duplication, per-workspace installations, the work outbox.</summary>
-internal static class SlackMigrations
+internal sealed class SlackMigrations : IMigrationSource
 {
+    public IEnumerable<Migration> Migrations => [Deliveries, Installations, Outbox];
+
     public static Migration Deliveries { get; } = new(20, "slack deliveries", """
         CREATE TABLE slack_deliveries (
             delivery_id TEXT NOT NULL PRIMARY KEY,
