@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Onboarding.Engine.Storage;
 
-/// <summary>Opens connections to the one SQLite file with the pragmas every connection needs (foreign keys, busy timeout).</summary>
+/// <summary>Opens connections to the one SQLite file with the pragmas every connection needs (foreign keys, busy timeout, WAL sync level).</summary>
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
@@ -48,7 +48,10 @@ public sealed class SqliteDatabase
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;";
+            // In WAL mode (set by the migrations) NORMAL syncs the log at checkpoints rather than on every commit: a crash of
+            // the process loses nothing and the file cannot corrupt; only a power cut may undo the last commits, which the
+            // idempotent steps redo. Syncing every commit made each health check and chat turn wait on the disk.
+            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
