@@ -9,7 +9,10 @@ namespace Onboarding.Engine.Storage;
 /// </summary>
 public sealed class ConversationReferenceStore(SqliteDatabase database, TimeProvider timeProvider)
 {
-    /// <summary>Inserts or replaces the reference for <paramref name="conversation"/>.</summary>
+    /// <summary>
+    /// Inserts or replaces the reference for <paramref name="conversation"/>. Every turn saves it, and it rarely changes,
+    /// so an unchanged reference writes nothing (no page is modified, the WAL does not grow).
+    /// </summary>
     public async Task SaveAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
@@ -20,6 +23,7 @@ public sealed class ConversationReferenceStore(SqliteDatabase database, TimeProv
             INSERT INTO conversation_references (conversation_key, channel, reference_json, updated_at)
             VALUES ($key, $channel, $json, $at)
             ON CONFLICT (conversation_key) DO UPDATE SET reference_json = excluded.reference_json, updated_at = excluded.updated_at
+            WHERE conversation_references.reference_json IS NOT excluded.reference_json
             """;
         command.Parameters.AddWithValue("$key", conversation.ToString());
         command.Parameters.AddWithValue("$channel", conversation.Channel);

@@ -21,6 +21,23 @@ public sealed class ConversationStoresTests
     }
 
     [Fact]
+    public async Task Saving_an_unchanged_reference_writes_nothing()
+    {
+        using var temp = new TemporaryDatabase();
+        await temp.CreateRunner().ApplyAsync(CancellationToken.None);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+        var store = new ConversationReferenceStore(temp.Database, clock);
+        await store.SaveAsync(Chat, """{"serviceUrl":"http://same/"}""", CancellationToken.None);
+        var firstSavedAt = await temp.ScalarAsync("SELECT updated_at FROM conversation_references");
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await store.SaveAsync(Chat, """{"serviceUrl":"http://same/"}""", CancellationToken.None);
+
+        Assert.Equal(firstSavedAt, await temp.ScalarAsync("SELECT updated_at FROM conversation_references"));
+        Assert.Equal("""{"serviceUrl":"http://same/"}""", await store.FindAsync(Chat, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Unknown_conversation_has_no_reference()
     {
         using var temp = new TemporaryDatabase();
