@@ -17,4 +17,25 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 704, Level = LogLevel.Warning, Message = "Could not tell the person that their turn failed")]
     public static partial void ApologyFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "NetSuite sandbox running in-process at {SandboxBase} (NetSuite:Mode Sandbox). Demo account {Account} at {AccountBase}: sign in as the administrator, pick the Administrator role, then install bundle 500123 from the install page the card links to")]
+    public static partial void SandboxReady(ILogger logger, string sandboxBase, string account, string accountBase);
+
+    [LoggerMessage(EventId = 711, Level = LogLevel.Information, Message = "Bot endpoint {Endpoint}. Chat with it in the Microsoft 365 Agents Playground: {PlaygroundCommand} — then type onboard 1234567_SB1")]
+    public static partial void TryItLocally(ILogger logger, string endpoint, string playgroundCommand);
+
+    [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "The OAuth redirect URI {RedirectUri} is not registered on the sandbox's demo integration ({Registered}): set Bot:PublicBaseUrl to http://localhost:3978 or http://127.0.0.1:3978, or give the sandbox a seed file (Sandbox:SeedFile)")]
+    public static partial void SandboxRedirectMismatch(ILogger logger, string redirectUri, string registered);
+
+    [LoggerMessage(EventId = 713, Level = LogLevel.Error, Message = "Chat command '{Verb}' in {Conversation} failed")]
+    public static partial void CommandFailed(ILogger logger, Exception exception, string verb, string conversation);
+
+    [LoggerMessage(EventId = 714, Level = LogLevel.Warning, Message = "The chat command queue is full; refused '{Verb}' in {Conversation}")]
+    public static partial void CommandQueueFull(ILogger logger, string verb, string conversation);
+
+    [LoggerMessage(EventId = 715, Level = LogLevel.Information, Message = "NetSuite OAuth callback answered: {Outcome}")]
+    public static partial void OAuthCallbackAnswered(ILogger logger, string outcome);
+
+    [LoggerMessage(EventId = 716, Level = LogLevel.Warning, Message = "NetSuite OAuth callback refused before reaching the engine: {Reason}")]
+    public static partial void OAuthCallbackRefused(ILogger logger, string reason);
 }

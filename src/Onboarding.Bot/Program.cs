@@ -1,16 +1,22 @@
 using Onboarding.Bot.Chat;
 using Onboarding.Bot.Hosting;
+using Onboarding.Bot.NetSuite;
+using Onboarding.Bot.OAuth;
 using Onboarding.Bot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBotOptions();
 builder.AddEngineStorage();
+builder.AddNetSuite();
+builder.AddNetSuiteOAuth();
+builder.AddOnboarding();
 builder.AddChatRouting();
 builder.AddTeamsChannel();
 
-var app = builder.Build();
+await using var app = builder.Build();
 
 app.MapTeams();
+app.MapNetSuiteOAuth();
 
-app.Run();
+await app.RunAsync();

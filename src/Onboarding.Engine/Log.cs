@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Onboarding.Engine.Keys;
+using Onboarding.Engine.NetSuite;
 
 namespace Onboarding.Engine;
 
@@ -7,4 +9,55 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Applied schema migration {Version}: {Name}")]
     public static partial void MigrationApplied(ILogger logger, int version, string name);
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "NetSuite {Operation} for account {Account} failed: {Kind} (status {Status}, code {Code})")]
+    public static partial void NetSuiteCallFailed(ILogger logger, string operation, AccountId account, NetSuiteErrorKind kind, int? status, string? code);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "NetSuite authorization started for account {Account}")]
+    public static partial void AuthorizationStarted(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "NetSuite {Operation} for account {Account} succeeded")]
+    public static partial void TokenCallSucceeded(ILogger logger, string operation, AccountId account);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Client-credentials token for account {Account} cached until {RenewAt}")]
+    public static partial void ClientCredentialsTokenCached(ILogger logger, AccountId account, DateTimeOffset renewAt);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Created {Algorithm} key pair and certificate for account {Account}, valid until {NotAfter}")]
+    public static partial void KeyMaterialCreated(ILogger logger, KeyAlgorithm algorithm, string account, DateTimeOffset notAfter);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "NetSuite HTTP {Method} {Url} answered {Status} in {ElapsedMilliseconds:0} ms")]
+    public static partial void NetSuiteHttpAttempt(ILogger logger, string method, string url, int status, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Debug, Message = "NetSuite HTTP {Method} {Url} failed with {ExceptionType} after {ElapsedMilliseconds:0} ms")]
+    public static partial void NetSuiteHttpAttemptFailed(ILogger logger, string method, string url, string exceptionType, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Onboarding {SessionId} for {Account} moved to {Step}/{Status}")]
+    public static partial void SessionMoved(ILogger logger, string sessionId, string? account, string step, string status);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Onboarding {SessionId} was changed by someone else first; showing the current state")]
+    public static partial void SessionConflict(ILogger logger, string sessionId);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Could not publish the card of onboarding {SessionId}; the state is saved and the next update re-draws it")]
+    public static partial void CardPublishFailed(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Onboarding {SessionId} step {Step} failed: {Code}")]
+    public static partial void StepFailed(ILogger logger, string sessionId, string step, string code);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Revoking the admin tokens of onboarding {SessionId} at NetSuite failed ({Code}); they are erased here and lapse within the hour")]
+    public static partial void AdminRevokeFailed(ILogger logger, string sessionId, string code);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "Authorization callback refused: {Reason}")]
+    public static partial void CallbackRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Information, Message = "Adopted certificate {CertificateId} already in NetSuite for {Account} instead of uploading again")]
+    public static partial void CertificateReconciled(ILogger logger, string certificateId, string account);
+
+    [LoggerMessage(EventId = 307, Level = LogLevel.Information, Message = "Post-install routine {Routine} for {Account}: {Outcome}")]
+    public static partial void RoutineFinished(ILogger logger, string routine, string account, string outcome);
+
+    [LoggerMessage(EventId = 308, Level = LogLevel.Information, Message = "Repeated delivery {DeliveryId} ignored")]
+    public static partial void RepeatedDelivery(ILogger logger, string deliveryId);
+
+    [LoggerMessage(EventId = 309, Level = LogLevel.Information, Message = "Tenant {Account} offboarded: {Outcome}")]
+    public static partial void TenantOffboarded(ILogger logger, string account, string outcome);
 }

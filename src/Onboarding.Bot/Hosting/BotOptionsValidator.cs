@@ -18,14 +18,6 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             failures.Add($"Bot:PublicBaseUrl must not carry a query or fragment; got '{options.PublicBaseUrl}'.");
         }
 
-        for (var i = 0; i < options.StaffUserIds.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(options.StaffUserIds[i]))
-            {
-                failures.Add($"Bot:StaffUserIds:{i} is empty; list user ids (AAD object ids or Slack user ids) or remove the entry.");
-            }
-        }
-
         if (string.IsNullOrWhiteSpace(options.AppName))
         {
             failures.Add("Bot:AppName must not be empty; it is the app name shown on cards.");

@@ -1,23 +1,29 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using Onboarding.Bot.Chat;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Bot.Teams;
 
 /// <summary>
-/// The Bot Framework edge: remembers where each conversation lives, then hands messages and joins to the engine.
-/// Answers go out through <see cref="IChatPublisher"/>, never straight from here.
+/// The Bot Framework edge: remembers where each conversation lives, then queues messages, card clicks and joins for the
+/// engine and answers Teams at once. Answers go out through <see cref="IChatPublisher"/>, never straight from here.
 /// </summary>
-internal sealed class TeamsBot(IChatCommandHandler handler, ConversationReferenceStore references) : ActivityHandler
+internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStore references, ILogger<TeamsBot> logger) : ActivityHandler
 {
+    /// <summary>What the clicking person sees at once after an <c>Action.Execute</c>; the card itself updates for everyone.</summary>
+    public const string WorkingOnIt = "Working on it — the card will update in a moment.";
+
+    private const string Busy = "I'm very busy right now. Please try again in a minute.";
+
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
         if (activity.Conversation?.Id is { Length: > 0 } && !string.IsNullOrEmpty(activity.ServiceUrl))
         {
-            // Stored on every turn: the service URL can change, and proactive posts need the latest one.
+            // Stored on every turn, before the command is queued: the service URL can change, and every answer is proactive.
             var reference = JsonConvert.SerializeObject(activity.GetConversationReference());
             await references.SaveAsync(ActivityCommands.ConversationOf(activity), reference, cancellationToken).ConfigureAwait(false);
         }
@@ -25,8 +31,25 @@ internal sealed class TeamsBot(IChatCommandHandler handler, ConversationReferenc
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
-        handler.HandleAsync(ActivityCommands.FromMessage(turnContext.Activity), cancellationToken);
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (!Enqueue(ActivityCommands.FromMessage(turnContext.Activity)))
+        {
+            await turnContext.SendActivityAsync(Busy, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var command = ActivityCommands.FromCardAction(turnContext.Activity, invokeValue.Action);
+        var response = command is null
+            ? Answer(StatusCodes.Status400BadRequest, "application/vnd.microsoft.error", new Error("BadRequest", "The card action names no verb."))
+            : Enqueue(command)
+                ? Answer(StatusCodes.Status200OK, "application/vnd.microsoft.activity.message", WorkingOnIt)
+                : Answer(StatusCodes.Status503ServiceUnavailable, "application/vnd.microsoft.error", new Error("ServiceUnavailable", Busy));
+        return Task.FromResult(response);
+    }
 
     protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -35,8 +58,25 @@ internal sealed class TeamsBot(IChatCommandHandler handler, ConversationReferenc
         var personJoinedPrivateChat = !ActivityCommands.IsShared(activity) && membersAdded.Any(m => m.Id != activity.Recipient?.Id);
 
         // One welcome per turn; in shared conversations only when the bot itself arrives, so new team members are not spammed.
-        return botJoined || personJoinedPrivateChat
-            ? handler.HandleAsync(ActivityCommands.Welcome(activity), cancellationToken)
-            : Task.CompletedTask;
+        if (botJoined || personJoinedPrivateChat)
+        {
+            Enqueue(ActivityCommands.Welcome(activity));
+        }
+
+        return Task.CompletedTask;
     }
+
+    private bool Enqueue(ChatCommand command)
+    {
+        if (queue.TryEnqueue(command))
+        {
+            return true;
+        }
+
+        Log.CommandQueueFull(logger, command.Verb, command.Conversation.ToString());
+        return false;
+    }
+
+    private static AdaptiveCardInvokeResponse Answer(int status, string type, object value) =>
+        new() { StatusCode = status, Type = type, Value = value };
 }

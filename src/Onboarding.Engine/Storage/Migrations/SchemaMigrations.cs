@@ -30,6 +30,7 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_audit_log_account ON audit_log (account_id, at);
             """),
+        .. OnboardingMigrations.All,
     ];
 
     public static int LatestVersion => All[^1].Version;

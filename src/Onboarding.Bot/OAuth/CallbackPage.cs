@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+
+namespace Onboarding.Bot.OAuth;
+
+/// <summary>
+/// The small page the admin's browser lands on after NetSuite: a clear outcome and what to do next. Everything shown is
+/// HTML-encoded; the page loads nothing from anywhere and is never cached (its address carried the authorization code).
+/// </summary>
+internal static class CallbackPage
+{
+    public static IResult Render(bool succeeded, string title, string message, string nextStep)
+    {
+        var mark = succeeded ? "✓" : "!";
+        var tone = succeeded ? "ok" : "problem";
+        var html = new StringBuilder()
+            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(Encode(title)).Append("</title><style>")
+            .Append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;background:#f5f5f7;color:#242424;margin:0;display:flex;min-height:100vh;align-items:center;justify-content:center}")
+            .Append("main{background:#fff;border-radius:12px;box-shadow:0 2px 12px rgba(0,0,0,.08);padding:2rem 2.5rem;max-width:32rem;margin:1rem}")
+            .Append(".mark{font-size:2rem;width:3rem;height:3rem;border-radius:50%;display:flex;align-items:center;justify-content:center;color:#fff}")
+            .Append(".ok .mark{background:#237b4b}.problem .mark{background:#c4314b}")
+            .Append("h1{font-size:1.35rem;margin:1rem 0 .5rem}p{line-height:1.5;margin:.5rem 0}.next{color:#616161}")
+            .Append("</style></head><body><main class=\"").Append(tone).Append("\">")
+            .Append("<div class=\"mark\" aria-hidden=\"true\">").Append(mark).Append("</div>")
+            .Append("<h1>").Append(Encode(title)).Append("</h1>")
+            .Append("<p>").Append(Encode(message)).Append("</p>")
+            .Append("<p class=\"next\">").Append(Encode(nextStep)).Append("</p>")
+            .Append("</main></body></html>");
+        return new PageResult(html.ToString(), succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private sealed class PageResult(string html, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "text/html; charset=utf-8";
+            response.Headers.CacheControl = "no-store";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+            return response.WriteAsync(html, httpContext.RequestAborted);
+        }
+    }
+}

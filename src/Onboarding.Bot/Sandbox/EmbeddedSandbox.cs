@@ -1,0 +1,34 @@
+using Onboarding.NetSuiteSandbox;
+
+namespace Onboarding.Bot.Sandbox;
+
+/// <summary>
+/// The NetSuite simulator running inside the bot's process: a separate web application with its own configuration
+/// and its own port on 127.0.0.1. It starts the first time its address is needed — when the engine's NetSuite options
+/// are built at start-up, after the bot's host exists — and stops with the bot.
+/// </summary>
+public sealed class EmbeddedSandbox : IAsyncDisposable
+{
+    /// <summary>The built-in demo account every demo and test relies on.</summary>
+    public const string DemoAccount = "1234567_SB1";
+
+    private readonly Lazy<SandboxServer> _server;
+
+    internal EmbeddedSandbox(Action<SandboxOptions> configure) =>
+        // Options are built synchronously, so the start is awaited here; there is no synchronization context to deadlock on.
+        _server = new Lazy<SandboxServer>(() => SandboxServer.StartAsync(configure).GetAwaiter().GetResult(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The sandbox's root, e.g. <c>http://127.0.0.1:51234/</c>; starts it on first use.</summary>
+    public Uri BaseAddress => _server.Value.BaseAddress;
+
+    /// <summary>The account's base, e.g. <c>http://127.0.0.1:51234/1234567-sb1</c>.</summary>
+    public Uri AccountBase(string accountId) => _server.Value.AccountBase(accountId);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server.IsValueCreated)
+        {
+            await _server.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

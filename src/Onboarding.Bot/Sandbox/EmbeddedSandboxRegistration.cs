@@ -1,0 +1,31 @@
+using Onboarding.Engine.NetSuite;
+using Onboarding.NetSuiteSandbox;
+
+namespace Onboarding.Bot.Sandbox;
+
+/// <summary>The embedded default: the NetSuite sandbox in-process, the engine pointed at it, the URLs to use printed at start.</summary>
+public static class EmbeddedSandboxRegistration
+{
+    /// <summary>
+    /// Registers the sandbox. Its settings are the bot's <c>Sandbox</c> section (the same keys the stand-alone sandbox reads),
+    /// handed over explicitly so neither application reads the other's configuration; the test-control API
+    /// (<c>/_sandbox/…</c>) is on unless <c>Sandbox:EnableTestControl</c> says otherwise.
+    /// </summary>
+    public static IHostApplicationBuilder AddEmbeddedSandbox(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SandboxOptions.SectionName);
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(_ => new EmbeddedSandbox(options =>
+        {
+            options.EnableTestControl = true;
+            section.Bind(options);
+            if (!string.IsNullOrWhiteSpace(options.SeedFile))
+            {
+                options.SeedFile = Path.GetFullPath(options.SeedFile, contentRoot);
+            }
+        }));
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>();
+        builder.Services.AddHostedService<SandboxAnnouncement>();
+        return builder;
+    }
+}

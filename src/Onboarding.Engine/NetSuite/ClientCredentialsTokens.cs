@@ -1,0 +1,114 @@
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.NetSuite.Internal;
+
+namespace Onboarding.Engine.NetSuite;
+
+/// <summary>
+/// Mints client-credentials tokens with a signed assertion (facts §3) and caches them per tenant and certificate until
+/// shortly before expiry. Concurrent callers for one tenant share one token request. The cache is only an
+/// optimisation: after a restart a token is simply minted again.
+/// </summary>
+internal sealed class ClientCredentialsTokens(
+    IHttpClientFactory httpClientFactory,
+    NetSuiteEndpoints endpoints,
+    ClientAssertionFactory assertions,
+    IOptions<NetSuiteOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ClientCredentialsTokens> logger) : IClientCredentialsTokens
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(AccountId Account, string CertificateId), CachedToken> _cache = [];
+    private readonly Dictionary<(AccountId Account, string CertificateId), Task<NetSuiteResult<BearerToken>>> _inFlight = [];
+
+    public async Task<NetSuiteResult<BearerToken>> GetAsync(MachineCredential credential, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var key = (credential.Account, credential.CertificateId);
+        Task<NetSuiteResult<BearerToken>> flight;
+        lock (_gate)
+        {
+            if (_cache.TryGetValue(key, out var cached) && timeProvider.GetUtcNow() < cached.RenewAt)
+            {
+                return NetSuiteResult<BearerToken>.Success(cached.Token);
+            }
+
+            if (!_inFlight.TryGetValue(key, out flight!))
+            {
+                flight = MintAndCacheAsync(credential, key);
+                _inFlight[key] = flight;
+            }
+        }
+
+        // One caller giving up must not cancel the request the others are waiting on; the
+        // resilience pipeline's total timeout bounds it instead.
+        return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Invalidate(AccountId account)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _cache.Keys.Where(k => k.Account == account).ToList())
+            {
+                _cache.Remove(key);
+            }
+        }
+    }
+
+    private async Task<NetSuiteResult<BearerToken>> MintAndCacheAsync(MachineCredential credential, (AccountId, string) key)
+    {
+        // Leave the caller's lock before signing and sending.
+        await Task.Yield();
+        try
+        {
+            return await MintAsync(credential).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight.Remove(key);
+            }
+        }
+    }
+
+    private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential)
+    {
+        var tokenUrl = endpoints.Token(credential.Account);
+        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.Idempotent);
+        var response = await client.RequestTokenAsync(
+            new TokenRequest
+            {
+                Address = tokenUrl.AbsoluteUri,
+                GrantType = Duende.IdentityModel.OidcConstants.GrantTypes.ClientCredentials,
+                ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                ClientAssertion = new ClientAssertion
+                {
+                    Type = Duende.IdentityModel.OidcConstants.ClientAssertionTypes.JwtBearer,
+                    Value = assertions.Create(credential, tokenUrl),
+                },
+            },
+            CancellationToken.None).ConfigureAwait(false);
+
+        var result = TokenResponseReader.Read(response, OAuthCall.ClientCredentials, CancellationToken.None);
+        if (!result.IsSuccess)
+        {
+            Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);
+            return result.Error;
+        }
+
+        var token = result.Value.AccessToken;
+        var renewAt = timeProvider.GetUtcNow() + result.Value.ExpiresIn - options.Value.TokenRefreshMargin;
+        lock (_gate)
+        {
+            _cache[(credential.Account, credential.CertificateId)] = new CachedToken(token, renewAt);
+        }
+
+        Log.ClientCredentialsTokenCached(logger, credential.Account, renewAt);
+        return NetSuiteResult<BearerToken>.Success(token);
+    }
+
+    private sealed record CachedToken(BearerToken Token, DateTimeOffset RenewAt);
+}

@@ -1,0 +1,27 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using static Onboarding.Engine.NetSuite.Internal.WireNames.Json;
+
+namespace Onboarding.Engine.NetSuite.Internal;
+
+/// <summary>Recognises a RESTlet error document <c>{"error":{"code":…,"message":…}}</c> (facts §6.2) in a successful answer.</summary>
+internal static class RestletErrorBody
+{
+    public static bool TryRead(JsonElement body, [NotNullWhen(true)] out string? code, out string? message)
+    {
+        code = null;
+        message = null;
+        if (body.ValueKind != JsonValueKind.Object
+            || !body.TryGetProperty(Error, out var error)
+            || error.ValueKind != JsonValueKind.Object
+            || !error.TryGetProperty(Code, out var codeElement)
+            || codeElement.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        code = codeElement.GetString()!;
+        message = error.TryGetProperty(Message, out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        return true;
+    }
+}

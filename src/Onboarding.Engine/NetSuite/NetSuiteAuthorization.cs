@@ -1,0 +1,105 @@
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.NetSuite.Internal;
+
+namespace Onboarding.Engine.NetSuite;
+
+/// <summary>The authorization code grant with PKCE for NetSuite's public client (facts §2), over Duende.IdentityModel.</summary>
+internal sealed class NetSuiteAuthorization(
+    IHttpClientFactory httpClientFactory,
+    NetSuiteEndpoints endpoints,
+    IOptions<NetSuiteOptions> options,
+    TimeProvider timeProvider,
+    ILogger<NetSuiteAuthorization> logger) : INetSuiteAuthorization
+{
+    public AuthorizationStart BeginAuthorization(AccountId? account)
+    {
+        var settings = options.Value;
+        var state = Pkce.CreateState();
+        var verifier = Pkce.CreateVerifier();
+        var query = QueryString.From(
+        [
+            new(WireNames.Authorize.ResponseType, WireNames.Authorize.ResponseTypeCode),
+            new(WireNames.Authorize.ClientId, settings.ClientId),
+            new(WireNames.Authorize.RedirectUri, settings.RedirectUri),
+            new(WireNames.Authorize.Scope, string.Join(' ', settings.ScopeList)),
+            new(WireNames.Authorize.State, state),
+            new(WireNames.Authorize.CodeChallenge, Pkce.ChallengeFor(verifier)),
+            new(WireNames.Authorize.CodeChallengeMethod, WireNames.Authorize.CodeChallengeMethodS256),
+        ]);
+        Log.AuthorizationStarted(logger, account?.Value ?? "(chosen at sign-in)");
+        return new AuthorizationStart(new Uri(endpoints.Authorize(account).AbsoluteUri + query), state, verifier);
+    }
+
+    public async Task<NetSuiteResult<DelegatedTokens>> ExchangeCodeAsync(AccountId account, string code, string codeVerifier, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(codeVerifier);
+        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
+        var response = await client.RequestAuthorizationCodeTokenAsync(
+            new AuthorizationCodeTokenRequest
+            {
+                Address = endpoints.Token(account).AbsoluteUri,
+                ClientId = options.Value.ClientId,
+                ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                Code = code,
+                RedirectUri = options.Value.RedirectUri,
+                CodeVerifier = codeVerifier,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return Read(response, OAuthCall.AuthorizationCode, account, cancellationToken);
+    }
+
+    public async Task<NetSuiteResult<DelegatedTokens>> RefreshAsync(AccountId account, BearerToken refreshToken, CancellationToken cancellationToken)
+    {
+        // A public client's refresh token is single-use: a blind retry after NetSuite rotated it would lose the new one.
+        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
+        var response = await client.RequestRefreshTokenAsync(
+            new RefreshTokenRequest
+            {
+                Address = endpoints.Token(account).AbsoluteUri,
+                ClientId = options.Value.ClientId,
+                ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                RefreshToken = refreshToken.Value,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return Read(response, OAuthCall.Refresh, account, cancellationToken);
+    }
+
+    public async Task<NetSuiteResult<bool>> RevokeAsync(AccountId account, BearerToken refreshToken, CancellationToken cancellationToken)
+    {
+        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.Idempotent);
+        var response = await client.RevokeTokenAsync(
+            new TokenRevocationRequest
+            {
+                Address = endpoints.Revoke(account).AbsoluteUri,
+                ClientId = options.Value.ClientId,
+                ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                Token = refreshToken.Value,
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (TokenResponseReader.Failure(response, OAuthCall.Revoke, cancellationToken) is { } error)
+        {
+            Log.NetSuiteCallFailed(logger, nameof(OAuthCall.Revoke), account, error.Kind, error.HttpStatus, error.Code);
+            return error;
+        }
+
+        Log.TokenCallSucceeded(logger, nameof(OAuthCall.Revoke), account);
+        return NetSuiteResult<bool>.Success(true);
+    }
+
+    private NetSuiteResult<DelegatedTokens> Read(TokenResponse response, OAuthCall call, AccountId account, CancellationToken cancellationToken)
+    {
+        var result = TokenResponseReader.Read(response, call, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            Log.NetSuiteCallFailed(logger, call.ToString(), account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);
+            return result.Error;
+        }
+
+        Log.TokenCallSucceeded(logger, call.ToString(), account);
+        var issued = result.Value;
+        return NetSuiteResult<DelegatedTokens>.Success(new DelegatedTokens(issued.AccessToken, issued.RefreshToken, timeProvider.GetUtcNow() + issued.ExpiresIn));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.Keys;
+using Onboarding.Engine.Keys.Internal;
+using Onboarding.Engine.NetSuite.Internal;
+using Polly;
+
+namespace Onboarding.Engine.NetSuite;
+
+/// <summary>Registers the NetSuite protocol clients, their options (validated at start-up) and tenant key material.</summary>
+public static class NetSuiteServiceCollectionExtensions
+{
+    /// <summary>Adds the clients, bound to the <c>NetSuite</c> section of <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddNetSuiteClients(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<NetSuiteOptions>()
+            .Bind(configuration.GetSection(NetSuiteOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NetSuiteOptions>, NetSuiteOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<NetSuiteEndpoints>();
+        services.TryAddSingleton<NetSuiteCall>();
+        services.TryAddSingleton<ClientAssertionFactory>();
+        services.TryAddSingleton<INetSuiteAuthorization, NetSuiteAuthorization>();
+        services.TryAddSingleton<IClientCredentialsTokens, ClientCredentialsTokens>();
+        services.TryAddSingleton<ICertificateClient, CertificateClient>();
+        services.TryAddSingleton<ISuiteQlClient, SuiteQlClient>();
+        services.TryAddSingleton<IRestletClient, RestletClient>();
+        services.TryAddSingleton<IRecordClient, RecordClient>();
+        services.TryAddSingleton<IKeyMaterialFactory, BouncyCastleKeyMaterialFactory>();
+
+        // The default HttpClient loggers expose raw header values (the bearer token) in their structured state, so they
+        // are replaced by one that logs method, host and path only. Request bodies are never logged.
+        services.TryAddSingleton<NetSuiteHttpLogger>();
+        services.AddHttpClient(NetSuiteHttpClients.Idempotent)
+            .RemoveAllLoggers()
+            .AddLogger<NetSuiteHttpLogger>()
+            .AddResilienceHandler("netsuite-idempotent", (pipeline, context) =>
+                AddPipeline(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value, HttpClientResiliencePredicates.IsTransient));
+
+        services.AddHttpClient(NetSuiteHttpClients.NonIdempotent)
+            .RemoveAllLoggers()
+            .AddLogger<NetSuiteHttpLogger>()
+            .AddResilienceHandler("netsuite-non-idempotent", (pipeline, context) =>
+                AddPipeline(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value, IsRejectedBeforeActing));
+
+        return services;
+    }
+
+    // NetSuite answers 429 when its concurrency gate refuses a request, before any work is done (facts §7).
+    private static bool IsRejectedBeforeActing(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
+
+    private static void AddPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, NetSuiteOptions options, Func<Outcome<HttpResponseMessage>, bool> shouldRetry)
+    {
+        pipeline.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetryAttempts > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = TimeSpan.FromSeconds(30),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome)),
+            });
+        }
+
+        pipeline.AddTimeout(options.AttemptTimeout);
+    }
+}

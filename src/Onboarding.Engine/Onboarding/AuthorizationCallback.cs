@@ -1,0 +1,23 @@
+namespace Onboarding.Engine.Onboarding;
+
+/// <summary>The query parameters NetSuite's redirect brings back to <c>/oauth/netsuite/callback</c>, as received (unvalidated).</summary>
+public sealed record AuthorizationCallback(
+    string? State,
+    string? Code,
+    string? Role,
+    string? Entity,
+    string? Company,
+    string? Error,
+    string? ErrorDescription)
+{
+    public override string ToString() => $"AuthorizationCallback {{ Company = {Company}, Role = {Role}, Entity = {Entity}, Error = {Error} }}";
+}
+
+/// <summary>What the browser tab shows after the redirect: success or not, a short title and one message.</summary>
+public sealed record AuthorizationCallbackResult(bool Succeeded, string PageTitle, string PageMessage);
+
+/// <summary>The host's OAuth callback endpoint hands the redirect to this; the conversation is continued from here.</summary>
+public interface IAuthorizationCallbackHandler
+{
+    Task<AuthorizationCallbackResult> HandleAsync(AuthorizationCallback callback, CancellationToken cancellationToken);
+}

@@ -1,0 +1,208 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Storage;
+using static Onboarding.Engine.Log;
+
+namespace Onboarding.Engine.Onboarding;
+
+/// <summary>
+/// Step 1's second half: NetSuite's redirect. The state is consumed atomically (a replay finds it used), expiry and the
+/// expected account are checked, the code is exchanged once, the tokens stored encrypted, and the chat card moves on.
+/// </summary>
+public sealed class AuthorizationCallbackHandler(
+    SqliteDatabase database,
+    OnboardingSessions sessions,
+    AuthorizationRequestStore requests,
+    DelegatedTokenStore tokens,
+    TenantStore tenants,
+    INetSuiteAuthorization authorization,
+    StepFailures failures,
+    OnboardingCards cards,
+    OnboardingNotices notices,
+    IOptions<OnboardingOptions> options,
+    TimeProvider timeProvider,
+    ILogger<AuthorizationCallbackHandler> logger) : IAuthorizationCallbackHandler
+{
+    private const string Actor = "netsuite-callback";
+
+    public async Task<AuthorizationCallbackResult> HandleAsync(AuthorizationCallback callback, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(callback.State))
+        {
+            return Refused("no state", "This page needs the link from your chat", "Go back to the chat and use the Authorize button on the onboarding card.");
+        }
+
+        ConsumedAuthorization consumed;
+        await using (var transaction = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false))
+        {
+            consumed = await requests.ConsumeAsync(transaction, callback.State, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (consumed.Lookup)
+        {
+            case AuthorizationLookup.Unknown:
+                return Refused("unknown state", "We don't recognise this sign-in link", "Go back to the chat and start again from the onboarding card.");
+            case AuthorizationLookup.AlreadyUsed:
+                return Refused("replayed state", "This sign-in link was already used", "Each link works once. Go back to the chat — the onboarding card shows where things stand.");
+        }
+
+        var session = await sessions.FindAsync(consumed.Session!.Value, cancellationToken).ConfigureAwait(false);
+        if (session is null || session.Step != OnboardingStep.AwaitingAuthorization || session.Status != SessionStatus.Waiting)
+        {
+            return Refused("session not waiting", "This onboarding is no longer waiting for a sign-in", "Go back to the chat: the onboarding card shows where things stand.");
+        }
+
+        if (consumed.Lookup == AuthorizationLookup.Expired)
+        {
+            var minutes = (int)options.Value.AuthorizationLinkLifetime.TotalMinutes;
+            return await FailAsync(
+                session,
+                new StepFailure(FlowCodes.AuthorizationExpired, $"The sign-in link expired: links work for {minutes} minutes.", "Press Sign in again on the card for a fresh link."),
+                "This sign-in link has expired",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!string.IsNullOrEmpty(callback.Error))
+        {
+            var failure = callback.Error == "access_denied"
+                ? new StepFailure(FlowCodes.AuthorizationDenied, "Access was not allowed on NetSuite's consent page.", "If that was a mistake, press Sign in again and choose Allow.", $"NetSuite said: {callback.Error}")
+                : new StepFailure(FlowCodes.AuthorizationDenied, $"NetSuite refused the sign-in: {callback.ErrorDescription ?? callback.Error}.", "Press Sign in again; if it repeats, ask your NetSuite admin to check the integration record.", $"NetSuite said: {callback.Error}");
+            return await FailAsync(session, failure, "NetSuite did not grant access", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!AccountId.TryParse(callback.Company, out var company)
+            || !long.TryParse(callback.Role, out var roleId)
+            || !long.TryParse(callback.Entity, out var entityId)
+            || string.IsNullOrEmpty(callback.Code))
+        {
+            return await FailAsync(
+                session,
+                new StepFailure("invalid_callback", "NetSuite's answer was missing the account, role, user or code.", "Press Sign in again."),
+                "NetSuite's answer was incomplete",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (session.AccountExpected && session.Account != company)
+        {
+            return await FailAsync(
+                session,
+                new StepFailure(FlowCodes.AccountMismatch, $"You signed in to account {company}, but this onboarding is for {session.Account}.", $"Press Sign in again and pick account {session.Account}, or start a new onboarding for {company}."),
+                "Signed in to a different account",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!session.AccountExpected)
+        {
+            var learnt = await LearnAccountAsync(session, company, cancellationToken).ConfigureAwait(false);
+            if (learnt.Session is null)
+            {
+                return learnt.Result!;
+            }
+
+            session = learnt.Session;
+        }
+
+        var exchanged = await authorization.ExchangeCodeAsync(company, callback.Code, consumed.CodeVerifier!, cancellationToken).ConfigureAwait(false);
+        if (!exchanged.IsSuccess)
+        {
+            return await FailAsync(session, StepFailure.From(exchanged.Error), "NetSuite did not complete the sign-in", cancellationToken).ConfigureAwait(false);
+        }
+
+        return await AcceptAsync(session, company, roleId, entityId, exchanged.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(OnboardingSession? Session, AuthorizationCallbackResult? Result)> LearnAccountAsync(OnboardingSession session, AccountId company, CancellationToken cancellationToken)
+    {
+        Tenant? tenant;
+        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
+        {
+            tenant = await tenants.FindAsync(read, company, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (tenant?.Status == TenantStatus.Connected)
+        {
+            return (null, await FailAsync(
+                session,
+                new StepFailure(FlowCodes.AlreadyConnected, $"Account {company} is already connected.", $"Use status {company} to see its connection; staff can rotate its certificate."),
+                "This account is already connected",
+                cancellationToken,
+                retryable: false).ConfigureAwait(false));
+        }
+
+        try
+        {
+            var moved = await sessions.TryMoveAsync(session, s => s with { Account = company }, Actor, cancellationToken).ConfigureAwait(false);
+            return moved is null
+                ? (null, Refused("session moved", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand."))
+                : (moved, null);
+        }
+        catch (OpenOnboardingExistsException)
+        {
+            return (null, await FailAsync(
+                session,
+                new StepFailure(FlowCodes.AccountBusy, $"Account {company} is already being onboarded in another conversation.", "Finish or cancel that onboarding first."),
+                "This account is already being onboarded",
+                cancellationToken,
+                retryable: false).ConfigureAwait(false));
+        }
+    }
+
+    private async Task<AuthorizationCallbackResult> AcceptAsync(OnboardingSession session, AccountId company, long roleId, long entityId, DelegatedTokens delegated, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var authorized = await sessions.TryMoveAsync(
+            session,
+            s => s with
+            {
+                Step = OnboardingStep.Authorized,
+                Status = SessionStatus.Running,
+                AuthorizedRoleId = roleId,
+                AuthorizedEntityId = entityId,
+                AuthorizedAt = now,
+                AdminAccessUntil = delegated.ExpiresAt,
+            },
+            Actor,
+            cancellationToken,
+            async (tx, s) =>
+            {
+                await tokens.SaveAsync(tx, s.Id, company, delegated, now, cancellationToken).ConfigureAwait(false);
+                await tenants.UpsertAsync(tx, new Tenant(company, TenantStatus.Onboarding), now, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        var waiting = authorized is null
+            ? null
+            : await sessions.TryMoveAsync(authorized, s => s.WaitingAt(OnboardingStep.AwaitingBundle), Actor, cancellationToken).ConfigureAwait(false);
+        if (authorized is null && delegated.RefreshToken is { } unused)
+        {
+            // Cancelled while the code was being exchanged: the tokens must not outlive that.
+            await authorization.RevokeAsync(company, unused, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (waiting is null)
+        {
+            return Refused("session moved during exchange", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand.");
+        }
+
+        await cards.PublishAsync(waiting, cancellationToken).ConfigureAwait(false);
+        await cards.NotifyAsync(waiting, notices.AuthorizationReceived(waiting), cancellationToken).ConfigureAwait(false);
+        return new AuthorizationCallbackResult(
+            true,
+            $"{options.Value.AppName} is authorized",
+            $"Access to {company} was granted for one hour. You can close this tab and go back to the chat for the next step.");
+    }
+
+    private async Task<AuthorizationCallbackResult> FailAsync(OnboardingSession session, StepFailure failure, string title, CancellationToken cancellationToken, bool retryable = true)
+    {
+        CallbackRefused(logger, failure.Code);
+        await failures.FailAsync(session, failure, Actor, cancellationToken, retryable).ConfigureAwait(false);
+        return new AuthorizationCallbackResult(false, title, $"{failure.Reason} Go back to the chat: the onboarding card says what to do next.");
+    }
+
+    private AuthorizationCallbackResult Refused(string reason, string title, string message)
+    {
+        CallbackRefused(logger, reason);
+        return new AuthorizationCallbackResult(false, title, message);
+    }
+}

@@ -1,0 +1,126 @@
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Storage;
+using Onboarding.Engine.Views;
+
+namespace Onboarding.Engine.Onboarding.Commands;
+
+/// <summary>Base of staff-only commands: everyone else gets a clear refusal and nothing happens.</summary>
+public abstract class StaffRoute(StaffPolicy staff, CommandReplies replies) : IChatCommandRoute
+{
+    public abstract IReadOnlyCollection<string> Verbs { get; }
+
+    protected CommandReplies Replies => replies;
+
+    public async Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        if (!staff.IsStaff(command.User))
+        {
+            await replies.ReplyAsync(command, ReplyViews.StaffOnly(command.Verb), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await HandleStaffAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected abstract Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken);
+}
+
+/// <summary><c>offboard &lt;account&gt;</c>: shows what will happen and asks for confirmation first.</summary>
+public sealed class OffboardRoute(SqliteDatabase database, TenantStore tenants, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
+{
+    public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Offboard];
+
+    protected override async Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        var (ok, account) = await Replies.AccountAsync(command, required: true, cancellationToken).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        Tenant? tenant;
+        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
+        {
+            tenant = await tenants.FindAsync(read, account!.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        var view = tenant is null || tenant.Status == TenantStatus.Offboarded
+            ? ReplyViews.Notice($"{account} is not connected", "There is nothing to offboard. Type status to see every tenant.", Tone.Neutral)
+            : ReplyViews.ConfirmOffboard(tenant);
+        await Replies.ReplyAsync(command, view, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>The confirmation card's buttons: offboard for real, or keep the tenant.</summary>
+public sealed class OffboardConfirmationRoute(OnboardingSessions sessions, OnboardingFlow flow, TenantOffboarding offboarding, StaffPolicy staff, CommandReplies replies)
+    : StaffRoute(staff, replies)
+{
+    public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.OffboardConfirmed, OnboardingVerbs.OffboardKept];
+
+    protected override async Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        var (ok, account) = await Replies.AccountAsync(command, required: true, cancellationToken).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        if (command.Verb.Equals(OnboardingVerbs.OffboardKept, StringComparison.OrdinalIgnoreCase))
+        {
+            await Replies.ReplyAsync(command, ReplyViews.Notice($"{account} stays connected", "Nothing was changed.", Tone.Good), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await sessions.FindOpenAsync(account!.Value, cancellationToken).ConfigureAwait(false) is { } open)
+        {
+            await flow.CancelAsync(open, command.User, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = await offboarding.OffboardAsync(account.Value, command.User.Id, cancellationToken).ConfigureAwait(false);
+        await Replies.ReplyAsync(command, ReplyViews.Offboarded(outcome), cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// <c>rotate</c> and <c>alerts</c> until health monitoring is installed: staff hear it is coming. Health monitoring
+/// registers its own routes for these verbs after this one, which replace it.
+/// </summary>
+public sealed class HealthPlaceholderRoute(StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
+{
+    public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Rotate, OnboardingVerbs.Alerts];
+
+    protected override Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken) =>
+        Replies.ReplyAsync(
+            command,
+            ReplyViews.ComingWithHealth(command.Verb.Equals(OnboardingVerbs.Rotate, StringComparison.OrdinalIgnoreCase) ? "Certificate rotation" : "Alerts"),
+            cancellationToken);
+}
+
+/// <summary>The welcome card, sent by a channel when the bot joins a conversation.</summary>
+public sealed class WelcomeRoute(Microsoft.Extensions.Options.IOptions<OnboardingOptions> options, CommandReplies replies) : IChatCommandRoute
+{
+    public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Welcome];
+
+    public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken) =>
+        replies.ReplyAsync(command, WelcomeView.Create(options.Value.AppName), cancellationToken);
+}
+
+/// <summary><c>help</c>, and the answer to anything not understood.</summary>
+public sealed class HelpRoute(Microsoft.Extensions.Options.IOptions<OnboardingOptions> options, CommandReplies replies) : IChatCommandRoute
+{
+    public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Help];
+
+    public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        var help = HelpView.Create() with { Title = $"{options.Value.AppName} — what I can do" };
+        if (!command.Verb.Equals(OnboardingVerbs.Help, StringComparison.OrdinalIgnoreCase))
+        {
+            help = help with { Body = [$"I didn't understand '{Shorten(command.Verb)}'. Here is what I can do.", .. help.Body] };
+        }
+
+        return replies.ReplyAsync(command, help, cancellationToken);
+    }
+
+    private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";
+}

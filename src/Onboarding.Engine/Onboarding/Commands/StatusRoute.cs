@@ -1,0 +1,34 @@
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Onboarding.Views;
+
+namespace Onboarding.Engine.Onboarding.Commands;
+
+/// <summary>
+/// <c>status [account]</c>: this conversation's onboardings; staff see every tenant. With an account: that one, if it
+/// belongs to this conversation or the asker is staff.
+/// </summary>
+public sealed class StatusRoute(OnboardingSessions sessions, StatusBoard board, StaffPolicy staff, CommandReplies replies) : IChatCommandRoute
+{
+    public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Status];
+
+    public async Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        var (ok, account) = await replies.AccountAsync(command, required: false, cancellationToken).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        var isStaff = staff.IsStaff(command.User);
+        var visible = isStaff
+            ? await sessions.LatestPerAccountAsync(cancellationToken).ConfigureAwait(false)
+            : await sessions.ForConversationAsync(command.Conversation, cancellationToken).ConfigureAwait(false);
+        if (account is { } named)
+        {
+            visible = [.. visible.Where(s => s.Account == named).Take(1)];
+        }
+
+        var title = account is { } a ? $"Status of {a}" : isStaff ? "Status of every tenant" : "Onboardings in this conversation";
+        await replies.ReplyAsync(command, await board.BuildAsync(title, visible, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+}

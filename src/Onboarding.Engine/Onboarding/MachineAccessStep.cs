@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.Keys;
+using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Storage;
+using static Onboarding.Engine.Log;
+
+namespace Onboarding.Engine.Onboarding;
+
+/// <summary>
+/// Step 3: the tenant's own machine access. Each sub-step is persisted before the next starts, so a retry resumes:
+/// find the bundle role's id, generate and store the key (encrypted, before any upload), upload the certificate — or adopt
+/// the one a crashed attempt already uploaded — then mint a client-credentials token and run a test query.
+/// </summary>
+public sealed class MachineAccessStep(
+    SqliteDatabase database,
+    OnboardingSessions sessions,
+    AdminAccess adminAccess,
+    TenantKeyStore keys,
+    TenantStore tenants,
+    AuditLog audit,
+    CredentialAudit credentialAudit,
+    IKeyMaterialFactory keyFactory,
+    ICertificateClient certificates,
+    IClientCredentialsTokens machineTokens,
+    ISuiteQlClient suiteQl,
+    StepFailures failures,
+    OnboardingCards cards,
+    IOptions<OnboardingOptions> options,
+    IOptions<NetSuiteOptions> netSuiteOptions,
+    TimeProvider timeProvider,
+    ILogger<MachineAccessStep> logger)
+{
+    /// <summary>NetSuite allows at most this many active certificates per integration record.</summary>
+    public const int ActiveCertificateLimit = 5;
+
+    /// <summary>Runs the step on a session claimed at BundleVerified or EstablishingMachineAccess; returns it at MachineAccessVerified, or null when it stopped.</summary>
+    public async Task<OnboardingSession?> RunAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    {
+        var account = session.Account!.Value;
+        var token = await adminAccess.AccessTokenAsync(session, cancellationToken).ConfigureAwait(false);
+        if (!token.IsSuccess)
+        {
+            return await StopAsync(session, BundleStep.AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (session.AppRoleId is null || session.Step != OnboardingStep.EstablishingMachineAccess)
+        {
+            var role = await FindRoleAsync(account, token.Value, cancellationToken).ConfigureAwait(false);
+            if (role.Failure is not null)
+            {
+                return await StopAsync(session, role.Failure, actor, cancellationToken).ConfigureAwait(false);
+            }
+
+            var entity = options.Value.FixedEntityId ?? session.AuthorizedEntityId!.Value;
+            var found = await MoveAsync(session, s => s with { Step = OnboardingStep.EstablishingMachineAccess, AppRoleId = role.Id, AppRoleName = role.Name, MappedEntityId = entity }, actor, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return null;
+            }
+
+            session = found;
+        }
+
+        var (keyed, key) = await EnsureKeyAsync(session, actor, cancellationToken).ConfigureAwait(false);
+        if (keyed is null || key is null)
+        {
+            return null;
+        }
+
+        session = keyed;
+
+        if (key.NetSuiteCertificateId is null)
+        {
+            var upload = await UploadOrReconcileAsync(session, key, token.Value, actor, cancellationToken).ConfigureAwait(false);
+            if (upload.Failure is not null)
+            {
+                return await StopAsync(session, upload.Failure, actor, cancellationToken).ConfigureAwait(false);
+            }
+
+            key = upload.Key!;
+            var uploaded = await MoveAsync(session, s => s, actor, cancellationToken).ConfigureAwait(false);
+            if (uploaded is null)
+            {
+                return null;
+            }
+
+            session = uploaded;
+        }
+
+        return await TestConnectionAsync(session, key, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(long Id, string? Name, StepFailure? Failure)> FindRoleAsync(AccountId account, BearerToken token, CancellationToken cancellationToken)
+    {
+        // Script ids may come back upper case from SuiteQL, so compare case-insensitively with a bound parameter.
+        var result = await suiteQl.QueryAsync(
+            account,
+            token,
+            "SELECT id, scriptid, name FROM role WHERE UPPER(scriptid) = UPPER(?)",
+            [options.Value.RoleScriptId],
+            cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            return (0, null, StepFailure.From(result.Error));
+        }
+
+        var row = result.Value.Items.FirstOrDefault();
+        if (row is null || !row.TryGetValue("id", out var idText) || !long.TryParse(idText, out var id))
+        {
+            return (0, null, new StepFailure(
+                FlowCodes.RoleNotFound,
+                $"The app's role {options.Value.RoleScriptId} is not in the account, so the bundle install looks incomplete.",
+                "Check the bundle's install status in NetSuite (Customization > SuiteBundler > Search & Install Bundles > List), then press Retry."));
+        }
+
+        return (id, row.TryGetValue("name", out var name) ? name : null, null);
+    }
+
+    /// <summary>The session's key: the one stored by an earlier attempt, or a new one stored (encrypted) before any upload.</summary>
+    private async Task<(OnboardingSession? Session, TenantKey? Key)> EnsureKeyAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    {
+        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
+        {
+            if (await keys.FindForSessionAsync(read, session.Id, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return (session, existing);
+            }
+        }
+
+        var settings = netSuiteOptions.Value;
+        var material = keyFactory.Create(settings.KeyAlgorithm, session.AccountText!, TimeSpan.FromDays(settings.CertificateValidityDays));
+        TenantKey? key = null;
+        var moved = await MoveAsync(session, s => s, actor, cancellationToken, async (tx, s) =>
+        {
+            key = await keys.AddPendingAsync(tx, s.Account!.Value, s.Id, material, s.AppRoleId!.Value, s.MappedEntityId!.Value, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(tx, new AuditEntry(actor, s.AccountText, "key.generated", "ok", $"key {key.Id} {material.Algorithm}"), cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        Array.Clear(material.PrivateKeyPkcs8);
+        return (moved, key);
+    }
+
+    private async Task<(TenantKey? Key, StepFailure? Failure)> UploadOrReconcileAsync(OnboardingSession session, TenantKey key, BearerToken token, string actor, CancellationToken cancellationToken)
+    {
+        var account = session.Account!.Value;
+
+        // Write-ahead recovery: an earlier attempt may have uploaded this certificate and crashed before recording it.
+        var listed = await certificates.ListAsync(account, token, cancellationToken).ConfigureAwait(false);
+        if (!listed.IsSuccess)
+        {
+            return (null, StepFailure.From(listed.Error));
+        }
+
+        string? certificateId;
+        string action;
+        var known = await KnownCertificateIdsAsync(account, cancellationToken).ConfigureAwait(false);
+        var match = Reconcile(listed.Value, key, known);
+        if (match is not null)
+        {
+            certificateId = match.CertificateId;
+            action = "certificate.reconciled";
+            CertificateReconciled(logger, certificateId, account.Value);
+        }
+        else
+        {
+            if (listed.Value.Count(c => !c.Revoked) >= ActiveCertificateLimit)
+            {
+                return (null, new StepFailure(
+                    FlowCodes.CertificateLimit,
+                    $"The integration already has {ActiveCertificateLimit} active certificates in {account}, NetSuite's limit.",
+                    "Ask a NetSuite administrator to revoke unused ones (Setup > Integration > OAuth 2.0 Client Credentials), then press Retry."));
+            }
+
+            var uploaded = await certificates.UploadAsync(account, token, key.CertificatePem, key.RoleId!.Value, key.EntityId!.Value, cancellationToken).ConfigureAwait(false);
+            if (!uploaded.IsSuccess)
+            {
+                return (null, StepFailure.From(uploaded.Error));
+            }
+
+            certificateId = uploaded.Value.CertificateId;
+            action = "certificate.uploaded";
+        }
+
+        await using var write = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
+        await keys.ActivateAsync(write, key.Id, certificateId, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(write, new AuditEntry(actor, account.Value, action, "ok", $"certificate {certificateId}, role {key.RoleId}, entity {key.EntityId}"), cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (key with { NetSuiteCertificateId = certificateId, Status = TenantKeyStatus.Active }, null);
+    }
+
+    /// <summary>
+    /// Finds our certificate among NetSuite's: by thumbprint when NetSuite's id is one, else by the mapping and validity
+    /// only this key has (same role, entity, algorithm family, expiry date, not revoked, not already another key's).
+    /// </summary>
+    internal static NetSuiteCertificate? Reconcile(IReadOnlyList<NetSuiteCertificate> listed, TenantKey key, IReadOnlySet<string> knownIds)
+    {
+        var candidates = listed.Where(c => !c.Revoked && !knownIds.Contains(c.CertificateId)).ToList();
+        return candidates.FirstOrDefault(c => c.CertificateId == key.CertificateThumbprint)
+            ?? candidates.SingleOrDefault(c =>
+                c.RoleId == key.RoleId
+                && c.EntityId == key.EntityId
+                && string.Equals(c.Algorithm, key.Algorithm.Family(), StringComparison.OrdinalIgnoreCase)
+                && c.ValidUntil == DateOnly.FromDateTime(key.ValidUntil.UtcDateTime));
+    }
+
+    private async Task<IReadOnlySet<string>> KnownCertificateIdsAsync(AccountId account, CancellationToken cancellationToken)
+    {
+        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
+        var live = await keys.LiveKeysAsync(read, account, cancellationToken).ConfigureAwait(false);
+        return live.Select(k => k.NetSuiteCertificateId).OfType<string>().ToHashSet();
+    }
+
+    private async Task<OnboardingSession?> TestConnectionAsync(OnboardingSession session, TenantKey key, string actor, CancellationToken cancellationToken)
+    {
+        var account = session.Account!.Value;
+        MachineCredential? credential;
+        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
+        {
+            credential = await keys.CredentialForAsync(read, key, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (credential is null)
+        {
+            throw new InvalidOperationException($"Key {key.Id} of {account} has no certificate id or private key.");
+        }
+
+        machineTokens.Invalidate(account);
+        var minted = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        await credentialAudit.RecordAsync(new AuditEntry(actor, account.Value, "key.signed-assertion", minted.IsSuccess ? "ok" : "failed", $"certificate {key.NetSuiteCertificateId}; client-credentials token minted: {minted.IsSuccess}"), cancellationToken).ConfigureAwait(false);
+        if (!minted.IsSuccess)
+        {
+            return await StopAsync(session, StepFailure.From(minted.Error), actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        var started = timeProvider.GetTimestamp();
+        var probe = await suiteQl.QueryAsync(account, minted.Value, "SELECT id, scriptid FROM role WHERE id = ?", [session.AppRoleId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken).ConfigureAwait(false);
+        var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        if (!probe.IsSuccess)
+        {
+            return await StopAsync(session, StepFailure.From(probe.Error), actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var verified = await MoveAsync(
+            session,
+            s => s with { Step = OnboardingStep.MachineAccessVerified, ConnectionTestMilliseconds = elapsed },
+            actor,
+            cancellationToken,
+            (tx, s) => tenants.UpsertAsync(tx, new Tenant(account, TenantStatus.Onboarding) { AppRoleId = s.AppRoleId, AppRoleName = s.AppRoleName, EntityId = s.MappedEntityId }, now, cancellationToken)).ConfigureAwait(false);
+        return verified;
+    }
+
+    /// <summary>A running transition (lease renewed) followed by a card update showing the new sub-step.</summary>
+    private async Task<OnboardingSession?> MoveAsync(
+        OnboardingSession session,
+        Func<OnboardingSession, OnboardingSession> change,
+        string actor,
+        CancellationToken cancellationToken,
+        Func<StorageTransaction, OnboardingSession, Task>? alsoWrite = null)
+    {
+        var moved = await sessions.TryMoveAsync(session, s => change(s) with { Status = SessionStatus.Running }, actor, cancellationToken, alsoWrite).ConfigureAwait(false);
+        if (moved is not null)
+        {
+            await cards.PublishAsync(moved, cancellationToken).ConfigureAwait(false);
+        }
+
+        return moved;
+    }
+
+    private async Task<OnboardingSession?> StopAsync(OnboardingSession session, StepFailure failure, string actor, CancellationToken cancellationToken)
+    {
+        await failures.FailAsync(session, failure, actor, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+}

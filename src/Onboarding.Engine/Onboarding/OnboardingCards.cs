@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Storage;
+using Onboarding.Engine.Views;
+using static Onboarding.Engine.Log;
+
+namespace Onboarding.Engine.Onboarding;
+
+/// <summary>
+/// Shows an onboarding's living card in its conversation (updated in place through its <see cref="CardSlot"/>) and posts the
+/// few notices that deserve a message of their own. Publishing comes after the state is saved; a failed publish is logged,
+/// never undoes a step, and the next update re-draws the card.
+/// </summary>
+public sealed class OnboardingCards(
+    SqliteDatabase database,
+    TenantStore tenants,
+    TenantKeyStore keys,
+    PostInstallRunStore runs,
+    AuthorizationRequestStore requests,
+    OnboardingCard card,
+    IChatPublisher publisher,
+    TimeProvider timeProvider,
+    ILogger<OnboardingCards> logger)
+{
+    public async Task<OnboardingSnapshot> SnapshotAsync(OnboardingSession session, CancellationToken cancellationToken)
+    {
+        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
+        var tenant = session.Account is { } account ? await tenants.FindAsync(read, account, cancellationToken).ConfigureAwait(false) : null;
+        var key = await keys.FindForSessionAsync(read, session.Id, cancellationToken).ConfigureAwait(false);
+        var routineRuns = await runs.ForSessionAsync(read, session.Id, cancellationToken).ConfigureAwait(false);
+        var link = session.Step == OnboardingStep.AwaitingAuthorization && session.Status == SessionStatus.Waiting
+            ? await requests.FindLiveLinkAsync(read, session.Id, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+            : null;
+        return new OnboardingSnapshot(session, tenant, key, routineRuns, link is { } l ? new AuthorizeLink(l.Link, l.ExpiresAt) : null);
+    }
+
+    public async Task<StepView> ViewAsync(OnboardingSession session, CancellationToken cancellationToken) =>
+        card.Build(await SnapshotAsync(session, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Draws the session's card in place.</summary>
+    public async Task PublishAsync(OnboardingSession session, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(session, cancellationToken).ConfigureAwait(false);
+        await SendAsync(session, view, CardSlot.ForOnboarding(session.Id.Value), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts a separate message in the session's conversation (authorization received, completion).</summary>
+    public Task NotifyAsync(OnboardingSession session, StepView notice, CancellationToken cancellationToken) =>
+        SendAsync(session, notice, null, cancellationToken);
+
+    private async Task SendAsync(OnboardingSession session, StepView view, CardSlot? slot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await publisher.PublishAsync(session.Conversation, view, slot, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            CardPublishFailed(logger, session.Id.Value, e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Storage;
+
+namespace Onboarding.Engine.Onboarding;
+
+/// <summary>
+/// The onboarding state machine's entry points (DESIGN §2): start, the bundle check, retry, cancel — and the automatic
+/// run from a verified bundle through machine access and post-install to completion. Every move is claimed with
+/// optimistic concurrency, so of two clicks on one button only one runs the step and the other sees the current card.
+/// </summary>
+public sealed class OnboardingFlow(
+    SqliteDatabase database,
+    OnboardingSessions sessions,
+    AuthorizationStep authorizationStep,
+    BundleStep bundleStep,
+    MachineAccessStep machineAccessStep,
+    PostInstallStep postInstallStep,
+    AdminAccess adminAccess,
+    AuthorizationRequestStore requests,
+    TenantKeyStore keys,
+    TenantStore tenants,
+    StepFailures failures,
+    OnboardingCards cards,
+    OnboardingNotices notices,
+    TimeProvider timeProvider)
+{
+    /// <summary>Starts an onboarding (throws <see cref="OpenOnboardingExistsException"/> when the account has one open).</summary>
+    public Task<OnboardingSession> StartAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId? account, CancellationToken cancellationToken) =>
+        authorizationStep.StartAsync(conversation, user, sharedConversation, account, cancellationToken);
+
+    /// <summary>"I've installed it": checks the bundle and, when it is there, carries on through steps 3 and 4.</summary>
+    public async Task CheckBundleAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
+    {
+        if (session.Step != OnboardingStep.AwaitingBundle
+            || await sessions.TryClaimAsync(session, OnboardingStep.AwaitingBundle, user.Id, cancellationToken).ConfigureAwait(false) is not { } claimed)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
+        if (await bundleStep.CheckAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false) is { } verified)
+        {
+            await ContinueAsync(verified, user.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Retries the failed (or interrupted) step where it stopped; a step 1 failure gets a fresh sign-in link.</summary>
+    public async Task RetryAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var retryable = session.Status == SessionStatus.Failed
+            || (session.Status == SessionStatus.Running && !session.IsBusy(now))
+            || (session.Status == SessionStatus.Waiting && session.Step == OnboardingStep.AwaitingAuthorization);
+        if (!retryable)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (session.Step is OnboardingStep.Started or OnboardingStep.AwaitingAuthorization
+            || session.Failure?.Code is FlowCodes.AdminAccessEnded or nameof(NetSuiteErrorKind.InvalidLogin) or nameof(NetSuiteErrorKind.InvalidGrant))
+        {
+            if (await authorizationStep.RenewAsync(session, user.Id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (session.Step is OnboardingStep.Authorized or OnboardingStep.AwaitingBundle)
+        {
+            await CheckBundleAsync(session, user, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await sessions.TryClaimAsync(session, session.Step, user.Id, cancellationToken).ConfigureAwait(false) is not { } claimed)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
+        await ContinueAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels an open onboarding: admin access revoked and erased, a key never uploaded erased, the card says so.</summary>
+    public async Task<bool> CancelAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
+    {
+        if (!session.Status.IsOpen())
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var cancelled = await sessions.TryMoveAsync(
+            session,
+            s => s with { Status = SessionStatus.Cancelled, FinishedAt = now, AdminAccessEndedAt = s.AuthorizedAt is null ? null : now },
+            user.Id,
+            cancellationToken,
+            async (tx, s) =>
+            {
+                await requests.CloseAllAsync(tx, s.Id, now, cancellationToken).ConfigureAwait(false);
+                if (await keys.FindForSessionAsync(tx, s.Id, cancellationToken).ConfigureAwait(false) is { Status: Keys.TenantKeyStatus.Pending } pending)
+                {
+                    await keys.RevokeAndEraseAsync(tx, pending.Id, now, cancellationToken).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        if (cancelled is null)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        await adminAccess.EndAsync(cancelled, user.Id, cancellationToken).ConfigureAwait(false);
+        await cards.PublishAsync(cancelled, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Drives a running session from wherever it is in steps 3–4 to completion, stopping at the first failure or lost race.</summary>
+    private async Task ContinueAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    {
+        OnboardingSession? current = session;
+        if (current.Step is OnboardingStep.BundleVerified or OnboardingStep.EstablishingMachineAccess)
+        {
+            current = await machineAccessStep.RunAsync(current, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current?.Step is OnboardingStep.MachineAccessVerified or OnboardingStep.PostInstall)
+        {
+            current = await postInstallStep.RunAsync(current, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current is not null)
+        {
+            await CompleteAsync(current, actor, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CompleteAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    {
+        // Revoke first: by the time the card says "admin access revoked", it is.
+        await adminAccess.EndAsync(session, actor, cancellationToken).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
+        var completed = await sessions.TryMoveAsync(
+            session,
+            s => s with { Step = OnboardingStep.Completed, Status = SessionStatus.Completed, FinishedAt = now, AdminAccessEndedAt = now },
+            actor,
+            cancellationToken,
+            (tx, s) => tenants.UpsertAsync(tx, new Tenant(s.Account!.Value, TenantStatus.Connected) { ConnectedAt = now }, now, cancellationToken)).ConfigureAwait(false);
+        if (completed is null)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await cards.PublishAsync(completed, cancellationToken).ConfigureAwait(false);
+        Tenant? tenant;
+        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
+        {
+            tenant = await tenants.FindAsync(read, completed.Account!.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        await cards.NotifyAsync(completed, notices.Completed(completed, tenant), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Onboarding.Commands;
+using Onboarding.Engine.Onboarding.PostInstall;
+using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Storage;
+
+namespace Onboarding.Engine.Onboarding;
+
+/// <summary>Registers the onboarding flow: its options, stores, steps, views, chat routes and the built-in routines.</summary>
+public static class OnboardingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the flow bound to the <c>Onboarding</c> section. Needs, registered by the host: the NetSuite clients
+    /// (<c>AddNetSuiteClients</c>), <see cref="SqliteDatabase"/> (migrated), <see cref="ISecretProtector"/> and an
+    /// <see cref="IChatPublisher"/>. Makes <see cref="ChatCommandRouter"/> the <see cref="IChatCommandHandler"/>.
+    /// Modules that replace a route (health monitoring's <c>alerts</c>, <c>rotate</c>) register theirs after this call.
+    /// </summary>
+    public static IServiceCollection AddOnboardingFlow(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OnboardingOptions>()
+            .Bind(configuration.GetSection(OnboardingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnboardingOptions>, OnboardingOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<OnboardingSessionStore>();
+        services.TryAddSingleton<AuthorizationRequestStore>();
+        services.TryAddSingleton<DelegatedTokenStore>();
+        services.TryAddSingleton<TenantStore>();
+        services.TryAddSingleton<TenantKeyStore>();
+        services.TryAddSingleton<PostInstallRunStore>();
+        services.TryAddSingleton<DeliveryLog>();
+
+        services.TryAddSingleton<OnboardingSessions>();
+        services.TryAddSingleton<AdminAccess>();
+        services.TryAddSingleton<CredentialAudit>();
+        services.TryAddSingleton<BundleInstallLink>();
+        services.TryAddSingleton<OnboardingCard>();
+        services.TryAddSingleton<OnboardingNotices>();
+        services.TryAddSingleton<OnboardingCards>();
+        services.TryAddSingleton<StatusBoard>();
+        services.TryAddSingleton<StepFailures>();
+        services.TryAddSingleton<AuthorizationStep>();
+        services.TryAddSingleton<BundleStep>();
+        services.TryAddSingleton<MachineAccessStep>();
+        services.TryAddSingleton<PostInstallStep>();
+        services.TryAddSingleton<OnboardingFlow>();
+        services.TryAddSingleton<TenantOffboarding>();
+        services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
+
+        services.TryAddSingleton<StaffPolicy>();
+        services.TryAddSingleton<CommandReplies>();
+        services.AddSingleton<IChatCommandRoute, HelpRoute>();
+        services.AddSingleton<IChatCommandRoute, WelcomeRoute>();
+        services.AddSingleton<IChatCommandRoute, OnboardRoute>();
+        services.AddSingleton<IChatCommandRoute, StatusRoute>();
+        services.AddSingleton<IChatCommandRoute, CancelRoute>();
+        services.AddSingleton<IChatCommandRoute, BundleCheckRoute>();
+        services.AddSingleton<IChatCommandRoute, RetryRoute>();
+        services.AddSingleton<IChatCommandRoute, CancelSessionRoute>();
+        services.AddSingleton<IChatCommandRoute, OffboardRoute>();
+        services.AddSingleton<IChatCommandRoute, OffboardConfirmationRoute>();
+        services.AddSingleton<IChatCommandRoute, HealthPlaceholderRoute>();
+        services.Replace(ServiceDescriptor.Singleton<IChatCommandHandler, ChatCommandRouter>());
+
+        services.AddPostInstallRoutine<ValidatePrerequisitesRoutine>(ValidatePrerequisitesRoutine.RoutineName);
+        services.AddPostInstallRoutine<SeedConfigurationRoutine>(SeedConfigurationRoutine.RoutineName);
+        services.AddPostInstallRoutine<RegisterTenantMetadataRoutine>(RegisterTenantMetadataRoutine.RoutineName);
+        services.AddPostInstallRoutine<FinalConnectivityCheckRoutine>(FinalConnectivityCheckRoutine.RoutineName);
+        return services;
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding.PostInstall;
+using Onboarding.Engine.Storage;
+using static Onboarding.Engine.Log;
+
+namespace Onboarding.Engine.Onboarding;
+
+/// <summary>
+/// Step 4: runs the enabled post-install routines with the machine token, each one's state persisted and shown as it
+/// goes. Routines already done are skipped, so a retry runs only those that failed.
+/// </summary>
+public sealed class PostInstallStep(
+    SqliteDatabase database,
+    OnboardingSessions sessions,
+    PostInstallRunStore runs,
+    TenantStore tenants,
+    TenantKeyStore keys,
+    IClientCredentialsTokens machineTokens,
+    IEnumerable<IPostInstallRoutine> routines,
+    StepFailures failures,
+    OnboardingCards cards,
+    IOptions<OnboardingOptions> options,
+    TimeProvider timeProvider,
+    ILogger<PostInstallStep> logger)
+{
+    /// <summary>Runs the routines of a session claimed at MachineAccessVerified or PostInstall; returns it still running when all are done, else null.</summary>
+    public async Task<OnboardingSession?> RunAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    {
+        var account = session.Account!.Value;
+        var enabled = options.Value.PostInstallRoutines;
+        var byName = routines.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<RoutineRun> pending = [];
+        var started = await sessions.TryMoveAsync(
+            session,
+            s => s with { Step = OnboardingStep.PostInstall, Status = SessionStatus.Running },
+            actor,
+            cancellationToken,
+            async (tx, s) => pending = await runs.EnsureAsync(tx, s.Id, enabled, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        if (started is null)
+        {
+            return null;
+        }
+
+        session = started;
+        await cards.PublishAsync(session, cancellationToken).ConfigureAwait(false);
+
+        var credential = await keys.ActiveCredentialAsync(account, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Machine access of {account} was verified but no active key is stored.");
+        var token = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        if (!token.IsSuccess)
+        {
+            return await StopAsync(session, StepFailure.From(token.Error), actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = new PostInstallContext(account, session.AppRoleId!.Value, session.MappedEntityId!.Value, token.Value);
+        StepFailure? firstFailure = null;
+        foreach (var run in pending.Where(r => r.State != RoutineState.Done))
+        {
+            await SetAsync(session, run with { State = RoutineState.Running, Summary = null, Said = null }, null, cancellationToken).ConfigureAwait(false);
+            var result = await RunOneAsync(byName[run.Routine], context, cancellationToken).ConfigureAwait(false);
+            await SetAsync(session, run with { State = result.Succeeded ? RoutineState.Done : RoutineState.Failed, Summary = result.Summary, Said = result.Error?.Said }, result.Facts, cancellationToken).ConfigureAwait(false);
+            RoutineFinished(logger, run.Routine, account.Value, result.Succeeded ? "done" : "failed");
+            if (!result.Succeeded)
+            {
+                firstFailure ??= new StepFailure(
+                    FlowCodes.RoutineFailed,
+                    $"{byName[run.Routine].Label}: {result.Summary}",
+                    result.Error?.IsTransient == true ? "Press Retry in a minute; only the routines that failed run again." : "Press Retry once the cause is fixed; only the routines that failed run again.",
+                    result.Error?.Said);
+            }
+        }
+
+        if (firstFailure is not null)
+        {
+            return await StopAsync(session, firstFailure, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await sessions.FindAsync(session.Id, cancellationToken).ConfigureAwait(false) is { Status: SessionStatus.Running } current ? current : null;
+    }
+
+    private static async Task<RoutineResult> RunOneAsync(IPostInstallRoutine routine, PostInstallContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await routine.RunAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A routine is vendor code: its bug fails the routine (retryable), not the whole host.
+            return RoutineResult.Failed($"stopped with {e.GetType().Name}");
+        }
+    }
+
+    private async Task SetAsync(OnboardingSession session, RoutineRun run, TenantFacts? facts, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using (var write = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false))
+        {
+            await runs.SetAsync(write, session.Id, run, now, cancellationToken).ConfigureAwait(false);
+            if (facts is not null)
+            {
+                await tenants.UpsertAsync(write, new Tenant(session.Account!.Value, TenantStatus.Onboarding) { CompanyName = facts.CompanyName, TimeZone = facts.TimeZone }, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await cards.PublishAsync(session, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<OnboardingSession?> StopAsync(OnboardingSession session, StepFailure failure, string actor, CancellationToken cancellationToken)
+    {
+        await failures.FailAsync(session, failure, actor, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+}

@@ -1,0 +1,335 @@
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.Keys;
+using Onboarding.Engine.Onboarding.PostInstall;
+using Onboarding.Engine.Views;
+
+namespace Onboarding.Engine.Onboarding.Views;
+
+/// <summary>
+/// Draws the one living card of an onboarding (UX.md): a checklist of the four steps heading it, the current step
+/// expanded with what, why and at most three buttons, finished steps shrunk to their key fact, failures in three parts.
+/// </summary>
+public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleInstallLink installLink, IEnumerable<IPostInstallRoutine> routines, TimeProvider timeProvider)
+{
+    private readonly Dictionary<string, string> _routineLabels =
+        routines.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Label, StringComparer.OrdinalIgnoreCase);
+
+    private OnboardingOptions Options => options.Value;
+
+    public StepView Build(OnboardingSnapshot snapshot)
+    {
+        var session = snapshot.Session;
+        var now = timeProvider.GetUtcNow();
+        var phase = PhaseOf(session.Step);
+        var (heading, body, facts, actions, footnote, tone) = session.Status switch
+        {
+            SessionStatus.Completed => Completed(snapshot, now),
+            SessionStatus.Cancelled => Cancelled(session),
+            SessionStatus.Failed or SessionStatus.FailedPermanently => Failed(snapshot, phase),
+            _ => Current(snapshot, phase, now),
+        };
+
+        return new StepView(Title(snapshot), $"{heading} — {body.FirstOrDefault() ?? string.Empty}".TrimEnd(' ', '—'), tone)
+        {
+            Subtitle = Subtitle(session, now),
+            Checklist = Checklist(snapshot, phase, now),
+            Heading = heading,
+            Body = body,
+            Facts = facts,
+            Actions = actions,
+            Footnote = footnote,
+        };
+    }
+
+    /// <summary>The four phases of the flow: 1 admin access, 2 bundle, 3 machine access, 4 finishing; 5 = all done.</summary>
+    public static int PhaseOf(OnboardingStep step) => step switch
+    {
+        OnboardingStep.Started or OnboardingStep.AwaitingAuthorization => 1,
+        OnboardingStep.Authorized or OnboardingStep.AwaitingBundle => 2,
+        OnboardingStep.BundleVerified or OnboardingStep.EstablishingMachineAccess => 3,
+        OnboardingStep.MachineAccessVerified or OnboardingStep.PostInstall => 4,
+        _ => 5,
+    };
+
+    private string Title(OnboardingSnapshot snapshot)
+    {
+        var name = snapshot.Tenant?.CompanyName is { Length: > 0 } company
+            ? $"{company} ({snapshot.Session.Account})"
+            : snapshot.Session.AccountText;
+        return snapshot.Session.Status switch
+        {
+            SessionStatus.Completed => $"{name ?? "Your NetSuite account"} is connected 🎉",
+            SessionStatus.Cancelled => $"Onboarding of {name ?? "your NetSuite account"} cancelled",
+            _ => name is null ? "Connect NetSuite — your account" : $"Connect NetSuite {name}",
+        };
+    }
+
+    private static string? Subtitle(OnboardingSession session, DateTimeOffset now)
+    {
+        if (!session.SharedConversation)
+        {
+            return null;
+        }
+
+        var started = $"Started by {session.StartedBy.Name} {TimeWording.Around(session.CreatedAt, now)}";
+        return session.AuthorizedByName is { } by ? $"{started} · authorized by {by}" : started;
+    }
+
+    private List<ChecklistItem> Checklist(OnboardingSnapshot snapshot, int phase, DateTimeOffset now)
+    {
+        var session = snapshot.Session;
+        var items = new List<ChecklistItem>
+        {
+            new("Temporary admin access", StateOf(1, phase, session.Status), AdminAccessDetail(session, now)),
+            new($"Install {Options.BundleName} {Options.BundleVersion}", StateOf(2, phase, session.Status), session.BundleVersion is { } v ? $"version {v} found" : null),
+            new("Long-term connection", StateOf(3, phase, session.Status), phase > 3 ? CertificateDetail(snapshot.Key) : null),
+        };
+        if (phase == 3)
+        {
+            items.AddRange(MachineAccessLines(snapshot));
+        }
+
+        items.Add(new("Finishing setup", StateOf(4, phase, session.Status), null));
+        if (phase >= 4)
+        {
+            items.AddRange(snapshot.Routines.Select(r => new ChecklistItem(LabelOf(r.Routine), StateOf(r.State, session.Status), r.Summary)));
+        }
+
+        return items;
+    }
+
+    private static ChecklistState StateOf(int item, int phase, SessionStatus status) =>
+        item < phase ? ChecklistState.Done
+        : status == SessionStatus.Cancelled ? ChecklistState.Skipped
+        : item > phase ? ChecklistState.Pending
+        : status is SessionStatus.Failed or SessionStatus.FailedPermanently ? ChecklistState.Failed
+        : status == SessionStatus.Completed ? ChecklistState.Done
+        : ChecklistState.Running;
+
+    private static ChecklistState StateOf(RoutineState state, SessionStatus status) => state switch
+    {
+        RoutineState.Done => ChecklistState.Done,
+        RoutineState.Failed => ChecklistState.Failed,
+        RoutineState.Running => ChecklistState.Running,
+        _ => status == SessionStatus.Cancelled ? ChecklistState.Skipped : ChecklistState.Pending,
+    };
+
+    private IEnumerable<ChecklistItem> MachineAccessLines(OnboardingSnapshot snapshot)
+    {
+        var session = snapshot.Session;
+        var key = snapshot.Key;
+        var done = new (string Label, string? Detail)?[]
+        {
+            ("Find the app's role", session.AppRoleId is { } role ? $"{Options.RoleScriptId}, id {role}" : null),
+            ("Create key pair", key is null ? null : key.Algorithm.Display()),
+            ("Upload certificate", key?.NetSuiteCertificateId is { } id ? $"{id}, valid until {TimeWording.Date(key.ValidUntil)}" : null),
+            ("Test connection", session.ConnectionTestMilliseconds is { } ms ? $"query ran in {ms} ms" : null),
+        };
+        var reachedCurrent = false;
+        foreach (var line in done)
+        {
+            var (label, detail) = line!.Value;
+            if (detail is not null && !reachedCurrent)
+            {
+                yield return new ChecklistItem(label, ChecklistState.Done, detail);
+                continue;
+            }
+
+            var state = reachedCurrent ? ChecklistState.Pending
+                : session.Status is SessionStatus.Failed or SessionStatus.FailedPermanently ? ChecklistState.Failed
+                : session.Status == SessionStatus.Cancelled ? ChecklistState.Skipped
+                : ChecklistState.Running;
+            reachedCurrent = true;
+            yield return new ChecklistItem(label, state);
+        }
+    }
+
+    private static string? AdminAccessDetail(OnboardingSession session, DateTimeOffset now)
+    {
+        if (session.AuthorizedAt is null)
+        {
+            return null;
+        }
+
+        var who = session.AuthorizedByName is { } name ? $" by {name}" : string.Empty;
+        var role = session.AuthorizedRoleId is { } r ? $"role {r}" : "admin";
+        var until = session.AdminAccessEndedAt is { } ended
+            ? $"revoked {TimeWording.Absolute(ended, now)}"
+            : session.AdminAccessUntil is { } expires ? $"expires {TimeWording.Absolute(expires, now)}" : null;
+        return until is null ? $"Authorized as {role}{who}" : $"Authorized as {role}{who} · {until}";
+    }
+
+    private static string? CertificateDetail(TenantKey? key) =>
+        key?.NetSuiteCertificateId is { } id ? $"certificate {id} · valid until {TimeWording.Date(key.ValidUntil)}" : null;
+
+    private string LabelOf(string routine) => _routineLabels.TryGetValue(routine, out var label) ? label : routine;
+
+    private Parts Current(OnboardingSnapshot snapshot, int phase, DateTimeOffset now)
+    {
+        var session = snapshot.Session;
+        var app = Options.AppName;
+        switch (phase)
+        {
+            case 1:
+                var link = snapshot.Link;
+                return new Parts(
+                    $"Step 1 of 4 — give {app} admin access for one hour",
+                    [
+                        "We use it only to install the connection below. It is revoked as soon as setup finishes, at the latest in one hour.",
+                    ],
+                    [
+                        new Fact("Role", "You choose at sign-in — Administrator is easiest"),
+                        new Fact("Lasts", "1 hour"),
+                        new Fact("Scopes", "REST web services, RESTlets"),
+                    ],
+                    [
+                        link is null
+                            ? Submit("Get a sign-in link", OnboardingVerbs.Retry, session, ActionStyle.Primary)
+                            : new OpenUrlAction("Authorize in NetSuite", link.Url),
+                        Submit("Cancel", OnboardingVerbs.CancelSession, session),
+                    ],
+                    link is null
+                        ? "The last sign-in link expired or was used; get a fresh one."
+                        : $"This link works once and expires {TimeWording.Around(link.ExpiresAt, now)}.",
+                    Tone.Neutral);
+            case 2:
+                return new Parts(
+                    $"Step 2 of 4 — install {Options.BundleName} {Options.BundleVersion}, the only manual step (about 2 minutes)",
+                    [
+                        "Open the install page, click Install in NetSuite, then come back here and press I've installed it.",
+                    ],
+                    [new Fact("Bundle", $"{Options.BundleName} (id {Options.BundleId})")],
+                    BundleActions(session),
+                    null,
+                    Tone.Neutral);
+            case 3:
+                return Running(
+                    session,
+                    now,
+                    "Step 3 of 4 — setting up the long-term connection",
+                    $"{app} now connects as its own least-privilege role; no password or admin access is kept.");
+            default:
+                return Running(session, now, "Step 4 of 4 — finishing setup", "Running the last setup routines with the new connection.");
+        }
+    }
+
+    private Parts Running(OnboardingSession session, DateTimeOffset now, string heading, string body)
+    {
+        // A running step whose lease ran out was interrupted (a restart); offer to pick it up again.
+        var stalled = session.Status == SessionStatus.Running && !session.IsBusy(now);
+        IReadOnlyList<ViewAction> actions = stalled
+            ? [Submit("Retry", OnboardingVerbs.Retry, session, ActionStyle.Primary), Submit("Cancel", OnboardingVerbs.CancelSession, session)]
+            : [Submit("Cancel", OnboardingVerbs.CancelSession, session)];
+        return new Parts(heading, stalled ? [body, "This step was interrupted. Press Retry to continue where it stopped."] : [body], [], actions, null, Tone.Neutral);
+    }
+
+    private Parts Failed(OnboardingSnapshot snapshot, int phase)
+    {
+        var session = snapshot.Session;
+        var failure = session.Failure ?? new StepFailure("unknown", "Something went wrong.", "Press Retry.");
+        if (session.Status == SessionStatus.FailedPermanently)
+        {
+            return new Parts(
+                $"Couldn't {WhatFailed(phase)}",
+                [failure.Reason, failure.ToDo, "Admin access given for this onboarding has been revoked."],
+                [],
+                [Restart(session)],
+                failure.Said,
+                Tone.Attention);
+        }
+
+        if (failure.Code == FlowCodes.BundleNotInstalled)
+        {
+            return new Parts(
+                $"Step 2 of 4 — install {Options.BundleName} {Options.BundleVersion}",
+                [failure.Reason, failure.ToDo],
+                [new Fact("Bundle", $"{Options.BundleName} (id {Options.BundleId})")],
+                BundleActions(session),
+                failure.Said,
+                Tone.Warning);
+        }
+
+        var retryLabel = phase == 1 || failure.Code is nameof(NetSuite.NetSuiteErrorKind.InvalidLogin) or FlowCodes.AdminAccessEnded
+            ? "Sign in again"
+            : "Retry";
+        return new Parts(
+            $"Couldn't {WhatFailed(phase)}",
+            [failure.Reason, failure.ToDo],
+            [],
+            [Submit(retryLabel, OnboardingVerbs.Retry, session, ActionStyle.Primary), Submit("Cancel", OnboardingVerbs.CancelSession, session)],
+            failure.Said,
+            Tone.Attention);
+    }
+
+    private Parts Completed(OnboardingSnapshot snapshot, DateTimeOffset now)
+    {
+        var session = snapshot.Session;
+        var key = snapshot.Key;
+        var facts = new List<Fact>
+        {
+            new("Connection", $"machine-to-machine, role {session.AppRoleName ?? Options.RoleScriptId} (id {session.AppRoleId})"),
+        };
+        if (key?.NetSuiteCertificateId is { } certificateId)
+        {
+            facts.Add(new Fact("Certificate", $"{certificateId} ({key.Algorithm.Display()}), renews automatically before {TimeWording.Date(key.ValidUntil)}"));
+        }
+
+        facts.Add(new Fact("Mapped to", $"entity {session.MappedEntityId}"));
+        facts.Add(new Fact("Health monitoring", "on"));
+        if (session.AdminAccessEndedAt is { } ended)
+        {
+            facts.Add(new Fact("Admin access", $"revoked at {TimeWording.Absolute(ended, now)}"));
+        }
+
+        return new Parts(
+            "All four steps are done",
+            [$"{Options.AppName} now reaches NetSuite with its own certificate and least-privilege role. No admin access is kept."],
+            facts,
+            [
+                new SubmitAction("View status", OnboardingVerbs.Status, AccountData(session), ActionStyle.Primary),
+                new SubmitAction("Set up alerts", OnboardingVerbs.Alerts, new Dictionary<string, string> { [OnboardingVerbs.ModeKey] = "here" }),
+            ],
+            null,
+            Tone.Good);
+    }
+
+    private static Parts Cancelled(OnboardingSession session) => new(
+        "Onboarding cancelled",
+        ["Nothing more will happen in NetSuite. Admin access given for this onboarding has been revoked."],
+        [],
+        [Restart(session)],
+        null,
+        Tone.Neutral);
+
+    private IReadOnlyList<ViewAction> BundleActions(OnboardingSession session) =>
+    [
+        new OpenUrlAction("Open install page", installLink.For(session.Account!.Value)),
+        Submit("I've installed it", OnboardingVerbs.BundleCheck, session, ActionStyle.Primary),
+        Submit("Cancel", OnboardingVerbs.CancelSession, session),
+    ];
+
+    private static string WhatFailed(int phase) => phase switch
+    {
+        1 => "get temporary admin access",
+        2 => "confirm the bundle",
+        3 => "set up the long-term connection",
+        _ => "finish setup",
+    };
+
+    private static SubmitAction Submit(string label, string verb, OnboardingSession session, ActionStyle style = ActionStyle.Default) =>
+        new(label, verb, new Dictionary<string, string> { [OnboardingVerbs.SessionKey] = session.Id.Value }, style);
+
+    private static SubmitAction Restart(OnboardingSession session) =>
+        new("Start again", OnboardingVerbs.Onboard, AccountData(session), ActionStyle.Primary);
+
+    private static Dictionary<string, string> AccountData(OnboardingSession session) =>
+        session.AccountText is { } account ? new() { [OnboardingVerbs.AccountKey] = account } : [];
+
+    private sealed record Parts(
+        string Heading,
+        IReadOnlyList<string> Body,
+        IReadOnlyList<Fact> Facts,
+        IReadOnlyList<ViewAction> Actions,
+        string? Footnote,
+        Tone Tone);
+}

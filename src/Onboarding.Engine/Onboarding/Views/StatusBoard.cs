@@ -1,0 +1,68 @@
+using Onboarding.Engine.Keys;
+using Onboarding.Engine.Storage;
+using Onboarding.Engine.Views;
+
+namespace Onboarding.Engine.Onboarding.Views;
+
+/// <summary>The status table (UX.md): account, company, where it stands, when it started, certificate expiry; at most ten rows.</summary>
+public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider)
+{
+    public const int MaxRows = 10;
+
+    public async Task<StepView> BuildAsync(string title, IReadOnlyList<OnboardingSession> sessions, CancellationToken cancellationToken)
+    {
+        if (sessions.Count == 0)
+        {
+            return ReplyViews.Notice(title, "No onboardings yet. Type onboard to connect a NetSuite account.", Tone.Neutral,
+                new SubmitAction("Start onboarding", OnboardingVerbs.Onboard, new Dictionary<string, string>(), ActionStyle.Primary));
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var rows = new List<IReadOnlyList<string>>();
+        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var session in sessions.Take(MaxRows))
+            {
+                var tenant = session.Account is { } a ? await tenants.FindAsync(read, a, cancellationToken).ConfigureAwait(false) : null;
+                var key = session.Account is { } b
+                    ? (await keys.LiveKeysAsync(read, b, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Status == TenantKeyStatus.Active)
+                    : null;
+                rows.Add(
+                [
+                    session.AccountText ?? "(not chosen yet)",
+                    tenant?.CompanyName ?? "—",
+                    WhereItStands(session, tenant),
+                    TimeWording.Around(session.CreatedAt, now),
+                    key is null ? "—" : TimeWording.Date(key.ValidUntil),
+                ]);
+            }
+        }
+
+        var more = sessions.Count > MaxRows ? $" and {sessions.Count - MaxRows} more — type status <account> for one." : string.Empty;
+        return new StepView(title, $"{sessions.Count} onboarding(s).{more}")
+        {
+            Table = new ViewTable(["Account", "Company", "Where", "Started", "Certificate expires"], rows),
+            Body = more.Length == 0 ? [] : [more.Trim()],
+            Actions = [new SubmitAction("Start onboarding", OnboardingVerbs.Onboard, new Dictionary<string, string>())],
+        };
+    }
+
+    private static string WhereItStands(OnboardingSession session, Tenant? tenant)
+    {
+        if (tenant?.Status == TenantStatus.Offboarded && session.Status is SessionStatus.Completed)
+        {
+            return "offboarded";
+        }
+
+        var phase = OnboardingCard.PhaseOf(session.Step);
+        return session.Status switch
+        {
+            SessionStatus.Completed => "🟢 connected",
+            SessionStatus.Cancelled => "cancelled",
+            SessionStatus.FailedPermanently => $"✗ stopped at step {phase} of 4",
+            SessionStatus.Failed => $"✗ step {phase} of 4 failed — retry on its card",
+            SessionStatus.Running => $"⏳ step {phase} of 4 running",
+            _ => phase == 1 ? "step 1 of 4 — waiting for sign-in" : "step 2 of 4 — waiting for the bundle install",
+        };
+    }
+}

@@ -1,0 +1,83 @@
+using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding;
+
+namespace Onboarding.Engine.Storage;
+
+/// <summary>Onboarded (and offboarded) tenants: the account, what NetSuite told us about it, and its connection.</summary>
+public sealed class TenantStore(SqliteDatabase database)
+{
+    private const string Columns = """
+        account_id AS AccountId, status AS Status, company_name AS CompanyName, time_zone AS TimeZone, app_role_id AS AppRoleId,
+        app_role_name AS AppRoleName, entity_id AS EntityId, connected_at AS ConnectedAt, offboarded_at AS OffboardedAt
+        """;
+
+    /// <summary>Creates or updates the tenant row; null arguments keep what is stored.</summary>
+    public Task UpsertAsync(StorageTransaction transaction, Tenant tenant, DateTimeOffset now, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync(
+            """
+            INSERT INTO tenants (account_id, status, company_name, time_zone, app_role_id, app_role_name, entity_id, connected_at, offboarded_at, updated_at)
+            VALUES (@AccountId, @Status, @CompanyName, @TimeZone, @AppRoleId, @AppRoleName, @EntityId, @ConnectedAt, @OffboardedAt, @Now)
+            ON CONFLICT (account_id) DO UPDATE SET status = excluded.status,
+                company_name = COALESCE(excluded.company_name, tenants.company_name),
+                time_zone = COALESCE(excluded.time_zone, tenants.time_zone),
+                app_role_id = COALESCE(excluded.app_role_id, tenants.app_role_id),
+                app_role_name = COALESCE(excluded.app_role_name, tenants.app_role_name),
+                entity_id = COALESCE(excluded.entity_id, tenants.entity_id),
+                connected_at = COALESCE(excluded.connected_at, tenants.connected_at),
+                offboarded_at = excluded.offboarded_at,
+                updated_at = excluded.updated_at
+            """,
+            new
+            {
+                AccountId = tenant.Account.Value,
+                Status = tenant.Status.ToString(),
+                tenant.CompanyName,
+                tenant.TimeZone,
+                tenant.AppRoleId,
+                tenant.AppRoleName,
+                tenant.EntityId,
+                ConnectedAt = StoredTime.Format(tenant.ConnectedAt),
+                OffboardedAt = StoredTime.Format(tenant.OffboardedAt),
+                Now = StoredTime.Format(now),
+            },
+            cancellationToken);
+
+    public async Task<Tenant?> FindAsync(StorageTransaction transaction, AccountId account, CancellationToken cancellationToken)
+    {
+        var row = await transaction.QuerySingleOrDefaultAsync<TenantRow>(
+            $"SELECT {Columns} FROM tenants WHERE account_id = @account", new { account = account.Value }, cancellationToken).ConfigureAwait(false);
+        return row?.ToTenant();
+    }
+
+    /// <summary>Every tenant, for status tables and the health monitor.</summary>
+    public async Task<IReadOnlyList<Tenant>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
+        var rows = await read.QueryAsync<TenantRow>($"SELECT {Columns} FROM tenants ORDER BY account_id", null, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToTenant())];
+    }
+
+    private sealed class TenantRow
+    {
+        public string AccountId { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string? CompanyName { get; set; }
+        public string? TimeZone { get; set; }
+        public long? AppRoleId { get; set; }
+        public string? AppRoleName { get; set; }
+        public long? EntityId { get; set; }
+        public string? ConnectedAt { get; set; }
+        public string? OffboardedAt { get; set; }
+
+        public Tenant ToTenant() => new(NetSuite.AccountId.Parse(AccountId), Enum.Parse<TenantStatus>(Status))
+        {
+            CompanyName = CompanyName,
+            TimeZone = TimeZone,
+            AppRoleId = AppRoleId,
+            AppRoleName = AppRoleName,
+            EntityId = EntityId,
+            ConnectedAt = StoredTime.ParseOrNull(ConnectedAt),
+            OffboardedAt = StoredTime.ParseOrNull(OffboardedAt),
+        };
+    }
+}

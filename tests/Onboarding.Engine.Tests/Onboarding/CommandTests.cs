@@ -1,0 +1,166 @@
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Views;
+
+namespace Onboarding.Engine.Tests.Onboarding;
+
+public sealed class CommandTests
+{
+    [Fact]
+    public async Task Cancel_revokes_admin_access_and_leaves_a_card_to_start_again()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
+        await harness.AuthorizeAsync(await harness.CardAsync());
+        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens"));
+
+        await harness.PressAsync(await harness.CardAsync(), "Cancel");
+
+        var session = await harness.SessionAsync();
+        Assert.Equal(SessionStatus.Cancelled, session.Status);
+        Assert.NotNull(session.AdminAccessEndedAt);
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens"));
+        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'admin-token.revoked' AND outcome = 'revoked'"));
+        var card = await harness.CardAsync();
+        Assert.Contains("cancelled", card.Title, StringComparison.Ordinal);
+        Assert.Equal("Start again", Assert.Single(card.Actions).Label);
+
+        await harness.PressAsync(card, "Start again");
+        Assert.Equal(2, await harness.ScalarAsync("SELECT COUNT(*) FROM onboarding_sessions"));
+    }
+
+    [Fact]
+    public async Task Typed_cancel_asks_which_when_several_onboardings_are_open()
+    {
+        await using var harness = await FlowHarness.StartAsync(extraAccounts: ["7654321_SB1"]);
+        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
+        await harness.SendAsync("onboard", "7654321_SB1");
+
+        await harness.SendAsync("cancel");
+        var question = harness.Publisher.Messages(harness.Conversation)[^1];
+        Assert.Equal("Which onboarding should I cancel?", question.Title);
+        Assert.Equal(2, question.Actions.Count);
+
+        await harness.SendAsync("cancel", "7654321_SB1");
+        var sessions = await harness.Get<OnboardingSessions>().ForConversationAsync(harness.Conversation, CancellationToken.None);
+        Assert.Equal(SessionStatus.Cancelled, sessions.Single(s => s.AccountText == "7654321_SB1").Status);
+        Assert.Equal(SessionStatus.Waiting, sessions.Single(s => s.AccountText == FlowHarness.DemoAccount).Status);
+    }
+
+    [Fact]
+    public async Task A_button_from_another_conversations_card_changes_nothing()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
+        var card = await harness.CardAsync();
+        var stranger = new ConversationKey("slack", "T1", "C-other");
+
+        await harness.PressAsync(card, "Cancel", conversation: stranger);
+
+        Assert.Equal("That button belongs to another conversation", harness.Publisher.Messages(stranger)[^1].Title);
+        Assert.Equal(SessionStatus.Waiting, (await harness.SessionAsync()).Status);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-session")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    public async Task A_button_with_a_missing_or_unknown_session_gets_a_clear_answer(string session)
+    {
+        await using var harness = await FlowHarness.StartAsync();
+
+        await harness.SendAsync(OnboardingVerbs.Retry, data: new Dictionary<string, string> { ["session"] = session });
+
+        Assert.Equal("That onboarding no longer exists", harness.Publisher.Messages(harness.Conversation)[^1].Title);
+    }
+
+    [Fact]
+    public async Task A_bad_account_id_is_explained()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+
+        await harness.SendAsync("onboard", "contoso.example.com");
+
+        var answer = harness.Publisher.Messages(harness.Conversation)[^1];
+        Assert.Equal("Which NetSuite account?", answer.Title);
+        Assert.Contains("1234567_SB1", answer.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("offboard", "1234567_SB1")]
+    [InlineData("rotate", "1234567_SB1")]
+    [InlineData("alerts", "here")]
+    public async Task Staff_only_commands_are_refused_to_everyone_else(string verb, string argument)
+    {
+        await using var harness = await FlowHarness.StartAsync();
+
+        await harness.SendAsync(verb, argument);
+
+        Assert.Equal("That command is for the vendor's staff", harness.Publisher.Messages(harness.Conversation)[^1].Title);
+    }
+
+    [Fact]
+    public async Task Unknown_input_gets_help_not_silence()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+
+        await harness.SendAsync("hello");
+
+        var help = harness.Publisher.Messages(harness.Conversation)[^1];
+        Assert.NotNull(help.Table);
+        Assert.StartsWith("I didn't understand 'hello'", help.Body[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_shows_this_conversations_onboardings_and_staff_see_every_tenant()
+    {
+        await using var harness = await FlowHarness.StartAsync(extraAccounts: ["7654321_SB1"]);
+        await harness.OnboardAsync();
+        var elsewhere = new ConversationKey("msteams", "tenant-2", "other");
+        await harness.SendAsync("onboard", "7654321_SB1", conversation: elsewhere);
+
+        await harness.SendAsync("status");
+        var mine = harness.Publisher.Messages(harness.Conversation)[^1];
+        await harness.SendAsync("status", user: harness.Staff);
+        var all = harness.Publisher.Messages(harness.Conversation)[^1];
+
+        Assert.Equal(["1234567_SB1"], mine.Table!.Rows.Select(r => r[0]));
+        Assert.Equal("🟢 connected", mine.Table.Rows[0][2]);
+        Assert.Equal(["7654321_SB1", "1234567_SB1"], all.Table!.Rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task Offboarding_asks_first_then_revokes_the_certificate_and_erases_the_keys()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+        await harness.OnboardAsync();
+
+        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
+        var confirm = harness.Publisher.Messages(harness.Conversation)[^1];
+        Assert.Equal(ActionStyle.Destructive, Assert.IsType<SubmitAction>(confirm.Actions[0]).Style);
+        Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
+
+        await harness.PressAsync(confirm, confirm.Actions[0].Label, user: harness.Staff);
+
+        var done = harness.Publisher.Messages(harness.Conversation)[^1];
+        Assert.Equal("1234567_SB1 is offboarded", done.Title);
+        Assert.Equal(0, await harness.ActiveSandboxCertificatesAsync());
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM tenant_keys WHERE protected_private_key IS NOT NULL"));
+        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM tenants WHERE status = 'Offboarded'"));
+        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.revoked' AND outcome = 'revoked'"));
+    }
+
+    [Fact]
+    public async Task An_offboarded_account_can_be_onboarded_again()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+        await harness.OnboardAsync();
+        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
+        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+
+        var again = await harness.OnboardAsync();
+
+        Assert.True(again.Status == SessionStatus.Completed, FlowHarness.Describe(harness.Publisher.Card(again.Id.Value)));
+        Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
+    }
+}

@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Storage;
+using Onboarding.Engine.Views;
+using Onboarding.NetSuiteSandbox;
+
+namespace Onboarding.Engine.Tests.Onboarding;
+
+/// <summary>
+/// The engine's onboarding flow wired as the host wires it, against an in-process sandbox over loopback, with a real
+/// SQLite file and real crypto. Drives it like people do: chat commands, a browser posting NetSuite's consent form.
+/// </summary>
+public sealed class FlowHarness : IAsyncDisposable
+{
+    public const string DemoAccount = "1234567_SB1";
+    public const string StaffId = "staff-1";
+    public const int BundleId = 500123;
+
+    private readonly HttpClient _browser = new(new HttpClientHandler { AllowAutoRedirect = false });
+    private int _deliveries;
+
+    private FlowHarness(SandboxServer sandbox, ServiceProvider services, string databasePath)
+    {
+        Sandbox = sandbox;
+        Services = services;
+        DatabasePath = databasePath;
+    }
+
+    public SandboxServer Sandbox { get; }
+
+    public ServiceProvider Services { get; }
+
+    public string DatabasePath { get; }
+
+    public RecordingPublisher Publisher => Services.GetRequiredService<RecordingPublisher>();
+
+    public ConversationKey Conversation { get; } = new("msteams", "tenant-1", "conversation-" + Guid.NewGuid().ToString("N"));
+
+    public ChatUser User { get; } = new("user-sam", "Sam");
+
+    public ChatUser Staff { get; } = new(StaffId, "Vic (vendor success)");
+
+    /// <summary>Starts a sandbox (optionally with extra accounts) and the flow; <paramref name="configure"/> adjusts settings or services.</summary>
+    public static async Task<FlowHarness> StartAsync(
+        IEnumerable<string>? extraAccounts = null,
+        Action<Dictionary<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "onboarding-flow-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var seed = extraAccounts is null ? null : await SandboxSeed.WriteAsync(folder, extraAccounts);
+        var sandbox = await SandboxServer.StartAsync(o =>
+        {
+            o.EnableTestControl = true;
+            o.SeedFile = seed;
+        });
+
+        var accountTemplate = sandbox.BaseAddress + "{account}";
+        var values = new Dictionary<string, string?>
+        {
+            ["NetSuite:ClientId"] = "demo-onboarding-client",
+            ["NetSuite:RedirectUri"] = "http://localhost:3978/oauth/netsuite/callback",
+            ["NetSuite:AppBaseUrl"] = accountTemplate,
+            ["NetSuite:SuiteTalkBaseUrl"] = accountTemplate,
+            ["NetSuite:RestletsBaseUrl"] = accountTemplate,
+            ["NetSuite:SystemBaseUrl"] = sandbox.BaseAddress + "system",
+            ["NetSuite:MaxRetryAttempts"] = "0",
+            ["Onboarding:StaffUserIds:0"] = StaffId,
+        };
+        settings?.Invoke(values);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var databasePath = Path.Combine(folder, "onboarding.db");
+        var collection = new ServiceCollection();
+        collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        collection.AddSingleton(new SqliteDatabase(databasePath));
+        collection.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        collection.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        collection.AddSingleton<RecordingPublisher>();
+        collection.AddSingleton<IChatPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
+        collection.AddNetSuiteClients(configuration);
+        collection.AddOnboardingFlow(configuration);
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await new MigrationRunner(provider.GetRequiredService<SqliteDatabase>(), TimeProvider.System, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        return new FlowHarness(sandbox, provider, databasePath);
+    }
+
+    /// <summary>A card as text, for assertion messages.</summary>
+    public static string Describe(StepView? card) => card is null
+        ? "(no card)"
+        : $"{card.Title} | {card.Heading} | {string.Join(" / ", card.Body)} | {string.Join(", ", card.Checklist.Select(i => $"{i.Label}:{i.State}:{i.Detail}"))} | {card.Footnote}";
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Sends a chat command as <paramref name="user"/> (default Sam) in <paramref name="conversation"/> (default the harness's).</summary>
+    public Task SendAsync(string verb, string? argument = null, IReadOnlyDictionary<string, string>? data = null, ChatUser? user = null, ConversationKey? conversation = null, string? deliveryId = null) =>
+        Get<IChatCommandHandler>().HandleAsync(
+            new ChatCommand(conversation ?? Conversation, user ?? User, verb, argument, data ?? new Dictionary<string, string>(), deliveryId ?? $"delivery-{Interlocked.Increment(ref _deliveries)}", true),
+            CancellationToken.None);
+
+    /// <summary>Presses a button of a card: the submit action with <paramref name="label"/>.</summary>
+    public Task PressAsync(StepView card, string label, ChatUser? user = null, ConversationKey? conversation = null)
+    {
+        var action = card.Actions.OfType<SubmitAction>().SingleOrDefault(a => a.Label == label)
+            ?? throw new InvalidOperationException($"No button '{label}' on card '{card.Title}': {string.Join(", ", card.Actions.Select(a => a.Label))}");
+        return SendAsync(action.Verb, null, action.Data, user, conversation);
+    }
+
+    /// <summary>The onboarding sessions of the harness's conversation, newest first.</summary>
+    public async Task<OnboardingSession> SessionAsync(ConversationKey? conversation = null) =>
+        (await Get<OnboardingSessions>().ForConversationAsync(conversation ?? Conversation, CancellationToken.None))[0];
+
+    public async Task<StepView> CardAsync(ConversationKey? conversation = null) =>
+        Publisher.Card((await SessionAsync(conversation)).Id.Value) ?? throw new InvalidOperationException("No card published.");
+
+    /// <summary>Opens the card's authorize link and posts NetSuite's consent form; returns the redirect's query (what NetSuite sends back).</summary>
+    public async Task<AuthorizationCallback> ConsentAsync(StepView card, string decision = "allow", string? chooseAccount = null)
+    {
+        var link = card.Actions.OfType<OpenUrlAction>().SingleOrDefault(a => a.Label == "Authorize in NetSuite")
+            ?? throw new InvalidOperationException($"No authorize link on card '{card.Title}'.");
+        var form = new Dictionary<string, string> { ["decision"] = decision, ["role"] = "3" };
+        if (chooseAccount is not null)
+        {
+            form["account"] = chooseAccount;
+        }
+
+        var response = await _browser.PostAsync(link.Url, new FormUrlEncodedContent(form));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Consent answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var query = QueryHelpers.ParseQuery(response.Headers.Location!.Query);
+        string? Value(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
+        return new AuthorizationCallback(Value("state"), Value("code"), Value("role"), Value("entity"), Value("company"), Value("error"), Value("error_description"));
+    }
+
+    /// <summary>Consents and hands the redirect to the engine, as the host's callback endpoint does.</summary>
+    public async Task<AuthorizationCallbackResult> AuthorizeAsync(StepView card, string decision = "allow", string? chooseAccount = null) =>
+        await CallbackAsync(await ConsentAsync(card, decision, chooseAccount));
+
+    public Task<AuthorizationCallbackResult> CallbackAsync(AuthorizationCallback callback) =>
+        Get<IAuthorizationCallbackHandler>().HandleAsync(callback, CancellationToken.None);
+
+    /// <summary>Clicks Install on the bundle page in the sandbox (the admin's manual step).</summary>
+    public async Task InstallBundleAsync(string account = DemoAccount)
+    {
+        var response = await _browser.PostAsync(new Uri(Sandbox.AccountBase(account) + $"/app/bundler/bundledetails.nl?id={BundleId}"), new FormUrlEncodedContent([]));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Runs a whole onboarding of <paramref name="account"/> in the harness's conversation to its end.</summary>
+    public async Task<OnboardingSession> OnboardAsync(string account = DemoAccount, ConversationKey? conversation = null, ChatUser? user = null)
+    {
+        await SendAsync("onboard", account, user: user, conversation: conversation);
+        var session = (await Get<OnboardingSessions>().ForConversationAsync(conversation ?? Conversation, CancellationToken.None)).First(s => s.AccountText == account);
+        var result = await AuthorizeAsync(Publisher.Card(session.Id.Value)!);
+        Assert.True(result.Succeeded, result.PageMessage);
+        await InstallBundleAsync(account);
+        await PressAsync(Publisher.Card(session.Id.Value)!, "I've installed it", user, conversation);
+        return (await Get<OnboardingSessions>().FindAsync(session.Id, CancellationToken.None))!;
+    }
+
+    /// <summary>Adds a sandbox fault: requests matching the path (under the account) fail with <paramref name="status"/>.</summary>
+    public async Task InjectFaultAsync(string pathUnderAccount, string method, int status, int count = 1, string account = DemoAccount)
+    {
+        var label = AccountId.Parse(account).HostLabel;
+        var response = await _browser.PostAsync(
+            new Uri(Sandbox.BaseAddress, "_sandbox/faults"),
+            JsonContent(new { pathPattern = $"/{label}{pathUnderAccount}", method, status, count }));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task ClearFaultsAsync() => (await _browser.DeleteAsync(new Uri(Sandbox.BaseAddress, "_sandbox/faults"))).EnsureSuccessStatusCode();
+
+    /// <summary>NetSuite's own view of the integration's certificates in an account (test control).</summary>
+    public async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> SandboxCertificatesAsync(string account = DemoAccount)
+    {
+        var label = AccountId.Parse(account).HostLabel;
+        var text = await _browser.GetStringAsync(new Uri(Sandbox.BaseAddress, $"_sandbox/accounts/{label}/certificates"));
+        return [.. System.Text.Json.Nodes.JsonNode.Parse(text)!.AsArray().Select(n => n!.AsObject())];
+    }
+
+    public async Task<int> ActiveSandboxCertificatesAsync(string account = DemoAccount) =>
+        (await SandboxCertificatesAsync(account)).Count(c => c["revoked"]!.GetValue<bool>() == false);
+
+    public async Task<long> ScalarAsync(string sql, object? parameters = null)
+    {
+        await using var read = await StorageTransaction.BeginAsync(Get<SqliteDatabase>(), write: false, CancellationToken.None);
+        return await read.QuerySingleOrDefaultAsync<long>(sql, parameters, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _browser.Dispose();
+        await Services.DisposeAsync();
+        await Sandbox.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Path.GetDirectoryName(DatabasePath)))
+        {
+            Directory.Delete(Path.GetDirectoryName(DatabasePath)!, recursive: true);
+        }
+    }
+
+    private static StringContent JsonContent(object value) =>
+        new(System.Text.Json.JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
+}
+
+/// <summary>Writes a sandbox seed file: the built-in demo account plus copies of it under other account ids.</summary>
+internal static class SandboxSeed
+{
+    public static async Task<string> WriteAsync(string folder, IEnumerable<string> extraAccounts)
+    {
+        await using var embedded = typeof(SandboxServer).Assembly.GetManifestResourceStream("demo-account.json")
+            ?? throw new InvalidOperationException("The sandbox's demo-account.json resource is missing.");
+        var document = System.Text.Json.Nodes.JsonNode.Parse(embedded)!.AsObject();
+        var accounts = document["accounts"]!.AsArray();
+        var demo = accounts[0]!;
+        foreach (var id in extraAccounts)
+        {
+            var copy = demo.DeepClone().AsObject();
+            copy["id"] = id;
+            copy["companyName"] = $"Company {id}";
+            copy["companyInformation"]!["companyName"] = $"Company {id}";
+            accounts.Add(copy);
+        }
+
+        var path = Path.Combine(folder, "seed.json");
+        await File.WriteAllTextAsync(path, document.ToJsonString());
+        return path;
+    }
+}

@@ -1,0 +1,74 @@
+using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Views;
+
+namespace Onboarding.Engine.Tests.Onboarding;
+
+public sealed class FullOnboardingTests
+{
+    [Fact]
+    public async Task Onboarding_a_known_account_reaches_Completed_with_one_active_certificate_and_admin_access_revoked()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+
+        var session = await harness.OnboardAsync();
+
+        Assert.True(session.Status == SessionStatus.Completed, FlowHarness.Describe(harness.Publisher.Card(session.Id.Value)));
+        Assert.Equal(OnboardingStep.Completed, session.Step);
+        Assert.Equal(1001, session.AppRoleId);
+        Assert.Equal(7, session.MappedEntityId);
+        Assert.NotNull(session.AdminAccessEndedAt);
+        Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens"));
+        Assert.Equal(3, await harness.ScalarAsync("SELECT COUNT(*) FROM post_install_runs WHERE state = 'Done'") - 1);
+
+        var card = harness.Publisher.Card(session.Id.Value)!;
+        Assert.Equal(Tone.Good, card.Tone);
+        Assert.Contains("is connected", card.Title, StringComparison.Ordinal);
+        Assert.All(card.Checklist, item => Assert.Equal(ChecklistState.Done, item.State));
+        Assert.Contains(card.Facts, f => f.Name == "Certificate");
+        Assert.Contains(card.Facts, f => f.Name == "Admin access" && f.Value.StartsWith("revoked at", StringComparison.Ordinal));
+        Assert.Contains(card.Checklist, i => i.Detail is { } d && d.StartsWith("Seeded 3 configuration records", StringComparison.Ordinal));
+        Assert.Contains(card.Checklist, i => i.Detail is { } d && d.Contains("Company: Demo Company (Sandbox)", StringComparison.Ordinal));
+
+        var notices = harness.Publisher.Messages(harness.Conversation);
+        Assert.Contains(notices, n => n.Title.StartsWith("✓ Authorization received", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.Title.Contains("is connected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Onboarding_without_an_account_learns_it_from_the_callback()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+
+        await harness.SendAsync("onboard");
+        var card = await harness.CardAsync();
+        Assert.Equal("Connect NetSuite — your account", card.Title);
+        var result = await harness.AuthorizeAsync(card, chooseAccount: FlowHarness.DemoAccount);
+        Assert.True(result.Succeeded, result.PageMessage);
+        Assert.Equal(FlowHarness.DemoAccount, (await harness.SessionAsync()).AccountText);
+
+        await harness.InstallBundleAsync();
+        await harness.PressAsync(await harness.CardAsync(), "I've installed it");
+
+        Assert.Equal(SessionStatus.Completed, (await harness.SessionAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Every_card_on_the_way_has_a_checklist_and_at_most_three_buttons()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+
+        await harness.OnboardAsync();
+
+        var cards = harness.Publisher.All.Where(m => m.Slot is not null).Select(m => m.View).ToList();
+        Assert.True(cards.Count >= 10, $"only {cards.Count} card updates");
+        Assert.All(cards, c =>
+        {
+            Assert.NotEmpty(c.Checklist);
+            Assert.InRange(c.Actions.Count, 1, 3);
+            Assert.False(string.IsNullOrWhiteSpace(c.Summary));
+        });
+        Assert.Contains(cards, c => c.Checklist.Any(i => i.Label == "Upload certificate" && i.State == ChecklistState.Running));
+        Assert.Contains(cards, c => c.Checklist.Any(i => i.Label == "Upload certificate" && i.State == ChecklistState.Done));
+    }
+}
