@@ -1,6 +1,6 @@
 namespace Onboarding.Bot;
 
-/// <summary>The host's log messages (event ids 700–799). Secrets never appear in any of them, at any level.</summary>
+/// <summary>The host's log messages (Slack 500–599, host 700–799). Secrets never appear in any of them, at any level.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 700, Level = LogLevel.Error, Message = "A Bot Framework turn failed in conversation {Conversation}")]
@@ -38,4 +38,35 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 716, Level = LogLevel.Warning, Message = "NetSuite OAuth callback refused before reaching the engine: {Reason}")]
     public static partial void OAuthCallbackRefused(ILogger logger, string reason);
+
+    // Slack channel (500–599).
+    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Reason}")]
+    public static partial void SlackRequestRefused(ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Debug, Message = "Ignored Slack delivery {DeliveryId}: already received")]
+    public static partial void SlackDuplicateDelivery(ILogger logger, string deliveryId);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Slack work queue is full; asked Slack to retry delivery {DeliveryId}")]
+    public static partial void SlackQueueFull(ILogger logger, string deliveryId);
+
+    [LoggerMessage(EventId = 503, Level = LogLevel.Error, Message = "Slack command '{Verb}' in {Conversation} failed")]
+    public static partial void SlackCommandFailed(ILogger logger, Exception exception, string verb, string conversation);
+
+    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "Slack Web API {Method} failed: {Error} (HTTP {Status})")]
+    public static partial void SlackApiCallFailed(ILogger logger, string method, string error, int status);
+
+    [LoggerMessage(EventId = 505, Level = LogLevel.Debug, Message = "Ignored Slack payload: {Reason}")]
+    public static partial void SlackPayloadIgnored(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 506, Level = LogLevel.Information, Message = "Slack app installed in team {TeamId} by {UserId}")]
+    public static partial void SlackAppInstalled(ILogger logger, string teamId, string userId);
+
+    [LoggerMessage(EventId = 507, Level = LogLevel.Warning, Message = "Slack install callback refused: {Reason}")]
+    public static partial void SlackInstallRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 508, Level = LogLevel.Information, Message = "Slack app uninstalled from team {TeamId}; its token was erased")]
+    public static partial void SlackAppUninstalled(ILogger logger, string teamId);
+
+    [LoggerMessage(EventId = 509, Level = LogLevel.Information, Message = "Slack card for slot {Slot} was gone; posted a new one")]
+    public static partial void SlackCardReposted(ILogger logger, string slot);
 }

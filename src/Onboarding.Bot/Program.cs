@@ -2,6 +2,7 @@ using Onboarding.Bot.Chat;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
+using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,10 +14,12 @@ builder.AddNetSuiteOAuth();
 builder.AddOnboarding();
 builder.AddChatRouting();
 builder.AddTeamsChannel();
+builder.AddSlackChannel();
 
 await using var app = builder.Build();
 
 app.MapTeams();
 app.MapNetSuiteOAuth();
+app.MapSlack();
 
 await app.RunAsync();

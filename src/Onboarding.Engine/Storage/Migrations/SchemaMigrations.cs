@@ -31,7 +31,9 @@ public static class SchemaMigrations
             CREATE INDEX ix_audit_log_account ON audit_log (account_id, at);
             """),
         .. OnboardingMigrations.All,
+        SlackMigrations.Deliveries,
+        SlackMigrations.Installations,
     ];
 
-    public static int LatestVersion => All[^1].Version;
+    public static int LatestVersion => All.Max(m => m.Version);
 }

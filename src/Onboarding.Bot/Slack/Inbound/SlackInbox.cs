@@ -1,0 +1,35 @@
+using Onboarding.Engine.Conversations;
+using static Onboarding.Bot.Log;
+
+namespace Onboarding.Bot.Slack.Inbound;
+
+/// <summary>Accepts a command once per delivery id and queues it for the background worker; never waits for the engine.</summary>
+internal sealed class SlackInbox(SlackDeliveryLog deliveries, SlackCommandQueue queue, ILogger<SlackInbox> logger)
+{
+    public async Task<SlackInboxOutcome> AcceptAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        var deliveryId = command.DeliveryId ?? throw new ArgumentException("A Slack command needs a delivery id.", nameof(command));
+        if (!await deliveries.TryRecordAsync(deliveryId, cancellationToken).ConfigureAwait(false))
+        {
+            SlackDuplicateDelivery(logger, deliveryId);
+            return SlackInboxOutcome.Duplicate;
+        }
+
+        if (queue.TryEnqueue(command))
+        {
+            return SlackInboxOutcome.Queued;
+        }
+
+        SlackQueueFull(logger, deliveryId);
+        await deliveries.ForgetAsync(deliveryId, cancellationToken).ConfigureAwait(false);
+        return SlackInboxOutcome.Busy;
+    }
+}
+
+/// <summary>What happened to an inbound command: queued, a retry of one already queued, or refused because the queue is full.</summary>
+internal enum SlackInboxOutcome
+{
+    Queued,
+    Duplicate,
+    Busy,
+}

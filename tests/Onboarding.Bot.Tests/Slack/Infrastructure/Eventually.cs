@@ -1,0 +1,30 @@
+namespace Onboarding.Bot.Tests.Slack.Infrastructure;
+
+/// <summary>Waits for something the bot does in the background. The timeout only keeps a broken test from hanging; it is never what a test checks.</summary>
+internal static class Eventually
+{
+    public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+
+    /// <summary>Polls <paramref name="probe"/> until it returns a value, then returns it.</summary>
+    public static async Task<T> GetAsync<T>(Func<T?> probe, string waitingFor, TimeSpan? timeout = null)
+        where T : class
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? HangGuard);
+        while (true)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await Task.Delay(20, cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Still waiting for {waitingFor}.");
+            }
+        }
+    }
+}

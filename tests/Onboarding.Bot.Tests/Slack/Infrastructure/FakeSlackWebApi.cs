@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace Onboarding.Bot.Tests.Slack.Infrastructure;
+
+/// <summary>
+/// A local fake of Slack's Web API on 127.0.0.1 (<c>POST /api/{method}</c>) that records every call. It answers
+/// <c>chat.postMessage</c> with a fresh <c>ts</c>, <c>chat.update</c> with the same <c>ts</c>, and <c>oauth.v2.access</c>
+/// with <see cref="OAuthAccess"/>; scripted answers queued with <see cref="Enqueue"/> come first.
+/// Point <c>Slack:ApiBaseUrl</c> at <see cref="ApiBaseUrl"/>.
+/// </summary>
+public sealed class FakeSlackWebApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedSlackCall> _calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripted = new();
+    private int _nextTs;
+
+    private FakeSlackWebApi(WebApplication app) => _app = app;
+
+    /// <summary>The base URL for <c>Slack:ApiBaseUrl</c>, e.g. <c>http://127.0.0.1:40123/api/</c>.</summary>
+    public Uri ApiBaseUrl { get; private set; } = null!;
+
+    /// <summary>Every call so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedSlackCall> Calls => [.. _calls];
+
+    /// <summary>What <c>oauth.v2.access</c> answers (without <c>ok</c>, which is added).</summary>
+    public JsonObject OAuthAccess { get; set; } = new()
+    {
+        ["access_token"] = "xoxb-installed-token",
+        ["token_type"] = "bot",
+        ["scope"] = "app_mentions:read,chat:write,commands,im:history",
+        ["bot_user_id"] = "U0BOT",
+        ["app_id"] = "A0APP",
+        ["team"] = new JsonObject { ["id"] = "T0INSTALLED", ["name"] = "Installed Co" },
+        ["enterprise"] = null,
+        ["authed_user"] = new JsonObject { ["id"] = "U0INSTALLER" },
+        ["is_enterprise_install"] = false,
+    };
+
+    public static async Task<FakeSlackWebApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlackWebApi(app);
+        app.MapPost("/api/{method}", (string method, HttpContext http) => fake.AnswerAsync(method, http));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        fake.ApiBaseUrl = new Uri(address.TrimEnd('/') + "/api/");
+        return fake;
+    }
+
+    /// <summary>Makes the next call to <paramref name="method"/> answer with this status, body and optional Retry-After.</summary>
+    public void Enqueue(string method, HttpStatusCode status, JsonObject body, TimeSpan? retryAfter = null) =>
+        _scripted.GetOrAdd(method, _ => new ConcurrentQueue<ScriptedAnswer>()).Enqueue(new ScriptedAnswer(status, body, retryAfter));
+
+    /// <summary>Makes the next call to <paramref name="method"/> answer <c>{"ok":false,"error":…}</c>.</summary>
+    public void EnqueueError(string method, string error) =>
+        Enqueue(method, HttpStatusCode.OK, new JsonObject { ["ok"] = false, ["error"] = error });
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> calls matching <paramref name="match"/> have arrived.
+    /// The timeout only keeps a broken test from hanging; it is not what the test checks.
+    /// </summary>
+    public Task<IReadOnlyList<RecordedSlackCall>> WaitForAsync(Func<RecordedSlackCall, bool> match, int count = 1, TimeSpan? timeout = null) =>
+        Eventually.GetAsync<IReadOnlyList<RecordedSlackCall>>(
+            () => _calls.Where(match).ToList() is { } found && found.Count >= count ? found : null,
+            $"{count} matching Slack call(s); recorded: {string.Join(", ", _calls.Select(c => c.Method))}",
+            timeout);
+
+    public Task<IReadOnlyList<RecordedSlackCall>> WaitForMethodAsync(string method, int count = 1) => WaitForAsync(c => c.Method == method, count);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<IResult> AnswerAsync(string method, HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var isJson = http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+        var authorization = http.Request.Headers.Authorization.ToString();
+        _calls.Enqueue(new RecordedSlackCall(
+            method,
+            authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : null,
+            isJson ? JsonNode.Parse(body) as JsonObject : null,
+            isJson ? new Dictionary<string, StringValues>() : QueryHelpers.ParseQuery(body)));
+
+        if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
+        {
+            if (scripted.RetryAfter is { } wait)
+            {
+                http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(scripted.Body, statusCode: (int)scripted.Status);
+        }
+
+        var request = isJson ? JsonNode.Parse(body) : null;
+        return method switch
+        {
+            "chat.postMessage" => Results.Json(new JsonObject
+            {
+                ["ok"] = true,
+                ["channel"] = (string?)request?["channel"],
+                ["ts"] = $"1700000000.{Interlocked.Increment(ref _nextTs):D6}",
+            }),
+            "chat.update" => Results.Json(new JsonObject
+            {
+                ["ok"] = true,
+                ["channel"] = (string?)request?["channel"],
+                ["ts"] = (string?)request?["ts"],
+            }),
+            "oauth.v2.access" => Results.Json(WithOk(OAuthAccess)),
+            _ => Results.Json(new JsonObject { ["ok"] = false, ["error"] = "unknown_method" }),
+        };
+    }
+
+    private static JsonObject WithOk(JsonObject body)
+    {
+        var copy = (JsonObject)body.DeepClone();
+        copy["ok"] = true;
+        return copy;
+    }
+
+    private sealed record ScriptedAnswer(HttpStatusCode Status, JsonObject Body, TimeSpan? RetryAfter);
+}
