@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+using Onboarding.EndToEnd.Tests.Infrastructure;
+
+namespace Onboarding.EndToEnd.Tests.Playground;
+
+/// <summary>
+/// The machine's Chromium driven by Playwright (no browser download: <see cref="Prerequisites.ChromiumPath"/> is launched
+/// directly), with every request that leaves the loopback interface aborted and recorded.
+/// </summary>
+internal sealed class LoopbackBrowser : IAsyncDisposable
+{
+    private static readonly string[] Arguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-default-apps", "--disable-features=Translate,OptimizationHints,MediaRouter",
+    ];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private LoopbackBrowser(IPlaywright playwright, IBrowser browser, IBrowserContext context)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Context = context;
+    }
+
+    public IBrowserContext Context { get; }
+
+    /// <summary>Requests to anywhere but this machine, which were aborted (the Playground's UI asks a CDN for fonts).</summary>
+    public ConcurrentQueue<string> Aborted { get; } = new();
+
+    public static async Task<LoopbackBrowser> LaunchAsync()
+    {
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Prerequisites.ChromiumPath,
+                Headless = true,
+                Args = Arguments,
+            });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
+            context.SetDefaultTimeout(30_000);
+            var loopback = new LoopbackBrowser(playwright, browser, context);
+            await context.RouteAsync("**/*", loopback.RouteAsync);
+            return loopback;
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+
+    private async Task RouteAsync(IRoute route)
+    {
+        var url = new Uri(route.Request.Url);
+        if (url.Scheme is "data" or "blob" || url.IsLoopback)
+        {
+            await route.ContinueAsync();
+            return;
+        }
+
+        Aborted.Enqueue(url.GetLeftPart(UriPartial.Path));
+        await route.AbortAsync();
+    }
+}
