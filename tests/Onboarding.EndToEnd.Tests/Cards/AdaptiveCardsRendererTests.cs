@@ -48,23 +48,16 @@ public sealed class AdaptiveCardsRendererTests : IClassFixture<RenderedCards>
     public async Task The_official_renderer_reports_a_card_element_newer_than_Teams_renders()
     {
         // Proves the check is not vacuous: a 1.6-only element, and an unknown one, are reported.
-        var folder = Directory.CreateTempSubdirectory("cards-negative-").FullName;
-        try
-        {
-            var card = AdaptiveCardRenderer.Render(Engine.Conversations.HelpView.Create());
-            card["body"]!.AsArray().Add(new JsonObject { ["type"] = "CodeBlock", ["codeSnippet"] = "x" });
-            card["body"]!.AsArray().Add(new JsonObject { ["type"] = "NoSuchElement" });
-            await File.WriteAllTextAsync(Path.Combine(folder, "bad.json"), card.ToJsonString());
+        using var scratch = new ScratchFolder();
+        var card = AdaptiveCardRenderer.Render(Engine.Conversations.HelpView.Create());
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "CodeBlock", ["codeSnippet"] = "x" });
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "NoSuchElement" });
+        await scratch.WriteAsync("bad.json", card.ToJsonString());
 
-            var report = RenderedCards.Read(await NodeScript.RunAsync("check-cards.js", folder));
+        var report = RenderedCards.Read(await NodeScript.RunAsync("check-cards.js", scratch.Path));
 
-            var messages = Assert.Single(report).Messages;
-            Assert.Contains(messages, m => m.Contains("NoSuchElement", StringComparison.Ordinal));
-            Assert.Contains(messages, m => m.Contains("CodeBlock", StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var messages = Assert.Single(report).Messages;
+        Assert.Contains(messages, m => m.Contains("NoSuchElement", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("CodeBlock", StringComparison.Ordinal));
     }
 }

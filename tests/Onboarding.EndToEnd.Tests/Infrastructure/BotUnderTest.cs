@@ -15,14 +15,14 @@ namespace Onboarding.EndToEnd.Tests.Infrastructure;
 /// </summary>
 internal sealed class BotUnderTest : WebApplicationFactory<BotOptions>
 {
-    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("onboarding-e2e-").FullName;
+    private readonly ScratchFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
 
     private BotUnderTest(int port, IReadOnlyDictionary<string, string?> settings)
     {
         _settings = new Dictionary<string, string?>
         {
-            ["Storage:DatabasePath"] = Path.Combine(_directory, "onboarding.db"),
+            ["Storage:DatabasePath"] = Path.Combine(_folder.Path, "onboarding.db"),
             ["MicrosoftAppType"] = string.Empty,
             ["MicrosoftAppId"] = string.Empty,
             ["MicrosoftAppPassword"] = string.Empty,
@@ -35,9 +35,6 @@ internal sealed class BotUnderTest : WebApplicationFactory<BotOptions>
 
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
     }
-
-    /// <summary>A folder that lives as long as the bot, for files it is given (a sandbox seed).</summary>
-    public string Folder => _directory;
 
     public static BotUnderTest Start(int port = 0, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -66,14 +63,7 @@ internal sealed class BotUnderTest : WebApplicationFactory<BotOptions>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
-            try
-            {
-                System.IO.Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open only leaves a temp folder behind.
-            }
+            _folder.Dispose();
         }
     }
 }

@@ -28,20 +28,13 @@ public sealed class SlackManifestTests
             .Replace("name: NetSuite Onboarding", "name: A name far longer than Slack's thirty-five characters", StringComparison.Ordinal)
             .Replace("command: /netsuite", "command: netsuite", StringComparison.Ordinal)
             .Replace("      - im:history\n", string.Empty, StringComparison.Ordinal);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("slack-manifest-").FullName, "manifest.yaml");
-        await File.WriteAllTextAsync(path, yaml);
-        try
-        {
-            var errors = Strings((await NodeScript.RunAsync("check-slack-manifest.js", path))["errors"]);
+        using var scratch = new ScratchFolder();
 
-            Assert.Contains(errors, e => e.StartsWith("/display_information/name", StringComparison.Ordinal));
-            Assert.Contains(errors, e => e.StartsWith("/features/slash_commands/0/command", StringComparison.Ordinal));
-            Assert.Contains(errors, e => e.Contains("message.im needs bot scope im:history", StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
-        }
+        var errors = Strings((await NodeScript.RunAsync("check-slack-manifest.js", await scratch.WriteAsync("manifest.yaml", yaml)))["errors"]);
+
+        Assert.Contains(errors, e => e.StartsWith("/display_information/name", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/features/slash_commands/0/command", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("message.im needs bot scope im:history", StringComparison.Ordinal));
     }
 
     [NodeChecksFact]

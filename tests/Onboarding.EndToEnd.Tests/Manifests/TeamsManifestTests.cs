@@ -26,19 +26,12 @@ public sealed class TeamsManifestTests
         var broken = JsonNode.Parse(await File.ReadAllTextAsync(Manifest))!;
         broken["accentColor"] = "blue";
         broken["bots"]![0]!["scopes"] = new JsonArray("personal", "groupchat");
-        var path = Path.Combine(Directory.CreateTempSubdirectory("teams-manifest-").FullName, "manifest.json");
-        await File.WriteAllTextAsync(path, broken.ToJsonString());
-        try
-        {
-            var errors = Errors(await NodeScript.RunAsync("check-teams-manifest.js", path));
+        using var scratch = new ScratchFolder();
 
-            Assert.Contains(errors, e => e.StartsWith("/accentColor", StringComparison.Ordinal));
-            Assert.Contains(errors, e => e.StartsWith("/bots/0/scopes/1", StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
-        }
+        var errors = Errors(await NodeScript.RunAsync("check-teams-manifest.js", await scratch.WriteAsync("manifest.json", broken.ToJsonString())));
+
+        Assert.Contains(errors, e => e.StartsWith("/accentColor", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/bots/0/scopes/1", StringComparison.Ordinal));
     }
 
     private static List<string> Errors(JsonNode report) => [.. report["errors"]!.AsArray().Select(e => (string)e!)];

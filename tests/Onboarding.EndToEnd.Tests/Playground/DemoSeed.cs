@@ -9,15 +9,13 @@ namespace Onboarding.EndToEnd.Tests.Playground;
 /// </summary>
 internal static class DemoSeed
 {
-    public static async Task<string> WriteAsync(string folder, Uri publicBaseUrl)
+    public static async Task<string> WithRedirectUriAsync(Uri publicBaseUrl)
     {
         await using var embedded = typeof(SandboxOptions).Assembly.GetManifestResourceStream("demo-account.json")
             ?? throw new InvalidOperationException("The sandbox assembly no longer embeds demo-account.json.");
         var seed = (await JsonNode.ParseAsync(embedded))!;
         var integration = seed["accounts"]![0]!["integrations"]![0]!;
         integration["redirectUris"] = new JsonArray(new Uri(publicBaseUrl, "oauth/netsuite/callback").AbsoluteUri);
-        var path = Path.Combine(folder, "sandbox-seed.json");
-        await File.WriteAllTextAsync(path, seed.ToJsonString());
-        return path;
+        return seed.ToJsonString();
     }
 }

@@ -43,7 +43,9 @@ internal sealed class LoopbackBrowser : IAsyncDisposable
                 Args = Arguments,
             });
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
-            context.SetDefaultTimeout(30_000);
+            // Generous limits: CI runs the test projects side by side on two cores. Nothing is timed, only waited for.
+            context.SetDefaultTimeout(60_000);
+            Assertions.SetDefaultExpectTimeout(60_000);
             var loopback = new LoopbackBrowser(playwright, browser, context);
             await context.RouteAsync("**/*", loopback.RouteAsync);
             return loopback;

@@ -12,7 +12,7 @@ namespace Onboarding.EndToEnd.Tests.Playground;
 /// </summary>
 public sealed class OnboardingInAgentsPlaygroundTests
 {
-    private static readonly float CompletionLimit = 120_000;
+    private const float CompletionLimit = 180_000;
 
     [BrowserFact]
     public async Task A_person_completes_an_onboarding_in_the_Agents_Playground()
@@ -20,28 +20,20 @@ public sealed class OnboardingInAgentsPlaygroundTests
         Prerequisites.Require(Prerequisites.MissingForBrowser());
         var port = FreePort.Next();
         var publicBaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        var seedFolder = Directory.CreateTempSubdirectory("e2e-seed-").FullName;
-        try
+        using var scratch = new ScratchFolder();
+        using var bot = BotUnderTest.Start(port, new Dictionary<string, string?>
         {
-            var seed = await DemoSeed.WriteAsync(seedFolder, publicBaseUrl);
-            using var bot = BotUnderTest.Start(port, new Dictionary<string, string?>
-            {
-                ["Bot:PublicBaseUrl"] = publicBaseUrl.AbsoluteUri.TrimEnd('/'),
-                ["Sandbox:SeedFile"] = seed,
-            });
-            await using var playground = await AgentsPlayground.StartAsync(new Uri(publicBaseUrl, "api/messages"));
-            await using var browser = await LaunchBrowserAsync();
-            var shots = new Screenshots("onboarding");
+            ["Bot:PublicBaseUrl"] = publicBaseUrl.AbsoluteUri.TrimEnd('/'),
+            ["Sandbox:SeedFile"] = await scratch.WriteAsync("sandbox-seed.json", await DemoSeed.WithRedirectUriAsync(publicBaseUrl)),
+        });
+        await using var playground = await AgentsPlayground.StartAsync(new Uri(publicBaseUrl, "api/messages"));
+        await using var browser = await LoopbackBrowser.LaunchAsync();
+        var shots = new Screenshots("onboarding");
 
-            await OnboardAsync(browser.Context, playground.Address, shots);
+        await OnboardAsync(browser.Context, playground.Address, shots);
 
-            Assert.All(browser.Aborted, url => Assert.False(new Uri(url).IsLoopback, url));
-            Assert.Equal(8, shots.Taken.Count);
-        }
-        finally
-        {
-            Directory.Delete(seedFolder, recursive: true);
-        }
+        Assert.All(browser.Aborted, url => Assert.False(new Uri(url).IsLoopback, url));
+        Assert.Equal(8, shots.Taken.Count);
     }
 
     private static async Task OnboardAsync(IBrowserContext context, Uri playground, Screenshots shots)
@@ -89,6 +81,4 @@ public sealed class OnboardingInAgentsPlaygroundTests
     private static ILocator Cards(IPage page) => page.Locator(".ac-adaptiveCard");
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private static Task<LoopbackBrowser> LaunchBrowserAsync() => LoopbackBrowser.LaunchAsync();
 }

@@ -20,22 +20,16 @@ public sealed class SlackSignatureCrossCheckTests
     public async Task Bolt_agrees_with_our_verifier_on_vectors_we_sign()
     {
         var vectors = Enumerable.Range(0, 60).Select(OurVector).ToList();
-        var path = Path.GetTempFileName();
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(vectors.Select(v => v.Json).ToList()));
-        try
-        {
-            var bolt = (await NodeScript.RunAsync("slack-signatures.js", "verify", path)).AsArray()
-                .ToDictionary(v => (string)v!["id"]!, v => (bool)v!["boltAccepts"]!);
+        using var scratch = new ScratchFolder();
+        var path = await scratch.WriteAsync("vectors.json", JsonSerializer.Serialize(vectors.Select(v => v.Json).ToList()));
 
-            Assert.Equal(vectors.Count, bolt.Count);
-            Assert.All(vectors, v => Assert.True(bolt[v.Id] == v.WeAccept, $"{v.Id}: Bolt {(bolt[v.Id] ? "accepts" : "refuses")}, we {(v.WeAccept ? "accept" : "refuse")}"));
-            Assert.Contains(vectors, v => v.WeAccept);
-            Assert.Contains(vectors, v => !v.WeAccept);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var bolt = (await NodeScript.RunAsync("slack-signatures.js", "verify", path)).AsArray()
+            .ToDictionary(v => (string)v!["id"]!, v => (bool)v!["boltAccepts"]!);
+
+        Assert.Equal(vectors.Count, bolt.Count);
+        Assert.All(vectors, v => Assert.True(bolt[v.Id] == v.WeAccept, $"{v.Id}: Bolt {(bolt[v.Id] ? "accepts" : "refuses")}, we {(v.WeAccept ? "accept" : "refuse")}"));
+        Assert.Contains(vectors, v => v.WeAccept);
+        Assert.Contains(vectors, v => !v.WeAccept);
     }
 
     [NodeChecksFact]
@@ -69,19 +63,13 @@ public sealed class SlackSignatureCrossCheckTests
             ["id"] = "future", ["secret"] = secret, ["timestamp"] = timestamp, ["body"] = body,
             ["signature"] = verifier.Sign(timestamp, Encoding.UTF8.GetBytes(body)), ["nowSeconds"] = Now.ToUnixTimeSeconds(),
         };
-        var path = Path.GetTempFileName();
-        await File.WriteAllTextAsync(path, new JsonArray(vector).ToJsonString());
-        try
-        {
-            var bolt = (await NodeScript.RunAsync("slack-signatures.js", "verify", path)).AsArray().Single()!;
+        using var scratch = new ScratchFolder();
+        var path = await scratch.WriteAsync("vectors.json", new JsonArray(vector).ToJsonString());
 
-            Assert.True((bool)bolt["boltAccepts"]!);
-            Assert.Equal(SlackSignatureCheck.FromTheFuture, verifier.Verify(timestamp, (string)vector["signature"]!, Encoding.UTF8.GetBytes(body)));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var bolt = (await NodeScript.RunAsync("slack-signatures.js", "verify", path)).AsArray().Single()!;
+
+        Assert.True((bool)bolt["boltAccepts"]!);
+        Assert.Equal(SlackSignatureCheck.FromTheFuture, verifier.Verify(timestamp, (string)vector["signature"]!, Encoding.UTF8.GetBytes(body)));
     }
 
     /// <summary>A vector signed by our verifier; every other one is tampered with in one of several ways.</summary>
