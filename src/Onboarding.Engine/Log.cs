@@ -60,4 +60,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 309, Level = LogLevel.Information, Message = "Tenant {Account} offboarded: {Outcome}")]
     public static partial void TenantOffboarded(ILogger logger, string account, string outcome);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Information, Message = "Resumed {Count} interrupted onboarding(s)")]
+    public static partial void OnboardingsResumed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Error, Message = "Resuming interrupted onboardings failed; trying again in a minute")]
+    public static partial void ResumeFailed(ILogger logger, Exception exception);
 }

@@ -23,27 +23,34 @@ public static class NetSuiteRegistration
         nameof(NetSuiteOptions.SystemBaseUrl),
     ];
 
+    /// <summary>
+    /// Adds the clients and the embedded sandbox. The mode is read when the options are first built, from the final
+    /// configuration (settings added after Program.cs's registrations, such as a test host's, count too).
+    /// </summary>
     public static IHostApplicationBuilder AddNetSuite(this IHostApplicationBuilder builder)
     {
-        var mode = ModeOf(builder.Configuration);
         builder.Services.AddNetSuiteClients(builder.Configuration);
-
-        // One setting for the host's address: the redirect URI follows it unless NetSuite:RedirectUri is set on purpose.
-        var redirectConfigured = !string.IsNullOrWhiteSpace(builder.Configuration[$"{NetSuiteOptions.SectionName}:{nameof(NetSuiteOptions.RedirectUri)}"]);
-        if (!redirectConfigured)
-        {
-            builder.Services.AddSingleton<IPostConfigureOptions<NetSuiteOptions>>(services => new PostConfigureOptions<NetSuiteOptions, IOptions<BotOptions>>(
-                Options.DefaultName,
-                services.GetRequiredService<IOptions<BotOptions>>(),
-                (netSuite, bot) => netSuite.RedirectUri = bot.Value.OAuthRedirectUri.AbsoluteUri));
-        }
-
-        if (mode == NetSuiteMode.Sandbox)
-        {
-            builder.AddEmbeddedSandbox();
-        }
-
+        var configuration = builder.Configuration;
+        builder.Services.PostConfigure<NetSuiteOptions>(netSuite => FollowPublicBaseUrl(netSuite, configuration));
+        builder.AddEmbeddedSandbox();
         return builder;
+    }
+
+    // One setting for the host's address: the redirect URI follows Bot:PublicBaseUrl unless NetSuite:RedirectUri is set on
+    // purpose. Read from configuration rather than IOptions<BotOptions>, so a bad Bot:PublicBaseUrl is reported once, by
+    // its own validator.
+    private static void FollowPublicBaseUrl(NetSuiteOptions netSuite, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration[$"{NetSuiteOptions.SectionName}:{nameof(NetSuiteOptions.RedirectUri)}"]))
+        {
+            return;
+        }
+
+        var publicBaseUrl = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>()?.PublicBaseUrl ?? new BotOptions().PublicBaseUrl;
+        if (Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            netSuite.RedirectUri = new BotOptions { PublicBaseUrl = publicBaseUrl }.OAuthRedirectUri.AbsoluteUri;
+        }
     }
 
     /// <summary>The effective mode: <see cref="NetSuiteMode.Auto"/> resolved to one of the other two.</summary>

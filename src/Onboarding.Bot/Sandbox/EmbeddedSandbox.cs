@@ -18,6 +18,9 @@ public sealed class EmbeddedSandbox : IAsyncDisposable
         // Options are built synchronously, so the start is awaited here; there is no synchronization context to deadlock on.
         _server = new Lazy<SandboxServer>(() => SandboxServer.StartAsync(configure).GetAwaiter().GetResult(), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>True once the sandbox runs (it never does unless <c>NetSuite:Mode</c> comes out as Sandbox).</summary>
+    public bool IsStarted => _server.IsValueCreated;
+
     /// <summary>The sandbox's root, e.g. <c>http://127.0.0.1:51234/</c>; starts it on first use.</summary>
     public Uri BaseAddress => _server.Value.BaseAddress;
 

@@ -7,7 +7,7 @@ namespace Onboarding.Bot.Sandbox;
 public static class EmbeddedSandboxRegistration
 {
     /// <summary>
-    /// Registers the sandbox. Its settings are the bot's <c>Sandbox</c> section (the same keys the stand-alone sandbox reads),
+    /// Registers the sandbox, started only when <c>NetSuite:Mode</c> comes out as Sandbox. Its settings are the bot's <c>Sandbox</c> section (the same keys the stand-alone sandbox reads),
     /// handed over explicitly so neither application reads the other's configuration; the test-control API
     /// (<c>/_sandbox/…</c>) is on unless <c>Sandbox:EnableTestControl</c> says otherwise.
     /// </summary>

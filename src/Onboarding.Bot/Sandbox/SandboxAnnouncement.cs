@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Hosting;
+using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.Teams;
 
 namespace Onboarding.Bot.Sandbox;
 
-/// <summary>Once the bot listens, says where everything is: the bot endpoint, the sandbox, the demo account, the Playground command.</summary>
+/// <summary>In sandbox mode, once the bot listens, says where everything is: the bot endpoint, the sandbox, the demo account, the Playground command.</summary>
 internal sealed class SandboxAnnouncement(
     EmbeddedSandbox sandbox,
+    IConfiguration configuration,
     IServer server,
     IOptions<BotOptions> bot,
     ILogger<SandboxAnnouncement> logger) : IHostedLifecycleService
@@ -22,6 +24,11 @@ internal sealed class SandboxAnnouncement(
 
     public Task StartedAsync(CancellationToken cancellationToken)
     {
+        if (NetSuiteRegistration.ModeOf(configuration) != NetSuiteMode.Sandbox)
+        {
+            return Task.CompletedTask;
+        }
+
         var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? bot.Value.PublicBaseUrl;
         var endpoint = listening.TrimEnd('/') + TeamsChannelRegistration.MessagesPath;
         Log.SandboxReady(logger, sandbox.BaseAddress.AbsoluteUri, EmbeddedSandbox.DemoAccount, sandbox.AccountBase(EmbeddedSandbox.DemoAccount).AbsoluteUri);

@@ -20,7 +20,15 @@ public static class TeamsChannelRegistration
         builder.Services.AddSingleton<IValidateOptions<MicrosoftAppOptions>, MicrosoftAppOptionsValidator>();
 
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // Checked settings first: hosted services that publish are built before start-up validation runs, and the
+        // framework would otherwise throw a bare ArgumentException for a bad MicrosoftApp* combination.
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
+        {
+            _ = services.GetRequiredService<IOptions<MicrosoftAppOptions>>().Value;
+            return new ConfigurationBotFrameworkAuthentication(
+                services.GetRequiredService<IConfiguration>(),
+                httpClientFactory: services.GetRequiredService<IHttpClientFactory>());
+        });
         builder.Services.AddSingleton<TeamsBotAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<TeamsBotAdapter>());
         // Per request, so a command handler registered as scoped (e.g. one using a unit of work) can be injected.

@@ -21,6 +21,7 @@ internal sealed class ClientCredentialsTokens(
     private readonly Lock _gate = new();
     private readonly Dictionary<(AccountId Account, string CertificateId), CachedToken> _cache = [];
     private readonly Dictionary<(AccountId Account, string CertificateId), Task<NetSuiteResult<BearerToken>>> _inFlight = [];
+    private readonly Dictionary<AccountId, long> _generations = [];
 
     public async Task<NetSuiteResult<BearerToken>> GetAsync(MachineCredential credential, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ internal sealed class ClientCredentialsTokens(
 
             if (!_inFlight.TryGetValue(key, out flight!))
             {
-                flight = MintAndCacheAsync(credential, key);
+                flight = MintAndCacheAsync(credential, key, _generations.GetValueOrDefault(credential.Account));
                 _inFlight[key] = flight;
             }
         }
@@ -54,16 +55,19 @@ internal sealed class ClientCredentialsTokens(
             {
                 _cache.Remove(key);
             }
+
+            // A mint already under way must not put back a token minted before the invalidation.
+            _generations[account] = _generations.GetValueOrDefault(account) + 1;
         }
     }
 
-    private async Task<NetSuiteResult<BearerToken>> MintAndCacheAsync(MachineCredential credential, (AccountId, string) key)
+    private async Task<NetSuiteResult<BearerToken>> MintAndCacheAsync(MachineCredential credential, (AccountId, string) key, long generation)
     {
         // Leave the caller's lock before signing and sending.
         await Task.Yield();
         try
         {
-            return await MintAsync(credential).ConfigureAwait(false);
+            return await MintAsync(credential, generation).ConfigureAwait(false);
         }
         finally
         {
@@ -74,10 +78,14 @@ internal sealed class ClientCredentialsTokens(
         }
     }
 
-    private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential)
+    private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential, long generation)
     {
         var tokenUrl = endpoints.Token(credential.Account);
-        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.Idempotent);
+
+        // A repeat after a 5xx or timeout would replay the same assertion (same jti), which NetSuite may refuse as a
+        // replay and so look like a rejected certificate. Only its 429 refusals are retried here; for anything else
+        // the caller's next call signs a fresh assertion.
+        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
         var response = await client.RequestTokenAsync(
             new TokenRequest
             {
@@ -103,7 +111,10 @@ internal sealed class ClientCredentialsTokens(
         var renewAt = timeProvider.GetUtcNow() + result.Value.ExpiresIn - options.Value.TokenRefreshMargin;
         lock (_gate)
         {
-            _cache[(credential.Account, credential.CertificateId)] = new CachedToken(token, renewAt);
+            if (_generations.GetValueOrDefault(credential.Account) == generation)
+            {
+                _cache[(credential.Account, credential.CertificateId)] = new CachedToken(token, renewAt);
+            }
         }
 
         Log.ClientCredentialsTokenCached(logger, credential.Account, renewAt);

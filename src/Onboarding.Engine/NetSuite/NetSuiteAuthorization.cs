@@ -38,15 +38,12 @@ internal sealed class NetSuiteAuthorization(
         ArgumentException.ThrowIfNullOrWhiteSpace(codeVerifier);
         var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
         var response = await client.RequestAuthorizationCodeTokenAsync(
-            new AuthorizationCodeTokenRequest
+            AsPublicClient(new AuthorizationCodeTokenRequest
             {
-                Address = endpoints.Token(account).AbsoluteUri,
-                ClientId = options.Value.ClientId,
-                ClientCredentialStyle = ClientCredentialStyle.PostBody,
                 Code = code,
                 RedirectUri = options.Value.RedirectUri,
                 CodeVerifier = codeVerifier,
-            },
+            }, endpoints.Token(account)),
             cancellationToken).ConfigureAwait(false);
         return Read(response, OAuthCall.AuthorizationCode, account, cancellationToken);
     }
@@ -56,13 +53,7 @@ internal sealed class NetSuiteAuthorization(
         // A public client's refresh token is single-use: a blind retry after NetSuite rotated it would lose the new one.
         var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
         var response = await client.RequestRefreshTokenAsync(
-            new RefreshTokenRequest
-            {
-                Address = endpoints.Token(account).AbsoluteUri,
-                ClientId = options.Value.ClientId,
-                ClientCredentialStyle = ClientCredentialStyle.PostBody,
-                RefreshToken = refreshToken.Value,
-            },
+            AsPublicClient(new RefreshTokenRequest { RefreshToken = refreshToken.Value }, endpoints.Token(account)),
             cancellationToken).ConfigureAwait(false);
         return Read(response, OAuthCall.Refresh, account, cancellationToken);
     }
@@ -71,13 +62,7 @@ internal sealed class NetSuiteAuthorization(
     {
         var client = httpClientFactory.CreateClient(NetSuiteHttpClients.Idempotent);
         var response = await client.RevokeTokenAsync(
-            new TokenRevocationRequest
-            {
-                Address = endpoints.Revoke(account).AbsoluteUri,
-                ClientId = options.Value.ClientId,
-                ClientCredentialStyle = ClientCredentialStyle.PostBody,
-                Token = refreshToken.Value,
-            },
+            AsPublicClient(new TokenRevocationRequest { Token = refreshToken.Value }, endpoints.Revoke(account)),
             cancellationToken).ConfigureAwait(false);
         if (TokenResponseReader.Failure(response, OAuthCall.Revoke, cancellationToken) is { } error)
         {
@@ -87,6 +72,16 @@ internal sealed class NetSuiteAuthorization(
 
         Log.TokenCallSucceeded(logger, nameof(OAuthCall.Revoke), account);
         return NetSuiteResult<bool>.Success(true);
+    }
+
+    // NetSuite's public client authenticates with client_id in the form body and no Authorization header (facts §2.3).
+    private T AsPublicClient<T>(T request, Uri address)
+        where T : ProtocolRequest
+    {
+        request.Address = address.AbsoluteUri;
+        request.ClientId = options.Value.ClientId;
+        request.ClientCredentialStyle = ClientCredentialStyle.PostBody;
+        return request;
     }
 
     private NetSuiteResult<DelegatedTokens> Read(TokenResponse response, OAuthCall call, AccountId account, CancellationToken cancellationToken)

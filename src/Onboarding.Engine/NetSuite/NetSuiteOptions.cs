@@ -58,6 +58,18 @@ public sealed class NetSuiteOptions
     /// <summary>The time a call may take including all its retries.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Points every endpoint template at a NetSuite sandbox's path layout (<c>{root}/{account}/…</c>, <c>{root}/system/…</c>),
+    /// e.g. the in-process simulator at <c>http://127.0.0.1:PORT/</c>.
+    /// </summary>
+    public void UseSandboxLayout(Uri root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var prefix = root.AbsoluteUri.TrimEnd('/');
+        AppBaseUrl = SuiteTalkBaseUrl = RestletsBaseUrl = prefix + "/{account}";
+        SystemBaseUrl = prefix + "/system";
+    }
+
     /// <summary>The scopes as a list, in configured order.</summary>
     public IReadOnlyList<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

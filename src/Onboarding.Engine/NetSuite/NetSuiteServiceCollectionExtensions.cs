@@ -1,13 +1,10 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.Keys.Internal;
 using Onboarding.Engine.NetSuite.Internal;
-using Polly;
 
 namespace Onboarding.Engine.NetSuite;
 
@@ -42,38 +39,14 @@ public static class NetSuiteServiceCollectionExtensions
             .RemoveAllLoggers()
             .AddLogger<NetSuiteHttpLogger>()
             .AddResilienceHandler("netsuite-idempotent", (pipeline, context) =>
-                AddPipeline(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value, HttpClientResiliencePredicates.IsTransient));
+                NetSuiteResilience.AddIdempotent(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value));
 
         services.AddHttpClient(NetSuiteHttpClients.NonIdempotent)
             .RemoveAllLoggers()
             .AddLogger<NetSuiteHttpLogger>()
             .AddResilienceHandler("netsuite-non-idempotent", (pipeline, context) =>
-                AddPipeline(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value, IsRejectedBeforeActing));
+                NetSuiteResilience.AddNonIdempotent(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value));
 
         return services;
-    }
-
-    // NetSuite answers 429 when its concurrency gate refuses a request, before any work is done (facts §7).
-    private static bool IsRejectedBeforeActing(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
-
-    private static void AddPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, NetSuiteOptions options, Func<Outcome<HttpResponseMessage>, bool> shouldRetry)
-    {
-        pipeline.AddTimeout(options.TotalTimeout);
-        if (options.MaxRetryAttempts > 0)
-        {
-            pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = TimeSpan.FromSeconds(30),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome)),
-            });
-        }
-
-        pipeline.AddTimeout(options.AttemptTimeout);
     }
 }

@@ -27,11 +27,7 @@ public sealed class AdminAccess(
             return Ended();
         }
 
-        DelegatedTokens? current;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            current = await tokens.FindAsync(read, session.Id, cancellationToken).ConfigureAwait(false);
-        }
+        var current = await StorageTransaction.ReadAsync(database, read => tokens.FindAsync(read, session.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (current is null)
         {
@@ -50,14 +46,15 @@ public sealed class AdminAccess(
         }
 
         var refreshed = await authorization.RefreshAsync(account, refreshToken, cancellationToken).ConfigureAwait(false);
-        await using var write = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
-        if (refreshed.IsSuccess)
+        await StorageTransaction.WriteAsync(database, async write =>
         {
-            await tokens.SaveAsync(write, session.Id, account, refreshed.Value, now, cancellationToken).ConfigureAwait(false);
-        }
+            if (refreshed.IsSuccess)
+            {
+                await tokens.SaveAsync(write, session.Id, account, refreshed.Value, now, cancellationToken).ConfigureAwait(false);
+            }
 
-        await audit.AppendAsync(write, new AuditEntry("system", account.Value, "admin-token.refreshed", refreshed.IsSuccess ? "ok" : "failed", $"session {session.Id}"), cancellationToken).ConfigureAwait(false);
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(write, new AuditEntry("system", account.Value, "admin-token.refreshed", refreshed.IsSuccess ? "ok" : "failed", $"session {session.Id}"), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         return refreshed.IsSuccess ? NetSuiteResult<BearerToken>.Success(refreshed.Value.AccessToken) : refreshed.Error;
     }
 
@@ -67,11 +64,7 @@ public sealed class AdminAccess(
     /// </summary>
     public async Task EndAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
-        DelegatedTokens? current;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            current = await tokens.FindAsync(read, session.Id, cancellationToken).ConfigureAwait(false);
-        }
+        var current = await StorageTransaction.ReadAsync(database, read => tokens.FindAsync(read, session.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (current is null)
         {
@@ -89,10 +82,11 @@ public sealed class AdminAccess(
             }
         }
 
-        await using var write = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
-        await tokens.EraseAsync(write, session.Id, cancellationToken).ConfigureAwait(false);
-        await audit.AppendAsync(write, new AuditEntry(actor, session.AccountText, "admin-token.revoked", outcome, $"session {session.Id}"), cancellationToken).ConfigureAwait(false);
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await StorageTransaction.WriteAsync(database, async write =>
+        {
+            await tokens.EraseAsync(write, session.Id, cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(write, new AuditEntry(actor, session.AccountText, "admin-token.revoked", outcome, $"session {session.Id}"), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static NetSuiteError Ended() => new(

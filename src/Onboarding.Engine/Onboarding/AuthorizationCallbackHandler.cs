@@ -17,7 +17,9 @@ public sealed class AuthorizationCallbackHandler(
     AuthorizationRequestStore requests,
     DelegatedTokenStore tokens,
     TenantStore tenants,
+    AuditLog audit,
     INetSuiteAuthorization authorization,
+    AuthorizerNames names,
     StepFailures failures,
     OnboardingCards cards,
     OnboardingNotices notices,
@@ -116,11 +118,7 @@ public sealed class AuthorizationCallbackHandler(
 
     private async Task<(OnboardingSession? Session, AuthorizationCallbackResult? Result)> LearnAccountAsync(OnboardingSession session, AccountId company, CancellationToken cancellationToken)
     {
-        Tenant? tenant;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            tenant = await tenants.FindAsync(read, company, cancellationToken).ConfigureAwait(false);
-        }
+        var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, company, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (tenant?.Status == TenantStatus.Connected)
         {
@@ -152,6 +150,7 @@ public sealed class AuthorizationCallbackHandler(
 
     private async Task<AuthorizationCallbackResult> AcceptAsync(OnboardingSession session, AccountId company, long roleId, long entityId, DelegatedTokens delegated, CancellationToken cancellationToken)
     {
+        var (roleName, personName) = await names.FindAsync(company, delegated.AccessToken, roleId, entityId, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         var authorized = await sessions.TryMoveAsync(
             session,
@@ -160,7 +159,9 @@ public sealed class AuthorizationCallbackHandler(
                 Step = OnboardingStep.Authorized,
                 Status = SessionStatus.Running,
                 AuthorizedRoleId = roleId,
+                AuthorizedRoleName = roleName,
                 AuthorizedEntityId = entityId,
+                AuthorizedByName = personName,
                 AuthorizedAt = now,
                 AdminAccessUntil = delegated.ExpiresAt,
             },
@@ -169,6 +170,7 @@ public sealed class AuthorizationCallbackHandler(
             async (tx, s) =>
             {
                 await tokens.SaveAsync(tx, s.Id, company, delegated, now, cancellationToken).ConfigureAwait(false);
+                await audit.AppendAsync(tx, new AuditEntry(Actor, company.Value, "admin-token.received", "ok", $"session {s.Id}, role {roleId}, entity {entityId}, until {delegated.ExpiresAt:O}"), cancellationToken).ConfigureAwait(false);
                 await tenants.UpsertAsync(tx, new Tenant(company, TenantStatus.Onboarding), now, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
         var waiting = authorized is null

@@ -21,7 +21,7 @@ public sealed class BundleStep(
         var token = await adminAccess.AccessTokenAsync(claimed, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
-            return await StopAsync(claimed, AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(claimed, AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         var answer = await restlets.GetAsync(
@@ -35,13 +35,13 @@ public sealed class BundleStep(
             var failure = answer.Error.Kind is NetSuiteErrorKind.ScriptNotDeployed or NetSuiteErrorKind.NotFound
                 ? NotInstalled(answer.Error.Said)
                 : StepFailure.From(answer.Error);
-            return await StopAsync(claimed, failure, actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(claimed, failure, actor, cancellationToken).ConfigureAwait(false);
         }
 
         var (installed, version) = Read(answer.Value);
         if (!installed)
         {
-            return await StopAsync(claimed, NotInstalled(null), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(claimed, NotInstalled(null), actor, cancellationToken).ConfigureAwait(false);
         }
 
         var verified = await sessions.TryMoveAsync(
@@ -77,11 +77,5 @@ public sealed class BundleStep(
 
         var version = answer.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         return (installed.GetBoolean(), version);
-    }
-
-    private async Task<OnboardingSession?> StopAsync(OnboardingSession session, StepFailure failure, string actor, CancellationToken cancellationToken)
-    {
-        await failures.FailAsync(session, failure, actor, cancellationToken).ConfigureAwait(false);
-        return null;
     }
 }

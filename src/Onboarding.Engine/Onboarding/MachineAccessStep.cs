@@ -20,10 +20,9 @@ public sealed class MachineAccessStep(
     TenantKeyStore keys,
     TenantStore tenants,
     AuditLog audit,
-    CredentialAudit credentialAudit,
+    AuditedMachineTokens auditedTokens,
     IKeyMaterialFactory keyFactory,
     ICertificateClient certificates,
-    IClientCredentialsTokens machineTokens,
     ISuiteQlClient suiteQl,
     StepFailures failures,
     OnboardingCards cards,
@@ -42,7 +41,7 @@ public sealed class MachineAccessStep(
         var token = await adminAccess.AccessTokenAsync(session, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
-            return await StopAsync(session, BundleStep.AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, BundleStep.AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         if (session.AppRoleId is null || session.Step != OnboardingStep.EstablishingMachineAccess)
@@ -50,7 +49,7 @@ public sealed class MachineAccessStep(
             var role = await FindRoleAsync(account, token.Value, cancellationToken).ConfigureAwait(false);
             if (role.Failure is not null)
             {
-                return await StopAsync(session, role.Failure, actor, cancellationToken).ConfigureAwait(false);
+                return await failures.StopAsync(session, role.Failure, actor, cancellationToken).ConfigureAwait(false);
             }
 
             var entity = options.Value.FixedEntityId ?? session.AuthorizedEntityId!.Value;
@@ -76,7 +75,7 @@ public sealed class MachineAccessStep(
             var upload = await UploadOrReconcileAsync(session, key, token.Value, actor, cancellationToken).ConfigureAwait(false);
             if (upload.Failure is not null)
             {
-                return await StopAsync(session, upload.Failure, actor, cancellationToken).ConfigureAwait(false);
+                return await failures.StopAsync(session, upload.Failure, actor, cancellationToken).ConfigureAwait(false);
             }
 
             key = upload.Key!;
@@ -121,12 +120,9 @@ public sealed class MachineAccessStep(
     /// <summary>The session's key: the one stored by an earlier attempt, or a new one stored (encrypted) before any upload.</summary>
     private async Task<(OnboardingSession? Session, TenantKey? Key)> EnsureKeyAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
+        if (await StorageTransaction.ReadAsync(database, read => keys.FindForSessionAsync(read, session.Id, cancellationToken), cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            if (await keys.FindForSessionAsync(read, session.Id, cancellationToken).ConfigureAwait(false) is { } existing)
-            {
-                return (session, existing);
-            }
+            return (session, existing);
         }
 
         var settings = netSuiteOptions.Value;
@@ -182,10 +178,11 @@ public sealed class MachineAccessStep(
             action = "certificate.uploaded";
         }
 
-        await using var write = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
-        await keys.ActivateAsync(write, key.Id, certificateId, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        await audit.AppendAsync(write, new AuditEntry(actor, account.Value, action, "ok", $"certificate {certificateId}, role {key.RoleId}, entity {key.EntityId}"), cancellationToken).ConfigureAwait(false);
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await StorageTransaction.WriteAsync(database, async write =>
+        {
+            await keys.ActivateAsync(write, key.Id, certificateId, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(write, new AuditEntry(actor, account.Value, action, "ok", $"certificate {certificateId}, role {key.RoleId}, entity {key.EntityId}"), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         return (key with { NetSuiteCertificateId = certificateId, Status = TenantKeyStatus.Active }, null);
     }
 
@@ -196,41 +193,40 @@ public sealed class MachineAccessStep(
     internal static NetSuiteCertificate? Reconcile(IReadOnlyList<NetSuiteCertificate> listed, TenantKey key, IReadOnlySet<string> knownIds)
     {
         var candidates = listed.Where(c => !c.Revoked && !knownIds.Contains(c.CertificateId)).ToList();
-        return candidates.FirstOrDefault(c => c.CertificateId == key.CertificateThumbprint)
-            ?? candidates.SingleOrDefault(c =>
-                c.RoleId == key.RoleId
-                && c.EntityId == key.EntityId
-                && string.Equals(c.Algorithm, key.Algorithm.Family(), StringComparison.OrdinalIgnoreCase)
-                && c.ValidUntil == DateOnly.FromDateTime(key.ValidUntil.UtcDateTime));
+        if (candidates.FirstOrDefault(c => c.CertificateId == key.CertificateThumbprint) is { } exact)
+        {
+            return exact;
+        }
+
+        // Two look-alikes mean we cannot tell which is ours: adopt neither (the upload then fails loudly rather than guessing).
+        var alike = candidates.Where(c =>
+            c.RoleId == key.RoleId
+            && c.EntityId == key.EntityId
+            && string.Equals(c.Algorithm, key.Algorithm.Family(), StringComparison.OrdinalIgnoreCase)
+            && c.ValidUntil == DateOnly.FromDateTime(key.ValidUntil.UtcDateTime)).ToList();
+        return alike.Count == 1 ? alike[0] : null;
     }
 
     private async Task<IReadOnlySet<string>> KnownCertificateIdsAsync(AccountId account, CancellationToken cancellationToken)
     {
-        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
-        var live = await keys.LiveKeysAsync(read, account, cancellationToken).ConfigureAwait(false);
+        var live = await StorageTransaction.ReadAsync(database, read => keys.LiveKeysAsync(read, account, cancellationToken), cancellationToken).ConfigureAwait(false);
         return live.Select(k => k.NetSuiteCertificateId).OfType<string>().ToHashSet();
     }
 
     private async Task<OnboardingSession?> TestConnectionAsync(OnboardingSession session, TenantKey key, string actor, CancellationToken cancellationToken)
     {
         var account = session.Account!.Value;
-        MachineCredential? credential;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            credential = await keys.CredentialForAsync(read, key, cancellationToken).ConfigureAwait(false);
-        }
+        var credential = await StorageTransaction.ReadAsync(database, read => keys.CredentialForAsync(read, key, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (credential is null)
         {
             throw new InvalidOperationException($"Key {key.Id} of {account} has no certificate id or private key.");
         }
 
-        machineTokens.Invalidate(account);
-        var minted = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
-        await credentialAudit.RecordAsync(new AuditEntry(actor, account.Value, "key.signed-assertion", minted.IsSuccess ? "ok" : "failed", $"certificate {key.NetSuiteCertificateId}; client-credentials token minted: {minted.IsSuccess}"), cancellationToken).ConfigureAwait(false);
+        var minted = await auditedTokens.GetAsync(credential, actor, fresh: true, cancellationToken).ConfigureAwait(false);
         if (!minted.IsSuccess)
         {
-            return await StopAsync(session, StepFailure.From(minted.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, StepFailure.From(minted.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         var started = timeProvider.GetTimestamp();
@@ -238,7 +234,7 @@ public sealed class MachineAccessStep(
         var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
         if (!probe.IsSuccess)
         {
-            return await StopAsync(session, StepFailure.From(probe.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, StepFailure.From(probe.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -266,11 +262,5 @@ public sealed class MachineAccessStep(
         }
 
         return moved;
-    }
-
-    private async Task<OnboardingSession?> StopAsync(OnboardingSession session, StepFailure failure, string actor, CancellationToken cancellationToken)
-    {
-        await failures.FailAsync(session, failure, actor, cancellationToken).ConfigureAwait(false);
-        return null;
     }
 }

@@ -60,8 +60,7 @@ public sealed class OnboardingFlow(
             return;
         }
 
-        if (session.Step is OnboardingStep.Started or OnboardingStep.AwaitingAuthorization
-            || session.Failure?.Code is FlowCodes.AdminAccessEnded or nameof(NetSuiteErrorKind.InvalidLogin) or nameof(NetSuiteErrorKind.InvalidGrant))
+        if (session.NeedsNewSignIn)
         {
             if (await authorizationStep.RenewAsync(session, user.Id, cancellationToken).ConfigureAwait(false) is null)
             {
@@ -71,7 +70,18 @@ public sealed class OnboardingFlow(
             return;
         }
 
-        if (session.Step is OnboardingStep.Authorized or OnboardingStep.AwaitingBundle)
+        if (session.Step == OnboardingStep.Authorized)
+        {
+            // Interrupted between the callback and the bundle card: just show the bundle step.
+            if (await sessions.TryMoveAsync(session, s => s.WaitingAt(OnboardingStep.AwaitingBundle), user.Id, cancellationToken).ConfigureAwait(false) is { } waiting)
+            {
+                await cards.PublishAsync(waiting, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (session.Step == OnboardingStep.AwaitingBundle)
         {
             await CheckBundleAsync(session, user, cancellationToken).ConfigureAwait(false);
             return;
@@ -86,6 +96,24 @@ public sealed class OnboardingFlow(
         await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
         await ContinueAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Picks up every onboarding whose worker stopped mid-step (the process restarted or crashed) once its lease has run
+    /// out, and carries it on from the step it stopped at. Returns how many were resumed.
+    /// </summary>
+    public async Task<int> ResumeInterruptedAsync(CancellationToken cancellationToken)
+    {
+        var stalled = await sessions.StalledAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var session in stalled)
+        {
+            await RetryAsync(session, SystemUser, cancellationToken).ConfigureAwait(false);
+        }
+
+        return stalled.Count;
+    }
+
+    /// <summary>The actor of work the app does on its own (resuming after a restart).</summary>
+    public static ChatUser SystemUser { get; } = new("system", "the app");
 
     /// <summary>Cancels an open onboarding: admin access revoked and erased, a key never uploaded erased, the card says so.</summary>
     public async Task<bool> CancelAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
@@ -159,11 +187,7 @@ public sealed class OnboardingFlow(
         }
 
         await cards.PublishAsync(completed, cancellationToken).ConfigureAwait(false);
-        Tenant? tenant;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            tenant = await tenants.FindAsync(read, completed.Account!.Value, cancellationToken).ConfigureAwait(false);
-        }
+        var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, completed.Account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         await cards.NotifyAsync(completed, notices.Completed(completed, tenant), cancellationToken).ConfigureAwait(false);
     }

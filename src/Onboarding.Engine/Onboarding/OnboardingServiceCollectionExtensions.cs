@@ -40,7 +40,8 @@ public static class OnboardingServiceCollectionExtensions
 
         services.TryAddSingleton<OnboardingSessions>();
         services.TryAddSingleton<AdminAccess>();
-        services.TryAddSingleton<CredentialAudit>();
+        services.TryAddSingleton<AuthorizerNames>();
+        services.TryAddSingleton<AuditedMachineTokens>();
         services.TryAddSingleton<BundleInstallLink>();
         services.TryAddSingleton<OnboardingCard>();
         services.TryAddSingleton<OnboardingNotices>();
@@ -53,6 +54,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<PostInstallStep>();
         services.TryAddSingleton<OnboardingFlow>();
         services.TryAddSingleton<TenantOffboarding>();
+        services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
         services.TryAddSingleton<StaffPolicy>();

@@ -37,6 +37,9 @@ public sealed record OnboardingSession
 
     public long? AuthorizedRoleId { get; init; }
 
+    /// <summary>The role's name when NetSuite told us ("Administrator").</summary>
+    public string? AuthorizedRoleName { get; init; }
+
     public long? AuthorizedEntityId { get; init; }
 
     public DateTimeOffset? AuthorizedAt { get; init; }
@@ -68,6 +71,15 @@ public sealed record OnboardingSession
 
     /// <summary>The account's canonical text, or null while it is not known yet.</summary>
     public string? AccountText => Account?.Value;
+
+    /// <summary>
+    /// True when going on takes a new sign-in rather than a plain retry: step 1 failed, the admin access ended or was
+    /// refused, or the admin's role lacked a permission steps 2–3 need (the fix is signing in with another role).
+    /// </summary>
+    public bool NeedsNewSignIn =>
+        Step is OnboardingStep.Started or OnboardingStep.AwaitingAuthorization
+        || Failure?.Code is FlowCodes.AdminAccessEnded or nameof(NetSuiteErrorKind.InvalidLogin) or nameof(NetSuiteErrorKind.InvalidGrant)
+        || (Failure?.Code == nameof(NetSuiteErrorKind.PermissionMissing) && Step < OnboardingStep.MachineAccessVerified);
 
     /// <summary>True when the step is held by a worker whose lease has not run out.</summary>
     public bool IsBusy(DateTimeOffset now) => Status == SessionStatus.Running && LeaseUntil > now;

@@ -19,29 +19,20 @@ public sealed class OnboardingSessions(
     TimeProvider timeProvider,
     ILogger<OnboardingSessions> logger)
 {
-    public async Task<OnboardingSession?> FindAsync(SessionId id, CancellationToken cancellationToken)
-    {
-        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
-        return await store.FindAsync(read, id, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<OnboardingSession?> FindAsync(SessionId id, CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, read => store.FindAsync(read, id, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<OnboardingSession>> ForConversationAsync(ConversationKey conversation, CancellationToken cancellationToken)
-    {
-        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
-        return await store.ForConversationAsync(read, conversation, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<OnboardingSession>> ForConversationAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, read => store.ForConversationAsync(read, conversation, cancellationToken), cancellationToken);
 
-    public async Task<OnboardingSession?> FindOpenAsync(AccountId account, CancellationToken cancellationToken)
-    {
-        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
-        return await store.FindOpenAsync(read, account, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<OnboardingSession?> FindOpenAsync(AccountId account, CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, read => store.FindOpenAsync(read, account, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<OnboardingSession>> LatestPerAccountAsync(CancellationToken cancellationToken)
-    {
-        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
-        return await store.LatestPerAccountAsync(read, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<OnboardingSession>> StalledAsync(CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, read => store.StalledAsync(read, timeProvider.GetUtcNow(), cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<OnboardingSession>> LatestPerAccountAsync(CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, read => store.LatestPerAccountAsync(read, cancellationToken), cancellationToken);
 
     /// <summary>Creates a session; throws <see cref="OpenOnboardingExistsException"/> when the account is already being onboarded.</summary>
     public async Task<OnboardingSession> CreateAsync(

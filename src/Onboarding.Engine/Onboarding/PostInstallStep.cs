@@ -17,7 +17,7 @@ public sealed class PostInstallStep(
     PostInstallRunStore runs,
     TenantStore tenants,
     TenantKeyStore keys,
-    IClientCredentialsTokens machineTokens,
+    AuditedMachineTokens machineTokens,
     IEnumerable<IPostInstallRoutine> routines,
     StepFailures failures,
     OnboardingCards cards,
@@ -48,10 +48,10 @@ public sealed class PostInstallStep(
 
         var credential = await keys.ActiveCredentialAsync(account, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Machine access of {account} was verified but no active key is stored.");
-        var token = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        var token = await machineTokens.GetAsync(credential, actor, fresh: false, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
-            return await StopAsync(session, StepFailure.From(token.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, StepFailure.From(token.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         var context = new PostInstallContext(account, session.AppRoleId!.Value, session.MappedEntityId!.Value, token.Value);
@@ -74,7 +74,7 @@ public sealed class PostInstallStep(
 
         if (firstFailure is not null)
         {
-            return await StopAsync(session, firstFailure, actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, firstFailure, actor, cancellationToken).ConfigureAwait(false);
         }
 
         return await sessions.FindAsync(session.Id, cancellationToken).ConfigureAwait(false) is { Status: SessionStatus.Running } current ? current : null;
@@ -96,23 +96,15 @@ public sealed class PostInstallStep(
     private async Task SetAsync(OnboardingSession session, RoutineRun run, TenantFacts? facts, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using (var write = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false))
+        await StorageTransaction.WriteAsync(database, async write =>
         {
             await runs.SetAsync(write, session.Id, run, now, cancellationToken).ConfigureAwait(false);
             if (facts is not null)
             {
                 await tenants.UpsertAsync(write, new Tenant(session.Account!.Value, TenantStatus.Onboarding) { CompanyName = facts.CompanyName, TimeZone = facts.TimeZone }, now, cancellationToken).ConfigureAwait(false);
             }
-
-            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
 
         await cards.PublishAsync(session, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<OnboardingSession?> StopAsync(OnboardingSession session, StepFailure failure, string actor, CancellationToken cancellationToken)
-    {
-        await failures.FailAsync(session, failure, actor, cancellationToken).ConfigureAwait(false);
-        return null;
     }
 }

@@ -31,6 +31,13 @@ public sealed class StepFailures(OnboardingSessions sessions, AdminAccess adminA
         return failed;
     }
 
+    /// <summary>Fails the step and answers null, the "stopped here" of the step runners.</summary>
+    public async Task<OnboardingSession?> StopAsync(OnboardingSession session, StepFailure failure, string actor, CancellationToken cancellationToken)
+    {
+        await FailAsync(session, failure, actor, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
     /// <summary>Re-draws whatever the session looks like now (after losing a race, or for a repeated click).</summary>
     public async Task ShowCurrentAsync(SessionId id, CancellationToken cancellationToken)
     {

@@ -16,23 +16,20 @@ public sealed class TenantOffboarding(
     TenantKeyStore keys,
     ICertificateClient certificates,
     IClientCredentialsTokens machineTokens,
+    AuditedMachineTokens auditedTokens,
     AuditLog audit,
     TimeProvider timeProvider,
     ILogger<TenantOffboarding> logger)
 {
     public async Task<OffboardingOutcome> OffboardAsync(AccountId account, string actor, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Keys.TenantKey> live;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            live = await keys.LiveKeysAsync(read, account, cancellationToken).ConfigureAwait(false);
-        }
+        var live = await StorageTransaction.ReadAsync(database, read => keys.LiveKeysAsync(read, account, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         var revoked = new List<string>();
         var notRevoked = new List<(string CertificateId, NetSuiteError Error)>();
         foreach (var key in live.Where(k => k.NetSuiteCertificateId is not null))
         {
-            var error = await RevokeAsync(account, key, cancellationToken).ConfigureAwait(false);
+            var error = await RevokeAsync(account, key, actor, cancellationToken).ConfigureAwait(false);
             if (error is null)
             {
                 revoked.Add(key.NetSuiteCertificateId!);
@@ -44,7 +41,7 @@ public sealed class TenantOffboarding(
         }
 
         var now = timeProvider.GetUtcNow();
-        await using (var write = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false))
+        await StorageTransaction.WriteAsync(database, async write =>
         {
             foreach (var key in live)
             {
@@ -55,28 +52,23 @@ public sealed class TenantOffboarding(
 
             await tenants.UpsertAsync(write, new Onboarding.Tenant(account, TenantStatus.Offboarded) { OffboardedAt = now }, now, cancellationToken).ConfigureAwait(false);
             await audit.AppendAsync(write, new AuditEntry(actor, account.Value, "tenant.offboarded", notRevoked.Count == 0 ? "ok" : "partial"), cancellationToken).ConfigureAwait(false);
-            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
 
         machineTokens.Invalidate(account);
         TenantOffboarded(logger, account.Value, notRevoked.Count == 0 ? "certificates revoked, keys erased" : "keys erased, some certificates not revoked");
         return new OffboardingOutcome(account, revoked, notRevoked);
     }
 
-    private async Task<NetSuiteError?> RevokeAsync(AccountId account, Keys.TenantKey key, CancellationToken cancellationToken)
+    private async Task<NetSuiteError?> RevokeAsync(AccountId account, Keys.TenantKey key, string actor, CancellationToken cancellationToken)
     {
-        MachineCredential? credential;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            credential = await keys.CredentialForAsync(read, key, cancellationToken).ConfigureAwait(false);
-        }
+        var credential = await StorageTransaction.ReadAsync(database, read => keys.CredentialForAsync(read, key, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (credential is null)
         {
             return new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "The key for this certificate is no longer stored.");
         }
 
-        var token = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        var token = await auditedTokens.GetAsync(credential, actor, fresh: false, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return token.Error;

@@ -13,7 +13,7 @@ public sealed class OnboardingSessionStore
         id AS Id, conversation_key AS ConversationKey, account_id AS AccountId, account_expected AS AccountExpected,
         started_by_id AS StartedById, started_by_name AS StartedByName, shared_conversation AS SharedConversation, step AS Step, status AS Status, version AS Version,
         lease_until AS LeaseUntil, failure_code AS FailureCode, failure_reason AS FailureReason, failure_todo AS FailureToDo,
-        failure_said AS FailureSaid, authorized_role_id AS AuthorizedRoleId, authorized_entity_id AS AuthorizedEntityId,
+        failure_said AS FailureSaid, authorized_role_id AS AuthorizedRoleId, authorized_role_name AS AuthorizedRoleName, authorized_entity_id AS AuthorizedEntityId,
         authorized_at AS AuthorizedAt, authorized_by_name AS AuthorizedByName, admin_access_until AS AdminAccessUntil, admin_access_ended_at AS AdminAccessEndedAt,
         bundle_version AS BundleVersion, app_role_id AS AppRoleId, app_role_name AS AppRoleName, mapped_entity_id AS MappedEntityId,
         connection_test_ms AS ConnectionTestMs, created_at AS CreatedAt, updated_at AS UpdatedAt, finished_at AS FinishedAt
@@ -22,7 +22,7 @@ public sealed class OnboardingSessionStore
     private const string Assignments = """
         account_id = @AccountId, account_expected = @AccountExpected, step = @Step, status = @Status, version = @Version,
         lease_until = @LeaseUntil, failure_code = @FailureCode, failure_reason = @FailureReason, failure_todo = @FailureToDo,
-        failure_said = @FailureSaid, authorized_role_id = @AuthorizedRoleId, authorized_entity_id = @AuthorizedEntityId,
+        failure_said = @FailureSaid, authorized_role_id = @AuthorizedRoleId, authorized_role_name = @AuthorizedRoleName, authorized_entity_id = @AuthorizedEntityId,
         authorized_at = @AuthorizedAt, authorized_by_name = @AuthorizedByName, admin_access_until = @AdminAccessUntil, admin_access_ended_at = @AdminAccessEndedAt,
         bundle_version = @BundleVersion, app_role_id = @AppRoleId, app_role_name = @AppRoleName, mapped_entity_id = @MappedEntityId,
         connection_test_ms = @ConnectionTestMs, updated_at = @UpdatedAt, finished_at = @FinishedAt
@@ -36,11 +36,11 @@ public sealed class OnboardingSessionStore
             await transaction.ExecuteAsync(
                 $"""
                 INSERT INTO onboarding_sessions (id, conversation_key, started_by_id, started_by_name, shared_conversation, authorized_by_name, created_at, account_id, account_expected,
-                    step, status, version, lease_until, failure_code, failure_reason, failure_todo, failure_said, authorized_role_id,
+                    authorized_role_name, step, status, version, lease_until, failure_code, failure_reason, failure_todo, failure_said, authorized_role_id,
                     authorized_entity_id, authorized_at, admin_access_until, admin_access_ended_at, bundle_version, app_role_id,
                     app_role_name, mapped_entity_id, connection_test_ms, updated_at, finished_at)
                 VALUES (@Id, @ConversationKey, @StartedById, @StartedByName, @SharedConversation, @AuthorizedByName, @CreatedAt, @AccountId, @AccountExpected,
-                    @Step, @Status, @Version, @LeaseUntil, @FailureCode, @FailureReason, @FailureToDo, @FailureSaid, @AuthorizedRoleId,
+                    @AuthorizedRoleName, @Step, @Status, @Version, @LeaseUntil, @FailureCode, @FailureReason, @FailureToDo, @FailureSaid, @AuthorizedRoleId,
                     @AuthorizedEntityId, @AuthorizedAt, @AdminAccessUntil, @AdminAccessEndedAt, @BundleVersion, @AppRoleId,
                     @AppRoleName, @MappedEntityId, @ConnectionTestMs, @UpdatedAt, @FinishedAt)
                 """,
@@ -92,6 +92,16 @@ public sealed class OnboardingSessionStore
         return row?.ToSession();
     }
 
+    /// <summary>Sessions whose worker stopped mid-step: running, with the lease run out (a crash or restart).</summary>
+    public async Task<IReadOnlyList<OnboardingSession>> StalledAsync(StorageTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.QueryAsync<SessionRow>(
+            $"SELECT {Columns} FROM onboarding_sessions WHERE status = 'Running' AND lease_until <= @now ORDER BY updated_at",
+            new { now = StoredTime.Format(now) },
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToSession())];
+    }
+
     /// <summary>A conversation's onboardings, newest first.</summary>
     public async Task<IReadOnlyList<OnboardingSession>> ForConversationAsync(StorageTransaction transaction, ConversationKey conversation, CancellationToken cancellationToken)
     {
@@ -137,6 +147,7 @@ public sealed class OnboardingSessionStore
         public string? FailureToDo { get; set; }
         public string? FailureSaid { get; set; }
         public long? AuthorizedRoleId { get; set; }
+        public string? AuthorizedRoleName { get; set; }
         public long? AuthorizedEntityId { get; set; }
         public string? AuthorizedAt { get; set; }
         public string? AdminAccessUntil { get; set; }
@@ -169,6 +180,7 @@ public sealed class OnboardingSessionStore
             FailureToDo = s.Failure?.ToDo,
             FailureSaid = s.Failure?.Said,
             AuthorizedRoleId = s.AuthorizedRoleId,
+            AuthorizedRoleName = s.AuthorizedRoleName,
             AuthorizedEntityId = s.AuthorizedEntityId,
             AuthorizedAt = StoredTime.Format(s.AuthorizedAt),
             AdminAccessUntil = StoredTime.Format(s.AdminAccessUntil),
@@ -198,6 +210,7 @@ public sealed class OnboardingSessionStore
             LeaseUntil = StoredTime.ParseOrNull(LeaseUntil),
             Failure = FailureCode is null ? null : new StepFailure(FailureCode, FailureReason ?? "", FailureToDo ?? "", FailureSaid),
             AuthorizedRoleId = AuthorizedRoleId,
+            AuthorizedRoleName = AuthorizedRoleName,
             AuthorizedEntityId = AuthorizedEntityId,
             AuthorizedAt = StoredTime.ParseOrNull(AuthorizedAt),
             AdminAccessUntil = StoredTime.ParseOrNull(AdminAccessUntil),

@@ -34,6 +34,21 @@ public sealed class StorageTransaction : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="read"/> in its own read transaction.</summary>
+    public static async Task<T> ReadAsync<T>(SqliteDatabase database, Func<StorageTransaction, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var transaction = await BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
+        return await read(transaction).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="write"/> in its own write transaction and commits it.</summary>
+    public static async Task WriteAsync(SqliteDatabase database, Func<StorageTransaction, Task> write, CancellationToken cancellationToken)
+    {
+        await using var transaction = await BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
+        await write(transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
         _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
 

@@ -12,6 +12,7 @@ public sealed class StartupValidationTests
     [InlineData("Storage:DatabasePath", "", "Storage:DatabasePath")]
     [InlineData("Storage:BusyTimeoutMilliseconds", "5", "Storage:BusyTimeoutMilliseconds")]
     [InlineData("MicrosoftAppType", "Sometimes", "MicrosoftAppType")]
+    [InlineData("NetSuite:Mode", "Production", "NetSuite:Mode")]
     public async Task Bad_value_fails_start_up_naming_the_key(string key, string value, string named)
     {
         var failure = Assert.IsType<OptionsValidationException>(await BotHost.StartExpectingFailureAsync(new Dictionary<string, string?> { [key] = value }));

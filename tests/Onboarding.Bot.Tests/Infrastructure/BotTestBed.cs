@@ -48,9 +48,14 @@ public sealed class BotTestBed : IAsyncDisposable
     public T Service<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
 
+    /// <summary>Stops both; every card the bot sent in the test must have been an Adaptive Card 1.5 within 28 KB.</summary>
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Connector.DisposeAsync();
+        foreach (var card in Connector.Activities.Select(a => a.AdaptiveCard).OfType<JsonObject>())
+        {
+            CardBudget.AssertWithin(card);
+        }
     }
 }

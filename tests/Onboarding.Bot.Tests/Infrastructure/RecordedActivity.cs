@@ -19,6 +19,33 @@ public sealed record RecordedActivity(string Method, string ConversationId, stri
     /// <summary>Every TextBlock and fact text in the card, for assertions that read like what a person sees.</summary>
     public IReadOnlyList<string> CardTexts => AdaptiveCard is { } card ? [.. Texts(card)] : [];
 
+    /// <summary>The card's buttons (the actions of every ActionSet), in order.</summary>
+    public IReadOnlyList<JsonObject> Buttons => AdaptiveCard is { } card ? [.. ActionsIn(card)] : [];
+
+    /// <summary>True when the card has a button titled <paramref name="title"/>.</summary>
+    public bool HasButton(string title) => Buttons.Any(b => (string?)b["title"] == title);
+
+    /// <summary>The address an <c>Action.OpenUrl</c> button titled <paramref name="title"/> opens.</summary>
+    public Uri Link(string title) => new((string)Button(title, "Action.OpenUrl")["url"]!);
+
+    /// <summary>The data an <c>Action.Submit</c> button titled <paramref name="title"/> sends (a copy).</summary>
+    public JsonObject SubmitData(string title) => Button(title, "Action.Submit")["data"]!.DeepClone().AsObject();
+
+    /// <summary>True when some text on the card contains <paramref name="text"/> (case-insensitive).</summary>
+    public bool Shows(string text) => CardTexts.Any(t => t.Contains(text, StringComparison.OrdinalIgnoreCase));
+
+    private JsonObject Button(string title, string type) =>
+        Buttons.SingleOrDefault(b => (string?)b["title"] == title && (string?)b["type"] == type)
+        ?? throw new InvalidOperationException($"No {type} button '{title}' on the card; buttons: {string.Join(", ", Buttons.Select(b => b["title"]))}.");
+
+    private static IEnumerable<JsonObject> ActionsIn(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o["type"] == "ActionSet" => o["actions"]!.AsArray().OfType<JsonObject>(),
+        JsonObject o => o.SelectMany(p => ActionsIn(p.Value)),
+        JsonArray a => a.SelectMany(ActionsIn),
+        _ => [],
+    };
+
     private static IEnumerable<string> Texts(JsonNode? node) => node switch
     {
         JsonObject o when (string?)o["type"] == "TextBlock" => [(string?)o["text"] ?? string.Empty],

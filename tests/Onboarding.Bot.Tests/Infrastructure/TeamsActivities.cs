@@ -19,8 +19,8 @@ public sealed class TeamsActivities(string serviceUrl, string conversationId = T
         Activity("message", userId, userName, a => a["text"] = text);
 
     /// <summary>A message with an @mention of the bot in front of <paramref name="text"/>, as Teams sends in channels.</summary>
-    public JsonObject MentionMessage(string text, string userId = "29:user-pat") =>
-        Activity("message", userId, "Pat", a =>
+    public JsonObject MentionMessage(string text, string userId = "29:user-pat", string userName = "Pat") =>
+        Activity("message", userId, userName, a =>
         {
             a["text"] = $"<at>Onboarding</at> {text}";
             a["entities"] = new JsonArray
@@ -35,10 +35,26 @@ public sealed class TeamsActivities(string serviceUrl, string conversationId = T
         });
 
     /// <summary>An <c>Action.Submit</c> click: no text, the action's data as <c>value</c>, replying to the card.</summary>
-    public JsonObject Submit(JsonObject value, string? replyToId = null, string userId = "29:user-pat") =>
-        Activity("message", userId, "Pat", a =>
+    public JsonObject Submit(JsonObject value, string? replyToId = null, string userId = "29:user-pat", string userName = "Pat") =>
+        Activity("message", userId, userName, a =>
         {
             a["value"] = value;
+            if (replyToId is not null)
+            {
+                a["replyToId"] = replyToId;
+            }
+        });
+
+    /// <summary>An <c>Action.Execute</c> click: an <c>adaptiveCard/action</c> invoke carrying the action's verb and data.</summary>
+    public JsonObject Execute(string verb, JsonObject? data = null, string? replyToId = null, string userId = "29:user-pat") =>
+        Activity("invoke", userId, "Pat", a =>
+        {
+            a["name"] = "adaptiveCard/action";
+            a["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["id"] = "action-1", ["verb"] = verb, ["data"] = data ?? [] },
+                ["trigger"] = "manual",
+            };
             if (replyToId is not null)
             {
                 a["replyToId"] = replyToId;

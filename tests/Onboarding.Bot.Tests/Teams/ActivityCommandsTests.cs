@@ -41,6 +41,34 @@ public sealed class ActivityCommandsTests
         Assert.True(ActivityCommands.FromMessage(activity).IsSharedConversation);
     }
 
+    [Fact]
+    public void Execute_click_takes_its_verb_from_the_action_and_its_data_as_command_data()
+    {
+        var activity = Message(text: null);
+        activity.Type = ActivityTypes.Invoke;
+        var action = new AdaptiveCardInvokeAction { Type = "Action.Execute", Verb = "Onboarding.Retry", Data = JObject.Parse("""{"session":"s-1","verb":"ignored"}""") };
+
+        var command = ActivityCommands.FromCardAction(activity, action);
+
+        Assert.NotNull(command);
+        Assert.Equal("onboarding.retry", command.Verb);
+        Assert.Equal(new Dictionary<string, string> { ["session"] = "s-1" }, command.Data);
+        Assert.Equal("incoming-1", command.DeliveryId);
+    }
+
+    [Fact]
+    public void Execute_click_without_an_action_verb_falls_back_to_the_data_verb_or_names_nothing()
+    {
+        var activity = Message(text: null);
+        activity.Type = ActivityTypes.Invoke;
+
+        var fromData = ActivityCommands.FromCardAction(activity, new AdaptiveCardInvokeAction { Type = "Action.Execute", Data = JObject.Parse("""{"verb":"help"}""") });
+        var nothing = ActivityCommands.FromCardAction(activity, new AdaptiveCardInvokeAction { Type = "Action.Execute" });
+
+        Assert.Equal("help", fromData?.Verb);
+        Assert.Null(nothing);
+    }
+
     private static Activity Message(string? text, JObject? value = null) => new()
     {
         Type = ActivityTypes.Message,

@@ -31,10 +31,7 @@ public sealed class ClientCredentialsTokensTests
     [Fact]
     public async Task A_cached_token_is_reused_until_shortly_before_it_expires()
     {
-        var netsuite = new StubNetSuiteHandler()
-            .Then(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""")
-            .Then(HttpStatusCode.OK, """{"access_token":"cc-2","expires_in":3600,"token_type":"Bearer"}""");
-        using var host = new NetSuiteTestHost(netsuite);
+        using var host = new NetSuiteTestHost(TwoTokens());
         var tokens = host.Get<IClientCredentialsTokens>();
         var credential = Credential(host);
 
@@ -73,15 +70,36 @@ public sealed class ClientCredentialsTokensTests
     [Fact]
     public async Task Invalidate_forgets_the_cached_token()
     {
-        var netsuite = new StubNetSuiteHandler()
-            .Then(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""")
-            .Then(HttpStatusCode.OK, """{"access_token":"cc-2","expires_in":3600,"token_type":"Bearer"}""");
-        using var host = new NetSuiteTestHost(netsuite);
+        using var host = new NetSuiteTestHost(TwoTokens());
         var tokens = host.Get<IClientCredentialsTokens>();
         var credential = Credential(host);
 
         await tokens.GetAsync(credential, CancellationToken.None);
         tokens.Invalidate(Account);
+        var after = await tokens.GetAsync(credential, CancellationToken.None);
+
+        Assert.Equal("cc-2", after.Value.Value);
+    }
+
+    [Fact]
+    public async Task A_token_minted_while_being_invalidated_is_not_kept()
+    {
+        var release = new TaskCompletionSource();
+        var netsuite = new StubNetSuiteHandler()
+            .Then(_ =>
+            {
+                release.Task.Wait();
+                return StubNetSuiteHandler.Json(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""");
+            })
+            .Then(HttpStatusCode.OK, """{"access_token":"cc-2","expires_in":3600,"token_type":"Bearer"}""");
+        using var host = new NetSuiteTestHost(netsuite);
+        var tokens = host.Get<IClientCredentialsTokens>();
+        var credential = Credential(host);
+
+        var during = tokens.GetAsync(credential, CancellationToken.None);
+        tokens.Invalidate(Account);
+        release.SetResult();
+        await during;
         var after = await tokens.GetAsync(credential, CancellationToken.None);
 
         Assert.Equal("cc-2", after.Value.Value);
@@ -114,6 +132,10 @@ public sealed class ClientCredentialsTokensTests
 
         Assert.Equal("cc-2", second.Value.Value);
     }
+
+    private static StubNetSuiteHandler TwoTokens() => new StubNetSuiteHandler()
+        .Then(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""")
+        .Then(HttpStatusCode.OK, """{"access_token":"cc-2","expires_in":3600,"token_type":"Bearer"}""");
 
     private static MachineCredential Credential(NetSuiteTestHost host)
     {

@@ -28,17 +28,15 @@ public sealed class NetSuiteEndpointsTests
     [Fact]
     public void Templates_with_a_path_give_the_sandbox_layout()
     {
-        var endpoints = new NetSuiteEndpoints(Options.Create(new NetSuiteOptions
-        {
-            AppBaseUrl = "http://127.0.0.1:5080/{account}",
-            SuiteTalkBaseUrl = "http://127.0.0.1:5080/{account}",
-            RestletsBaseUrl = "http://127.0.0.1:5080/{account}/",
-            SystemBaseUrl = "http://127.0.0.1:5080/system",
-        }));
+        var options = new NetSuiteOptions();
+        options.UseSandboxLayout(new Uri("http://127.0.0.1:5080/"));
+        var endpoints = new NetSuiteEndpoints(Options.Create(options));
 
         Assert.Equal("http://127.0.0.1:5080/1234567-sb1/app/login/oauth2/authorize.nl", endpoints.Authorize(Account).AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5080/system/app/login/oauth2/authorize.nl", endpoints.Authorize(null).AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5080/1234567-sb1/services/rest/auth/oauth2/v1/token", endpoints.Token(Account).AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5080/1234567-sb1/app/site/hosting/restlet.nl?script=1&deploy=2", endpoints.Restlet(Account, new RestletId("1", "2")).AbsoluteUri);
+        Assert.Equal("http://127.0.0.1:5080/1234567-sb1/services/rest/auth/oauth2/v1/clients/demo-onboarding-client/certificates", endpoints.Certificates(Account).AbsoluteUri);
+        Assert.True(new NetSuiteOptionsValidator().Validate(null, options).Succeeded);
     }
 }

@@ -166,6 +166,32 @@ public sealed class RestClientsTests
     }
 
     [Fact]
+    public async Task RESTlet_concurrency_refusal_is_retried_even_for_a_post()
+    {
+        var netsuite = new StubNetSuiteHandler()
+            .Then(HttpStatusCode.BadRequest, """{"error":{"code":"SSS_REQUEST_LIMIT_EXCEEDED","message":"Request limit exceeded."}}""")
+            .Then(HttpStatusCode.OK, """{"installed":false}""");
+        using var host = new NetSuiteTestHost(netsuite, fakeTime: false);
+
+        var result = await host.Get<IRestletClient>().PostAsync(Account, Token, new RestletId("customscript_x", "customdeploy_x"), new JsonObject { ["bundleId"] = 500123 }, CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(2, netsuite.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Other_RESTlet_errors_are_not_retried()
+    {
+        var netsuite = new StubNetSuiteHandler().Always(_ => StubNetSuiteHandler.Json(HttpStatusCode.BadRequest, """{"error":{"code":"INVALID_BUNDLE_ID","message":"bundleId must be a positive whole number."}}"""));
+        using var host = new NetSuiteTestHost(netsuite, fakeTime: false);
+
+        var result = await host.Get<IRestletClient>().GetAsync(Account, Token, new RestletId("customscript_x", "customdeploy_x"), null, CancellationToken.None);
+
+        Assert.Equal("INVALID_BUNDLE_ID", result.Error?.Code);
+        Assert.Single(netsuite.Requests);
+    }
+
+    [Fact]
     public async Task RESTlet_error_document_in_a_success_answer_is_a_failure()
     {
         var netsuite = new StubNetSuiteHandler().Then(HttpStatusCode.OK, """{"error":{"code":"INVALID_BUNDLE_ID","message":"bundleId must be a positive whole number, e.g. 500123."}}""");
@@ -203,6 +229,20 @@ public sealed class RestClientsTests
         var result = await host.Get<IRecordClient>().GetAsync(Account, Token, "customer", "1", CancellationToken.None);
 
         Assert.Equal(NetSuiteErrorKind.MalformedResponse, result.Error?.Kind);
+    }
+
+    [Fact]
+    public async Task No_answer_in_time_is_an_unavailable_value_not_an_exception()
+    {
+        var netsuite = new StubNetSuiteHandler().WithLatency(TimeSpan.FromSeconds(30)).Always(_ => StubNetSuiteHandler.Json(HttpStatusCode.OK, "{}"));
+        using var host = new NetSuiteTestHost(
+            netsuite,
+            new Dictionary<string, string?> { ["NetSuite:MaxRetryAttempts"] = "0", ["NetSuite:AttemptTimeout"] = "00:00:01", ["NetSuite:TotalTimeout"] = "00:00:01" },
+            fakeTime: false);
+
+        var result = await host.Get<IRecordClient>().GetAsync(Account, Token, "customer", "1", CancellationToken.None);
+
+        Assert.Equal(NetSuiteErrorKind.Unavailable, result.Error?.Kind);
     }
 
     [Fact]

@@ -151,6 +151,23 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Offboarding_when_NetSuite_refuses_the_revocation_still_erases_the_keys_and_says_what_is_left_to_do()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+        await harness.OnboardAsync();
+        await harness.RemovePermissionAsync(1001, "Manage own OAuth 2.0 Client Credentials certificates");
+
+        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
+        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+
+        var done = harness.Publisher.Messages(harness.Conversation)[^1];
+        Assert.Equal(Tone.Warning, done.Tone);
+        Assert.Contains(done.Facts, f => f.Name == "Not revoked in NetSuite");
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM tenant_keys WHERE protected_private_key IS NOT NULL"));
+        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.revoked' AND outcome = 'revoke-failed'"));
+    }
+
+    [Fact]
     public async Task An_offboarded_account_can_be_onboarded_again()
     {
         await using var harness = await FlowHarness.StartAsync();

@@ -35,17 +35,8 @@ public sealed class CrashRecoveryTests
     public async Task A_crash_in_step_three_leaves_a_card_that_offers_retry_once_the_lease_runs_out_and_resumes_there()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var harness = await FlowHarness.StartAsync(services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.Decorate<ICertificateClient>((inner, _) => new CrashingAfterUpload(inner));
-        });
-        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
-        await harness.AuthorizeAsync(await harness.CardAsync());
-        await harness.InstallBundleAsync();
+        await using var harness = await CrashAfterUploadAsync(clock);
 
-        var waiting = await harness.CardAsync();
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.PressAsync(waiting, "I've installed it"));
         var stalled = await harness.SessionAsync();
         Assert.Equal((OnboardingStep.EstablishingMachineAccess, SessionStatus.Running), (stalled.Step, stalled.Status));
         await harness.SendAsync("status", FlowHarness.DemoAccount);
@@ -60,6 +51,22 @@ public sealed class CrashRecoveryTests
         Assert.True((await harness.SessionAsync()).Status == SessionStatus.Completed, FlowHarness.Describe(await harness.CardAsync()));
         Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM tenant_keys"));
+    }
+
+    [Fact]
+    public async Task After_a_restart_an_interrupted_onboarding_is_resumed_without_anyone_pressing_retry()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = await CrashAfterUploadAsync(clock);
+        var flow = harness.Get<OnboardingFlow>();
+        Assert.Equal(0, await flow.ResumeInterruptedAsync(CancellationToken.None));
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        await AdvanceSandboxClockAsync(harness, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(1, await flow.ResumeInterruptedAsync(CancellationToken.None));
+        Assert.Equal(SessionStatus.Completed, (await harness.SessionAsync()).Status);
+        Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
     }
 
     [Fact]
@@ -90,6 +97,22 @@ public sealed class CrashRecoveryTests
         await harness.SendAsync("onboard", deliveryId: "activity-1");
 
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM onboarding_sessions"));
+    }
+
+    /// <summary>An onboarding whose process "dies" right after NetSuite stored the certificate, leaving the step running.</summary>
+    private static async Task<FlowHarness> CrashAfterUploadAsync(FakeTimeProvider clock)
+    {
+        var harness = await FlowHarness.StartAsync(services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.Decorate<ICertificateClient>((inner, _) => new CrashingAfterUpload(inner));
+        });
+        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
+        await harness.AuthorizeAsync(await harness.CardAsync());
+        await harness.InstallBundleAsync();
+        var waiting = await harness.CardAsync();
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.PressAsync(waiting, "I've installed it"));
+        return harness;
     }
 
     private static async Task AdvanceSandboxClockAsync(FlowHarness harness, TimeSpan by)

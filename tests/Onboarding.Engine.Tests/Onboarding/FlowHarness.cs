@@ -184,6 +184,16 @@ public sealed class FlowHarness : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Takes a permission away from a role in the sandbox account (test control).</summary>
+    public async Task RemovePermissionAsync(int roleId, string permission, string account = DemoAccount)
+    {
+        var label = AccountId.Parse(account).HostLabel;
+        var response = await _browser.PostAsync(
+            new Uri(Sandbox.BaseAddress, $"_sandbox/accounts/{label}/roles/{roleId}/permissions/remove"),
+            JsonContent(new { permission }));
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task ClearFaultsAsync() => (await _browser.DeleteAsync(new Uri(Sandbox.BaseAddress, "_sandbox/faults"))).EnsureSuccessStatusCode();
 
     /// <summary>NetSuite's own view of the integration's certificates in an account (test control).</summary>

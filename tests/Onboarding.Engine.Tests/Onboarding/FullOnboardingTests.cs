@@ -1,4 +1,5 @@
 using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Tests.Onboarding;
@@ -25,6 +26,8 @@ public sealed class FullOnboardingTests
         Assert.Equal(Tone.Good, card.Tone);
         Assert.Contains("is connected", card.Title, StringComparison.Ordinal);
         Assert.All(card.Checklist, item => Assert.Equal(ChecklistState.Done, item.State));
+        Assert.StartsWith("Authorized as Administrator by Pat Admin · revoked", card.Checklist[0].Detail, StringComparison.Ordinal);
+        Assert.Equal("Started by Sam just now, " + TimeWording.Absolute(session.CreatedAt, DateTimeOffset.UtcNow) + " · authorized by Pat Admin", card.Subtitle);
         Assert.Contains(card.Facts, f => f.Name == "Certificate");
         Assert.Contains(card.Facts, f => f.Name == "Admin access" && f.Value.StartsWith("revoked at", StringComparison.Ordinal));
         Assert.Contains(card.Checklist, i => i.Detail is { } d && d.StartsWith("Seeded 3 configuration records", StringComparison.Ordinal));

@@ -9,6 +9,7 @@ public sealed class StubNetSuiteHandler : HttpMessageHandler
 {
     private readonly ConcurrentQueue<Func<RecordedRequest, HttpResponseMessage>> _answers = new();
     private Func<RecordedRequest, HttpResponseMessage>? _fallback;
+    private TimeSpan _latency;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -27,6 +28,13 @@ public sealed class StubNetSuiteHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Makes every answer wait, as a slow NetSuite would; the wait ends early when the caller gives up.</summary>
+    public StubNetSuiteHandler WithLatency(TimeSpan latency)
+    {
+        _latency = latency;
+        return this;
+    }
+
     public static HttpResponseMessage Json(HttpStatusCode status, string json) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
@@ -40,6 +48,11 @@ public sealed class StubNetSuiteHandler : HttpMessageHandler
             request.Content?.Headers.ContentType?.MediaType,
             body);
         Requests.Enqueue(recorded);
+        if (_latency > TimeSpan.Zero)
+        {
+            await Task.Delay(_latency, cancellationToken);
+        }
+
         var answer = _answers.TryDequeue(out var next) ? next : _fallback ?? throw new InvalidOperationException($"No answer scripted for {request.Method} {request.RequestUri}.");
         return answer(recorded);
     }

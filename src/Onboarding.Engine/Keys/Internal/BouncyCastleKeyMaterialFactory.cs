@@ -65,19 +65,17 @@ internal sealed class BouncyCastleKeyMaterialFactory(
 
     private static AsymmetricCipherKeyPair GenerateKeyPair(KeyAlgorithm algorithm)
     {
-        IAsymmetricCipherKeyPairGenerator generator;
         if (algorithm.IsRsa())
         {
-            generator = new RsaKeyPairGenerator();
-            generator.Init(new RsaKeyGenerationParameters(BigInteger.ValueOf(65537), Random, algorithm.KeySize(), 100));
-        }
-        else
-        {
-            // A named curve, so the PKCS#8 and the certificate carry the curve's OID (what .NET and NetSuite expect).
-            generator = new ECKeyPairGenerator();
-            generator.Init(new ECKeyGenerationParameters(CurveOid(algorithm), Random));
+            // RSA primes come from the platform (OpenSSL/CNG): BouncyCastle's managed search takes tens of seconds for
+            // 4096 bits on a small machine. BouncyCastle still builds and signs the certificate and encodes the key.
+            using var rsa = RSA.Create(algorithm.KeySize());
+            return DotNetUtilities.GetRsaKeyPair(rsa);
         }
 
+        // A named curve, so the PKCS#8 and the certificate carry the curve's OID (what .NET and NetSuite expect).
+        var generator = new ECKeyPairGenerator();
+        generator.Init(new ECKeyGenerationParameters(CurveOid(algorithm), Random));
         return generator.GenerateKeyPair();
     }
 

@@ -9,13 +9,10 @@ namespace Onboarding.Engine.NetSuite.Internal;
 /// </summary>
 internal static class ErrorBodyReader
 {
-    // Error bodies are small; anything bigger is not an error document worth reading whole.
-    private const int MaxChars = 64 * 1024;
-
     public static async Task<NetSuiteError> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var (code, detail) = Parse(await ReadTextAsync(response, cancellationToken).ConfigureAwait(false));
+        var (code, detail) = Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
         return HttpStatusTranslator.Translate(status, code, detail);
     }
 
@@ -53,12 +50,6 @@ internal static class ErrorBodyReader
         {
             return (null, null);
         }
-    }
-
-    private static async Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return text.Length <= MaxChars ? text : text[..MaxChars];
     }
 
     private static string? StringOrNull(JsonElement element, string name) =>

@@ -16,6 +16,7 @@ internal sealed class NetSuiteCall(IHttpClientFactory httpClientFactory, ILogger
         Func<HttpResponseMessage, CancellationToken, Task<T>> readSuccess,
         CancellationToken cancellationToken)
     {
+        using var ownedRequest = request;
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken.Value);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var client = httpClientFactory.CreateClient(clientName);

@@ -7,7 +7,7 @@ internal static class NetSuiteHttpClients
     public const string Idempotent = "NetSuite";
 
     /// <summary>
-    /// Code exchange, public-client refresh, certificate upload, record create, RESTlet POST: retried only on 429,
+    /// Code exchange, public-client refresh, client-credentials mint, certificate upload, record create, RESTlet POST: retried only on 429,
     /// which NetSuite sends before doing anything; never after a 5xx or timeout, when it may have acted.
     /// </summary>
     public const string NonIdempotent = "NetSuite.NonIdempotent";

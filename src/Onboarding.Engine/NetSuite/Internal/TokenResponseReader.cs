@@ -65,14 +65,14 @@ internal static class TokenResponseReader
             return null;
         }
 
-        long seconds;
-        var ok = value.ValueKind switch
+        long seconds = 0;
+        var read = value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetInt64(out seconds),
             JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out seconds),
-            _ => (seconds = 0) != 0,
+            _ => false,
         };
-        return ok && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
+        return read && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
     }
 
     private static string? String(ProtocolResponse response, string name) =>

@@ -39,7 +39,6 @@ internal static class WireNames
         public const string ExpiresIn = "expires_in";
         public const string Error = "error";
         public const string ErrorDescription = "error_description";
-        public const string RefreshTokenHint = "refresh_token";
     }
 
     public static class OAuthErrors
@@ -48,7 +47,6 @@ internal static class WireNames
         public const string InvalidClient = "invalid_client";
         public const string InvalidGrant = "invalid_grant";
         public const string UnauthorizedClient = "unauthorized_client";
-        public const string UnsupportedGrantType = "unsupported_grant_type";
         public const string InvalidScope = "invalid_scope";
         public const string AccessDenied = "access_denied";
         public const string ServerError = "server_error";
@@ -122,10 +120,6 @@ internal static class WireNames
         public const string Company = "com";
         public const string EntityShort = "ent";
         public const string RoleShort = "rol";
-        public const string ApplicationId = "application_id";
-        public const string Certificate = "certificate";
-        public const string CreatedAt = "created_at";
-        public const string Invalidated = "invalidated";
 
         // SuiteQL (facts §5.1, §5.3)
         public const string Query = "q";

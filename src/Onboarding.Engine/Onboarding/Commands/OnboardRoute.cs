@@ -25,11 +25,7 @@ public sealed class OnboardRoute(
 
         if (account is { } named)
         {
-            Tenant? tenant;
-            await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-            {
-                tenant = await tenants.FindAsync(read, named, cancellationToken).ConfigureAwait(false);
-            }
+            var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, named, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             if (tenant?.Status == TenantStatus.Connected)
             {

@@ -39,11 +39,7 @@ public sealed class OffboardRoute(SqliteDatabase database, TenantStore tenants, 
             return;
         }
 
-        Tenant? tenant;
-        await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
-        {
-            tenant = await tenants.FindAsync(read, account!.Value, cancellationToken).ConfigureAwait(false);
-        }
+        var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         var view = tenant is null || tenant.Status == TenantStatus.Offboarded
             ? ReplyViews.Notice($"{account} is not connected", "There is nothing to offboard. Type status to see every tenant.", Tone.Neutral)

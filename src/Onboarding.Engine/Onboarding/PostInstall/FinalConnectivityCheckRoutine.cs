@@ -5,7 +5,7 @@ using Onboarding.Engine.Onboarding;
 namespace Onboarding.Engine.Onboarding.PostInstall;
 
 /// <summary>Mints a fresh client-credentials token from the stored key (no cache) and runs a query with it: the connection works end to end.</summary>
-public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, IClientCredentialsTokens machineTokens, ISuiteQlClient suiteQl, CredentialAudit audit, TimeProvider timeProvider)
+public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, AuditedMachineTokens machineTokens, ISuiteQlClient suiteQl, TimeProvider timeProvider)
     : IPostInstallRoutine
 {
     public const string RoutineName = "final-connectivity-check";
@@ -22,9 +22,7 @@ public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, IClientCr
             return RoutineResult.Failed("no active key is stored for this account");
         }
 
-        machineTokens.Invalidate(context.Account);
-        var token = await machineTokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(new AuditEntry(Name, context.Account.Value, "key.signed-assertion", token.IsSuccess ? "ok" : "failed", $"certificate {credential.CertificateId}; client-credentials token minted: {token.IsSuccess}"), cancellationToken).ConfigureAwait(false);
+        var token = await machineTokens.GetAsync(credential, Name, fresh: true, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return RoutineResult.Failed("NetSuite refused a fresh client-credentials token", token.Error);

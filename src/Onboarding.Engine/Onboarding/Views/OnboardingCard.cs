@@ -118,7 +118,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
     {
         var session = snapshot.Session;
         var key = snapshot.Key;
-        var done = new (string Label, string? Detail)?[]
+        var lines = new (string Label, string? Detail)[]
         {
             ("Find the app's role", session.AppRoleId is { } role ? $"{Options.RoleScriptId}, id {role}" : null),
             ("Create key pair", key is null ? null : key.Algorithm.Display()),
@@ -126,9 +126,8 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
             ("Test connection", session.ConnectionTestMilliseconds is { } ms ? $"query ran in {ms} ms" : null),
         };
         var reachedCurrent = false;
-        foreach (var line in done)
+        foreach (var (label, detail) in lines)
         {
-            var (label, detail) = line!.Value;
             if (detail is not null && !reachedCurrent)
             {
                 yield return new ChecklistItem(label, ChecklistState.Done, detail);
@@ -152,7 +151,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         }
 
         var who = session.AuthorizedByName is { } name ? $" by {name}" : string.Empty;
-        var role = session.AuthorizedRoleId is { } r ? $"role {r}" : "admin";
+        var role = session.AuthorizedRoleName ?? (session.AuthorizedRoleId is { } r ? $"role {r}" : "admin");
         var until = session.AdminAccessEndedAt is { } ended
             ? $"revoked {TimeWording.Absolute(ended, now)}"
             : session.AdminAccessUntil is { } expires ? $"expires {TimeWording.Absolute(expires, now)}" : null;
@@ -249,9 +248,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
                 Tone.Warning);
         }
 
-        var retryLabel = phase == 1 || failure.Code is nameof(NetSuite.NetSuiteErrorKind.InvalidLogin) or FlowCodes.AdminAccessEnded
-            ? "Sign in again"
-            : "Retry";
+        var retryLabel = session.NeedsNewSignIn ? "Sign in again" : "Retry";
         return new Parts(
             $"Couldn't {WhatFailed(phase)}",
             [failure.Reason, failure.ToDo],

@@ -23,6 +23,7 @@ internal static class OnboardingMigrations
                 failure_todo           TEXT,
                 failure_said           TEXT,
                 authorized_role_id     INTEGER,
+                authorized_role_name   TEXT,
                 authorized_entity_id   INTEGER,
                 authorized_at          TEXT,
                 authorized_by_name     TEXT,

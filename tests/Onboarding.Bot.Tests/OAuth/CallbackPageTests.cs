@@ -1,0 +1,67 @@
+using System.Net;
+using Onboarding.Bot.Tests.Infrastructure;
+
+namespace Onboarding.Bot.Tests.OAuth;
+
+/// <summary>The page behind <c>/oauth/netsuite/callback</c> when the redirect is not one the bot sent people to.</summary>
+public sealed class CallbackPageTests : IAsyncLifetime
+{
+    private BotTestBed _bed = null!;
+    private AdminBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bed = await BotTestBed.StartAsync();
+        _browser = new AdminBrowser(_bed.Host.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _browser.Dispose();
+        await _bed.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Callback_with_an_unknown_state_says_so_and_what_to_do()
+    {
+        var (status, page, response) = await _browser.OpenBotAsync("/oauth/netsuite/callback?state=forged-state-value&code=abc&role=3&entity=7&company=1234567_SB1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("We don&#39;t recognise this sign-in link", page, StringComparison.Ordinal);
+        Assert.Contains("start again from the onboarding card", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("forged-state-value", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("abc", page, StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Empty(_bed.Connector.Activities);
+    }
+
+    [Fact]
+    public async Task Callback_without_state_asks_for_the_link_from_the_chat()
+    {
+        var (status, page, _) = await _browser.OpenBotAsync("/oauth/netsuite/callback?error=access_denied");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("This page needs the link from your chat", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Callback_with_an_oversized_value_is_refused_before_the_engine()
+    {
+        var (status, page, _) = await _browser.OpenBotAsync("/oauth/netsuite/callback?state=" + new string('s', 3000) + "&code=x");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("This sign-in link is not valid", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("sss", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Callback_with_a_repeated_parameter_is_refused()
+    {
+        var (status, page, _) = await _browser.OpenBotAsync("/oauth/netsuite/callback?state=a&state=b&code=x");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("This sign-in link is not valid", page, StringComparison.Ordinal);
+    }
+}
