@@ -21,7 +21,7 @@ internal sealed class SlackInstallHandler(
     TimeProvider timeProvider,
     ILogger<SlackInstallHandler> logger)
 {
-    public const string CallbackPath = "/api/slack/oauth/callback";
+    public const string CallbackPath = $"{SlackChannelRegistration.BasePath}/oauth/callback";
 
     public IResult Start(HttpContext http)
     {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Microsoft.Extensions.Options;
 using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.Signing;

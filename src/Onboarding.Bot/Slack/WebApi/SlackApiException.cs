@@ -10,25 +10,6 @@ public sealed class SlackApiException : Exception
         Error = error;
     }
 
-    public SlackApiException()
-        : this("unknown", new SlackApiError(SlackApiErrorKind.Refused, "unknown"))
-    {
-    }
-
-    public SlackApiException(string message)
-        : base(message)
-    {
-        Method = "unknown";
-        Error = new SlackApiError(SlackApiErrorKind.Refused, "unknown");
-    }
-
-    public SlackApiException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Method = "unknown";
-        Error = new SlackApiError(SlackApiErrorKind.Refused, "unknown");
-    }
-
     public string Method { get; }
 
     public SlackApiError Error { get; }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Engine.NetSuite;
@@ -77,7 +76,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, ILogger<Sl
             SlackApiCallFailed(logger, method, exception.HttpRequestError.ToString(), 0);
             return new SlackApiError(SlackApiErrorKind.Network, "network");
         }
-        catch (TimeoutException)
+        catch (Polly.Timeout.TimeoutRejectedException)
         {
             SlackApiCallFailed(logger, method, "timeout", 0);
             return new SlackApiError(SlackApiErrorKind.Unavailable, "timeout");
