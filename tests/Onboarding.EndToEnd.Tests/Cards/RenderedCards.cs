@@ -47,6 +47,3 @@ public sealed class RenderedCards : IAsyncLifetime
 
     private async Task<IReadOnlyList<CardReport>> CheckOnceAsync() => Read(await NodeScript.RunAsync("check-cards.js", _folder));
 }
-
-/// <summary>What the official renderer said about one card file.</summary>
-public sealed record CardReport(string File, string? DeclaredVersion, string? ParsedVersion, IReadOnlyList<string> Messages);
