@@ -69,4 +69,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 509, Level = LogLevel.Information, Message = "Slack card for slot {Slot} was gone; posted a new one")]
     public static partial void SlackCardReposted(ILogger logger, string slot);
+    [LoggerMessage(EventId = 760, Level = LogLevel.Information, Message = "Health monitor started: a cycle every {CycleInterval}")]
+    public static partial void HealthMonitorStarted(ILogger logger, TimeSpan cycleInterval);
+
+    [LoggerMessage(EventId = 761, Level = LogLevel.Information, Message = "Health monitor is off (Health:Enabled is false)")]
+    public static partial void HealthMonitorDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 762, Level = LogLevel.Error, Message = "A health monitor cycle failed; the next one runs as scheduled")]
+    public static partial void HealthCycleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Posting to {Conversation} was refused ({Status}): the bot is no longer there")]
+    public static partial void ConversationGone(ILogger logger, string conversation, int status);
 }

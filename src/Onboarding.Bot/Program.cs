@@ -1,4 +1,5 @@
 using Onboarding.Bot.Chat;
+using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
@@ -15,11 +16,13 @@ builder.AddOnboarding();
 builder.AddChatRouting();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
+builder.AddConnectionHealth();
 
-await using var app = builder.Build();
+var app = builder.Build();
 
 app.MapTeams();
-app.MapNetSuiteOAuth();
 app.MapSlack();
+app.MapNetSuiteOAuth();
+app.MapConnectionHealth();
 
 await app.RunAsync();

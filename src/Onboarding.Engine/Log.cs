@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Onboarding.Engine.Health;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.NetSuite;
 
@@ -66,4 +67,40 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 311, Level = LogLevel.Error, Message = "Resuming interrupted onboardings failed; trying again in a minute")]
     public static partial void ResumeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Health check ({Kind}) of {Account} failed: {Cause} ({Said})")]
+    public static partial void HealthCheckFailed(ILogger logger, CheckKind kind, AccountId account, FailureCause cause, string? said);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Health of {Account}: {From} -> {To} ({Transition})")]
+    public static partial void HealthChanged(ILogger logger, AccountId account, HealthState from, HealthState to, HealthTransition transition);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "Alerts to {Conversation} stopped: the bot can no longer post there ({Reason})")]
+    public static partial void AlertSubscriptionDisabled(ILogger logger, string conversation, string reason);
+
+    [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "Could not deliver a {Kind} alert to {Conversation}; will try again with the next alert")]
+    public static partial void AlertDeliveryFailed(ILogger logger, Exception exception, AlertKind kind, string conversation);
+
+    [LoggerMessage(EventId = 604, Level = LogLevel.Error, Message = "Checking {Account} failed unexpectedly; the monitor carries on with the other tenants")]
+    public static partial void TenantCheckCrashed(ILogger logger, Exception exception, AccountId account);
+
+    [LoggerMessage(EventId = 605, Level = LogLevel.Error, Message = "A health monitor cycle failed; the next cycle runs as scheduled")]
+    public static partial void MonitorCycleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 606, Level = LogLevel.Information, Message = "Alerts {Change} for {Conversation} by {UserId}")]
+    public static partial void AlertSubscriptionChanged(ILogger logger, string change, string conversation, string userId);
+
+    [LoggerMessage(EventId = 607, Level = LogLevel.Information, Message = "Certificate rotation for {Account} started ({Reason})")]
+    public static partial void RotationStarted(ILogger logger, AccountId account, string reason);
+
+    [LoggerMessage(EventId = 608, Level = LogLevel.Information, Message = "Certificate rotation for {Account} done: {NewCertificateId} active until {ValidUntil}, {OldCertificateId} revoked")]
+    public static partial void RotationSucceeded(ILogger logger, AccountId account, string newCertificateId, DateTimeOffset validUntil, string? oldCertificateId);
+
+    [LoggerMessage(EventId = 609, Level = LogLevel.Warning, Message = "Certificate rotation for {Account} stopped at {Stage}: {Kind} ({Said})")]
+    public static partial void RotationFailed(ILogger logger, AccountId account, string stage, NetSuiteErrorKind kind, string? said);
+
+    [LoggerMessage(EventId = 610, Level = LogLevel.Debug, Message = "Pruned {Count} health check results older than {Cutoff}")]
+    public static partial void HealthResultsPruned(ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 611, Level = LogLevel.Warning, Message = "Could not revoke the replaced certificate {CertificateId} of {Account} ({Said}); the next rotation retries")]
+    public static partial void OldCertificateNotRevoked(ILogger logger, AccountId account, string certificateId, string? said);
 }

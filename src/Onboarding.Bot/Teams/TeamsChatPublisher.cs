@@ -14,6 +14,7 @@ namespace Onboarding.Bot.Teams;
 /// <summary>
 /// Posts views into Bot Framework conversations through the stored conversation reference, so the same path serves
 /// replies, OAuth callbacks and alerts; a view with a <see cref="CardSlot"/> updates the card it showed before.
+/// A 403 or 404 from the connector on posting throws <see cref="ConversationGoneException"/>.
 /// </summary>
 internal sealed class TeamsChatPublisher(
     TeamsBotAdapter adapter,
@@ -35,11 +36,20 @@ internal sealed class TeamsChatPublisher(
         var shownIn = slot is { } existing ? await cards.FindAsync(conversation, existing, cancellationToken).ConfigureAwait(false) : null;
 
         string? postedId = null;
-        await adapter.ContinueConversationAsync(
-            app.Value.BotAppId,
-            reference,
-            async (turn, token) => postedId = await ShowAsync(turn, conversation, view, slot, shownIn, token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await adapter.ContinueConversationAsync(
+                app.Value.BotAppId,
+                reference,
+                async (turn, token) => postedId = await ShowAsync(turn, conversation, view, slot, shownIn, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ErrorResponseException e) when (e.Response?.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            // The bot was removed from the conversation, or the conversation is gone: posting again will not help.
+            Log.ConversationGone(logger, conversation.ToString(), (int)e.Response.StatusCode);
+            throw new ConversationGoneException(conversation, $"{(int)e.Response.StatusCode} {e.Response.StatusCode}", e);
+        }
 
         if (slot is { } posted && postedId is not null && postedId != shownIn)
         {

@@ -16,6 +16,7 @@ internal sealed class ClientCredentialsTokens(
     ClientAssertionFactory assertions,
     IOptions<NetSuiteOptions> options,
     TimeProvider timeProvider,
+    NetSuiteMetrics metrics,
     ILogger<ClientCredentialsTokens> logger) : IClientCredentialsTokens
 {
     private readonly Lock _gate = new();
@@ -101,6 +102,7 @@ internal sealed class ClientCredentialsTokens(
             CancellationToken.None).ConfigureAwait(false);
 
         var result = TokenResponseReader.Read(response, OAuthCall.ClientCredentials, CancellationToken.None);
+        metrics.TokenMinted(result.IsSuccess);
         if (!result.IsSuccess)
         {
             Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);

@@ -11,16 +11,25 @@ namespace Onboarding.Engine.NetSuite;
 /// <summary>Registers the NetSuite protocol clients, their options (validated at start-up) and tenant key material.</summary>
 public static class NetSuiteServiceCollectionExtensions
 {
-    /// <summary>Adds the clients, bound to the <c>NetSuite</c> section of <paramref name="configuration"/>.</summary>
+    /// <summary>Adds the clients, bound to the <c>NetSuite</c> section of <paramref name="configuration"/>; a second call does nothing.</summary>
     public static IServiceCollection AddNetSuiteClients(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        // Several modules need the clients; registering them twice would stack a second resilience pipeline.
+        if (services.Any(d => d.ServiceType == typeof(NetSuiteEndpoints)))
+        {
+            return services;
+        }
+
         services.AddOptions<NetSuiteOptions>()
             .Bind(configuration.GetSection(NetSuiteOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NetSuiteOptions>, NetSuiteOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddMetrics();
+        services.TryAddSingleton<NetSuiteMetrics>();
         services.TryAddSingleton<NetSuiteEndpoints>();
         services.TryAddSingleton<NetSuiteCall>();
         services.TryAddSingleton<ClientAssertionFactory>();

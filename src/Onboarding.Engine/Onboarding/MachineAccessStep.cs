@@ -149,12 +149,14 @@ public sealed class MachineAccessStep(
         }
 
         string? certificateId;
+        DateOnly validUntil;
         string action;
         var known = await KnownCertificateIdsAsync(account, cancellationToken).ConfigureAwait(false);
         var match = Reconcile(listed.Value, key, known);
         if (match is not null)
         {
             certificateId = match.CertificateId;
+            validUntil = match.ValidUntil;
             action = "certificate.reconciled";
             CertificateReconciled(logger, certificateId, account.Value);
         }
@@ -175,12 +177,13 @@ public sealed class MachineAccessStep(
             }
 
             certificateId = uploaded.Value.CertificateId;
+            validUntil = uploaded.Value.ValidUntil;
             action = "certificate.uploaded";
         }
 
         await StorageTransaction.WriteAsync(database, async write =>
         {
-            await keys.ActivateAsync(write, key.Id, certificateId, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await keys.ActivateAsync(write, key.Id, certificateId, validUntil, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await audit.AppendAsync(write, new AuditEntry(actor, account.Value, action, "ok", $"certificate {certificateId}, role {key.RoleId}, entity {key.EntityId}"), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return (key with { NetSuiteCertificateId = certificateId, Status = TenantKeyStatus.Active }, null);

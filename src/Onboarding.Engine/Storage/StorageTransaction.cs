@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -9,27 +10,45 @@ namespace Onboarding.Engine.Storage;
 /// </summary>
 public sealed class StorageTransaction : IAsyncDisposable
 {
+    // SQLite has one writer at a time anyway. Queueing this process's writers asynchronously keeps them from blocking
+    // thread-pool threads in SQLite's busy handler, which under load starves the very writer holding the lock.
+    private static readonly ConditionalWeakTable<SqliteDatabase, SemaphoreSlim> WriterGates = new();
+
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
+    private SemaphoreSlim? _writerGate;
 
-    private StorageTransaction(SqliteConnection connection, SqliteTransaction transaction)
+    private StorageTransaction(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim? writerGate)
     {
         _connection = connection;
         _transaction = transaction;
+        _writerGate = writerGate;
     }
 
     /// <summary>Opens a transaction; <paramref name="write"/> takes the write lock immediately.</summary>
     public static async Task<StorageTransaction> BeginAsync(SqliteDatabase database, bool write, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var gate = write ? WriterGates.GetValue(database, _ => new SemaphoreSlim(1, 1)) : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        SqliteConnection? connection = null;
         try
         {
+            connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             var transaction = connection.BeginTransaction(deferred: !write);
-            return new StorageTransaction(connection, transaction);
+            return new StorageTransaction(connection, transaction, gate);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            gate?.Release();
             throw;
         }
     }
@@ -62,8 +81,15 @@ public sealed class StorageTransaction : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _transaction.DisposeAsync().ConfigureAwait(false);
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _writerGate, null)?.Release();
+        }
     }
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>

@@ -59,11 +59,22 @@ public sealed class TenantKeyStore(SqliteDatabase database, ISecretProtector pro
         return key;
     }
 
-    /// <summary>Records NetSuite's certificate id and marks the key active.</summary>
-    public Task ActivateAsync(StorageTransaction transaction, string keyId, string certificateId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>Records NetSuite's certificate id and the expiry NetSuite applied (it shortens anything past two years), and marks the key active.</summary>
+    public Task ActivateAsync(StorageTransaction transaction, string keyId, string certificateId, DateOnly validUntil, DateTimeOffset now, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync(
-            "UPDATE tenant_keys SET netsuite_certificate_id = @certificateId, status = @status, updated_at = @now WHERE id = @keyId",
-            new { keyId, certificateId, status = TenantKeyStatus.Active.ToString(), now = StoredTime.Format(now) },
+            """
+            UPDATE tenant_keys SET netsuite_certificate_id = @certificateId, status = @status, updated_at = @now,
+                valid_until = CASE WHEN @until < valid_until THEN @until ELSE valid_until END
+            WHERE id = @keyId
+            """,
+            new
+            {
+                keyId,
+                certificateId,
+                status = TenantKeyStatus.Active.ToString(),
+                until = StoredTime.Format(new DateTimeOffset(validUntil.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero)),
+                now = StoredTime.Format(now),
+            },
             cancellationToken);
 
     /// <summary>Marks the key revoked and erases its private key for good.</summary>

@@ -17,6 +17,7 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedActivity> _activities = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly ConcurrentDictionary<string, int> _refusals = new();
     private int _nextId;
     private bool _disposed;
 
@@ -87,8 +88,16 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         _arrived.Dispose();
     }
 
+    /// <summary>From now on, answers every post to the conversation with <paramref name="status"/> (e.g. 403 once the bot was removed).</summary>
+    public void Refuse(string conversationId, int status) => _refusals[conversationId] = status;
+
     private async Task<IResult> RecordAsync(string method, string conversationId, string? activityId, HttpRequest request)
     {
+        if (_refusals.TryGetValue(Uri.UnescapeDataString(conversationId), out var refusal))
+        {
+            return Results.Json(new { error = new { code = "BotNotInConversationRoster", message = "The bot is not part of the conversation roster." } }, statusCode: refusal);
+        }
+
         var body = await JsonNode.ParseAsync(request.Body) as JsonObject;
         if (body is null)
         {

@@ -1,11 +1,16 @@
+using Onboarding.Engine.Health;
 using Onboarding.Engine.Keys;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Onboarding.Views;
 
-/// <summary>The status table (UX.md): account, company, where it stands, when it started, certificate expiry; at most ten rows.</summary>
-public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider)
+/// <summary>
+/// The status table (UX.md): account, company, where it stands, when it started, certificate expiry; at most ten rows.
+/// With health monitoring installed, a connected tenant's "where" is its health and last check.
+/// </summary>
+public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider, HealthStatusReader? health = null)
 {
     public const int MaxRows = 10;
 
@@ -18,10 +23,14 @@ public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, Te
         }
 
         var now = timeProvider.GetUtcNow();
+        var shown = sessions.Take(MaxRows).ToList();
+        var healthOf = health is null
+            ? new Dictionary<AccountId, TenantHealthStatus>()
+            : await health.ReadAsync(shown.Where(s => s.Account is not null).Select(s => s.Account!.Value), cancellationToken).ConfigureAwait(false);
         var rows = new List<IReadOnlyList<string>>();
         await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var session in sessions.Take(MaxRows))
+            foreach (var session in shown)
             {
                 var tenant = session.Account is { } a ? await tenants.FindAsync(read, a, cancellationToken).ConfigureAwait(false) : null;
                 var key = session.Account is { } b
@@ -31,7 +40,7 @@ public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, Te
                 [
                     session.AccountText ?? "(not chosen yet)",
                     tenant?.CompanyName ?? "—",
-                    WhereItStands(session, tenant),
+                    WhereItStands(session, tenant, session.Account is { } c ? healthOf.GetValueOrDefault(c) : null, now),
                     TimeWording.Around(session.CreatedAt, now),
                     key is null ? "—" : TimeWording.Date(key.ValidUntil),
                 ]);
@@ -47,7 +56,7 @@ public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, Te
         };
     }
 
-    private static string WhereItStands(OnboardingSession session, Tenant? tenant)
+    private static string WhereItStands(OnboardingSession session, Tenant? tenant, TenantHealthStatus? connection, DateTimeOffset now)
     {
         if (tenant?.Status == TenantStatus.Offboarded && session.Status is SessionStatus.Completed)
         {
@@ -57,6 +66,7 @@ public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, Te
         var phase = OnboardingCard.PhaseOf(session.Step);
         return session.Status switch
         {
+            SessionStatus.Completed when connection is { State: not null, LastCheckAt: { } checkedAt } => $"{connection.Badge} · checked {TimeWording.Around(checkedAt, now)}",
             SessionStatus.Completed => "🟢 connected",
             SessionStatus.Cancelled => "cancelled",
             SessionStatus.FailedPermanently => $"✗ stopped at step {phase} of 4",

@@ -33,6 +33,7 @@ public static class SchemaMigrations
         .. OnboardingMigrations.All,
         SlackMigrations.Deliveries,
         SlackMigrations.Installations,
+        .. HealthMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);

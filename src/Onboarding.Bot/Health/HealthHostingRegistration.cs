@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Onboarding.Engine.Health;
+using Onboarding.Engine.NetSuite;
+using OpenTelemetry.Metrics;
+
+namespace Onboarding.Bot.Health;
+
+/// <summary>Connection health in the host: the monitor on a timer, <c>GET /healthz</c> for ops, and metrics through OpenTelemetry.</summary>
+public static class HealthHostingRegistration
+{
+    /// <summary>Writes metrics to the console when true (<c>Health:Metrics:Console</c>); off by default, and no exporter needs a network.</summary>
+    public const string ConsoleExporterKey = "Health:Metrics:Console";
+
+    public static IHostApplicationBuilder AddConnectionHealth(this IHostApplicationBuilder builder)
+    {
+        // The NetSuite clients come from AddNetSuite (Program.cs): registering them twice would stack their resilience handlers.
+        builder.Services.AddConnectionHealth(builder.Configuration);
+
+        builder.Services.AddSingleton(services => new Lazy<HealthMonitor>(services.GetRequiredService<HealthMonitor>));
+        builder.Services.AddSingleton<HealthMonitorService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<HealthMonitorService>());
+        builder.Services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<MonitorHealthCheck>("monitor");
+
+        // The meters are always there for any listener (dotnet-counters, a later OTLP exporter); the console exporter is opt-in.
+        var console = builder.Configuration.GetValue(ConsoleExporterKey, false);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(HealthMetrics.MeterName, NetSuiteMetrics.MeterName);
+            if (console)
+            {
+                metrics.AddConsoleExporter();
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Maps <c>GET /healthz</c>: 200 with each check's status when storage answers and the monitor runs, 503 otherwise.</summary>
+    public static IEndpointRouteBuilder MapConnectionHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        return app;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }, cancellationToken: context.RequestAborted);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.Keys;
+
+namespace Onboarding.Engine.Health;
+
+/// <summary>
+/// Watches a healthy tenant's certificate: renews it at the lead time (retrying at most every <see cref="RetryInterval"/>)
+/// and warns at the configured days before expiry — "renews automatically" while renewal can work, "needs a re-authorization" when it cannot.
+/// </summary>
+public sealed class CertificateLifecycle(
+    ITenantKeyRing keys,
+    CertificateRotation rotation,
+    AlertDispatcher dispatcher,
+    IOptions<HealthOptions> options,
+    TimeProvider timeProvider)
+{
+    /// <summary>Time between automatic renewal attempts after one failed.</summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromHours(6);
+
+    /// <summary>Renews or warns as due; returns the health with what was done recorded (the caller saves it).</summary>
+    public async Task<TenantHealth> ReviewAsync(MonitoredTenant tenant, TenantHealth health, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(health);
+        var key = await keys.ActiveKeyAsync(tenant.Account, cancellationToken).ConfigureAwait(false);
+        if (key?.NetSuiteCertificateId is null)
+        {
+            return health;
+        }
+
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow();
+        var renewFrom = key.ValidUntil - settings.RenewalLeadTime;
+        RotationOutcome? failed = null;
+        if (now >= renewFrom && !(health.LastRenewalAttemptAt > now - RetryInterval))
+        {
+            health = health with { LastRenewalAttemptAt = now };
+            var outcome = await rotation.RotateAsync(tenant.Account, null, "renewal", cancellationToken).ConfigureAwait(false);
+            if (outcome.Status == RotationStatus.Rotated)
+            {
+                await dispatcher.BroadcastAsync(CertificateViews.Rotated(tenant, outcome), null, AlertKind.Update, cancellationToken).ConfigureAwait(false);
+                return health with { LastRenewalAttemptAt = null, ExpiryWarnedDays = null, ExpiryWarnedCertificateId = null };
+            }
+
+            failed = outcome;
+        }
+
+        var threshold = DueWarning(health, key, now, settings);
+        if (threshold is null)
+        {
+            return health;
+        }
+
+        var view = failed is { Status: RotationStatus.NeedsReauthorization } || (failed is null && health.LastRenewalAttemptAt is not null)
+            ? CertificateViews.NeedsReauthorization(tenant, key.ValidUntil, now, failed?.Error)
+            : CertificateViews.RenewsAutomatically(tenant, key.ValidUntil, now > renewFrom ? now : renewFrom, now);
+        // Each threshold deserves a notification, so every warning is a new message.
+        await dispatcher.BroadcastAsync(view, null, AlertKind.Update, cancellationToken).ConfigureAwait(false);
+        return health with { ExpiryWarnedDays = threshold, ExpiryWarnedCertificateId = key.NetSuiteCertificateId };
+    }
+
+    // The smallest threshold already reached and not yet announced for this certificate.
+    private static int? DueWarning(TenantHealth health, TenantKey key, DateTimeOffset now, HealthOptions settings)
+    {
+        var left = key.ValidUntil - now;
+        var warned = health.ExpiryWarnedCertificateId == key.NetSuiteCertificateId ? health.ExpiryWarnedDays : null;
+        var reached = settings.WarningDays.Where(d => left <= TimeSpan.FromDays(d)).ToList();
+        return reached.Count > 0 && (warned is null || reached[^1] < warned) ? reached[^1] : null;
+    }
+}

@@ -1,0 +1,45 @@
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Onboarding.Commands;
+using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Views;
+
+namespace Onboarding.Engine.Health.Commands;
+
+/// <summary>The alert's Re-run check button: checks the tenant now; a change of state updates the alert card by itself.</summary>
+public sealed class RecheckRoute(HealthMonitor monitor, ITenantDirectory tenants, StaffPolicy staff, CommandReplies replies) : TenantRoute(tenants, staff, replies)
+{
+    public override IReadOnlyCollection<string> Verbs { get; } = [HealthVerbs.Recheck];
+
+    protected override async Task HandleTenantAsync(ChatCommand command, MonitoredTenant tenant, CancellationToken cancellationToken)
+    {
+        var health = await monitor.CheckNowAsync(tenant.Account, cancellationToken).ConfigureAwait(false);
+        var view = health is null || health.State is HealthState.Healthy or HealthState.Recovered
+            ? ReplyViews.Notice($"✓ {tenant.DisplayName} passed a check just now", "The connection works.", Tone.Good)
+            : ReplyViews.Notice(
+                $"✗ {tenant.DisplayName} still fails its check",
+                CauseExplanation.For(health.Cause ?? FailureCause.Unknown).LikelyCause + " " + CauseExplanation.For(health.Cause ?? FailureCause.Unknown).Fix,
+                Tone.Attention);
+        await Replies.ReplyAsync(command, view, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>The alert's Mute button: no reminders for the incident for a day; the card says so.</summary>
+public sealed class MuteRoute(HealthMonitor monitor, IncidentAlerts alerts, ITenantDirectory tenants, TimeProvider timeProvider, StaffPolicy staff, CommandReplies replies)
+    : TenantRoute(tenants, staff, replies)
+{
+    public override IReadOnlyCollection<string> Verbs { get; } = [HealthVerbs.Mute];
+
+    protected override async Task HandleTenantAsync(ChatCommand command, MonitoredTenant tenant, CancellationToken cancellationToken)
+    {
+        var muted = await monitor.MuteAsync(tenant.Account, cancellationToken).ConfigureAwait(false);
+        if (muted?.MutedUntil is not { } until)
+        {
+            await Replies.ReplyAsync(command, ReplyViews.Notice($"{tenant.DisplayName} has no open incident", "Nothing to mute.", Tone.Neutral), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await alerts.SendAsync(tenant, muted, AlertKind.Update, muted.FailingSince ?? muted.StateSince, cancellationToken).ConfigureAwait(false);
+        var text = $"No reminders until {Onboarding.Views.TimeWording.Absolute(until, timeProvider.GetUtcNow())}. You'll still hear when it recovers.";
+        await Replies.ReplyAsync(command, ReplyViews.Notice($"🔕 Reminders muted for {tenant.DisplayName}", text, Tone.Neutral), cancellationToken).ConfigureAwait(false);
+    }
+}

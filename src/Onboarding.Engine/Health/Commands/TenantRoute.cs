@@ -1,0 +1,30 @@
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Onboarding.Commands;
+using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Views;
+
+namespace Onboarding.Engine.Health.Commands;
+
+/// <summary>Base of staff commands about one connected tenant: reads the account and answers plainly when it is not connected.</summary>
+public abstract class TenantRoute(ITenantDirectory tenants, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
+{
+    protected sealed override async Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        var (ok, account) = await Replies.AccountAsync(command, required: true, cancellationToken).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        var tenant = (await tenants.ConnectedTenantsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.Account == account);
+        if (tenant is null)
+        {
+            await Replies.ReplyAsync(command, ReplyViews.Notice($"{account} is not connected", "Only connected tenants are monitored. Type status to see every tenant.", Tone.Neutral), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await HandleTenantAsync(command, tenant, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected abstract Task HandleTenantAsync(ChatCommand command, MonitoredTenant tenant, CancellationToken cancellationToken);
+}

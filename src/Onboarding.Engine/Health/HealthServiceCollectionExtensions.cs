@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Health.Commands;
+using Onboarding.Engine.Onboarding.Commands;
+using Onboarding.Engine.Storage;
+
+namespace Onboarding.Engine.Health;
+
+/// <summary>Registers connection health: options (validated at start-up), stores, checks, alerts, certificate renewal, monitor and chat routes.</summary>
+public static class HealthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds health bound to the <c>Health</c> section. Needs the NetSuite clients (<c>AddNetSuiteClients</c>), a migrated
+    /// <see cref="SqliteDatabase"/>, an <see cref="ISecretProtector"/> and an <see cref="IChatPublisher"/>. Reads the flow's
+    /// tenant and key tables; register it after <c>AddOnboardingFlow</c> so its <c>alerts</c> and <c>rotate</c> routes replace
+    /// the flow's placeholders. The host runs <see cref="HealthMonitor.RunCycleAsync"/> on a timer.
+    /// </summary>
+    public static IServiceCollection AddConnectionHealth(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<HealthOptions>()
+            .Bind(configuration.GetSection(HealthOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+
+        // The flow's stores and command helpers health reads through; the flow registers the same (TryAdd), in either order.
+        services.TryAddSingleton<TenantStore>();
+        services.TryAddSingleton<TenantKeyStore>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<StaffPolicy>();
+        services.TryAddSingleton<CommandReplies>();
+
+        services.TryAddSingleton<AlertSubscriptionStore>();
+        services.TryAddSingleton<TenantHealthStore>();
+        services.TryAddSingleton<HealthCheckLog>();
+        services.TryAddSingleton<ITenantDirectory, ConnectedTenantDirectory>();
+        services.TryAddSingleton<ITenantKeyRing, TenantKeyRing>();
+
+        services.TryAddSingleton<HealthMetrics>();
+        services.TryAddSingleton<TenantChecks>();
+        services.TryAddSingleton<AlertDispatcher>();
+        services.TryAddSingleton<IncidentAlerts>();
+        services.TryAddSingleton<CertificateRotation>();
+        services.TryAddSingleton<CertificateLifecycle>();
+        services.TryAddSingleton<HealthMonitor>();
+        services.TryAddSingleton<HealthStatusReader>();
+
+        services.AddSingleton<IChatCommandRoute, AlertsRoute>();
+        services.AddSingleton<IChatCommandRoute, RotateRoute>();
+        services.AddSingleton<IChatCommandRoute, RotateConfirmedRoute>();
+        services.AddSingleton<IChatCommandRoute, RecheckRoute>();
+        services.AddSingleton<IChatCommandRoute, MuteRoute>();
+        return services;
+    }
+}
