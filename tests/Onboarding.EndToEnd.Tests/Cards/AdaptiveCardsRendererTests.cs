@@ -34,11 +34,11 @@ public sealed class AdaptiveCardsRendererTests : IClassFixture<RenderedCards>
     }
 
     [NodeChecksFact]
-    public async Task The_catalog_covers_help_welcome_every_step_failures_notices_replies_and_status()
+    public async Task The_catalog_covers_help_welcome_every_step_failures_notices_replies_status_and_alerts()
     {
         var report = await _cards.CheckAsync();
         var names = report.Select(r => r.File).ToList();
-        foreach (var prefix in new[] { "help", "welcome", "onboarding-Completed-Completed", "onboarding-AwaitingBundle-Waiting", "failed-", "failed-for-good-", "notice-", "reply-", "status-many", "oversized" })
+        foreach (var prefix in new[] { "help", "welcome", "onboarding-Completed-Completed", "onboarding-AwaitingBundle-Waiting", "failed-", "failed-for-good-", "notice-", "reply-", "status-many", "alert-down-", "alert-recovered-", "certificate-", "oversized" })
         {
             Assert.Contains(names, n => n.StartsWith(prefix, StringComparison.Ordinal));
         }

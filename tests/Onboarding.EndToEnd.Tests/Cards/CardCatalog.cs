@@ -1,5 +1,7 @@
 using System.Reflection;
+using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Health;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
@@ -11,7 +13,8 @@ namespace Onboarding.EndToEnd.Tests.Cards;
 
 /// <summary>
 /// Every view the bot can show, built by the engine's own view classes from the running host's services: help, welcome,
-/// the onboarding card at every step and status (with every failure cause), the notices, the replies and the status board.
+/// the onboarding card at every step and status (with every failure cause), the notices, the replies, the status board,
+/// and the health monitor's alert and certificate cards.
 /// </summary>
 internal sealed class CardCatalog(IServiceProvider services)
 {
@@ -32,6 +35,7 @@ internal sealed class CardCatalog(IServiceProvider services)
         views.AddRange(Notices());
         views.AddRange(Replies());
         views.AddRange(await StatusBoardsAsync());
+        views.AddRange(AlertCards.Build(services.GetRequiredService<IOptions<HealthOptions>>().Value, Now));
         views.Add(("oversized", Oversized()));
         return views;
     }
