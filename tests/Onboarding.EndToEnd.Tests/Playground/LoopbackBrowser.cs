@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using Onboarding.EndToEnd.Tests.Infrastructure;
 
@@ -6,7 +5,7 @@ namespace Onboarding.EndToEnd.Tests.Playground;
 
 /// <summary>
 /// The machine's Chromium driven by Playwright (no browser download: <see cref="Prerequisites.ChromiumPath"/> is launched
-/// directly), with every request that leaves the loopback interface aborted and recorded.
+/// directly), with every request that would leave the loopback interface aborted.
 /// </summary>
 internal sealed class LoopbackBrowser : IAsyncDisposable
 {
@@ -28,9 +27,6 @@ internal sealed class LoopbackBrowser : IAsyncDisposable
 
     public IBrowserContext Context { get; }
 
-    /// <summary>Requests to anywhere but this machine, which were aborted (the Playground's UI asks a CDN for fonts).</summary>
-    public ConcurrentQueue<string> Aborted { get; } = new();
-
     public static async Task<LoopbackBrowser> LaunchAsync()
     {
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
@@ -46,9 +42,10 @@ internal sealed class LoopbackBrowser : IAsyncDisposable
             // Generous limits: CI runs the test projects side by side on two cores. Nothing is timed, only waited for.
             context.SetDefaultTimeout(60_000);
             Assertions.SetDefaultExpectTimeout(60_000);
-            var loopback = new LoopbackBrowser(playwright, browser, context);
-            await context.RouteAsync("**/*", loopback.RouteAsync);
-            return loopback;
+            await context.RouteAsync("**/*", RouteAsync);
+            // A routed WebSocket that is not connected to its server never leaves the browser; it is closed at once.
+            await context.RouteWebSocketAsync(url => !new Uri(url).IsLoopback, socket => _ = socket.CloseAsync());
+            return new LoopbackBrowser(playwright, browser, context);
         }
         catch
         {
@@ -64,7 +61,8 @@ internal sealed class LoopbackBrowser : IAsyncDisposable
         _playwright.Dispose();
     }
 
-    private async Task RouteAsync(IRoute route)
+    /// <summary>Lets loopback requests through and aborts the rest (the Playground's UI asks a CDN for fonts; it works without them).</summary>
+    private static async Task RouteAsync(IRoute route)
     {
         var url = new Uri(route.Request.Url);
         if (url.Scheme is "data" or "blob" || url.IsLoopback)
@@ -73,7 +71,6 @@ internal sealed class LoopbackBrowser : IAsyncDisposable
             return;
         }
 
-        Aborted.Enqueue(url.GetLeftPart(UriPartial.Path));
         await route.AbortAsync();
     }
 }
