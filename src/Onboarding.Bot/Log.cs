@@ -69,6 +69,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 509, Level = LogLevel.Information, Message = "Slack card for slot {Slot} was gone; posted a new one")]
     public static partial void SlackCardReposted(ILogger logger, string slot);
+
+    [LoggerMessage(EventId = 510, Level = LogLevel.Error, Message = "Gave up Slack command '{Verb}' in {Conversation}: the host stopped during each of its {Attempts} attempts")]
+    public static partial void SlackCommandAbandoned(ILogger logger, string verb, string conversation, int attempts);
+
     [LoggerMessage(EventId = 760, Level = LogLevel.Information, Message = "Health monitor started: a cycle every {CycleInterval}")]
     public static partial void HealthMonitorStarted(ILogger logger, TimeSpan cycleInterval);
 

@@ -23,14 +23,17 @@ internal sealed class ChannelPublisherRouter : IChatPublisher
         }
     }
 
-    public Task PublishAsync(ConversationKey conversation, StepView view, CardSlot? slot, CancellationToken cancellationToken)
+    public Task PublishAsync(ConversationKey conversation, StepView view, CardSlot? slot, CancellationToken cancellationToken) =>
+        PublisherFor(conversation).PublishAsync(conversation, view, slot, cancellationToken);
+
+    public Task PublishNoticeAsync(ConversationKey conversation, StepView notice, CardSlot relatedCard, CancellationToken cancellationToken) =>
+        PublisherFor(conversation).PublishNoticeAsync(conversation, notice, relatedCard, cancellationToken);
+
+    private IChannelPublisher PublisherFor(ConversationKey conversation)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        if (!_byChannel.TryGetValue(conversation.Channel, out var publisher))
-        {
-            throw new InvalidOperationException($"No chat publisher serves channel '{conversation.Channel}' (conversation {conversation}).");
-        }
-
-        return publisher.PublishAsync(conversation, view, slot, cancellationToken);
+        return _byChannel.TryGetValue(conversation.Channel, out var publisher)
+            ? publisher
+            : throw new InvalidOperationException($"No chat publisher serves channel '{conversation.Channel}' (conversation {conversation}).");
     }
 }

@@ -11,4 +11,8 @@ public interface IChannelPublisher
 
     /// <inheritdoc cref="IChatPublisher.PublishAsync"/>
     Task PublishAsync(ConversationKey conversation, StepView view, CardSlot? slot, CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="IChatPublisher.PublishNoticeAsync"/>
+    Task PublishNoticeAsync(ConversationKey conversation, StepView notice, CardSlot relatedCard, CancellationToken cancellationToken) =>
+        PublishAsync(conversation, notice, slot: null, cancellationToken);
 }

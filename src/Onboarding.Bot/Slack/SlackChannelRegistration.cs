@@ -5,16 +5,19 @@ using Microsoft.Extensions.Options;
 using Onboarding.Bot.Chat;
 using Onboarding.Bot.Slack.Inbound;
 using Onboarding.Bot.Slack.Install;
+using Onboarding.Bot.Slack.Outbox;
 using Onboarding.Bot.Slack.Publishing;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Bot.Slack.Signing;
+using Onboarding.Bot.Slack.Storage;
 using Onboarding.Bot.Slack.WebApi;
+using Onboarding.Engine.Storage;
 using Polly;
 
 namespace Onboarding.Bot.Slack;
 
 /// <summary>
-/// Slack over its own HTTP APIs: signed endpoints under <c>/api/slack</c>, a background command queue, the Web API
+/// Slack over its own HTTP APIs: signed endpoints under <c>/api/slack</c>, a durable command outbox drained in the background, the Web API
 /// client and the Block Kit publisher. Uses the host's storage, secret protector and <c>IChatCommandHandler</c>.
 /// </summary>
 public static class SlackChannelRegistration
@@ -31,7 +34,9 @@ public static class SlackChannelRegistration
         services.AddSingleton(sp => SlackSignatureVerifier.Create(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackSignatureFilter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, SlackMigrations>());
         services.AddSingleton<SlackDeliveryLog>();
+        services.AddSingleton<SlackOutbox>();
         services.AddSingleton<SlackCommandQueue>();
         services.AddSingleton<SlackInbox>();
         services.AddSingleton<SlackEventsHandler>();

@@ -42,18 +42,23 @@ public sealed class OnboardingCards(
     public async Task PublishAsync(OnboardingSession session, CancellationToken cancellationToken)
     {
         var view = await ViewAsync(session, cancellationToken).ConfigureAwait(false);
-        await SendAsync(session, view, CardSlot.ForOnboarding(session.Id.Value), cancellationToken).ConfigureAwait(false);
+        await SendAsync(session, ct => publisher.PublishAsync(session.Conversation, view, SlotOf(session), ct), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Posts a separate message in the session's conversation (authorization received, completion).</summary>
+    /// <summary>
+    /// Posts a separate message in the session's conversation (authorization received, completion), tied to the session's
+    /// card so that channels with threads answer under the right card when several onboardings share a conversation.
+    /// </summary>
     public Task NotifyAsync(OnboardingSession session, StepView notice, CancellationToken cancellationToken) =>
-        SendAsync(session, notice, null, cancellationToken);
+        SendAsync(session, ct => publisher.PublishNoticeAsync(session.Conversation, notice, SlotOf(session), ct), cancellationToken);
 
-    private async Task SendAsync(OnboardingSession session, StepView view, CardSlot? slot, CancellationToken cancellationToken)
+    private static CardSlot SlotOf(OnboardingSession session) => CardSlot.ForOnboarding(session.Id.Value);
+
+    private async Task SendAsync(OnboardingSession session, Func<CancellationToken, Task> publish, CancellationToken cancellationToken)
     {
         try
         {
-            await publisher.PublishAsync(session.Conversation, view, slot, cancellationToken).ConfigureAwait(false);
+            await publish(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -18,17 +18,6 @@ public sealed class CardMessageStore(SqliteDatabase database, TimeProvider timeP
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
-    /// <summary>The message of the conversation's most recently posted or updated card, or null when it has none.</summary>
-    public async Task<string?> FindLatestAsync(ConversationKey conversation, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(conversation);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT message_id FROM card_messages WHERE conversation_key = $key ORDER BY updated_at DESC LIMIT 1";
-        command.Parameters.AddWithValue("$key", conversation.ToString());
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-    }
-
     /// <summary>Records that <paramref name="messageId"/> now shows <paramref name="slot"/>.</summary>
     public async Task SaveAsync(ConversationKey conversation, CardSlot slot, string messageId, CancellationToken cancellationToken)
     {

@@ -5,11 +5,32 @@ using static Onboarding.Engine.Log;
 
 namespace Onboarding.Engine.Storage;
 
-/// <summary>Brings the database to the latest schema: WAL on, then each pending migration in its own transaction.</summary>
-public sealed class MigrationRunner(SqliteDatabase database, TimeProvider timeProvider, ILogger<MigrationRunner> logger)
+/// <summary>
+/// Brings the database to the latest schema: WAL on, then each pending migration in its own transaction.
+/// The engine's own migrations always run; a host adds the tables of its channels through <see cref="IMigrationSource"/>.
+/// </summary>
+public sealed class MigrationRunner(
+    SqliteDatabase database,
+    TimeProvider timeProvider,
+    ILogger<MigrationRunner> logger,
+    IEnumerable<IMigrationSource>? sources = null)
 {
+    private readonly IReadOnlyList<Migration> _migrations = Combine(sources);
+
+    /// <summary>Every migration this runner applies, the engine's and the host's, in version order.</summary>
+    public IReadOnlyList<Migration> Migrations => _migrations;
+
     /// <summary>Applies pending migrations and returns the schema version reached. Running it again is a no-op.</summary>
-    public Task<int> ApplyAsync(CancellationToken cancellationToken) => ApplyAsync(SchemaMigrations.All, cancellationToken);
+    public Task<int> ApplyAsync(CancellationToken cancellationToken) => ApplyAsync(_migrations, cancellationToken);
+
+    private static IReadOnlyList<Migration> Combine(IEnumerable<IMigrationSource>? sources)
+    {
+        var all = SchemaMigrations.All.Concat(sources?.SelectMany(s => s.Migrations) ?? []).OrderBy(m => m.Version).ToList();
+        var clash = all.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
+        return clash is null
+            ? all
+            : throw new InvalidOperationException($"Two migrations claim version {clash.Key}: {string.Join(", ", clash.Select(m => m.Name))}.");
+    }
 
     internal async Task<int> ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {

@@ -75,18 +75,34 @@ public sealed class SlackPublishingTests
     }
 
     [Fact]
-    public async Task A_notice_is_threaded_under_the_conversations_card()
+    public async Task A_notice_is_threaded_under_its_own_card_and_a_plain_reply_stays_at_the_top_level()
+    {
+        await using var host = await SlackBotHost.StartAsync(new RecordingCommandHandler());
+        var publisher = host.Services.GetRequiredService<IChatPublisher>();
+        var other = CardSlot.ForOnboarding("session-2");
+
+        await publisher.PublishAsync(Channel, new StepView("Connect NetSuite 1111111", "Waiting"), Onboarding, CancellationToken.None);
+        await publisher.PublishAsync(Channel, new StepView("Connect NetSuite 2222222", "Waiting"), other, CancellationToken.None);
+        await publisher.PublishNoticeAsync(Channel, new StepView("Authorized", "Authorized 1111111"), Onboarding, CancellationToken.None);
+        await publisher.PublishAsync(Channel, new StepView("What I can do", "Commands"), null, CancellationToken.None);
+
+        var posts = host.Slack.Calls.Where(c => c.Method == SlackWebApiClient.PostMessageMethod).ToList();
+        Assert.Equal(4, posts.Count);
+        Assert.Null(posts[0].ThreadTs);
+        Assert.Null(posts[1].ThreadTs);
+        Assert.Equal("1700000000.000001", posts[2].ThreadTs);
+        Assert.Null(posts[3].ThreadTs);
+    }
+
+    [Fact]
+    public async Task A_notice_about_a_card_never_shown_stands_alone()
     {
         await using var host = await SlackBotHost.StartAsync(new RecordingCommandHandler());
         var publisher = host.Services.GetRequiredService<IChatPublisher>();
 
-        await publisher.PublishAsync(Channel, new StepView("Connect NetSuite", "Waiting"), Onboarding, CancellationToken.None);
-        await publisher.PublishAsync(Channel, new StepView("Authorized", "Authorized as Administrator by Pat"), null, CancellationToken.None);
+        await publisher.PublishNoticeAsync(Channel, new StepView("Authorized", "Authorized"), Onboarding, CancellationToken.None);
 
-        var posts = host.Slack.Calls.Where(c => c.Method == SlackWebApiClient.PostMessageMethod).ToList();
-        Assert.Equal(2, posts.Count);
-        Assert.Null(posts[0].ThreadTs);
-        Assert.Equal("1700000000.000001", posts[1].ThreadTs);
+        Assert.Null(Assert.Single(host.Slack.Calls).ThreadTs);
     }
 
     [Fact]
@@ -137,13 +153,30 @@ public sealed class SlackPublishingTests
     {
         await using var host = await SlackBotHost.StartAsync(new RecordingCommandHandler());
         var publisher = host.Services.GetRequiredService<IChatPublisher>();
-        host.Slack.EnqueueError(SlackWebApiClient.PostMessageMethod, "not_in_channel");
+        host.Slack.EnqueueError(SlackWebApiClient.PostMessageMethod, "msg_too_long");
 
         var failure = await Assert.ThrowsAsync<SlackApiException>(() =>
             publisher.PublishAsync(Channel, new StepView("Card", "v1"), Onboarding, CancellationToken.None));
 
-        Assert.Equal(SlackApiErrorKind.ChannelUnavailable, failure.Error.Kind);
-        Assert.Equal("not_in_channel", failure.Error.Code);
+        Assert.Equal("msg_too_long", failure.Error.Code);
+    }
+
+    [Theory]
+    [InlineData("not_in_channel")]
+    [InlineData("channel_not_found")]
+    [InlineData("is_archived")]
+    public async Task A_channel_the_bot_can_no_longer_post_in_is_reported_gone(string code)
+    {
+        await using var host = await SlackBotHost.StartAsync(new RecordingCommandHandler());
+        var publisher = host.Services.GetRequiredService<IChatPublisher>();
+        host.Slack.EnqueueError(SlackWebApiClient.PostMessageMethod, code);
+
+        var gone = await Assert.ThrowsAsync<ConversationGoneException>(() =>
+            publisher.PublishAsync(Channel, new StepView("Card", "v1"), Onboarding, CancellationToken.None));
+
+        Assert.Equal(Channel, gone.Conversation);
+        Assert.Equal(code, gone.Reason);
+        Assert.Equal(SlackApiErrorKind.ChannelUnavailable, Assert.IsType<SlackApiException>(gone.InnerException).Error.Kind);
     }
 
     [Fact]
@@ -154,10 +187,11 @@ public sealed class SlackPublishingTests
             new Dictionary<string, string?> { ["Slack:BotToken"] = string.Empty, ["Slack:ClientId"] = "123.456", ["Slack:ClientSecret"] = "client-secret" });
         var publisher = host.Services.GetRequiredService<IChatPublisher>();
 
-        var failure = await Assert.ThrowsAsync<SlackApiException>(() =>
+        var gone = await Assert.ThrowsAsync<ConversationGoneException>(() =>
             publisher.PublishAsync(Channel, new StepView("Card", "v1"), Onboarding, CancellationToken.None));
 
-        Assert.Equal(SlackApiErrorKind.NotAuthorized, failure.Error.Kind);
+        Assert.Equal("not_installed", gone.Reason);
+        Assert.Equal(SlackApiErrorKind.NotAuthorized, Assert.IsType<SlackApiException>(gone.InnerException).Error.Kind);
         Assert.Empty(host.Slack.Calls);
     }
 }

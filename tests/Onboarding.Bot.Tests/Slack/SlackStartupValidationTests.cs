@@ -12,20 +12,20 @@ public sealed class SlackStartupValidationTests
     [InlineData("Slack:ApiBaseUrl", "file:///etc/", "Slack:ApiBaseUrl")]
     [InlineData("Slack:ClientId", "1234.5678", "Slack:ClientSecret")]
     [InlineData("Slack:WorkerConcurrency", "0", "Slack:WorkerConcurrency")]
-    public void Bad_value_fails_start_up_naming_the_key(string key, string value, string named)
+    public async Task Bad_value_fails_start_up_naming_the_key(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { ["Slack:SigningSecret"] = "secret", ["Slack:BotToken"] = "xoxb-1", [key] = value };
 
-        var failure = Assert.ThrowsAny<OptionsValidationException>(() => BotHost.Start(settings).Dispose());
+        var failure = Assert.IsType<OptionsValidationException>(await BotHost.StartExpectingFailureAsync(settings));
 
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_signing_secret_without_any_way_to_post_fails_start_up()
+    public async Task A_signing_secret_without_any_way_to_post_fails_start_up()
     {
-        var failure = Assert.ThrowsAny<OptionsValidationException>(() =>
-            BotHost.Start(new Dictionary<string, string?> { ["Slack:SigningSecret"] = "secret" }).Dispose());
+        var failure = Assert.IsType<OptionsValidationException>(
+            await BotHost.StartExpectingFailureAsync(new Dictionary<string, string?> { ["Slack:SigningSecret"] = "secret" }));
 
         Assert.Contains("Slack:BotToken", failure.Message, StringComparison.Ordinal);
     }

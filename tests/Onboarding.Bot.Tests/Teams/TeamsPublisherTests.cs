@@ -39,6 +39,7 @@ public sealed class TeamsPublisherTests : IAsyncLifetime
     public async Task Views_without_a_slot_are_each_posted_as_new_messages()
     {
         await _bed.SendAsync(_bed.Teams.Message("help"));
+        await _bed.Connector.WaitForAsync(a => a.ConversationId == Conversation.Conversation);
 
         await Publisher.PublishAsync(Conversation, new StepView("Authorized", "Authorization received"), slot: null, CancellationToken.None);
         await Publisher.PublishAsync(Conversation, new StepView("Connected", "Onboarding completed"), slot: null, CancellationToken.None);
@@ -71,6 +72,7 @@ public sealed class TeamsPublisherTests : IAsyncLifetime
     public async Task Unreachable_connector_fails_the_publish_instead_of_being_swallowed()
     {
         await _bed.SendAsync(_bed.Teams.Message("help"));
+        await _bed.Connector.WaitForAsync(a => a.ConversationId == Conversation.Conversation);
         await _bed.Connector.DisposeAsync();
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() =>

@@ -14,6 +14,7 @@ using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
 using Onboarding.NetSuiteSandbox;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.Engine.Tests.Onboarding;
 
@@ -59,7 +60,7 @@ public sealed class FlowHarness : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "onboarding-flow-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var seed = extraAccounts is null ? null : await SandboxSeed.WriteAsync(folder, extraAccounts);
+        var seed = extraAccounts is null ? null : await SandboxSeedFile.WriteAsync(folder, extraAccounts);
         var sandbox = await SandboxServer.StartAsync(o =>
         {
             o.EnableTestControl = true;
@@ -227,29 +228,4 @@ public sealed class FlowHarness : IAsyncDisposable
 
     private static StringContent JsonContent(object value) =>
         new(System.Text.Json.JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
-}
-
-/// <summary>Writes a sandbox seed file: the built-in demo account plus copies of it under other account ids.</summary>
-internal static class SandboxSeed
-{
-    public static async Task<string> WriteAsync(string folder, IEnumerable<string> extraAccounts)
-    {
-        await using var embedded = typeof(SandboxServer).Assembly.GetManifestResourceStream("demo-account.json")
-            ?? throw new InvalidOperationException("The sandbox's demo-account.json resource is missing.");
-        var document = System.Text.Json.Nodes.JsonNode.Parse(embedded)!.AsObject();
-        var accounts = document["accounts"]!.AsArray();
-        var demo = accounts[0]!;
-        foreach (var id in extraAccounts)
-        {
-            var copy = demo.DeepClone().AsObject();
-            copy["id"] = id;
-            copy["companyName"] = $"Company {id}";
-            copy["companyInformation"]!["companyName"] = $"Company {id}";
-            accounts.Add(copy);
-        }
-
-        var path = Path.Combine(folder, "seed.json");
-        await File.WriteAllTextAsync(path, document.ToJsonString());
-        return path;
-    }
 }

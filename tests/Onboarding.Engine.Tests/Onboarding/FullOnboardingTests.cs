@@ -1,3 +1,4 @@
+using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Views;
@@ -36,6 +37,8 @@ public sealed class FullOnboardingTests
         var notices = harness.Publisher.Messages(harness.Conversation);
         Assert.Contains(notices, n => n.Title.StartsWith("✓ Authorization received", StringComparison.Ordinal));
         Assert.Contains(notices, n => n.Title.Contains("is connected", StringComparison.Ordinal));
+        Assert.Equal(2, harness.Publisher.Notices.Count);
+        Assert.All(harness.Publisher.Notices, n => Assert.Equal(CardSlot.ForOnboarding(session.Id.Value), n.RelatedCard));
     }
 
     [Fact]

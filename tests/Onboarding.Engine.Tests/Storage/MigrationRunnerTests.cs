@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Storage.Migrations;
 
@@ -16,6 +17,31 @@ public sealed class MigrationRunnerTests
         Assert.True(File.Exists(temp.Database.DatabasePath));
         Assert.Equal((long)SchemaMigrations.All.Count, await temp.ScalarAsync("SELECT COUNT(*) FROM schema_migrations"));
         Assert.Equal(1L, await temp.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'conversation_references'"));
+    }
+
+    [Fact]
+    public async Task A_host_module_adds_its_own_tables_through_a_migration_source()
+    {
+        using var temp = new TemporaryDatabase();
+        var runner = new MigrationRunner(temp.Database, TimeProvider.System, NullLogger<MigrationRunner>.Instance, [new ChannelTables()]);
+
+        var version = await runner.ApplyAsync(CancellationToken.None);
+
+        Assert.Equal(Math.Max(SchemaMigrations.LatestVersion, ChannelTables.Version), version);
+        Assert.Equal(1L, await temp.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'channel_things'"));
+        Assert.Equal(1L, await temp.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'conversation_references'"));
+    }
+
+    [Fact]
+    public void Two_migrations_claiming_one_version_stop_the_runner_with_both_names()
+    {
+        using var temp = new TemporaryDatabase();
+
+        var clash = Assert.Throws<InvalidOperationException>(() =>
+            new MigrationRunner(temp.Database, TimeProvider.System, NullLogger<MigrationRunner>.Instance, [new ClashingTables()]));
+
+        Assert.Contains("version 1", clash.Message);
+        Assert.Contains("clashing", clash.Message);
     }
 
     [Fact]
@@ -70,5 +96,17 @@ public sealed class MigrationRunnerTests
 
         Assert.Equal(0L, await temp.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'"));
         Assert.Equal(0L, await temp.ScalarAsync("SELECT COUNT(*) FROM schema_migrations"));
+    }
+
+    private sealed class ChannelTables : IMigrationSource
+    {
+        public const int Version = 29;
+
+        public IEnumerable<Migration> Migrations => [new(Version, "channel things", "CREATE TABLE channel_things (id TEXT PRIMARY KEY);")];
+    }
+
+    private sealed class ClashingTables : IMigrationSource
+    {
+        public IEnumerable<Migration> Migrations => [new(1, "clashing", "CREATE TABLE clashing (id TEXT PRIMARY KEY);")];
     }
 }

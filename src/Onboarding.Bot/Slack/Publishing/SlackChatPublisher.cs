@@ -3,6 +3,7 @@ using Onboarding.Bot.Slack.Install;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Bot.Slack.WebApi;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
 using static Onboarding.Bot.Log;
@@ -11,8 +12,8 @@ namespace Onboarding.Bot.Slack.Publishing;
 
 /// <summary>
 /// Shows views in Slack conversations. A slotted view is posted once, then edited in place with <c>chat.update</c>
-/// using the stored <c>ts</c>; a view without a slot is a notice, posted as a reply in the conversation's thread or,
-/// at the top level, under the conversation's most recent card.
+/// using the stored <c>ts</c>; a view without a slot is a new message in the conversation (its thread, if it has one);
+/// a notice about a card is a reply in that card's thread, so two onboardings in one channel keep their notices apart.
 /// </summary>
 internal sealed class SlackChatPublisher(
     SlackWebApiClient api,
@@ -26,15 +27,12 @@ internal sealed class SlackChatPublisher(
 
     public async Task PublishAsync(ConversationKey conversation, StepView view, CardSlot? slot, CancellationToken cancellationToken)
     {
-        var where = SlackConversation.FromKey(conversation);
-        var token = await tokens.FindAsync(where.TeamId, cancellationToken).ConfigureAwait(false)
-            ?? throw new SlackApiException(SlackWebApiClient.PostMessageMethod, new SlackApiError(SlackApiErrorKind.NotAuthorized, "not_installed"));
+        var (where, token) = await LocateAsync(conversation, cancellationToken).ConfigureAwait(false);
         var message = renderer.Render(view);
 
         if (slot is not { } card)
         {
-            var parent = where.ThreadTs ?? await cards.FindLatestAsync(conversation, cancellationToken).ConfigureAwait(false);
-            Ensure(SlackWebApiClient.PostMessageMethod, await api.PostMessageAsync(token, where.ChannelId, message, parent, cancellationToken).ConfigureAwait(false));
+            Ensure(conversation, SlackWebApiClient.PostMessageMethod, await api.PostMessageAsync(token, where.ChannelId, message, where.ThreadTs, cancellationToken).ConfigureAwait(false));
             return;
         }
 
@@ -44,7 +42,7 @@ internal sealed class SlackChatPublisher(
             var updated = await api.UpdateMessageAsync(token, where.ChannelId, ts, message, cancellationToken).ConfigureAwait(false);
             if (updated.IsSuccess || updated.Error.Kind != SlackApiErrorKind.MessageGone)
             {
-                await cards.SaveAsync(conversation, card, Ensure(SlackWebApiClient.UpdateMethod, updated).Ts, cancellationToken).ConfigureAwait(false);
+                await cards.SaveAsync(conversation, card, Ensure(conversation, SlackWebApiClient.UpdateMethod, updated).Ts, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -53,9 +51,40 @@ internal sealed class SlackChatPublisher(
         }
 
         var posted = await api.PostMessageAsync(token, where.ChannelId, message, where.ThreadTs, cancellationToken).ConfigureAwait(false);
-        await cards.SaveAsync(conversation, card, Ensure(SlackWebApiClient.PostMessageMethod, posted).Ts, cancellationToken).ConfigureAwait(false);
+        await cards.SaveAsync(conversation, card, Ensure(conversation, SlackWebApiClient.PostMessageMethod, posted).Ts, cancellationToken).ConfigureAwait(false);
     }
 
-    private static SlackPostedMessage Ensure(string method, SlackApiResult<SlackPostedMessage> result) =>
-        result.IsSuccess ? result.Value : throw new SlackApiException(method, result.Error);
+    public async Task PublishNoticeAsync(ConversationKey conversation, StepView notice, CardSlot relatedCard, CancellationToken cancellationToken)
+    {
+        var (where, token) = await LocateAsync(conversation, cancellationToken).ConfigureAwait(false);
+
+        // Inside a thread everything stays in that thread; at the top level the notice replies under its own card
+        // (or stands alone when that card was never shown).
+        var parent = where.ThreadTs ?? await cards.FindAsync(conversation, relatedCard, cancellationToken).ConfigureAwait(false);
+        var posted = await api.PostMessageAsync(token, where.ChannelId, renderer.Render(notice), parent, cancellationToken).ConfigureAwait(false);
+        Ensure(conversation, SlackWebApiClient.PostMessageMethod, posted);
+    }
+
+    private async Task<(SlackConversation Where, BearerToken Token)> LocateAsync(ConversationKey conversation, CancellationToken cancellationToken)
+    {
+        var where = SlackConversation.FromKey(conversation);
+        var token = await tokens.FindAsync(where.TeamId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ConversationGoneException(conversation, "not_installed", new SlackApiException(SlackWebApiClient.PostMessageMethod, new SlackApiError(SlackApiErrorKind.NotAuthorized, "not_installed")));
+        return (where, token);
+    }
+
+    // A channel that is gone, archived or without the bot will not come back by retrying: callers posting on their own
+    // initiative (alerts) must stop, so that case is reported as ConversationGoneException.
+    private static SlackPostedMessage Ensure(ConversationKey conversation, string method, SlackApiResult<SlackPostedMessage> result)
+    {
+        if (result.IsSuccess)
+        {
+            return result.Value;
+        }
+
+        var failure = new SlackApiException(method, result.Error);
+        throw result.Error.Kind == SlackApiErrorKind.ChannelUnavailable
+            ? new ConversationGoneException(conversation, result.Error.Code, failure)
+            : failure;
+    }
 }

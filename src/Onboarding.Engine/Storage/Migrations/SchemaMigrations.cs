@@ -1,6 +1,6 @@
 namespace Onboarding.Engine.Storage.Migrations;
 
-/// <summary>Every migration the product knows, in order. A new table is a new entry; released entries never change.</summary>
+/// <summary>Every migration of the engine's own tables, in order. A new table is a new entry; released entries never change.</summary>
 public static class SchemaMigrations
 {
     public static IReadOnlyList<Migration> All { get; } =
@@ -31,8 +31,6 @@ public static class SchemaMigrations
             CREATE INDEX ix_audit_log_account ON audit_log (account_id, at);
             """),
         .. OnboardingMigrations.All,
-        SlackMigrations.Deliveries,
-        SlackMigrations.Installations,
         .. HealthMigrations.All,
     ];
 

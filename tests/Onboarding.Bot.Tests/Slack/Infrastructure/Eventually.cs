@@ -6,13 +6,18 @@ internal static class Eventually
     public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
     /// <summary>Polls <paramref name="probe"/> until it returns a value, then returns it.</summary>
-    public static async Task<T> GetAsync<T>(Func<T?> probe, string waitingFor, TimeSpan? timeout = null)
+    public static Task<T> GetAsync<T>(Func<T?> probe, string waitingFor, TimeSpan? timeout = null)
+        where T : class =>
+        GetAsync(() => Task.FromResult(probe()), waitingFor, timeout);
+
+    /// <summary>Polls <paramref name="probe"/> (which may ask over HTTP) until it returns a value, then returns it.</summary>
+    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, string waitingFor, TimeSpan? timeout = null)
         where T : class
     {
         using var cancellation = new CancellationTokenSource(timeout ?? HangGuard);
         while (true)
         {
-            if (probe() is { } found)
+            if (await probe() is { } found)
             {
                 return found;
             }

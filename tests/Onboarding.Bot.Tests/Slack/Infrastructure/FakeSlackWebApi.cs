@@ -91,42 +91,48 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var isJson = http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+        var request = isJson ? JsonNode.Parse(body) as JsonObject : null;
         var authorization = http.Request.Headers.Authorization.ToString();
+
+        var (status, answer, retryAfter) = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
+            ? (scripted.Status, scripted.Body, scripted.RetryAfter)
+            : (HttpStatusCode.OK, DefaultAnswer(method, request), null);
+
+        // Recorded before answering, so a test that sees the answer also sees the call.
         _calls.Enqueue(new RecordedSlackCall(
             method,
             authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : null,
-            isJson ? JsonNode.Parse(body) as JsonObject : null,
-            isJson ? new Dictionary<string, StringValues>() : QueryHelpers.ParseQuery(body)));
-
-        if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
+            request,
+            isJson ? new Dictionary<string, StringValues>() : QueryHelpers.ParseQuery(body))
         {
-            if (scripted.RetryAfter is { } wait)
-            {
-                http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            }
+            AnsweredTs = (bool?)answer["ok"] == true ? (string?)answer["ts"] : null,
+        });
 
-            return Results.Json(scripted.Body, statusCode: (int)scripted.Status);
+        if (retryAfter is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
-        var request = isJson ? JsonNode.Parse(body) : null;
-        return method switch
-        {
-            "chat.postMessage" => Results.Json(new JsonObject
-            {
-                ["ok"] = true,
-                ["channel"] = (string?)request?["channel"],
-                ["ts"] = $"1700000000.{Interlocked.Increment(ref _nextTs):D6}",
-            }),
-            "chat.update" => Results.Json(new JsonObject
-            {
-                ["ok"] = true,
-                ["channel"] = (string?)request?["channel"],
-                ["ts"] = (string?)request?["ts"],
-            }),
-            "oauth.v2.access" => Results.Json(WithOk(OAuthAccess)),
-            _ => Results.Json(new JsonObject { ["ok"] = false, ["error"] = "unknown_method" }),
-        };
+        return Results.Json(answer, statusCode: (int)status);
     }
+
+    private JsonObject DefaultAnswer(string method, JsonObject? request) => method switch
+    {
+        "chat.postMessage" => new JsonObject
+        {
+            ["ok"] = true,
+            ["channel"] = (string?)request?["channel"],
+            ["ts"] = $"1700000000.{Interlocked.Increment(ref _nextTs):D6}",
+        },
+        "chat.update" => new JsonObject
+        {
+            ["ok"] = true,
+            ["channel"] = (string?)request?["channel"],
+            ["ts"] = (string?)request?["ts"],
+        },
+        "oauth.v2.access" => WithOk(OAuthAccess),
+        _ => new JsonObject { ["ok"] = false, ["error"] = "unknown_method" },
+    };
 
     private static JsonObject WithOk(JsonObject body)
     {

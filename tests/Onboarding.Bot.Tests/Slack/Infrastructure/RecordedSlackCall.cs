@@ -6,6 +6,9 @@ namespace Onboarding.Bot.Tests.Slack.Infrastructure;
 /// <summary>One Web API call the bot made to <see cref="FakeSlackWebApi"/>: the method, the bearer token, and the body.</summary>
 public sealed record RecordedSlackCall(string Method, string? BearerToken, JsonObject? Json, IReadOnlyDictionary<string, StringValues> Form)
 {
+    /// <summary>The <c>ts</c> the fake answered with: the new message's for chat.postMessage, the edited one's for chat.update.</summary>
+    public string? AnsweredTs { get; init; }
+
     /// <summary>The <c>blocks</c> sent with chat.postMessage / chat.update.</summary>
     public JsonArray Blocks => Json?["blocks"] as JsonArray ?? [];
 
@@ -31,6 +34,15 @@ public sealed record RecordedSlackCall(string Method, string? BearerToken, JsonO
     public JsonObject Button(string label) =>
         Buttons.SingleOrDefault(b => (string?)b["text"]?["text"] == label)
         ?? throw new Xunit.Sdk.XunitException($"No button '{label}' on the card; it has: {string.Join(", ", Buttons.Select(b => (string?)b["text"]?["text"]))}.");
+
+    /// <summary>The address of the URL button labelled <paramref name="label"/>.</summary>
+    public Uri Link(string label) => new((string?)Button(label)["url"] ?? throw new Xunit.Sdk.XunitException($"Button '{label}' opens no URL."));
+
+    public bool HasButton(string label) => Buttons.Any(b => (string?)b["text"]?["text"] == label);
+
+    /// <summary>True when any text on the message (blocks or fallback) contains <paramref name="text"/>.</summary>
+    public bool Shows(string text) =>
+        Text?.Contains(text, StringComparison.Ordinal) == true || BlockTexts.Any(t => t.Contains(text, StringComparison.Ordinal));
 
     private static IEnumerable<JsonNode> Descendants(JsonNode? node)
     {

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using Onboarding.NetSuiteSandbox;
+
+namespace Onboarding.Tests.Shared;
+
+/// <summary>
+/// Writes a sandbox seed file (<c>Sandbox:SeedFile</c>): the built-in demo account plus copies of it under other account ids.
+/// Compiled into every test project that starts a sandbox with more than the demo account.
+/// </summary>
+internal static class SandboxSeedFile
+{
+    public static async Task<string> WriteAsync(string folder, IEnumerable<string> extraAccounts)
+    {
+        await using var embedded = typeof(SandboxServer).Assembly.GetManifestResourceStream("demo-account.json")
+            ?? throw new InvalidOperationException("The sandbox's demo-account.json resource is missing.");
+        var document = JsonNode.Parse(embedded)!.AsObject();
+        var accounts = document["accounts"]!.AsArray();
+        var demo = accounts[0]!;
+        foreach (var id in extraAccounts)
+        {
+            var copy = demo.DeepClone().AsObject();
+            copy["id"] = id;
+            copy["companyName"] = $"Company {id}";
+            copy["companyInformation"]!["companyName"] = $"Company {id}";
+            accounts.Add(copy);
+        }
+
+        var path = Path.Combine(folder, "seed.json");
+        await File.WriteAllTextAsync(path, document.ToJsonString());
+        return path;
+    }
+}
