@@ -1,0 +1,192 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Health;
+using Onboarding.Engine.Keys;
+using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Onboarding.PostInstall;
+using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Views;
+
+namespace Onboarding.EndToEnd.Tests.Cards;
+
+/// <summary>
+/// Every view the bot can show, built by the engine's own view classes from the running host's services: help, welcome,
+/// the onboarding card at every step and status (with every failure cause), the notices, the replies, the status board,
+/// and the health monitor's alert and certificate cards.
+/// </summary>
+internal sealed class CardCatalog(IServiceProvider services)
+{
+    private static readonly AccountId Account = AccountId.Parse("1234567_SB1");
+
+    private readonly TimeProvider _time = services.GetRequiredService<TimeProvider>();
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    public async Task<IReadOnlyList<(string Name, StepView View)>> BuildAsync()
+    {
+        var views = new List<(string, StepView)>
+        {
+            ("help", HelpView.Create()),
+            ("welcome", WelcomeView.Create("Onboarding App")),
+        };
+        views.AddRange(OnboardingCards());
+        views.AddRange(Notices());
+        views.AddRange(Replies());
+        views.AddRange(await StatusBoardsAsync());
+        views.AddRange(AlertCards.Build(services.GetRequiredService<IOptions<HealthOptions>>().Value, Now));
+        views.Add(("oversized", Oversized()));
+        return views;
+    }
+
+    private IEnumerable<(string, StepView)> OnboardingCards()
+    {
+        var card = services.GetRequiredService<OnboardingCard>();
+        foreach (var step in Enum.GetValues<OnboardingStep>())
+        {
+            foreach (var status in Enum.GetValues<SessionStatus>())
+            {
+                yield return ($"onboarding-{step}-{status}", card.Build(Snapshot(Session(step, status))));
+            }
+
+            yield return ($"onboarding-{step}-Running-stalled", card.Build(Snapshot(Session(step, SessionStatus.Running) with { LeaseUntil = Now.AddMinutes(-1) })));
+            yield return ($"onboarding-{step}-Waiting-shared", card.Build(Snapshot(Session(step, SessionStatus.Waiting) with { SharedConversation = true })));
+        }
+
+        yield return ("onboarding-AwaitingAuthorization-no-account", card.Build(new OnboardingSnapshot(
+            Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Waiting) with { Account = null, AccountExpected = false }, null, null, [], Link())));
+        yield return ("onboarding-AwaitingAuthorization-link-used", card.Build(new OnboardingSnapshot(
+            Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Waiting), null, null, [], null)));
+
+        foreach (var (code, failure) in Failures())
+        {
+            foreach (var step in new[] { OnboardingStep.AwaitingAuthorization, OnboardingStep.AwaitingBundle, OnboardingStep.EstablishingMachineAccess, OnboardingStep.PostInstall })
+            {
+                yield return ($"failed-{code}-{step}", card.Build(Snapshot(Session(step, SessionStatus.Failed) with { Failure = failure })));
+            }
+
+            yield return ($"failed-for-good-{code}", card.Build(Snapshot(Session(OnboardingStep.EstablishingMachineAccess, SessionStatus.FailedPermanently) with { Failure = failure })));
+        }
+    }
+
+    private IEnumerable<(string, StepView)> Notices()
+    {
+        var notices = services.GetRequiredService<OnboardingNotices>();
+        var session = Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting);
+        yield return ("notice-authorization-received", notices.AuthorizationReceived(session));
+        yield return ("notice-completed", notices.Completed(Session(OnboardingStep.Completed, SessionStatus.Completed), Tenant()));
+        yield return ("notice-completed-unknown-company", notices.Completed(Session(OnboardingStep.Completed, SessionStatus.Completed), null));
+    }
+
+    private IEnumerable<(string, StepView)> Replies()
+    {
+        var tenant = Tenant();
+        yield return ("reply-notice", ReplyViews.Notice("A notice", "Something to know."));
+        yield return ("reply-staff-only", ReplyViews.StaffOnly("rotate"));
+        yield return ("reply-invalid-account", ReplyViews.InvalidAccount("'12 34' is not a NetSuite account id: use the id from the NetSuite address, e.g. 1234567_SB1."));
+        yield return ("reply-not-yours", ReplyViews.NotYours());
+        yield return ("reply-unknown-session", ReplyViews.UnknownSession());
+        yield return ("reply-already-onboarding", ReplyViews.AlreadyOnboarding(Account, Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting)));
+        yield return ("reply-already-connected", ReplyViews.AlreadyConnected(tenant));
+        yield return ("reply-coming-with-health", ReplyViews.ComingWithHealth("Alerts"));
+        yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(tenant));
+        yield return ("reply-offboarded", ReplyViews.Offboarded(new OffboardingOutcome(Account, ["cert-1"], [])));
+        yield return ("reply-offboarded-not-revoked", ReplyViews.Offboarded(new OffboardingOutcome(Account, [],
+            [("cert-2", new NetSuiteError(NetSuiteErrorKind.PermissionMissing, "The role may not manage certificates.", 403, "INSUFFICIENT_PERMISSION"))])));
+    }
+
+    private async Task<IEnumerable<(string, StepView)>> StatusBoardsAsync()
+    {
+        var board = services.GetRequiredService<StatusBoard>();
+        var sessions = Enum.GetValues<OnboardingStep>()
+            .SelectMany(step => Enum.GetValues<SessionStatus>().Select(status => Session(step, status)))
+            .ToList();
+        return
+        [
+            ("status-empty", await board.BuildAsync("Your onboardings", [], CancellationToken.None)),
+            ("status-one", await board.BuildAsync("1234567_SB1", [sessions[0]], CancellationToken.None)),
+            ("status-many", await board.BuildAsync("All onboardings", sessions, CancellationToken.None)),
+        ];
+    }
+
+    /// <summary>A view far over the card size limit: the renderer must still produce a valid (shortened) card.</summary>
+    private static StepView Oversized() => new("A very long card", "Too much to show.")
+    {
+        Body = [.. Enumerable.Range(1, 400).Select(i => $"Paragraph {i}: " + new string('x', 120))],
+    };
+
+    /// <summary>Every failure cause a card can show: each NetSuite error kind and each flow code.</summary>
+    private static IEnumerable<(string Code, StepFailure Failure)> Failures()
+    {
+        foreach (var kind in Enum.GetValues<NetSuiteErrorKind>())
+        {
+            yield return (kind.ToString(), StepFailure.From(new NetSuiteError(kind, $"NetSuite refused the call ({kind}).", 400, "SOME_CODE", "detail")));
+        }
+
+        foreach (var field in typeof(FlowCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
+        {
+            var code = (string)field.GetRawConstantValue()!;
+            yield return (code, new StepFailure(code, $"The step stopped: {code}.", "Press Retry.", "NetSuite said: *bold* _maybe_ `code`"));
+        }
+    }
+
+    private OnboardingSnapshot Snapshot(OnboardingSession session)
+    {
+        var phase = OnboardingCard.PhaseOf(session.Step);
+        var routines = services.GetServices<IPostInstallRoutine>().Select((r, i) => new RoutineRun(
+            r.Name,
+            session.Status == SessionStatus.Completed || i == 0 ? RoutineState.Done : i == 1 ? RoutineState.Running : RoutineState.Pending,
+            i == 0 ? "Prerequisites OK" : null,
+            null)).ToList();
+        return new OnboardingSnapshot(
+            session,
+            phase >= 3 ? Tenant() : null,
+            phase >= 3 ? Key(uploaded: phase >= 4) : null,
+            phase >= 4 ? routines : [],
+            phase == 1 ? Link() : null);
+    }
+
+    private OnboardingSession Session(OnboardingStep step, SessionStatus status)
+    {
+        var phase = OnboardingCard.PhaseOf(step);
+        var finished = status is SessionStatus.Completed or SessionStatus.Cancelled or SessionStatus.FailedPermanently;
+        return new OnboardingSession
+        {
+            Id = SessionId.New(),
+            Conversation = new ConversationKey("msteams", "tenant-1", "conversation-1"),
+            Account = Account,
+            AccountExpected = true,
+            StartedBy = new ChatUser("user-1", "Pat Admin"),
+            Step = step,
+            Status = status,
+            Version = 1,
+            LeaseUntil = status == SessionStatus.Running ? Now.AddMinutes(1) : null,
+            Failure = status is SessionStatus.Failed or SessionStatus.FailedPermanently
+                ? new StepFailure(nameof(NetSuiteErrorKind.Unavailable), "NetSuite did not answer.", "Press Retry in a minute.", "NetSuite said: 503")
+                : null,
+            AuthorizedRoleId = phase >= 2 ? 3 : null,
+            AuthorizedEntityId = phase >= 2 ? 7 : null,
+            AuthorizedAt = phase >= 2 ? Now.AddMinutes(-5) : null,
+            AuthorizedByName = phase >= 2 ? "Pat Admin" : null,
+            AdminAccessUntil = phase >= 2 ? Now.AddMinutes(55) : null,
+            AdminAccessEndedAt = finished && phase >= 2 ? Now : null,
+            BundleVersion = phase >= 3 ? "1.0.0" : null,
+            AppRoleId = phase >= 3 ? 1001 : null,
+            AppRoleName = phase >= 3 ? "Onboarding App Integration" : null,
+            MappedEntityId = phase >= 3 ? 7 : null,
+            ConnectionTestMilliseconds = phase >= 4 ? 42 : null,
+            CreatedAt = Now.AddMinutes(-10),
+            UpdatedAt = Now,
+            FinishedAt = finished ? Now : null,
+        };
+    }
+
+    private static Tenant Tenant() => new(Account, TenantStatus.Connected) { CompanyName = "Demo *Company* (Sandbox)", AppRoleId = 1001, EntityId = 7 };
+
+    private TenantKey Key(bool uploaded) => new(
+        "key-1", Account, KeyAlgorithm.EcP256, "-----BEGIN CERTIFICATE-----", "thumbprint", uploaded ? "w6iUbjOC78514XBIZLOAc0Sff" : null,
+        1001, 7, Now, Now.AddYears(2), uploaded ? TenantKeyStatus.Active : TenantKeyStatus.Pending, Now);
+
+    private AuthorizeLink Link() => new(new Uri("http://127.0.0.1:3978/1234567-sb1/app/login/oauth2/authorize.nl?state=s"), Now.AddMinutes(10));
+}
