@@ -12,6 +12,7 @@ public static class ChatRoutingRegistration
     public static IHostApplicationBuilder AddChatRouting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IChatPublisher, ChannelPublisherRouter>();
+        builder.Services.AddSingleton<SlotLocks>();
         builder.Services.AddSingleton<ChatCommandQueue>();
         builder.Services.AddHostedService<ChatCommandWorker>();
         return builder;

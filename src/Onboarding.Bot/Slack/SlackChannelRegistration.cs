@@ -45,7 +45,6 @@ public static class SlackChannelRegistration
         services.AddHostedService<SlackCommandWorker>();
 
         services.AddSingleton<BlockKitRenderer>();
-        services.AddSingleton<SlotLocks>();
         services.AddSingleton<SlackWebApiClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPublisher, SlackChatPublisher>());
 

@@ -20,6 +20,7 @@ internal sealed class TeamsChatPublisher(
     TeamsBotAdapter adapter,
     ConversationReferenceStore references,
     CardMessageStore cards,
+    SlotLocks locks,
     IOptions<MicrosoftAppOptions> app,
     ILogger<TeamsChatPublisher> logger) : IChannelPublisher
 {
@@ -33,6 +34,10 @@ internal sealed class TeamsChatPublisher(
             ?? throw new InvalidOperationException($"No conversation reference is stored for {conversation}: the bot can only post where it has been spoken to.");
         var reference = JsonConvert.DeserializeObject<ConversationReference>(json)
             ?? throw new InvalidOperationException($"The stored conversation reference for {conversation} is empty.");
+
+        // Held until the message id is saved: a publish to the same card that follows a post still in flight (an OAuth
+        // callback racing the first card) must update that card, not post a second one.
+        using var held = slot is { } locked ? await locks.AcquireAsync($"{conversation}#{locked}", cancellationToken).ConfigureAwait(false) : null;
         var shownIn = slot is { } existing ? await cards.FindAsync(conversation, existing, cancellationToken).ConfigureAwait(false) : null;
 
         string? postedId = null;

@@ -36,6 +36,22 @@ public sealed class TeamsPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_views_for_a_new_slot_post_one_card_and_update_it()
+    {
+        await _bed.SendAsync(_bed.Teams.Message("help"));
+        await _bed.Connector.WaitForAsync(a => a.ConversationId == Conversation.Conversation);
+        var slot = CardSlot.ForOnboarding("session-race");
+
+        // An OAuth callback can publish while the card's first post is still in flight.
+        await Task.WhenAll(Enumerable.Range(1, 5).Select(i =>
+            Publisher.PublishAsync(Conversation, new StepView("Connect NetSuite", $"version {i}"), slot, CancellationToken.None)));
+
+        var card = _bed.Connector.Activities.Skip(1).ToList();
+        Assert.Single(card, a => !a.IsUpdate);
+        Assert.Equal(4, card.Count(a => a.IsUpdate && a.ActivityId == card.Single(p => !p.IsUpdate).AssignedId));
+    }
+
+    [Fact]
     public async Task Views_without_a_slot_are_each_posted_as_new_messages()
     {
         await _bed.SendAsync(_bed.Teams.Message("help"));

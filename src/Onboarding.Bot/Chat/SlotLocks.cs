@@ -1,7 +1,8 @@
-namespace Onboarding.Bot.Slack.Publishing;
+namespace Onboarding.Bot.Chat;
 
 /// <summary>
-/// Serialises publishes to the same card within this process, so two concurrent first publishes cannot post two cards.
+/// Serialises publishes to the same card within this process, whatever the channel: two concurrent first publishes cannot
+/// post two cards, and a publish that follows a post still in flight waits for its message id and updates it.
 /// Striped by hash: a fixed set of locks, nothing to clean up.
 /// </summary>
 internal sealed class SlotLocks
