@@ -44,6 +44,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<AuthorizerNames>();
         services.TryAddSingleton<AuditedMachineTokens>();
         services.TryAddSingleton<BundleInstallLink>();
+        services.TryAddSingleton<OnboardingChecklist>();
         services.TryAddSingleton<OnboardingCard>();
         services.TryAddSingleton<OnboardingNotices>();
         services.TryAddSingleton<OnboardingCards>();

@@ -6,7 +6,7 @@ namespace Onboarding.Engine.Storage;
 /// <summary>Remembers which platform message shows each <see cref="CardSlot"/>, so the next view updates it in place.</summary>
 public sealed class CardMessageStore(SqliteDatabase database, TimeProvider timeProvider)
 {
-    /// <summary>The platform's id of the message showing <paramref name="slot"/> (activity id, Slack ts), or null.</summary>
+    /// <summary>The platform's id of the message showing <paramref name="slot"/> (the platform's own message id), or null.</summary>
     public async Task<string?> FindAsync(ConversationKey conversation, CardSlot slot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);

@@ -4,7 +4,7 @@ using Onboarding.Engine.Conversations;
 namespace Onboarding.Engine.Storage;
 
 /// <summary>
-/// Remembers, per conversation, the channel's opaque address (a Bot Framework conversation reference, a Slack channel)
+/// Remembers, per conversation, the channel's opaque address (opaque to the engine: whatever the channel needs to post there)
 /// so messages can be sent later without an incoming turn: OAuth callbacks, alerts, background progress.
 /// </summary>
 public sealed class ConversationReferenceStore(SqliteDatabase database, TimeProvider timeProvider)

@@ -2,7 +2,7 @@ using Onboarding.Engine.Conversations;
 
 namespace Onboarding.Engine.Storage;
 
-/// <summary>Remembers platform delivery ids, so a re-sent activity or retried Slack action is recognised and not run twice.</summary>
+/// <summary>Remembers platform delivery ids, so a delivery the chat platform sends again is recognised and not run twice.</summary>
 public sealed class DeliveryLog(SqliteDatabase database, TimeProvider timeProvider)
 {
     /// <summary>Records the delivery; false when it was recorded before (a repeat).</summary>
