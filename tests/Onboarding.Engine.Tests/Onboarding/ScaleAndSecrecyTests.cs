@@ -5,16 +5,19 @@ using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Onboarding;
 
 public sealed class ScaleAndSecrecyTests
 {
-    [Fact]
-    public async Task Fifty_onboardings_of_different_accounts_in_parallel_finish_without_cross_talk()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Fifty_onboardings_of_different_accounts_in_parallel_finish_without_cross_talk(StorageProvider provider)
     {
         var accounts = Enumerable.Range(1, 50).Select(i => $"{2000000 + i}_SB1").ToList();
-        await using var harness = await FlowHarness.StartAsync(extraAccounts: accounts);
+        await using var harness = await FlowHarness.StartAsync(extraAccounts: accounts, provider: provider);
         var conversations = accounts.ToDictionary(a => a, a => new ConversationKey("msteams", "tenant-1", "conversation-" + a));
 
         var sessions = await Task.WhenAll(accounts.Select(a => Task.Run(() => harness.OnboardAsync(a, conversations[a]))));

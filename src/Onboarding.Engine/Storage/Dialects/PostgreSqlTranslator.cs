@@ -66,7 +66,7 @@ public static partial class PostgreSqlTranslator
                 throw new NonPortableSqlException(stray.Value, statement.Unmask(text), "AUTOINCREMENT is understood only as INTEGER PRIMARY KEY AUTOINCREMENT on one column");
             }
 
-            translated.Add(statement.Unmask(text));
+            translated.Add(statement.Unmask(text).Trim());
         }
 
         return string.Join(";\n", translated);
