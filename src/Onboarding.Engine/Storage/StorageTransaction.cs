@@ -126,11 +126,18 @@ public sealed class StorageTransaction : IAsyncDisposable
         try
         {
             await _transaction.DisposeAsync().ConfigureAwait(false);
-            await _connection.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {
-            Interlocked.Exchange(ref _writerGate, null)?.Release();
+            try
+            {
+                // Even when the rollback failed (a dropped connection): the connection goes back, the next writer may go.
+                await _connection.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _writerGate, null)?.Release();
+            }
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class ConversationStoresTests
     [StorageProviders]
     public async Task Latest_reference_wins_and_survives_a_new_store_instance(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         await new ConversationReferenceStore(temp.Database, TimeProvider.System).SaveAsync(Chat, """{"serviceUrl":"http://old/"}""", CancellationToken.None);
         await new ConversationReferenceStore(temp.Database, TimeProvider.System).SaveAsync(Chat, """{"serviceUrl":"http://new/"}""", CancellationToken.None);
 
@@ -26,7 +26,7 @@ public sealed class ConversationStoresTests
     [StorageProviders]
     public async Task Saving_an_unchanged_reference_writes_nothing(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
         var store = new ConversationReferenceStore(temp.Database, clock);
         await store.SaveAsync(Chat, """{"serviceUrl":"http://same/"}""", CancellationToken.None);
@@ -44,7 +44,7 @@ public sealed class ConversationStoresTests
     [StorageProviders]
     public async Task Unknown_conversation_has_no_reference(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
 
         Assert.Null(await new ConversationReferenceStore(temp.Database, TimeProvider.System).FindAsync(Chat, CancellationToken.None));
     }
@@ -53,7 +53,7 @@ public sealed class ConversationStoresTests
     [StorageProviders]
     public async Task Card_slots_are_remembered_per_conversation(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         var cards = new CardMessageStore(temp.Database, TimeProvider.System);
         var other = new ConversationKey("slack", "T1", "C1");
         var slot = CardSlot.ForOnboarding("s-1");
@@ -63,12 +63,5 @@ public sealed class ConversationStoresTests
         Assert.Equal("activity-2", await cards.FindAsync(Chat, slot, CancellationToken.None));
         Assert.Null(await cards.FindAsync(other, slot, CancellationToken.None));
         Assert.Null(await cards.FindAsync(Chat, CardSlot.ForAlert("i-1"), CancellationToken.None));
-    }
-
-    private static async Task<TemporaryDatabase> MigratedAsync(StorageProvider provider)
-    {
-        var temp = await TemporaryDatabase.CreateAsync(provider);
-        await temp.CreateRunner().ApplyAsync(CancellationToken.None);
-        return temp;
     }
 }

@@ -16,7 +16,7 @@ public sealed class HealthStoresTests
     [StorageProviders]
     public async Task Tenant_health_round_trips_every_field_and_an_update_replaces_it(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         var store = new TenantHealthStore(temp.Database, new FakeTimeProvider(Now));
         var down = new TenantHealth(Account, HealthState.Down, Now.AddMinutes(-30), Now.AddMinutes(5))
         {
@@ -47,7 +47,7 @@ public sealed class HealthStoresTests
     [StorageProviders]
     public async Task Check_results_are_listed_newest_first_and_pruned_by_age(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         var log = new HealthCheckLog(temp.Database);
         await log.RecordAsync(new CheckResult(Account, CheckKind.Connection, Now.AddDays(-40), TimeSpan.FromMilliseconds(80)), CancellationToken.None);
         await log.RecordAsync(new CheckResult(Account, CheckKind.Bundle, Now.AddMinutes(-5), TimeSpan.FromMilliseconds(120)), CancellationToken.None);
@@ -69,7 +69,7 @@ public sealed class HealthStoresTests
     [StorageProviders]
     public async Task A_disabled_alert_subscription_keeps_its_reason_until_someone_subscribes_again(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         var store = new AlertSubscriptionStore(temp.Database, new FakeTimeProvider(Now));
         var ops = new ConversationKey("slack", "T1", "C-ops");
         var staff = new ChatUser("U1", "Vic");
@@ -84,12 +84,5 @@ public sealed class HealthStoresTests
         Assert.True(await store.SubscribeAsync(ops, staff, CancellationToken.None));
         Assert.Equal([ops], await store.ActiveAsync(CancellationToken.None));
         Assert.Null(await store.DisabledReasonAsync(ops, CancellationToken.None));
-    }
-
-    private static async Task<TemporaryDatabase> MigratedAsync(StorageProvider provider)
-    {
-        var temp = await TemporaryDatabase.CreateAsync(provider);
-        await temp.CreateRunner().ApplyAsync(CancellationToken.None);
-        return temp;
     }
 }

@@ -16,7 +16,7 @@ public sealed class StorageTransactionTests
     [StorageProviders]
     public async Task Serialized_writes_from_two_instances_lose_no_read_then_write_update(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider, new TestTables());
         await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteAsync("INSERT INTO counters (name, value) VALUES ('n', 0)", null, CancellationToken.None), CancellationToken.None);
         await using var other = temp.Open();
 
@@ -35,7 +35,7 @@ public sealed class StorageTransactionTests
     [StorageProviders]
     public async Task Concurrent_claims_with_skip_locked_take_each_row_once(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider, new TestTables());
         await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteManyAsync(
             "INSERT INTO jobs (claimed_by) VALUES (@claimedBy)", Enumerable.Range(0, 20).Select(_ => new { claimedBy = (string?)null }), CancellationToken.None), CancellationToken.None);
         await using var other = temp.Open();
@@ -62,7 +62,7 @@ public sealed class StorageTransactionTests
     [StorageProviders]
     public async Task A_duplicate_key_is_the_same_exception_on_every_provider_and_rolls_the_transaction_back(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider, new TestTables());
         await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteAsync("INSERT INTO counters (name, value) VALUES ('n', 1)", null, CancellationToken.None), CancellationToken.None);
 
         await Assert.ThrowsAsync<UniqueConstraintException>(() => StorageTransaction.WriteAsync(temp.Database, async write =>
@@ -78,7 +78,7 @@ public sealed class StorageTransactionTests
     [StorageProviders]
     public async Task Stored_times_and_text_keys_sort_byte_by_byte(StorageProvider provider)
     {
-        await using var temp = await MigratedAsync(provider);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider, new TestTables());
         var start = new DateTimeOffset(2026, 11, 28, 9, 59, 59, 999, TimeSpan.Zero);
         DateTimeOffset[] times = [start.AddDays(400), start, start.AddTicks(1), start.AddHours(-1), start.AddYears(-3)];
         await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteManyAsync(
@@ -98,19 +98,12 @@ public sealed class StorageTransactionTests
     [SkippableFact]
     public async Task PostgreSQL_text_columns_are_created_with_the_byte_order_collation()
     {
-        await using var temp = await MigratedAsync(StorageProvider.PostgreSql);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(StorageProvider.PostgreSql, new TestTables());
 
         var collation = await temp.ScalarAsync(
             "SELECT collation_name FROM information_schema.columns WHERE table_name = 'onboarding_sessions' AND column_name = 'account_id'");
 
         Assert.Equal("C", collation);
-    }
-
-    private static async Task<TemporaryDatabase> MigratedAsync(StorageProvider provider)
-    {
-        var temp = await TemporaryDatabase.CreateAsync(provider);
-        await temp.CreateRunner(sources: [new TestTables()]).ApplyAsync(CancellationToken.None);
-        return temp;
     }
 
     private sealed class TestTables : IMigrationSource

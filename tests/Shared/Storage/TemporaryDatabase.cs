@@ -53,6 +53,22 @@ public sealed class TemporaryDatabase : IAsyncDisposable
         return new TemporaryDatabase(provider, null, server, await server.CreateDatabaseAsync());
     }
 
+    /// <summary>A new database of <paramref name="provider"/> with every engine migration (and <paramref name="sources"/>) applied.</summary>
+    public static async Task<TemporaryDatabase> CreateMigratedAsync(StorageProvider provider, params IMigrationSource[] sources)
+    {
+        var temp = await CreateAsync(provider);
+        try
+        {
+            await temp.CreateRunner(sources: sources).ApplyAsync(CancellationToken.None);
+            return temp;
+        }
+        catch
+        {
+            await temp.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Another handle on the same database, as a second host instance would have.</summary>
     public Database Open() => Provider == StorageProvider.Sqlite ? Database.Sqlite(FilePath!) : Database.PostgreSql(ConnectionString!);
 
