@@ -56,6 +56,15 @@ public sealed class StorageHostingTests
     }
 
     [Fact]
+    public async Task A_misspelt_provider_stops_the_host_naming_the_key_and_the_value()
+    {
+        var failure = await BotHost.StartExpectingFailureAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" });
+
+        Assert.Contains("'Postgres'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Provider", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_migration_the_host_registers_can_run_on_PostgreSQL()
     {
         await using var host = BotHost.Start();
