@@ -74,6 +74,10 @@ public sealed class PostgreSqlTranslatorTests
     [InlineData("UPDATE t SET v = @v WHERE v IS NOT @v", "UPDATE t SET v = @v WHERE v IS DISTINCT FROM @v")]
     [InlineData("SELECT id FROM t WHERE v IS @v AND w IS NOT NULL", "SELECT id FROM t WHERE v IS NOT DISTINCT FROM @v AND w IS NOT NULL")]
     [InlineData("SELECT IFNULL(a, b) FROM t", "SELECT COALESCE(a, b) FROM t")]
+    [InlineData("UPDATE t SET n = MAX(n, @n), m = MIN(m, 3)", "UPDATE t SET n = GREATEST(n, @n), m = LEAST(m, 3)")]
+    [InlineData("SELECT MAX(version), MIN(LENGTH(name)) FROM t", "SELECT MAX(version), MIN(LENGTH(name)) FROM t")]
+    [InlineData("DELETE FROM t WHERE detail LIKE @pattern OR name NOT LIKE 'x%'", "DELETE FROM t WHERE detail ILIKE @pattern OR name NOT ILIKE 'x%'")]
+    [InlineData("SELECT id FROM t ORDER BY name COLLATE BINARY", "SELECT id FROM t ORDER BY name COLLATE \"C\"")]
     public void SQLite_spellings_with_a_faithful_equivalent_are_rewritten(string sqlite, string postgreSql)
     {
         Assert.Equal(postgreSql, PostgreSqlTranslator.Translate(sqlite));
@@ -90,6 +94,9 @@ public sealed class PostgreSqlTranslatorTests
     [InlineData("SELECT rowid FROM t", "rowid", "INTEGER PRIMARY KEY")]
     [InlineData("CREATE TABLE t (id TEXT PRIMARY KEY ON CONFLICT REPLACE)", "ON CONFLICT", "INSERT")]
     [InlineData("CREATE TABLE t (price NUMERIC)", "NUMERIC", "minor units")]
+    [InlineData("SELECT json_extract(payload, '$.id') FROM t", "json_extract(", "C#")]
+    [InlineData("SELECT random() FROM t", "random(", "C#")]
+    [InlineData("CREATE TRIGGER t_touch AFTER UPDATE ON t BEGIN UPDATE t SET n = 1; END", "CREATE TRIGGER", "same transaction")]
     public void SQLite_only_constructs_are_refused_with_the_portable_way_to_write_them(string sql, string construct, string advice)
     {
         var refused = Assert.Throws<NonPortableSqlException>(() => PostgreSqlTranslator.Translate(sql));

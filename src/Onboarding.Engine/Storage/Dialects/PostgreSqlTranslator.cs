@@ -30,6 +30,8 @@ public static partial class PostgreSqlTranslator
         (LastInsertRowId(), "read the new key with INSERT … RETURNING id"),
         (GroupConcat(), "aggregate in C# (PostgreSQL's string_agg takes other arguments)"),
         (SqliteOnlyFunction(), "this SQLite function has no PostgreSQL twin of the same name: do it in C#"),
+        (SqliteJsonFunction(), "SQLite's JSON functions differ from PostgreSQL's: read the JSON text and work on it in C#"),
+        (TriggerOrVirtualTable(), "triggers and virtual tables are written differently on each engine: do the work in C#, in the same transaction"),
         (SqliteCollation(), "compare lower(column) with a lower-cased value, or store a normalised copy of the column"),
         (ConflictClauseInDdl(), "SQLite's constraint conflict clauses do not exist in PostgreSQL: put ON CONFLICT on the INSERT instead"),
         (RowId(), "PostgreSQL tables have no rowid: give the table an INTEGER PRIMARY KEY column and use it"),
@@ -83,6 +85,10 @@ public static partial class PostgreSqlTranslator
         }
 
         text = IfNull().Replace(text, "COALESCE(");
+        text = TwoArgumentMax().Replace(text, "GREATEST(");
+        text = TwoArgumentMin().Replace(text, "LEAST(");
+        text = Like().Replace(text, "ILIKE");
+        text = BinaryCollation().Replace(text, "COLLATE \"C\"");
         text = IsNotOperator().Replace(text, "IS DISTINCT FROM ");
         text = IsOperator().Replace(text, "IS NOT DISTINCT FROM ");
         if (InsertOrIgnore().Match(text) is { Success: true } ignore)
@@ -140,7 +146,7 @@ public static partial class PostgreSqlTranslator
     [GeneratedRegex(@"\bgroup_concat\s*\(", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GroupConcat();
 
-    [GeneratedRegex(@"\b(instr|printf|hex|unhex|randomblob|zeroblob|total_changes|changes|typeof|likelihood|iif)\s*\(|\bGLOB\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(instr|printf|hex|unhex|random|randomblob|zeroblob|total_changes|changes|typeof|likelihood|iif)\s*\(|\bGLOB\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SqliteOnlyFunction();
 
     [GeneratedRegex(@"\bCOLLATE\s+(NOCASE|RTRIM)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -178,6 +184,26 @@ public static partial class PostgreSqlTranslator
 
     [GeneratedRegex(@"\bIFNULL\s*\(", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IfNull();
+
+    // SQLite's scalar max(a, b) / min(a, b), told from the aggregates by the comma before the first closing parenthesis.
+    [GeneratedRegex(@"\bMAX\s*\((?=[^()]*,[^()]*\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TwoArgumentMax();
+
+    [GeneratedRegex(@"\bMIN\s*\((?=[^()]*,[^()]*\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TwoArgumentMin();
+
+    // SQLite's LIKE ignores the case of ASCII letters (https://www.sqlite.org/lang_expr.html#like); PostgreSQL's ILIKE does too.
+    [GeneratedRegex(@"(?<!I)\bLIKE\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Like();
+
+    [GeneratedRegex(@"\bCOLLATE\s+BINARY\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BinaryCollation();
+
+    [GeneratedRegex(@"\bjson_(extract|each|tree|set|insert|replace|remove|patch|group_array|group_object|array_length|type|valid|quote)\s*\(", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SqliteJsonFunction();
+
+    [GeneratedRegex(@"^CREATE\s+(TEMP\s+|TEMPORARY\s+)?TRIGGER\b|^CREATE\s+VIRTUAL\s+TABLE\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TriggerOrVirtualTable();
 
     // SQLite's "a IS NOT b" / "a IS b" compare values null-safely; PostgreSQL spells that IS [NOT] DISTINCT FROM.
     [GeneratedRegex(@"\bIS\s+NOT\s+(?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b|UNKNOWN\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
