@@ -245,7 +245,7 @@ public sealed class PostgreSqlServer
         {
             var newest = Directory.GetDirectories(Debian)
                 .Select(d => (Folder: Path.Combine(d, "bin"), Version: double.TryParse(Path.GetFileName(d), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0))
-                .Where(d => File.Exists(Path.Combine(d.Folder, "initdb")) && File.Exists(Path.Combine(d.Folder, "postgres")))
+                .Where(d => HasServer(d.Folder))
                 .OrderByDescending(d => d.Version)
                 .Select(d => d.Folder)
                 .FirstOrDefault();
@@ -257,8 +257,16 @@ public sealed class PostgreSqlServer
 
         return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "postgres")));
+            .FirstOrDefault(HasServer);
     }
+
+    // Both programs, following links: a link left behind by an uninstalled package does not count.
+    private static bool HasServer(string folder) =>
+        new[] { "initdb", "postgres" }.All(name =>
+        {
+            var file = new FileInfo(Path.Combine(folder, name));
+            return file.Exists && (file.LinkTarget is null || file.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true });
+        });
 
     /// <summary>The user to run the server as: <c>postgres</c> when the tests run as root, else null (the current user).</summary>
     private static string? RunAsUser()
