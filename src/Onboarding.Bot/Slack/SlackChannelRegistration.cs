@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Onboarding.Bot.Chat;
 using Onboarding.Bot.Slack.Inbound;
 using Onboarding.Bot.Slack.Install;
-using Onboarding.Bot.Slack.Outbox;
 using Onboarding.Bot.Slack.Publishing;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Bot.Slack.Signing;
@@ -17,7 +16,7 @@ using Polly;
 namespace Onboarding.Bot.Slack;
 
 /// <summary>
-/// Slack over its own HTTP APIs: signed endpoints under <c>/api/slack</c>, a durable command outbox drained in the background, the Web API
+/// Slack over its own HTTP APIs: signed endpoints under <c>/api/slack</c> feeding the command inbox (run by the chat routing's worker), the Web API
 /// client and the Block Kit publisher. Uses the host's storage, secret protector and <c>IChatCommandHandler</c>.
 /// </summary>
 public static class SlackChannelRegistration
@@ -35,14 +34,10 @@ public static class SlackChannelRegistration
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackSignatureFilter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, SlackMigrations>());
-        services.AddSingleton<SlackDeliveryLog>();
-        services.AddSingleton<SlackOutbox>();
-        services.AddSingleton<SlackCommandQueue>();
         services.AddSingleton<SlackInbox>();
         services.AddSingleton<SlackEventsHandler>();
         services.AddSingleton<SlackInteractionsHandler>();
         services.AddSingleton<SlackSlashCommandHandler>();
-        services.AddHostedService<SlackCommandWorker>();
 
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<SlackWebApiClient>();

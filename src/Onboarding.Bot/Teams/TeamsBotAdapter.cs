@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Conversations;
 
 namespace Onboarding.Bot.Teams;
 
@@ -28,7 +29,7 @@ internal sealed class TeamsBotAdapter : CloudAdapter
             Log.TurnFailed(logger, exception, turnContext.Activity?.Conversation?.Id);
             try
             {
-                await turnContext.SendActivityAsync("Something went wrong on my side. Please try again in a moment — type help to see what I can do.")
+                await turnContext.SendActivityAsync(CommandApology.Summary)
                     .ConfigureAwait(false);
             }
             catch (Exception apologyFailure) when (apologyFailure is not OperationCanceledException)

@@ -16,4 +16,6 @@ public sealed class HelpCommandHandler(IChatPublisher publisher, string appName 
         StepView view = command.Verb == ChatVerbs.Welcome ? WelcomeView.Create(appName) : HelpView.Create();
         return publisher.PublishAsync(command.Conversation, view, slot: null, cancellationToken);
     }
+
+    public bool AnswersAtOnce(ChatCommand command) => true;
 }

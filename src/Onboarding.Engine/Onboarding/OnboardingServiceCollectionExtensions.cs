@@ -37,7 +37,6 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<TenantStore>();
         services.TryAddSingleton<TenantKeyStore>();
         services.TryAddSingleton<PostInstallRunStore>();
-        services.TryAddSingleton<DeliveryLog>();
 
         services.TryAddSingleton<OnboardingSessions>();
         services.TryAddSingleton<AdminAccess>();

@@ -30,9 +30,9 @@ internal sealed class SlackInteractionsHandler(SlackInbox inbox, ILogger<SlackIn
 
         foreach (var command in ToCommands(payload))
         {
-            if (await inbox.AcceptAsync(command, cancellationToken).ConfigureAwait(false) == SlackInboxOutcome.Busy)
+            if (!await inbox.TryAcceptAsync(command, cancellationToken).ConfigureAwait(false))
             {
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                return SlackInbox.Answer(accepted: false);
             }
         }
 

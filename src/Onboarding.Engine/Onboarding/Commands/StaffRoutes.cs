@@ -104,6 +104,8 @@ public sealed class WelcomeRoute(Microsoft.Extensions.Options.IOptions<Onboardin
 {
     public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Welcome];
 
+    public bool AnswersAtOnce => true;
+
     public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken) =>
         replies.ReplyAsync(command, WelcomeView.Create(options.Value.AppName), cancellationToken);
 }
@@ -112,6 +114,8 @@ public sealed class WelcomeRoute(Microsoft.Extensions.Options.IOptions<Onboardin
 public sealed class HelpRoute(Microsoft.Extensions.Options.IOptions<OnboardingOptions> options, CommandReplies replies) : IChatCommandRoute
 {
     public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Help];
+
+    public bool AnswersAtOnce => true;
 
     public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {

@@ -33,6 +33,7 @@ public static class SchemaMigrations
         .. OnboardingMigrations.All,
         .. HealthMigrations.All,
         .. StorageMigrations.All,
+        .. CoordinationMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);
