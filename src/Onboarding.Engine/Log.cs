@@ -145,4 +145,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1218, Level = LogLevel.Warning, Message = "The command inbox could not reach the database; trying again shortly")]
     public static partial void InboxStorageFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1230, Level = LogLevel.Warning, Message = "The claim on {Account} ran out before its check was stored; the instance that took it over decides instead")]
+    public static partial void HealthClaimLost(ILogger logger, AccountId account);
+
+    [LoggerMessage(EventId = 1231, Level = LogLevel.Warning, Message = "{Count} check results were not stored: their claims ran out and other instances took the tenants over")]
+    public static partial void HealthClaimsLost(ILogger logger, int count);
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Coordination;
 using Onboarding.Engine.Health.Commands;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Storage;
@@ -36,6 +38,8 @@ public static class HealthServiceCollectionExtensions
         services.TryAddSingleton<StaffPolicy>();
         services.TryAddSingleton<CommandReplies>();
 
+        services.AddWorkCoordination();
+        services.TryAddSingleton<IMachineTokenStore, MachineTokenStore>();
         services.TryAddSingleton<AlertSubscriptionStore>();
         services.TryAddSingleton<TenantHealthStore>();
         services.TryAddSingleton<HealthCheckLog>();

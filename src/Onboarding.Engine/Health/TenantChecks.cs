@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Keys;
 using Onboarding.Engine.NetSuite;
 
 namespace Onboarding.Engine.Health;
 
 /// <summary>
 /// The two checks of a tenant: the connection (client-credentials token, reused from the cache while it lasts, plus a
-/// one-row SuiteQL probe) and the bundle (the bundle-check RESTlet). Failures come back classified, never thrown.
+/// one-row SuiteQL probe) and the bundle (the bundle-check RESTlet). Failures come back classified, never thrown. The
+/// caller passes the tenant's active key (the monitor reads those for a whole batch at once); the private key is decrypted
+/// only when a token must be minted.
 /// </summary>
 public sealed class TenantChecks(
     ITenantKeyRing keys,
@@ -17,15 +20,15 @@ public sealed class TenantChecks(
     IOptions<HealthOptions> options,
     TimeProvider timeProvider)
 {
-    public Task<CheckResult> CheckConnectionAsync(AccountId account, CancellationToken cancellationToken) =>
-        RunAsync(account, CheckKind.Connection, CheckStage.Probe, async (token, ct) =>
+    public Task<CheckResult> CheckConnectionAsync(AccountId account, TenantKey? activeKey, CancellationToken cancellationToken) =>
+        RunAsync(account, activeKey, CheckKind.Connection, CheckStage.Probe, async (token, ct) =>
         {
             var page = await suiteQl.QueryAsync(account, token, options.Value.ProbeQuery, null, ct, limit: 1).ConfigureAwait(false);
             return page.IsSuccess ? null : page.Error;
         }, cancellationToken);
 
-    public Task<CheckResult> CheckBundleAsync(AccountId account, CancellationToken cancellationToken) =>
-        RunAsync(account, CheckKind.Bundle, CheckStage.Bundle, async (token, ct) =>
+    public Task<CheckResult> CheckBundleAsync(AccountId account, TenantKey? activeKey, CancellationToken cancellationToken) =>
+        RunAsync(account, activeKey, CheckKind.Bundle, CheckStage.Bundle, async (token, ct) =>
         {
             var settings = options.Value;
             var query = new Dictionary<string, string> { ["bundleId"] = settings.BundleId.ToString(CultureInfo.InvariantCulture) };
@@ -44,6 +47,7 @@ public sealed class TenantChecks(
 
     private async Task<CheckResult> RunAsync(
         AccountId account,
+        TenantKey? key,
         CheckKind kind,
         CheckStage stage,
         Func<BearerToken, CancellationToken, Task<NetSuiteError?>> call,
@@ -54,17 +58,30 @@ public sealed class TenantChecks(
         CheckResult Result(FailureCause? cause = null, NetSuiteError? error = null) =>
             new(account, kind, at, timeProvider.GetElapsedTime(started), cause, error?.Said ?? error?.Code);
 
-        var key = await keys.ActiveKeyAsync(account, cancellationToken).ConfigureAwait(false);
-        var credential = key is null ? null : await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
-        if (key is null || credential is null)
+        if (key?.NetSuiteCertificateId is not { } certificateId)
         {
             return Result(FailureCause.NoCredential);
         }
 
-        var token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
-        if (!token.IsSuccess)
+        MachineCredential? credential = null;
+        NetSuiteResult<BearerToken> token;
+        if (tokens.TryGetCached(account, certificateId, out var cached))
         {
-            return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at), token.Error);
+            token = NetSuiteResult<BearerToken>.Success(cached);
+        }
+        else
+        {
+            credential = await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
+            if (credential is null)
+            {
+                return Result(FailureCause.NoCredential);
+            }
+
+            token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+            if (!token.IsSuccess)
+            {
+                return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at), token.Error);
+            }
         }
 
         var error = await call(token.Value, cancellationToken).ConfigureAwait(false);
@@ -72,6 +89,12 @@ public sealed class TenantChecks(
         {
             // The cached token was refused before its expiry: mint once more to tell a dead token from a dead role.
             tokens.Invalidate(account);
+            credential ??= await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
+            if (credential is null)
+            {
+                return Result(FailureCause.NoCredential);
+            }
+
             token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
             if (!token.IsSuccess)
             {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Coordination;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.PostInstall;
@@ -30,6 +32,8 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnboardingOptions>, OnboardingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddWorkCoordination();
+        services.TryAddSingleton<IMachineTokenStore, MachineTokenStore>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<OnboardingSessionStore>();
         services.TryAddSingleton<AuthorizationRequestStore>();

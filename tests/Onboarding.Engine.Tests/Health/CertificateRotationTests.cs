@@ -20,6 +20,9 @@ public sealed class CertificateRotationTests
     private readonly Mock<ICertificateClient> _certificates = new();
     private readonly Mock<IKeyMaterialFactory> _keyFactory = new();
 
+    public CertificateRotationTests() =>
+        _keys.Setup(k => k.TryBeginRotationAsync(Account, It.IsAny<CancellationToken>())).ReturnsAsync(Mock.Of<IAsyncDisposable>());
+
     [Fact]
     public async Task With_five_active_certificates_and_a_free_slot_it_refuses_before_generating_anything()
     {

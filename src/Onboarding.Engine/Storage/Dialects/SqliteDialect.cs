@@ -35,6 +35,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string ForUpdateSkipLocked => string.Empty;
 
+    public override string InList(string parameter) => $"IN @{parameter}";
+
     public override string Description => $"SQLite file {DatabasePath}";
 
     // SQLite has one writer at a time anyway. Queueing this process's writers asynchronously keeps them from blocking

@@ -39,10 +39,11 @@ internal static class CoordinationMigrations
             CREATE INDEX ix_processed_deliveries_processed_at ON processed_deliveries (processed_at);
             """),
 
-        // A tenant is claimed by pushing next_check_at to the end of the claim and naming the claimant; the check's result
-        // sets the real next time and clears the name. A claimant that dies leaves a row that falls due when the claim ends.
+        // Whoever checks a tenant, or changes its health otherwise (mute), first names itself in claimed_by until claim_until;
+        // the write that stores the result clears both. A claimant that dies leaves a claim that others take once it ends.
         new(202, "health checks claimed per tenant", """
             ALTER TABLE tenant_health ADD COLUMN claimed_by TEXT;
+            ALTER TABLE tenant_health ADD COLUMN claim_until TEXT;
             CREATE INDEX ix_tenant_health_next_check ON tenant_health (next_check_at);
             """),
 
