@@ -29,6 +29,9 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Output => [.. _output];
 
+    /// <summary>The operating system's id of the host process (instances name themselves by it).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts the host with <paramref name="settings"/> as command-line overrides and waits until it listens.</summary>
     public static async Task<BotProcess> StartAsync(TestDirectory directory, IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
