@@ -17,9 +17,8 @@ namespace Onboarding.Engine.Health;
 /// Several instances on one database share the work: each cycle claims due tenants in batches (<see cref="TenantHealthStore"/>),
 /// so each tenant is checked by one instance per interval and each incident alerts once; a claimant that dies leaves its
 /// tenants to others when the claim runs out. How many checks run at once follows the work: as many as it takes to get
-/// through the tenants due within a quarter of the check interval at the latency seen so far, up to
-/// <c>Health:MaxConcurrentChecks</c> — each tenant is its own NetSuite account with its own request limits, and one tenant
-/// is never checked twice at once. Results are written in batches; a warm check reads nothing per tenant (the claim brings
+/// through the tenants due within one cycle interval at the latency seen so far, up to <c>Health:MaxConcurrentChecks</c> —
+/// each tenant is its own NetSuite account with its own request limits, and one tenant is never checked twice at once. Results are written in batches; a warm check reads nothing per tenant (the claim brings
 /// the health row, name and key) and decrypts no key (the token is cached). See docs/scale-out.md.
 /// </remarks>
 public sealed class HealthMonitor(
@@ -280,7 +279,9 @@ public sealed class HealthMonitor(
             seconds = _checkSeconds;
         }
 
-        var needed = Math.Ceiling(due * seconds / (settings.CheckInterval.TotalSeconds / 4));
+        // Little's law: to get through `due` checks of `seconds` each within one cycle interval takes due × seconds / interval
+        // checks at a time. In steady state that is the arrival rate of due tenants times NetSuite's latency.
+        var needed = Math.Ceiling(due * seconds / settings.CycleInterval.TotalSeconds);
         return (int)Math.Clamp(needed, 1, settings.MaxConcurrentChecks);
     }
 

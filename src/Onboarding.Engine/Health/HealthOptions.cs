@@ -24,7 +24,7 @@ public sealed class HealthOptions
 
     /// <summary>
     /// The most checks this instance runs at once. Below it, the monitor runs as many as it takes to check the tenants due
-    /// within a quarter of <see cref="CheckInterval"/> at the NetSuite latency it sees; one tenant is never checked twice at once.
+    /// within one <see cref="CycleInterval"/> at the NetSuite latency it sees; one tenant is never checked twice at once.
     /// </summary>
     public int MaxConcurrentChecks { get; set; } = 64;
 
