@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Onboarding.Engine.Conversations;
 
 namespace Onboarding.Engine.Storage;
@@ -8,15 +9,42 @@ namespace Onboarding.Engine.Storage;
 /// </summary>
 public sealed class ConversationReferenceStore(Database database, TimeProvider timeProvider)
 {
+    // Conversations remembered, beyond which the memory is simply cleared (a bound, not a cache policy worth more).
+    private const int RecentLimit = 10_000;
+
+    // How long this instance trusts that what it stored is still what the database holds (another instance may have stored
+    // a newer reference meanwhile, which a turn here then rewrites at most this late).
+    private static readonly TimeSpan RecentFor = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, (string Json, DateTimeOffset At)> _recent = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Inserts or replaces the reference for <paramref name="conversation"/>. Every turn saves it, and it rarely changes,
-    /// so an unchanged reference writes nothing (no page is modified, the WAL does not grow).
+    /// so an unchanged reference writes nothing: a reference this instance stored in the last minutes costs no database
+    /// call at all, and one the database already holds modifies no page (the WAL does not grow).
     /// </summary>
-    public Task SaveAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken)
+    public async Task SaveAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentException.ThrowIfNullOrWhiteSpace(referenceJson);
-        return StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+        var key = conversation.ToString();
+        var now = timeProvider.GetUtcNow();
+        if (_recent.TryGetValue(key, out var recent) && recent.Json == referenceJson && now - recent.At < RecentFor)
+        {
+            return;
+        }
+
+        await WriteAsync(conversation, referenceJson, cancellationToken).ConfigureAwait(false);
+        if (_recent.Count >= RecentLimit)
+        {
+            _recent.Clear();
+        }
+
+        _recent[key] = (referenceJson, now);
+    }
+
+    private Task WriteAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken) =>
+        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
             """
             INSERT INTO conversation_references (conversation_key, channel, reference_json, updated_at)
             VALUES (@key, @channel, @json, @at)
@@ -25,7 +53,6 @@ public sealed class ConversationReferenceStore(Database database, TimeProvider t
             """,
             new { key = conversation.ToString(), channel = conversation.Channel, json = referenceJson, at = StoredTime.Format(timeProvider.GetUtcNow()) },
             cancellationToken), cancellationToken);
-    }
 
     /// <summary>The stored reference, or null when the bot has never heard from the conversation.</summary>
     public Task<string?> FindAsync(ConversationKey conversation, CancellationToken cancellationToken)
