@@ -112,6 +112,16 @@ public sealed class CommandInbox(
             new { id, holder = Holder, now = StoredTime.Format(timeProvider.GetUtcNow()) },
             cancellationToken), cancellationToken);
 
+    /// <summary>How long accepted delivery ids are remembered; Teams and Slack re-send within minutes.</summary>
+    public static readonly TimeSpan DeliveryRetention = TimeSpan.FromDays(7);
+
+    /// <summary>Forgets delivery ids accepted more than <see cref="DeliveryRetention"/> ago; returns how many went.</summary>
+    public Task<int> ForgetOldDeliveriesAsync(CancellationToken cancellationToken) =>
+        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+            "DELETE FROM processed_deliveries WHERE processed_at < @cutoff",
+            new { cutoff = StoredTime.Format(timeProvider.GetUtcNow() - DeliveryRetention) },
+            cancellationToken), cancellationToken);
+
     /// <summary>Counts the commands in the inbox (all instances) for <see cref="Backlog"/>; returns the count.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
