@@ -14,6 +14,7 @@ public sealed class OnboardingFlow(
     SqliteDatabase database,
     OnboardingSessions sessions,
     AuthorizationStep authorizationStep,
+    PreflightStep preflightStep,
     BundleStep bundleStep,
     MachineAccessStep machineAccessStep,
     PostInstallStep postInstallStep,
@@ -63,22 +64,21 @@ public sealed class OnboardingFlow(
 
         if (session.NeedsNewSignIn)
         {
-            if (await authorizationStep.RenewAsync(session, user.Id, cancellationToken).ConfigureAwait(false) is null)
-            {
-                await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
-            }
-
+            await SignInAgainAsync(session, user, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (session.Step == OnboardingStep.Authorized)
         {
-            // Interrupted between the callback and the bundle card: just show the bundle step.
-            if (await sessions.TryMoveAsync(session, s => s.WaitingAt(OnboardingStep.AwaitingBundle), user.Id, cancellationToken).ConfigureAwait(false) is { } waiting)
+            // The pre-flight failed, or was interrupted between the callback and the bundle card: run it again.
+            if (await sessions.TryClaimAsync(session, OnboardingStep.Authorized, user.Id, cancellationToken).ConfigureAwait(false) is not { } checking)
             {
-                await cards.PublishAsync(waiting, cancellationToken).ConfigureAwait(false);
+                await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+                return;
             }
 
+            await cards.PublishAsync(checking, cancellationToken).ConfigureAwait(false);
+            await preflightStep.RunAsync(checking, user.Id, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -96,6 +96,26 @@ public sealed class OnboardingFlow(
 
         await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
         await ContinueAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Back to step 1 with a fresh sign-in link (to choose another role, or after the admin access ended). Whatever admin
+    /// access the session still holds is revoked and erased first, so two never coexist.
+    /// </summary>
+    public async Task SignInAgainAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (!session.Status.IsOpen() || session.IsBusy(now) || session.Step >= OnboardingStep.MachineAccessVerified)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await adminAccess.EndAsync(session, user.Id, cancellationToken).ConfigureAwait(false);
+        if (await authorizationStep.RenewAsync(session, user.Id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Kit;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.PostInstall;
@@ -50,7 +51,11 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<OnboardingCards>();
         services.TryAddSingleton<StatusBoard>();
         services.TryAddSingleton<StepFailures>();
+        services.AddVendorKit();
         services.TryAddSingleton<AuthorizationStep>();
+        services.TryAddSingleton<Preflight>();
+        services.TryAddSingleton<PreflightStep>();
+        services.TryAddSingleton<AdminAccessSweep>();
         services.TryAddSingleton<BundleStep>();
         services.TryAddSingleton<MachineAccessStep>();
         services.TryAddSingleton<PostInstallStep>();
@@ -73,6 +78,8 @@ public static class OnboardingServiceCollectionExtensions
         services.AddSingleton<IChatCommandRoute, RetryRoute>();
         services.AddSingleton<IChatCommandRoute, CancelSessionRoute>();
         services.AddSingleton<IChatCommandRoute, ReplaceCertificateRoute>();
+        services.AddSingleton<IChatCommandRoute, SignInAgainRoute>();
+        services.AddSingleton<IChatCommandRoute, ReconnectRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardConfirmationRoute>();
         services.AddSingleton<IChatCommandRoute, HealthPlaceholderRoute>();

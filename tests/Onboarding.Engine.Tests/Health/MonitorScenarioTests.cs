@@ -45,7 +45,7 @@ public sealed class MonitorScenarioTests
 
         var rotation = await harness.Flow.Get<CertificateRotation>().RotateAsync(harness.Account, await harness.AdminTokenAsync(), "re-authorization", CancellationToken.None);
         Assert.Equal(RotationStatus.Rotated, rotation.Status);
-        Assert.True(rotation.Overlapped);
+        Assert.True(rotation.OldRevoked);
         Assert.NotEqual(revoked, await harness.ActiveCertificateIdAsync());
 
         await harness.CycleAfterAsync(Recheck);

@@ -35,7 +35,7 @@ internal sealed class ClientAssertionFactory(IOptions<NetSuiteOptions> options, 
         var descriptor = new SecurityTokenDescriptor
         {
             TokenType = WireNames.Assertion.Type,
-            Issuer = settings.ClientId,
+            Issuer = settings.MachineClientId,
             Audience = tokenUrl.AbsoluteUri,
             IssuedAt = issuedAt,
             Expires = issuedAt + settings.AssertionLifetime,

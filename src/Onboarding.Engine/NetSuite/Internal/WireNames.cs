@@ -80,6 +80,7 @@ internal static class WireNames
         public const string ConcurrencyLimitExceeded = "CONCURRENCY_LIMIT_EXCEEDED";
         public const string NonexistentId = "NONEXISTENT_ID";
         public const string InsufficientPermission = "INSUFFICIENT_PERMISSION";
+        public const string InvalidParameter = "INVALID_PARAMETER";
     }
 
     public static class RestletErrorCodes

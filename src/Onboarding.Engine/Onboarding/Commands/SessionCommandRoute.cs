@@ -67,3 +67,12 @@ public sealed class ReplaceCertificateRoute(OnboardingSessions sessions, Command
     protected override Task HandleAsync(ChatCommand command, OnboardingSession session, CancellationToken cancellationToken) =>
         flow.ReplaceCertificateAsync(session, command.User, cancellationToken);
 }
+
+/// <summary><c>onboarding.sign-in-again</c>: a fresh sign-in link, e.g. to choose another role after the pre-flight.</summary>
+public sealed class SignInAgainRoute(OnboardingSessions sessions, CommandReplies replies, OnboardingFlow flow) : SessionCommandRoute(sessions, replies)
+{
+    public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.SignInAgain];
+
+    protected override Task HandleAsync(ChatCommand command, OnboardingSession session, CancellationToken cancellationToken) =>
+        flow.SignInAgainAsync(session, command.User, cancellationToken);
+}
