@@ -43,4 +43,13 @@ public sealed class SandboxOptions
 
     /// <summary>Answers an unknown assertion issuer with 500 server_error, as field reports describe, instead of 401 invalid_client.</summary>
     public bool ServerErrorForUnknownIssuer { get; set; }
+
+    /// <summary>
+    /// Accepts <c>http://</c> redirect URIs on a loopback host (localhost, 127.0.0.1, [::1]) although NetSuite takes only
+    /// https: a simulator allowance for local demos. The embedded demo turns it on.
+    /// </summary>
+    public bool AllowLoopbackHttpRedirects { get; set; }
+
+    /// <summary>The NetSuite rules, each a switch under <c>Sandbox:Rules</c> (all on by default).</summary>
+    public SandboxRules Rules { get; set; } = new();
 }

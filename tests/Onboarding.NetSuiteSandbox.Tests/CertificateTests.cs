@@ -18,7 +18,7 @@ public sealed class CertificateTests : SandboxTest
         Assert.Equal(AccountId, body["entity_role_id"]!["com"]!.GetValue<string>());
         Assert.Equal(AdminEntityId, body["entity_role_id"]!["ent"]!.GetValue<int>());
         Assert.Equal(AppRoleId, body["entity_role_id"]!["rol"]!.GetValue<int>());
-        Assert.Equal(1, body["application_id"]!.GetValue<int>());
+        Assert.Equal(2, body["application_id"]!.GetValue<int>()); // the machine-access record's internal id
         Assert.Equal(43, body["certificate_id"]!.GetValue<string>().Length);
         Assert.Equal("EC", body["algorithm"]!.GetValue<string>());
         Assert.False(body["invalidated"]!.GetValue<bool>());
@@ -40,8 +40,8 @@ public sealed class CertificateTests : SandboxTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var item = Assert.Single(list)!;
         Assert.Equal(kid, item["certificate_id"]!.GetValue<string>());
-        Assert.Equal(1, item["application"]!["id"]!.GetValue<int>());
-        Assert.Equal("6ACBD51C-514B-4F59-B1C3-CB35FF7E9A6A", item["application"]!["application_id"]!.GetValue<string>());
+        Assert.Equal(2, item["application"]!["id"]!.GetValue<int>());
+        Assert.Equal("0B7E1D4A-2C6F-4E83-9A51-7F3C2D9E8B14", item["application"]!["application_id"]!.GetValue<string>());
         Assert.Equal("/app/common/entity/entity.nl?id=7", item["entity"]!["url"]!.GetValue<string>());
         Assert.Equal(AppRoleId, item["role"]!["id"]!.GetValue<int>());
         Assert.False(item["revoked"]!.GetValue<bool>());

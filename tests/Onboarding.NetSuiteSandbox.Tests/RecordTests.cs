@@ -14,7 +14,7 @@ public sealed class RecordTests : SandboxTest
         await InstallBundleAsync();
         var token = await AdminTokenAsync();
 
-        var create = await SendAsync(HttpMethod.Post, RecordUrl, token, new JsonObject { ["name"] = "region", ["custrecord_onboarding_value"] = "eu", ["ignored"] = "x" });
+        var create = await SendAsync(HttpMethod.Post, RecordUrl, token, new JsonObject { ["name"] = "region", ["custrecord_onboarding_config_value"] = "eu", ["ignored"] = "x" });
         var location = create.Headers.Location!.ToString();
         var record = await JsonAsync(await SendAsync(HttpMethod.Get, location, token), HttpStatusCode.OK);
         var list = await JsonAsync(await SendAsync(HttpMethod.Get, RecordUrl, token), HttpStatusCode.OK);
@@ -22,7 +22,7 @@ public sealed class RecordTests : SandboxTest
         Assert.Equal(HttpStatusCode.NoContent, create.StatusCode);
         Assert.StartsWith(RecordUrl + "/", location, StringComparison.Ordinal);
         Assert.Equal("region", record["name"]!.GetValue<string>());
-        Assert.Equal("eu", record["custrecord_onboarding_value"]!.GetValue<string>());
+        Assert.Equal("eu", record["custrecord_onboarding_config_value"]!.GetValue<string>());
         Assert.False(record.ContainsKey("ignored"));
         Assert.Equal(1, list["totalResults"]!.GetValue<int>());
         Assert.Equal(record["id"]!.GetValue<string>(), list["items"]![0]!["id"]!.GetValue<string>());

@@ -78,12 +78,12 @@ public sealed class SuiteQlTests : SandboxTest
         await InstallBundleAsync();
         var token = await AdminTokenAsync();
         var create = await SendAsync(HttpMethod.Post, $"{Base}/services/rest/record/v1/customrecord_onboarding_config", token,
-            new JsonObject { ["name"] = "tenant", ["custrecord_onboarding_key"] = "tier", ["custrecord_onboarding_value"] = "gold" });
+            new JsonObject { ["name"] = "tenant", ["custrecord_onboarding_config_key"] = "tier", ["custrecord_onboarding_config_value"] = "gold" });
         Assert.Equal(HttpStatusCode.NoContent, create.StatusCode);
 
-        var body = await JsonAsync(await SuiteQlAsync(token, "SELECT custrecord_onboarding_value FROM customrecord_onboarding_config WHERE custrecord_onboarding_key = ?", null, true, "tier"), HttpStatusCode.OK);
+        var body = await JsonAsync(await SuiteQlAsync(token, "SELECT custrecord_onboarding_config_value FROM customrecord_onboarding_config WHERE custrecord_onboarding_config_key = ?", null, true, "tier"), HttpStatusCode.OK);
 
-        Assert.Equal("gold", body["items"]![0]!["custrecord_onboarding_value"]!.GetValue<string>());
+        Assert.Equal("gold", body["items"]![0]!["custrecord_onboarding_config_value"]!.GetValue<string>());
     }
 
     [Theory]

@@ -8,8 +8,10 @@ public static class EmbeddedSandboxRegistration
 {
     /// <summary>
     /// Registers the sandbox, started only when <c>NetSuite:Mode</c> comes out as Sandbox. Its settings are the bot's <c>Sandbox</c> section (the same keys the stand-alone sandbox reads),
-    /// handed over explicitly so neither application reads the other's configuration; the test-control API
-    /// (<c>/_sandbox/…</c>) is on unless <c>Sandbox:EnableTestControl</c> says otherwise.
+    /// handed over explicitly so neither application reads the other's configuration. Two defaults differ from the
+    /// stand-alone sandbox, for the local demo: the test-control API (<c>/_sandbox/…</c>) is on, and loopback
+    /// <c>http://</c> redirect URIs are accepted (<c>Sandbox:AllowLoopbackHttpRedirects</c>), so the bot can run on
+    /// http://localhost:3978; either setting overrides them.
     /// </summary>
     public static IHostApplicationBuilder AddEmbeddedSandbox(this IHostApplicationBuilder builder)
     {
@@ -18,6 +20,7 @@ public static class EmbeddedSandboxRegistration
         builder.Services.AddSingleton(_ => new EmbeddedSandbox(options =>
         {
             options.EnableTestControl = true;
+            options.AllowLoopbackHttpRedirects = true;
             section.Bind(options);
             if (!string.IsNullOrWhiteSpace(options.SeedFile))
             {

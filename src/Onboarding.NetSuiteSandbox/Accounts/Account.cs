@@ -15,9 +15,11 @@ internal sealed class Account : IDisposable
         CompanyName = seed.CompanyName;
         ConcurrencyLimit = seed.ConcurrencyLimit ?? defaultConcurrencyLimit;
         SignedInEmployee = seed.SignedInEmployee;
+        Features = AccountFeatures.Parse(seed.Features, seed.Id);
         Integrations = seed.Integrations.ToDictionary(i => i.ClientId, StringComparer.Ordinal);
+        BlockedIntegrations = new HashSet<string>(seed.Integrations.Where(IsBlocked).Select(i => i.ClientId), StringComparer.Ordinal);
         Roles = seed.Roles.ToDictionary(r => r.Id, r => new SandboxRole(r));
-        Employees = seed.Employees.ToDictionary(e => e.Id);
+        Employees = seed.Employees.ToDictionary(e => e.Id, e => new SandboxEmployee(e));
         Bundles = (seed.Bundles ?? []).ToDictionary(b => b.Id);
         SeedCustomRecords = seed.CustomRecords ?? new Dictionary<string, IReadOnlyList<Dictionary<string, string?>>>();
         Tables = new AccountTables(seed);
@@ -38,9 +40,17 @@ internal sealed class Account : IDisposable
     public string CompanyName { get; }
     public int ConcurrencyLimit { get; }
     public int SignedInEmployee { get; }
+
+    /// <summary>The features switched on; test control can change all but OneWorld.</summary>
+    public HashSet<AccountFeature> Features { get; }
+
     public IReadOnlyDictionary<string, SeedIntegration> Integrations { get; }
+
+    /// <summary>Client ids of integration records whose State is Blocked.</summary>
+    public HashSet<string> BlockedIntegrations { get; }
+
     public Dictionary<int, SandboxRole> Roles { get; }
-    public IReadOnlyDictionary<int, SeedEmployee> Employees { get; }
+    public IReadOnlyDictionary<int, SandboxEmployee> Employees { get; }
     public IReadOnlyDictionary<int, SeedBundle> Bundles { get; }
     public Dictionary<int, BundleInstallation> InstalledBundles { get; } = [];
     public List<CertificateMapping> Certificates { get; } = [];
@@ -58,7 +68,35 @@ internal sealed class Account : IDisposable
     private IReadOnlyDictionary<string, IReadOnlyList<Dictionary<string, string?>>> SeedCustomRecords { get; }
 
     public string EmployeeName(int entityId) =>
-        Employees.TryGetValue(entityId, out var e) ? $"{e.FirstName} {e.LastName}" : entityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Employees.TryGetValue(entityId, out var e) ? e.Name : entityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether the entity exists, is active and holds the role (Access › Roles on its employee record).</summary>
+    public bool EntityHoldsRole(int entityId, int roleId) =>
+        Employees.TryGetValue(entityId, out var e) && !e.Inactive && e.Roles.Contains(roleId);
+
+    /// <summary>Gives an employee a role (Access › Roles); false when it already held it.</summary>
+    public bool AssignRole(SandboxEmployee employee, int roleId)
+    {
+        if (!employee.Roles.Add(roleId))
+        {
+            return false;
+        }
+
+        Tables.UpdateEmployeeRoles(employee);
+        return true;
+    }
+
+    /// <summary>Takes a role from an employee; false when it did not hold it.</summary>
+    public bool UnassignRole(SandboxEmployee employee, int roleId)
+    {
+        if (!employee.Roles.Remove(roleId))
+        {
+            return false;
+        }
+
+        Tables.UpdateEmployeeRoles(employee);
+        return true;
+    }
 
     /// <summary>The custom record type of an installed bundle, by script id.</summary>
     public SeedCustomRecordType? InstalledRecordType(string scriptId) =>
@@ -108,6 +146,14 @@ internal sealed class Account : IDisposable
     }
 
     public void Dispose() => Tables.Dispose();
+
+    private bool IsBlocked(SeedIntegration integration) => integration.State switch
+    {
+        SeedIntegration.Enabled => false,
+        SeedIntegration.Blocked => true,
+        _ => throw new InvalidOperationException(
+            $"Seed account {Id}: integration {integration.ClientId} has state '{integration.State}'; use {SeedIntegration.Enabled} or {SeedIntegration.Blocked}."),
+    };
 
     private static bool Matches(string given, string scriptId, int internalId) =>
         string.Equals(given, scriptId, StringComparison.OrdinalIgnoreCase)

@@ -22,7 +22,7 @@ internal sealed class AccountTables : IDisposable
         _writer.Open();
         Execute("""
             CREATE TABLE role (id INTEGER PRIMARY KEY, scriptid TEXT COLLATE NOCASE, name TEXT, isinactive TEXT);
-            CREATE TABLE employee (id INTEGER PRIMARY KEY, entityid TEXT, firstname TEXT, lastname TEXT, email TEXT, subsidiary INTEGER, isinactive TEXT);
+            CREATE TABLE employee (id INTEGER PRIMARY KEY, entityid TEXT, firstname TEXT, lastname TEXT, email TEXT, subsidiary INTEGER, isinactive TEXT, rolesforsearch TEXT);
             CREATE TABLE subsidiary (id INTEGER PRIMARY KEY, name TEXT, country TEXT, isinactive TEXT);
             CREATE TABLE companyinformation (companyname TEXT, legalname TEXT, country TEXT, basecurrency TEXT, timezone TEXT);
             """);
@@ -31,11 +31,11 @@ internal sealed class AccountTables : IDisposable
             InsertRole(role.Id, role.ScriptId, role.Name, role.Inactive);
         }
 
-        foreach (var e in seed.Employees)
+        foreach (var e in seed.Employees.Select(e => new SandboxEmployee(e)))
         {
-            Execute("INSERT INTO employee VALUES ($id, $entityid, $first, $last, $email, $subsidiary, $inactive)",
+            Execute("INSERT INTO employee VALUES ($id, $entityid, $first, $last, $email, $subsidiary, $inactive, $roles)",
                 ("$id", e.Id), ("$entityid", e.EntityId), ("$first", e.FirstName), ("$last", e.LastName), ("$email", e.Email),
-                ("$subsidiary", e.Subsidiary), ("$inactive", Flag(e.Inactive)));
+                ("$subsidiary", e.Subsidiary), ("$inactive", Flag(e.Inactive)), ("$roles", e.RolesForSearch));
         }
 
         foreach (var s in seed.Subsidiaries ?? [])
@@ -59,6 +59,9 @@ internal sealed class AccountTables : IDisposable
     public void InsertRole(int id, string scriptId, string name, bool inactive) =>
         Execute("INSERT OR REPLACE INTO role VALUES ($id, $scriptid, $name, $inactive)",
             ("$id", id), ("$scriptid", scriptId), ("$name", name), ("$inactive", Flag(inactive)));
+
+    public void UpdateEmployeeRoles(SandboxEmployee employee) =>
+        Execute("UPDATE employee SET rolesforsearch = $roles WHERE id = $id", ("$id", employee.Id), ("$roles", employee.RolesForSearch));
 
     public void DeleteRole(int id) => Execute("DELETE FROM role WHERE id = $id", ("$id", id));
 

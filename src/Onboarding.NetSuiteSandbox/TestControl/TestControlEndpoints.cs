@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Onboarding.NetSuiteSandbox.Accounts;
 using Onboarding.NetSuiteSandbox.Certificates;
 using Onboarding.NetSuiteSandbox.Governance;
+using Onboarding.NetSuiteSandbox.Seed;
 using Onboarding.NetSuiteSandbox.Time;
 
 namespace Onboarding.NetSuiteSandbox.TestControl;
@@ -111,7 +112,26 @@ internal static class TestControlEndpoints
             Mutate(http, acct => acct.Bundles.TryGetValue(bundleId, out var bundle) && acct.UninstallBundle(bundle)));
 
         account.MapPost("/roles/{roleId:int}/permissions/remove", (HttpContext http, int roleId, PermissionRequest request) =>
-            Mutate(http, acct => acct.Roles.TryGetValue(roleId, out var role) && role.Permissions.Remove(request.Permission)));
+            Mutate(http, acct => acct.Roles.TryGetValue(roleId, out var role) && role.Withdraw(request.Permission)));
+
+        account.MapPost("/roles/{roleId:int}/permissions/add", (HttpContext http, int roleId, PermissionRequest request) =>
+            Mutate(http, acct => acct.Roles.TryGetValue(roleId, out var role) && role.Grant(request.Permission)));
+
+        // Setup › Users/Roles › Manage Users › <employee> › Access › Roles: what an admin does to make an entity hold a role.
+        account.MapPost("/employees/{employeeId:int}/roles/{roleId:int}/assign", (HttpContext http, int employeeId, int roleId) =>
+            Mutate(http, acct => acct.Employees.TryGetValue(employeeId, out var employee) && acct.AssignRole(employee, roleId)));
+
+        account.MapPost("/employees/{employeeId:int}/roles/{roleId:int}/unassign", (HttpContext http, int employeeId, int roleId) =>
+            Mutate(http, acct => acct.Employees.TryGetValue(employeeId, out var employee) && acct.UnassignRole(employee, roleId)));
+
+        account.MapPost("/features/{feature}/enable", (HttpContext http, string feature) => SwitchFeature(http, feature, on: true));
+        account.MapPost("/features/{feature}/disable", (HttpContext http, string feature) => SwitchFeature(http, feature, on: false));
+
+        account.MapPost("/integrations/{clientId}/block", (HttpContext http, string clientId) =>
+            Mutate(http, acct => acct.Integrations.ContainsKey(clientId) && acct.BlockedIntegrations.Add(clientId)));
+
+        account.MapPost("/integrations/{clientId}/enable", (HttpContext http, string clientId) =>
+            Mutate(http, acct => acct.Integrations.ContainsKey(clientId) && acct.BlockedIntegrations.Remove(clientId)));
 
         // A sandbox refresh copies production over the sandbox, which clears client-credentials mappings (facts §3.3).
         account.MapPost("/refresh", (HttpContext http) => Mutate(http, acct =>
@@ -134,6 +154,21 @@ internal static class TestControlEndpoints
             acct.InFlight -= released;
             return true;
         }));
+    }
+
+    private static IResult SwitchFeature(HttpContext http, string name, bool on)
+    {
+        if (!AccountFeatures.TryParse(name, out var feature))
+        {
+            return Results.BadRequest(new { error = $"Unknown feature '{name}'. Known features: {string.Join(", ", Enum.GetNames<AccountFeature>())}." });
+        }
+
+        if (feature == AccountFeature.OneWorld)
+        {
+            return Results.BadRequest(new { error = "OneWorld is fixed when an account is provisioned; seed a OneWorld or a non-OneWorld account instead." });
+        }
+
+        return Mutate(http, acct => on ? acct.Features.Add(feature) : acct.Features.Remove(feature));
     }
 
     private static Account Current(HttpContext http) => (Account)http.Items[typeof(Account)]!;
@@ -163,7 +198,25 @@ internal static class TestControlEndpoints
                 inFlight = acct.InFlight,
                 installedBundles = acct.InstalledBundles.Keys.ToArray(),
                 installedIntegrations = acct.InstalledIntegrations.ToArray(),
-                roles = acct.Roles.Values.Select(r => new { id = r.Id, scriptId = r.ScriptId, name = r.Name, permissions = r.Permissions.ToArray() }).ToArray(),
+                features = acct.Features.Select(f => f.ToString()).Order(StringComparer.Ordinal).ToArray(),
+                integrations = acct.Integrations.Values.Select(i => new
+                {
+                    clientId = i.ClientId,
+                    name = i.Name,
+                    publicClient = i.PublicClient,
+                    state = acct.BlockedIntegrations.Contains(i.ClientId) ? SeedIntegration.Blocked : SeedIntegration.Enabled,
+                }).ToArray(),
+                roles = acct.Roles.Values.Select(r => new
+                {
+                    id = r.Id,
+                    scriptId = r.ScriptId,
+                    name = r.Name,
+                    webServicesOnly = r.WebServicesOnly,
+                    administrator = r.IsAdministrator,
+                    permissions = r.Granted.Order(StringComparer.Ordinal).ToArray(),
+                    withdrawn = r.Withdrawn.Order(StringComparer.Ordinal).ToArray(),
+                }).ToArray(),
+                employees = acct.Employees.Values.Select(e => new { id = e.Id, name = e.Name, roles = e.Roles.ToArray() }).ToArray(),
             };
         }
     }

@@ -15,6 +15,8 @@ public abstract class SandboxTest : IAsyncLifetime
 {
     public const string AccountId = "1234567_SB1";
     public const string ClientId = "demo-onboarding-client";
+    public const string MachineClientId = "demo-machine-client";
+    public const string SecondAccountId = "7654321";
     public const string RedirectUri = "http://localhost:3978/oauth/netsuite/callback";
     public const int BundleId = 500123;
     public const int AppRoleId = 1001;
@@ -35,7 +37,8 @@ public abstract class SandboxTest : IAsyncLifetime
 
     protected string TokenUrl => $"{Base}/services/rest/auth/oauth2/v1/token";
 
-    protected string CertificatesUrl => $"{Base}/services/rest/auth/oauth2/v1/clients/{ClientId}/certificates";
+    /// <summary>The certificate endpoint of the confidential machine-access integration record.</summary>
+    protected string CertificatesUrl => $"{Base}/services/rest/auth/oauth2/v1/clients/{MachineClientId}/certificates";
 
     protected string SuiteQlUrl => $"{Base}/services/rest/query/v1/suiteql";
 
@@ -136,6 +139,14 @@ public abstract class SandboxTest : IAsyncLifetime
     }
 
     protected async Task<string> AdminTokenAsync(string scope = "rest_webservices restlets") => (await AdminTokensAsync(scope)).Access;
+
+    protected Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+        Http.PostAsync(TokenUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = ClientId,
+        }));
 
     protected async Task InstallBundleAsync()
     {
