@@ -87,4 +87,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Posting to {Conversation} was refused ({Status}): the bot is no longer there")]
     public static partial void ConversationGone(ILogger logger, string conversation, int status);
+
+    [LoggerMessage(EventId = 780, Level = LogLevel.Information, Message = "Admin access sweep running: admin tokens end at consent + Onboarding:AdminAccessLifetime ({Lifetime})")]
+    public static partial void AdminAccessSweepStarted(ILogger logger, TimeSpan lifetime);
+
+    [LoggerMessage(EventId = 781, Level = LogLevel.Error, Message = "An admin access sweep failed; the next one runs within a minute")]
+    public static partial void AdminAccessSweepCycleFailed(ILogger logger, Exception exception);
 }

@@ -36,8 +36,8 @@ public sealed record CauseExplanation(string WhatBroke, string LikelyCause, stri
             true),
         FailureCause.SandboxRefreshed => new(
             "Machine sign-in (client credentials)",
-            "The sandbox account was refreshed from production: NetSuite now refuses every token issued before and has forgotten the app's certificate.",
-            "Press Connect again: a NetSuite admin signs in once and the app sets up a new certificate. The tenant's settings and alert subscriptions are kept.",
+            "NetSuite refuses every token issued before and no longer accepts the app's certificate: the sandbox account was most likely refreshed from production, which forgets certificates (or the app's bundle was uninstalled).",
+            "Press Connect again: a NetSuite admin signs in once (and reinstalls the bundle if it is missing), and the app sets up a new certificate. The tenant's settings and alert subscriptions are kept.",
             false,
             true),
         FailureCause.NetSuiteUnavailable => new(

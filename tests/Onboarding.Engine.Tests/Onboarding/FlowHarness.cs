@@ -24,7 +24,11 @@ namespace Onboarding.Engine.Tests.Onboarding;
 /// </summary>
 public sealed class FlowHarness : IAsyncDisposable
 {
+    /// <summary>The OneWorld sandbox-style demo account.</summary>
     public const string DemoAccount = "1234567_SB1";
+
+    /// <summary>The non-OneWorld, production-style demo account (no subsidiary table; never refreshed).</summary>
+    public const string ProductionAccount = "7654321";
     public const string StaffId = "staff-1";
     public const int BundleId = 500123;
 

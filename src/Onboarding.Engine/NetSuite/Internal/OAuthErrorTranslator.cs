@@ -2,7 +2,7 @@ using static Onboarding.Engine.NetSuite.Internal.WireNames.OAuthErrors;
 
 namespace Onboarding.Engine.NetSuite.Internal;
 
-/// <summary>Turns a token endpoint's <c>{"error":…}</c> answer (facts §2.8, §3.5) into a NetSuiteError that says what to do.</summary>
+/// <summary>Turns a token endpoint's <c>{"error":…}</c> answer (docs/netsuite.md §2.7, §3.5) into a NetSuiteError that says what to do.</summary>
 internal static class OAuthErrorTranslator
 {
     public static NetSuiteError Translate(OAuthCall call, string? error, int? status)
