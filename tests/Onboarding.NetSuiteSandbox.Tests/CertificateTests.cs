@@ -75,6 +75,19 @@ public sealed class CertificateTests : SandboxTest
     }
 
     [Fact]
+    public async Task Revoking_an_already_revoked_certificate_gets_404()
+    {
+        using var key = TestKey.Ec();
+        var kid = await MachineAccessAsync(key);
+        var token = await AdminTokenAsync();
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, $"{CertificatesUrl}/{kid}/revoke", token)).StatusCode);
+
+        var again = await SendAsync(HttpMethod.Post, $"{CertificatesUrl}/{kid}/revoke", token);
+
+        Assert.Equal("NONEXISTENT_ID", await RestErrorCodeAsync(again, HttpStatusCode.NotFound));
+    }
+
+    [Fact]
     public async Task Upload_without_the_manage_own_certificates_permission_gets_403()
     {
         var token = await AdminTokenAsync();

@@ -65,7 +65,7 @@ public abstract class SandboxTest : IAsyncLifetime
 
     public async Task InitializeAsync() => _server = await SandboxServer.StartAsync(Configure);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_server is not null)
@@ -123,14 +123,14 @@ public abstract class SandboxTest : IAsyncLifetime
         return QueryHelpers.ParseQuery(location.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
     }
 
-    protected async Task<string> CodeAsync(string scope = "rest_webservices restlets", int role = AdminRoleId)
+    protected async Task<string> CodeAsync(string scope = "rest_webservices restlets", int role = AdminRoleId, string? accountBase = null)
     {
-        var response = await DecideAsync(AuthorizeUrl(scope: scope), role: role);
+        var response = await DecideAsync(AuthorizeUrl(scope: scope, accountBase: accountBase), role: role);
         return RedirectQuery(response)["code"];
     }
 
-    protected Task<HttpResponseMessage> RedeemAsync(string code, string verifier = RfcVerifier, string redirectUri = RedirectUri) =>
-        Http.PostAsync(TokenUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+    protected Task<HttpResponseMessage> RedeemAsync(string code, string verifier = RfcVerifier, string redirectUri = RedirectUri, string? accountBase = null) =>
+        Http.PostAsync($"{accountBase ?? Base}/services/rest/auth/oauth2/v1/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
@@ -140,14 +140,18 @@ public abstract class SandboxTest : IAsyncLifetime
         }));
 
     /// <summary>Admin authorization-code tokens (access, refresh).</summary>
-    protected async Task<(string Access, string Refresh)> AdminTokensAsync(string scope = "rest_webservices restlets", int role = AdminRoleId)
+    protected async Task<(string Access, string Refresh)> AdminTokensAsync(string scope = "rest_webservices restlets", int role = AdminRoleId, string? accountBase = null)
     {
-        var response = await RedeemAsync(await CodeAsync(scope, role));
+        var response = await RedeemAsync(await CodeAsync(scope, role, accountBase), accountBase: accountBase);
         var body = await JsonAsync(response, HttpStatusCode.OK);
         return (body["access_token"]!.GetValue<string>(), body["refresh_token"]!.GetValue<string>());
     }
 
-    protected async Task<string> AdminTokenAsync(string scope = "rest_webservices restlets") => (await AdminTokensAsync(scope)).Access;
+    protected async Task<string> AdminTokenAsync(string scope = "rest_webservices restlets", string? accountBase = null) =>
+        (await AdminTokensAsync(scope, accountBase: accountBase)).Access;
+
+    /// <summary>Base URL of another account of this sandbox, e.g. the non-OneWorld <see cref="SecondAccountId"/>.</summary>
+    protected string BaseOf(string accountId) => Server.AccountBase(accountId).ToString();
 
     protected Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         Http.PostAsync(TokenUrl, new FormUrlEncodedContent(new Dictionary<string, string>
@@ -224,9 +228,12 @@ public abstract class SandboxTest : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    protected Task<HttpResponseMessage> SuiteQlAsync(string? token, string q, string? query = null, bool transient = true, params string[] parameters)
+    protected Task<HttpResponseMessage> SuiteQlAsync(string? token, string q, string? query = null, bool transient = true, params string[] parameters) =>
+        SuiteQlOnAsync(Base, token, q, query, transient, parameters);
+
+    protected Task<HttpResponseMessage> SuiteQlOnAsync(string accountBase, string? token, string q, string? query = null, bool transient = true, params string[] parameters)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, SuiteQlUrl + (query ?? string.Empty))
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{accountBase}/services/rest/query/v1/suiteql" + (query ?? string.Empty))
         {
             Content = JsonContent.Create(new JsonObject { ["q"] = q, ["params"] = new JsonArray(parameters.Select(p => (JsonNode)p).ToArray()) }),
         };
