@@ -9,8 +9,8 @@ internal static partial class Log
     [LoggerMessage(901, LogLevel.Information, "Token request refused for account {AccountId} (grant {GrantType}): {Error}, audit detail {AuditDetail}")]
     public static partial void TokenRefused(ILogger logger, string accountId, string grantType, string error, string auditDetail);
 
-    [LoggerMessage(902, LogLevel.Information, "Bearer refused for account {AccountId} on {Path}")]
-    public static partial void BearerRefused(ILogger logger, string accountId, string path);
+    [LoggerMessage(902, LogLevel.Information, "Bearer refused for account {AccountId} on {Path}: audit detail {AuditDetail}")]
+    public static partial void BearerRefused(ILogger logger, string accountId, string path, string auditDetail);
 
     [LoggerMessage(903, LogLevel.Information, "Bundle {BundleId} installed in account {AccountId}")]
     public static partial void BundleInstalled(ILogger logger, string accountId, int bundleId);

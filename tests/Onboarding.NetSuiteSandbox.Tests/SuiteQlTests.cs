@@ -25,23 +25,6 @@ public sealed class SuiteQlTests : SandboxTest
     }
 
     [Fact]
-    public async Task Role_by_script_id_is_found_case_insensitively_once_the_bundle_is_installed()
-    {
-        var token = await AdminTokenAsync();
-        const string q = "SELECT id, scriptid, name FROM role WHERE scriptid = ?";
-
-        var before = await JsonAsync(await SuiteQlAsync(token, q, null, true, "CUSTOMROLE_ONBOARDING_APP"), HttpStatusCode.OK);
-        await InstallBundleAsync();
-        var after = await JsonAsync(await SuiteQlAsync(token, q, null, true, "CUSTOMROLE_ONBOARDING_APP"), HttpStatusCode.OK);
-
-        Assert.Equal(0, before["count"]!.GetValue<int>());
-        var item = Assert.Single(after["items"]!.AsArray())!;
-        Assert.Equal("1001", item["id"]!.GetValue<string>());
-        Assert.Equal("customrole_onboarding_app", item["scriptid"]!.GetValue<string>());
-        Assert.Empty(item["links"]!.AsArray());
-    }
-
-    [Fact]
     public async Task Envelope_has_paging_fields_and_string_values_with_nulls_omitted()
     {
         await InstallBundleAsync();

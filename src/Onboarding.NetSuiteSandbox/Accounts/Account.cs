@@ -8,12 +8,12 @@ namespace Onboarding.NetSuiteSandbox.Accounts;
 /// </summary>
 internal sealed class Account : IDisposable
 {
-    public Account(SeedAccount seed, int defaultConcurrencyLimit, DateTimeOffset now)
+    public Account(SeedAccount seed, SandboxOptions options, DateTimeOffset now)
     {
         Id = seed.Id;
         HostLabel = Accounts.HostLabel.For(seed.Id);
         CompanyName = seed.CompanyName;
-        ConcurrencyLimit = seed.ConcurrencyLimit ?? defaultConcurrencyLimit;
+        ConcurrencyLimit = seed.ConcurrencyLimit ?? options.ConcurrencyLimit;
         SignedInEmployee = seed.SignedInEmployee;
         Features = AccountFeatures.Parse(seed.Features, seed.Id);
         Integrations = seed.Integrations.ToDictionary(i => i.ClientId, StringComparer.Ordinal);
@@ -22,7 +22,7 @@ internal sealed class Account : IDisposable
         Employees = seed.Employees.ToDictionary(e => e.Id, e => new SandboxEmployee(e));
         Bundles = (seed.Bundles ?? []).ToDictionary(b => b.Id);
         SeedCustomRecords = seed.CustomRecords ?? new Dictionary<string, IReadOnlyList<Dictionary<string, string?>>>();
-        Tables = new AccountTables(seed);
+        Tables = new AccountTables(seed, options.Rules.CaseSensitiveSuiteQl);
         if (!Employees.ContainsKey(SignedInEmployee))
         {
             throw new InvalidOperationException($"Seed account {Id}: signedInEmployee {SignedInEmployee} is not among its employees.");
@@ -69,6 +69,48 @@ internal sealed class Account : IDisposable
 
     public string EmployeeName(int entityId) =>
         Employees.TryGetValue(entityId, out var e) ? e.Name : entityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Why OAuth 2.0 with this integration record is refused in this account right now, as the Login Audit Trail
+    /// names it (FeatureDisabled, IntegrationBlocked), or null when it may be used.
+    /// </summary>
+    public string? IntegrationRefusal(string clientId, SandboxRules rules)
+    {
+        lock (Gate)
+        {
+            if (rules.Features && !Features.Contains(AccountFeature.OAuth2))
+            {
+                return "FeatureDisabled";
+            }
+
+            return rules.BlockedIntegrations && BlockedIntegrations.Contains(clientId) ? "IntegrationBlocked" : null;
+        }
+    }
+
+    /// <summary>Whether a feature is on, or counts as on because <see cref="SandboxRules.Features"/> is relaxed.</summary>
+    public bool FeatureOn(AccountFeature feature, SandboxRules rules)
+    {
+        lock (Gate)
+        {
+            return !rules.Features || Features.Contains(feature);
+        }
+    }
+
+    /// <summary>
+    /// Why a token for (role, entity) may not be minted or used, as the Login Audit Trail names it
+    /// (EntityOrRoleDisabled), or null: the role must exist, be active and allow OAuth 2.0 logins, the entity must be
+    /// active and, unless <see cref="SandboxRules.EntityMustHoldRole"/> is relaxed, still hold the role.
+    /// </summary>
+    public string? PrincipalRefusal(int roleId, int entityId, SandboxRules rules)
+    {
+        lock (Gate)
+        {
+            var usable = Roles.TryGetValue(roleId, out var role) && role.Has(Permissions.OAuth2Login)
+                && Employees.TryGetValue(entityId, out var employee) && !employee.Inactive
+                && (!rules.EntityMustHoldRole || employee.Roles.Contains(roleId));
+            return usable ? null : "EntityOrRoleDisabled";
+        }
+    }
 
     /// <summary>Whether the entity exists, is active and holds the role (Access › Roles on its employee record).</summary>
     public bool EntityHoldsRole(int entityId, int roleId) =>
@@ -122,6 +164,7 @@ internal sealed class Account : IDisposable
         InstalledBundles[bundle.Id] = new BundleInstallation(now, SignedInEmployee, EmployeeName(SignedInEmployee));
         Roles[bundle.Role.Id] = new SandboxRole(bundle.Role);
         Tables.InsertRole(bundle.Role.Id, bundle.Role.ScriptId, bundle.Role.Name, bundle.Role.Inactive);
+        Tables.InsertScript(bundle.Restlet);
         Tables.CreateCustomRecordTable(bundle.CustomRecordType);
         if (SeedCustomRecords.TryGetValue(bundle.CustomRecordType.ScriptId, out var rows))
         {
@@ -141,8 +184,31 @@ internal sealed class Account : IDisposable
 
         Roles.Remove(bundle.Role.Id);
         Tables.DeleteRole(bundle.Role.Id);
+        Tables.DeleteScript(bundle.Restlet);
         Tables.DropCustomRecordTable(bundle.CustomRecordType);
         return true;
+    }
+
+    /// <summary>
+    /// A sandbox refresh copies production over the sandbox: client-credentials mappings are cleared and, unless
+    /// <see cref="SandboxRules.SandboxRefresh"/> is relaxed, so are the authorized applications, so every token, refresh
+    /// token and code from before stops working (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_162686838198.html).
+    /// </summary>
+    public void Refresh(SandboxRules rules)
+    {
+        Certificates.Clear();
+        if (!rules.SandboxRefresh)
+        {
+            return;
+        }
+
+        foreach (var token in Tokens.Values)
+        {
+            token.Revoked = true;
+        }
+
+        Codes.Clear();
+        InstalledIntegrations.Clear();
     }
 
     public void Dispose() => Tables.Dispose();

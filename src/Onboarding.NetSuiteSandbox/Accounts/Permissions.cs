@@ -23,7 +23,7 @@ internal static class Permissions
         [ManageOwnCertificates] = "Manage own OAuth 2.0 Client Credentials certificates",
         [CompanyInformation] = "Company Information",
         [ManageRoles] = "Manage Roles",
-        [Employees] = "Employees",
+        [Employees] = "Employee Record",
         [Subsidiaries] = "Subsidiaries",
         [SuiteScript] = "SuiteScript",
     };

@@ -44,6 +44,13 @@ internal static class NetSuiteErrors
     public static IResult RestletInvalidLogin(string accountId) =>
         WithHeader(Restlet(401, "INVALID_LOGIN_ATTEMPT", "Invalid login attempt."), InvalidTokenChallenge(accountId));
 
+    /// <summary>
+    /// 401 for a RESTlet called with a "Web Services Only" role. Oracle names the code (INVALID_LOGIN_CREDENTIALS);
+    /// status, message and challenge header are the sandbox's choice, the same as for any refused bearer.
+    /// </summary>
+    public static IResult RestletWebServicesOnly(string accountId) =>
+        WithHeader(Restlet(401, "INVALID_LOGIN_CREDENTIALS", "Invalid login attempt."), InvalidTokenChallenge(accountId));
+
     /// <summary>400 for an Authorization header that is not <c>Bearer &lt;token&gt;</c>.</summary>
     public static IResult MalformedAuthorization(string accountId, bool restlet)
     {

@@ -13,6 +13,11 @@ internal static class AuthorizationCodeGrant
             return refusal!;
         }
 
+        if (context.RefuseUnusable(client.ClientId) is { } unusable)
+        {
+            return unusable;
+        }
+
         var codeValue = context.Form["code"].ToString();
         var redirectUri = context.Form["redirect_uri"].ToString();
         if (codeValue.Length == 0 || redirectUri.Length == 0)

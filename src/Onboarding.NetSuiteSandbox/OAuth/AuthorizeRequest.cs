@@ -55,4 +55,13 @@ internal sealed record AuthorizeRequest(
 
     public bool RedirectsTo(SeedIntegration client) =>
         RedirectUri is not null && client.RedirectUris.Contains(RedirectUri, StringComparer.Ordinal);
+
+    /// <summary>
+    /// NetSuite takes https or a custom scheme, never http ("The http:// scheme isn't supported",
+    /// https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157771733782.html). The sandbox may allow
+    /// http on a loopback host for local demos, or any http when the rule is relaxed.
+    /// </summary>
+    public bool HasAllowedScheme(SandboxOptions options) =>
+        Uri.TryCreate(RedirectUri, UriKind.Absolute, out var uri)
+        && (uri.Scheme != Uri.UriSchemeHttp || !options.Rules.HttpsRedirectUris || (options.AllowLoopbackHttpRedirects && uri.IsLoopback));
 }

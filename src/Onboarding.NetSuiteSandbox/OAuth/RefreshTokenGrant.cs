@@ -26,6 +26,11 @@ internal static class RefreshTokenGrant
             return refusal!;
         }
 
+        if (context.RefuseUnusable(client.ClientId) is { } unusable)
+        {
+            return unusable;
+        }
+
         var value = context.Form["refresh_token"].ToString();
         if (value.Length == 0)
         {
@@ -49,6 +54,11 @@ internal static class RefreshTokenGrant
             if (token.ExpiresAt <= context.Now || (client.PublicClient && token.Used))
             {
                 return context.Refuse(OAuthErrors.InvalidGrant, token.Used ? "InvalidGrant: refresh token already used" : "TokenExpired");
+            }
+
+            if (account.PrincipalRefusal(token.RoleId, token.EntityId, context.Options.Rules) is { } principal)
+            {
+                return context.Refuse(OAuthErrors.InvalidGrant, principal);
             }
 
             DateTimeOffset? newRefreshExpiry = null;

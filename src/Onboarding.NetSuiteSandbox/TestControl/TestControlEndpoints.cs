@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Onboarding.NetSuiteSandbox.Accounts;
 using Onboarding.NetSuiteSandbox.Certificates;
 using Onboarding.NetSuiteSandbox.Governance;
+using Onboarding.NetSuiteSandbox.Hosting;
 using Onboarding.NetSuiteSandbox.Seed;
 using Onboarding.NetSuiteSandbox.Time;
 
@@ -133,10 +134,9 @@ internal static class TestControlEndpoints
         account.MapPost("/integrations/{clientId}/enable", (HttpContext http, string clientId) =>
             Mutate(http, acct => acct.Integrations.ContainsKey(clientId) && acct.BlockedIntegrations.Remove(clientId)));
 
-        // A sandbox refresh copies production over the sandbox, which clears client-credentials mappings (facts §3.3).
         account.MapPost("/refresh", (HttpContext http) => Mutate(http, acct =>
         {
-            acct.Certificates.Clear();
+            acct.Refresh(http.Rules());
             return true;
         }));
 
