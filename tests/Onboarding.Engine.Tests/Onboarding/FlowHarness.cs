@@ -68,6 +68,9 @@ public sealed class FlowHarness : IAsyncDisposable
         var sandbox = await SandboxServer.StartAsync(o =>
         {
             o.EnableTestControl = true;
+
+            // The demo integration's redirect URIs are loopback http, which only a local sandbox allows (docs/netsuite.md, C8).
+            o.AllowLoopbackHttpRedirects = true;
             o.SeedFile = seed;
         });
 
