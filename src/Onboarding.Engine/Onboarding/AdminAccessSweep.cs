@@ -77,7 +77,7 @@ public sealed class AdminAccessSweep(
         var moved = session.Status.IsOpen() && needsAdmin
             ? await sessions.TryMoveAsync(
                 session,
-                s => s.FailedWith(BundleStep.AdminAccessFailure(adminAccess.EndedError(deadline))) with { AdminAccessEndedAt = deadline },
+                s => s.FailedWith(StepFailure.FromAdminAccess(adminAccess.EndedError(deadline))) with { AdminAccessEndedAt = deadline },
                 Actor,
                 cancellationToken).ConfigureAwait(false)
             : await sessions.TryMoveAsync(session, s => s with { AdminAccessEndedAt = s.AdminAccessEndedAt ?? deadline }, Actor, cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,7 @@ public sealed class BundleStep(
         var token = await adminAccess.AccessTokenAsync(claimed, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
-            return await failures.StopAsync(claimed, AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(claimed, StepFailure.FromAdminAccess(token.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         var found = await bundleCheck.CheckAsync(claimed.Account!.Value, token.Value, cancellationToken).ConfigureAwait(false);
@@ -42,15 +42,6 @@ public sealed class BundleStep(
         }
 
         return verified;
-    }
-
-    /// <summary>Maps "the admin token no longer works" to the failure that offers signing in again.</summary>
-    public static StepFailure AdminAccessFailure(NetSuiteError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return error.Code == FlowCodes.AdminAccessEnded
-            ? new StepFailure(FlowCodes.AdminAccessEnded, error.Explanation, "Press Sign in again to give one more hour; nothing done so far is lost.")
-            : StepFailure.From(error);
     }
 
     private static StepFailure NotInstalled(string? said) => new(

@@ -43,7 +43,7 @@ public sealed class MachineAccessStep(
         var token = await adminAccess.AccessTokenAsync(session, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
-            return await failures.StopAsync(session, BundleStep.AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, StepFailure.FromAdminAccess(token.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         if (session.AppRoleId is null || session.Step != OnboardingStep.EstablishingMachineAccess)

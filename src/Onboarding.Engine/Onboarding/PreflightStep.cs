@@ -22,7 +22,7 @@ public sealed class PreflightStep(
         var token = await adminAccess.AccessTokenAsync(session, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
-            return await failures.StopAsync(session, BundleStep.AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, StepFailure.FromAdminAccess(token.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         var outcome = await preflight.CheckAsync(session, token.Value, cancellationToken).ConfigureAwait(false);

@@ -139,6 +139,7 @@ public static class BadInputTable
         { "NetSuite:CertificateValidityDays", "many", "NetSuite:CertificateValidityDays" },
         { "NetSuite:MachineClientId", " ", "NetSuite:MachineClientId" },
         { "Onboarding:AdminAccessLifetime", "02:00:00", "Onboarding:AdminAccessLifetime" },
+        { "Onboarding:ConfigurationRecordType", "customrecord_x; DROP", "Onboarding:ConfigurationRecordType" },
         { "Health:FailuresBeforeDown", "0", "Health:FailuresBeforeDown" },
         { "Health:ExpiryWarningDays", "30,abc", "Health:ExpiryWarningDays" },
         { "Slack:BotToken", "xoxp-user-token", "Slack:BotToken" },
