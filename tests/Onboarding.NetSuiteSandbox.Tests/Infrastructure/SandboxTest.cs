@@ -65,6 +65,14 @@ public abstract class SandboxTest : IAsyncLifetime
 
     public async Task InitializeAsync() => _server = await SandboxServer.StartAsync(Configure);
 
+    /// <summary>Stops the sandbox and starts it again with the same settings (it comes back on another port).</summary>
+    protected async Task RestartAsync()
+    {
+        await Server.DisposeAsync();
+        _server = null;
+        _server = await SandboxServer.StartAsync(Configure);
+    }
+
     public virtual async Task DisposeAsync()
     {
         Http.Dispose();
