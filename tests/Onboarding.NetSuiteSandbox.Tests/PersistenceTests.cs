@@ -10,13 +10,9 @@ public sealed class PersistenceTests : SandboxTest
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sandbox-state-tests", Guid.NewGuid().ToString("N"));
 
-    private string StatePath => Path.Combine(_folder, "sandbox-state.json");
+    public PersistenceTests() => Settings = options => options.StateFile = StatePath;
 
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.StateFile = StatePath;
-    }
+    private string StatePath => Path.Combine(_folder, "sandbox-state.json");
 
     public override async Task DisposeAsync()
     {

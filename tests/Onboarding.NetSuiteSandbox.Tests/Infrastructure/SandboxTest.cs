@@ -61,7 +61,11 @@ public abstract class SandboxTest : IAsyncLifetime
         options.EnableTestControl = true;
         options.AllowLoopbackHttpRedirects = true;
         options.SeedFile = Seed?.FilePath;
+        Settings?.Invoke(options);
     }
+
+    /// <summary>Settings of this test class on top of the defaults, e.g. a relaxed rule.</summary>
+    protected Action<SandboxOptions>? Settings { get; init; }
 
     public async Task InitializeAsync() => _server = await SandboxServer.StartAsync(Configure);
 
