@@ -21,6 +21,15 @@ internal static partial class Log
     [LoggerMessage(905, LogLevel.Information, "Sandbox clock advanced by {Seconds} s")]
     public static partial void ClockAdvanced(ILogger logger, double seconds);
 
+    [LoggerMessage(907, LogLevel.Information, "Sandbox state restored from {Path} (saved {SavedAt:u}); delete the file to start afresh")]
+    public static partial void StateRestored(ILogger logger, string path, DateTimeOffset savedAt);
+
+    [LoggerMessage(908, LogLevel.Information, "Sandbox state starts afresh from the seed and is kept in {Path}")]
+    public static partial void StateCreated(ILogger logger, string path);
+
+    [LoggerMessage(909, LogLevel.Warning, "Sandbox state in {Path}: skipped {What}")]
+    public static partial void StateSkipped(ILogger logger, string path, string what);
+
     [LoggerMessage(906, LogLevel.Warning, "Sandbox test control is enabled: anyone reaching {BaseAddress}/_sandbox can break its accounts")]
     public static partial void TestControlEnabled(ILogger logger, string baseAddress);
 }

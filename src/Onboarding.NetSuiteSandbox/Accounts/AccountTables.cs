@@ -102,6 +102,8 @@ internal sealed class AccountTables : IDisposable
 
     public void DropCustomRecordTable(SeedCustomRecordType type) => Execute($"DROP TABLE IF EXISTS {Identifier(type.ScriptId)}");
 
+    public void DeleteCustomRecords(SeedCustomRecordType type) => Execute($"DELETE FROM {Identifier(type.ScriptId)}");
+
     /// <summary>Inserts a row of known fields (<c>name</c> and the type's fields; others are dropped) and returns its id.</summary>
     public long InsertCustomRecord(SeedCustomRecordType type, IReadOnlyDictionary<string, string?> values, DateTimeOffset now)
     {

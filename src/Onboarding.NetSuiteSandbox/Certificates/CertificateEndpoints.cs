@@ -7,7 +7,7 @@ using Onboarding.NetSuiteSandbox.Seed;
 
 namespace Onboarding.NetSuiteSandbox.Certificates;
 
-/// <summary>The client-credentials certificate rotation endpoint: list, upload, revoke (facts §4, checklist 10–12).</summary>
+/// <summary>The client-credentials certificate rotation endpoint: list, upload, revoke (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_92130837826.html).</summary>
 internal static class CertificateEndpoints
 {
     /// <summary>
@@ -156,7 +156,7 @@ internal static class CertificateEndpoints
         }
     }
 
-    /// <summary>One element of the GET answer (facts §4.2).</summary>
+    /// <summary>One element of the GET answer (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_11111634165.html).</summary>
     public static JsonObject ListItem(Account acct, SeedIntegration client, CertificateMapping c) => new()
     {
         ["application"] = new JsonObject

@@ -8,7 +8,7 @@ internal static class NetSuiteErrors
 {
     private const string TypeUrl = "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html";
 
-    /// <summary>The REST error envelope (facts §5.4).</summary>
+    /// <summary>The REST error envelope (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_156570709583.html).</summary>
     public static IResult Rest(int status, string code, string detail, string? title = null, (string Name, string Value)? locator = null, string? topLevelCode = null)
     {
         var item = new JsonObject { ["detail"] = detail, ["o:errorCode"] = code };
@@ -61,7 +61,7 @@ internal static class NetSuiteErrors
         return WithHeader(body, challenge);
     }
 
-    /// <summary>A token-endpoint error (facts §2.8); <c>invalid_client</c> carries the Basic challenge.</summary>
+    /// <summary>A token-endpoint error (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/subsect_158521832417.html); <c>invalid_client</c> carries the Basic challenge.</summary>
     public static IResult OAuth(string error, string accountId)
     {
         var status = error switch

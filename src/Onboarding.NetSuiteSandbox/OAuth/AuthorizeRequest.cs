@@ -3,7 +3,7 @@ using Onboarding.NetSuiteSandbox.Seed;
 
 namespace Onboarding.NetSuiteSandbox.OAuth;
 
-/// <summary>The query of an authorize request and NetSuite's rules for it (facts §2.1, checklist 3).</summary>
+/// <summary>The query of an authorize request and NetSuite's rules for it (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081944642.html).</summary>
 internal sealed record AuthorizeRequest(
     string? ResponseType, string? ClientId, string? RedirectUri, string? Scope, string? State,
     string? CodeChallenge, string? CodeChallengeMethod, string? Prompt)

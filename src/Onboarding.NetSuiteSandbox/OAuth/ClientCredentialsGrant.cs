@@ -6,7 +6,8 @@ using Onboarding.NetSuiteSandbox.Tokens;
 namespace Onboarding.NetSuiteSandbox.OAuth;
 
 /// <summary>
-/// <c>grant_type=client_credentials</c> with a JWT client assertion, verified as facts §3.2 and checklist 6 describe.
+/// <c>grant_type=client_credentials</c> with a JWT client assertion, verified as
+/// https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_162790605110.html describes.
 /// Refusals carry the Login Audit Trail name of the reason in the log.
 /// </summary>
 internal static class ClientCredentialsGrant

@@ -9,8 +9,10 @@ using Onboarding.NetSuiteSandbox.Time;
 namespace Onboarding.NetSuiteSandbox.TestControl;
 
 /// <summary>
-/// <c>/_sandbox/…</c>: lets tests and demos break and inspect accounts (faults, revocations, uninstall, permission loss,
-/// sandbox refresh, clock). Mapped only when <c>Sandbox:EnableTestControl</c> is true.
+/// <c>/_sandbox/…</c>: lets tests and demos break and inspect accounts (faults, revocations, uninstall, permission and
+/// role changes, features, blocked records, sandbox refresh, clock); docs/sandbox.md lists every endpoint. Mapped only
+/// when <c>Sandbox:EnableTestControl</c> is true. Changes are idempotent: 204 once the state holds, 404 when the
+/// account, role, employee or integration named does not exist.
 /// </summary>
 internal static class TestControlEndpoints
 {
@@ -113,26 +115,26 @@ internal static class TestControlEndpoints
             Mutate(http, acct => acct.Bundles.TryGetValue(bundleId, out var bundle) && acct.UninstallBundle(bundle)));
 
         account.MapPost("/roles/{roleId:int}/permissions/remove", (HttpContext http, int roleId, PermissionRequest request) =>
-            Mutate(http, acct => acct.Roles.TryGetValue(roleId, out var role) && role.Withdraw(request.Permission)));
+            Change(http, acct => acct.Roles.GetValueOrDefault(roleId), (_, role) => role.Withdraw(request.Permission)));
 
         account.MapPost("/roles/{roleId:int}/permissions/add", (HttpContext http, int roleId, PermissionRequest request) =>
-            Mutate(http, acct => acct.Roles.TryGetValue(roleId, out var role) && role.Grant(request.Permission)));
+            Change(http, acct => acct.Roles.GetValueOrDefault(roleId), (_, role) => role.Grant(request.Permission)));
 
         // Setup › Users/Roles › Manage Users › <employee> › Access › Roles: what an admin does to make an entity hold a role.
         account.MapPost("/employees/{employeeId:int}/roles/{roleId:int}/assign", (HttpContext http, int employeeId, int roleId) =>
-            Mutate(http, acct => acct.Employees.TryGetValue(employeeId, out var employee) && acct.AssignRole(employee, roleId)));
+            Change(http, acct => acct.Employees.GetValueOrDefault(employeeId), (acct, employee) => acct.AssignRole(employee, roleId)));
 
         account.MapPost("/employees/{employeeId:int}/roles/{roleId:int}/unassign", (HttpContext http, int employeeId, int roleId) =>
-            Mutate(http, acct => acct.Employees.TryGetValue(employeeId, out var employee) && acct.UnassignRole(employee, roleId)));
+            Change(http, acct => acct.Employees.GetValueOrDefault(employeeId), (acct, employee) => acct.UnassignRole(employee, roleId)));
 
         account.MapPost("/features/{feature}/enable", (HttpContext http, string feature) => SwitchFeature(http, feature, on: true));
         account.MapPost("/features/{feature}/disable", (HttpContext http, string feature) => SwitchFeature(http, feature, on: false));
 
         account.MapPost("/integrations/{clientId}/block", (HttpContext http, string clientId) =>
-            Mutate(http, acct => acct.Integrations.ContainsKey(clientId) && acct.BlockedIntegrations.Add(clientId)));
+            Change(http, acct => acct.Integrations.GetValueOrDefault(clientId), (acct, _) => acct.BlockedIntegrations.Add(clientId)));
 
         account.MapPost("/integrations/{clientId}/enable", (HttpContext http, string clientId) =>
-            Mutate(http, acct => acct.Integrations.ContainsKey(clientId) && acct.BlockedIntegrations.Remove(clientId)));
+            Change(http, acct => acct.Integrations.GetValueOrDefault(clientId), (acct, _) => acct.BlockedIntegrations.Remove(clientId)));
 
         account.MapPost("/refresh", (HttpContext http) => Mutate(http, acct =>
         {
@@ -168,8 +170,32 @@ internal static class TestControlEndpoints
             return Results.BadRequest(new { error = "OneWorld is fixed when an account is provisioned; seed a OneWorld or a non-OneWorld account instead." });
         }
 
-        return Mutate(http, acct => on ? acct.Features.Add(feature) : acct.Features.Remove(feature));
+        return Change(http, acct => acct, (acct, _) =>
+        {
+            if (on)
+            {
+                acct.Features.Add(feature);
+            }
+            else
+            {
+                acct.Features.Remove(feature);
+            }
+        });
     }
+
+    // Idempotent changes: 204 once the state holds (changed now or before), 404 when the target does not exist.
+    private static IResult Change<T>(HttpContext http, Func<Account, T?> find, Action<Account, T> change)
+        where T : class =>
+        Mutate(http, acct =>
+        {
+            if (find(acct) is not { } target)
+            {
+                return false;
+            }
+
+            change(acct, target);
+            return true;
+        });
 
     private static Account Current(HttpContext http) => (Account)http.Items[typeof(Account)]!;
 

@@ -61,9 +61,21 @@ public abstract class SandboxTest : IAsyncLifetime
         options.EnableTestControl = true;
         options.AllowLoopbackHttpRedirects = true;
         options.SeedFile = Seed?.FilePath;
+        Settings?.Invoke(options);
     }
 
+    /// <summary>Settings of this test class on top of the defaults, e.g. a relaxed rule.</summary>
+    protected Action<SandboxOptions>? Settings { get; init; }
+
     public async Task InitializeAsync() => _server = await SandboxServer.StartAsync(Configure);
+
+    /// <summary>Stops the sandbox and starts it again with the same settings (it comes back on another port).</summary>
+    protected async Task RestartAsync()
+    {
+        await Server.DisposeAsync();
+        _server = null;
+        _server = await SandboxServer.StartAsync(Configure);
+    }
 
     public virtual async Task DisposeAsync()
     {

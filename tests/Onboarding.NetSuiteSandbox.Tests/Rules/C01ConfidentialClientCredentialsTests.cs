@@ -38,12 +38,10 @@ public sealed class C01ConfidentialClientCredentialsTests : SandboxTest
 
 public sealed class C01ConfidentialClientCredentialsSwitchTests : SandboxTest
 {
-    public C01ConfidentialClientCredentialsSwitchTests() => Seed = C01ConfidentialClientCredentialsTests.PublicRecordWithClientCredentials();
-
-    protected override void Configure(SandboxOptions options)
+    public C01ConfidentialClientCredentialsSwitchTests()
     {
-        base.Configure(options);
-        options.Rules.ConfidentialClientCredentials = false;
+        Seed = C01ConfidentialClientCredentialsTests.PublicRecordWithClientCredentials();
+        Settings = options => options.Rules.ConfidentialClientCredentials = false;
     }
 
     [Fact]

@@ -42,12 +42,10 @@ public sealed class C02DemoAppRoleTests : SandboxTest
 
 public sealed class C02WebServicesOnlyRoleSwitchTests : SandboxTest
 {
-    public C02WebServicesOnlyRoleSwitchTests() => Seed = C02WebServicesOnlyRoleTests.WebServicesOnlyAppRole();
-
-    protected override void Configure(SandboxOptions options)
+    public C02WebServicesOnlyRoleSwitchTests()
     {
-        base.Configure(options);
-        options.Rules.WebServicesOnlyRoles = false;
+        Seed = C02WebServicesOnlyRoleTests.WebServicesOnlyAppRole();
+        Settings = options => options.Rules.WebServicesOnlyRoles = false;
     }
 
     [Fact]

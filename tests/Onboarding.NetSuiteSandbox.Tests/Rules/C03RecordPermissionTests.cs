@@ -183,11 +183,7 @@ public sealed class C03CustomRecordWithoutAccessTests : SandboxTest
 
 public sealed class C03RecordPermissionSwitchTests : SandboxTest
 {
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.RecordPermissions = false;
-    }
+    public C03RecordPermissionSwitchTests() => Settings = options => options.Rules.RecordPermissions = false;
 
     [Fact]
     public async Task Switch_RecordPermissions_off_lets_the_app_role_read_the_role_table()
@@ -203,11 +199,7 @@ public sealed class C03RecordPermissionSwitchTests : SandboxTest
 
 public sealed class C03UnknownFieldsSwitchTests : SandboxTest
 {
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.UnknownFields = false;
-    }
+    public C03UnknownFieldsSwitchTests() => Settings = options => options.Rules.UnknownFields = false;
 
     [Fact]
     public async Task Switch_UnknownFields_off_drops_an_unknown_field_and_creates_the_record()

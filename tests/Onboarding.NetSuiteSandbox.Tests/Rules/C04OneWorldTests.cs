@@ -30,11 +30,7 @@ public sealed class C04OneWorldTests : SandboxTest
 
 public sealed class C04OneWorldSwitchTests : SandboxTest
 {
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.Features = false;
-    }
+    public C04OneWorldSwitchTests() => Settings = options => options.Rules.Features = false;
 
     [Fact]
     public async Task Switch_Features_off_gives_a_non_oneworld_account_an_empty_subsidiary_table()

@@ -54,11 +54,7 @@ public sealed class C05SeveralCertificatesTests : SandboxTest
 
 public sealed class C05UniqueCertificatesSwitchTests : SandboxTest
 {
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.UniqueCertificates = false;
-    }
+    public C05UniqueCertificatesSwitchTests() => Settings = options => options.Rules.UniqueCertificates = false;
 
     [Fact]
     public async Task Switch_UniqueCertificates_off_accepts_the_same_certificate_again()

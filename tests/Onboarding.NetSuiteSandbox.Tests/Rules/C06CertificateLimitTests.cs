@@ -59,6 +59,8 @@ public sealed class C06CertificateLimitTests : SandboxTest
 
 public sealed class C06CertificateLimitSwitchTests : SandboxTest
 {
+    public C06CertificateLimitSwitchTests() => Settings = options => options.Rules.CertificateLimit = false;
+
     [Fact]
     public async Task Switch_CertificateLimit_off_accepts_a_sixth_active_certificate()
     {
@@ -78,11 +80,5 @@ public sealed class C06CertificateLimitSwitchTests : SandboxTest
         {
             keys.ForEach(k => k.Dispose());
         }
-    }
-
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.CertificateLimit = false;
     }
 }

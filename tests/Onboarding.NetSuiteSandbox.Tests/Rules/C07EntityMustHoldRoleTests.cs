@@ -64,11 +64,7 @@ public sealed class C07EntityMustHoldRoleTests : SandboxTest
 
 public sealed class C07EntityMustHoldRoleSwitchTests : SandboxTest
 {
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.EntityMustHoldRole = false;
-    }
+    public C07EntityMustHoldRoleSwitchTests() => Settings = options => options.Rules.EntityMustHoldRole = false;
 
     [Fact]
     public async Task Switch_EntityMustHoldRole_off_maps_and_mints_for_an_entity_without_the_role()

@@ -10,7 +10,11 @@ public sealed class C08HttpsRedirectUriTests : SandboxTest
     internal const string PlainHttp = "http://vendor.example.com/oauth/netsuite/callback";
     internal const string CustomScheme = "vendorapp://oauth/callback";
 
-    public C08HttpsRedirectUriTests() => Seed = RecordWithMoreRedirects();
+    public C08HttpsRedirectUriTests()
+    {
+        Seed = RecordWithMoreRedirects();
+        Settings = options => options.AllowLoopbackHttpRedirects = false;
+    }
 
     internal static TestSeed RecordWithMoreRedirects() => new(seed =>
     {
@@ -19,12 +23,6 @@ public sealed class C08HttpsRedirectUriTests : SandboxTest
         uris.Add(PlainHttp);
         uris.Add(CustomScheme);
     });
-
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.AllowLoopbackHttpRedirects = false;
-    }
 
     [Theory]
     [InlineData(RedirectUri)]
@@ -68,13 +66,14 @@ public sealed class C08LoopbackAllowanceTests : SandboxTest
 
 public sealed class C08HttpsRedirectUrisSwitchTests : SandboxTest
 {
-    public C08HttpsRedirectUrisSwitchTests() => Seed = C08HttpsRedirectUriTests.RecordWithMoreRedirects();
-
-    protected override void Configure(SandboxOptions options)
+    public C08HttpsRedirectUrisSwitchTests()
     {
-        base.Configure(options);
-        options.AllowLoopbackHttpRedirects = false;
-        options.Rules.HttpsRedirectUris = false;
+        Seed = C08HttpsRedirectUriTests.RecordWithMoreRedirects();
+        Settings = options =>
+        {
+            options.AllowLoopbackHttpRedirects = false;
+            options.Rules.HttpsRedirectUris = false;
+        };
     }
 
     [Fact]

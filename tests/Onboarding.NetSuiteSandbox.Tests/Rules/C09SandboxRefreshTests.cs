@@ -54,11 +54,7 @@ public sealed class C09SandboxRefreshTests : SandboxTest
 
 public sealed class C09SandboxRefreshSwitchTests : SandboxTest
 {
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.SandboxRefresh = false;
-    }
+    public C09SandboxRefreshSwitchTests() => Settings = options => options.Rules.SandboxRefresh = false;
 
     [Fact]
     public async Task Switch_SandboxRefresh_off_clears_only_the_certificate_mappings()

@@ -48,11 +48,7 @@ public sealed class C12BlockedInTheSeedTests : SandboxTest
 
 public sealed class C12BlockedIntegrationsSwitchTests : SandboxTest
 {
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.BlockedIntegrations = false;
-    }
+    public C12BlockedIntegrationsSwitchTests() => Settings = options => options.Rules.BlockedIntegrations = false;
 
     [Fact]
     public async Task Switch_BlockedIntegrations_off_ignores_the_blocked_state()
@@ -130,11 +126,7 @@ public sealed class C12FeaturesInTheSeedTests : SandboxTest
 
 public sealed class C12FeaturesSwitchTests : SandboxTest
 {
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.Features = false;
-    }
+    public C12FeaturesSwitchTests() => Settings = options => options.Rules.Features = false;
 
     [Fact]
     public async Task Switch_Features_off_ignores_switched_off_features()

@@ -41,11 +41,7 @@ public sealed class CaseSensitiveSuiteQlTests : SandboxTest
 
 public sealed class CaseSensitiveSuiteQlSwitchTests : SandboxTest
 {
-    protected override void Configure(SandboxOptions options)
-    {
-        base.Configure(options);
-        options.Rules.CaseSensitiveSuiteQl = false;
-    }
+    public CaseSensitiveSuiteQlSwitchTests() => Settings = options => options.Rules.CaseSensitiveSuiteQl = false;
 
     [Fact]
     public async Task Switch_CaseSensitiveSuiteQl_off_finds_script_ids_in_any_case_and_returns_them_as_seeded()
