@@ -202,7 +202,7 @@ public sealed class AuthorizationCallbackHandler(
         {
             var current = await sessions.FindAsync(session.Id, cancellationToken).ConfigureAwait(false);
             return current?.Failure is { } failure
-                ? new AuthorizationCallbackResult(false, $"Signed in, but setup can't go on yet", $"{failure.Reason} Go back to the chat: the onboarding card says what to do next.")
+                ? new AuthorizationCallbackResult(false, "Signed in, but setup can't go on yet", $"{failure.Reason} Go back to the chat: the onboarding card says what to do next.")
                 : Refused("session moved during pre-flight", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand.");
         }
 

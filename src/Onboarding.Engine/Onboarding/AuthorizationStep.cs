@@ -38,14 +38,17 @@ public sealed class AuthorizationStep(
         return session;
     }
 
-    /// <summary>Sends the session back to step 1 with a fresh link (after a denial, an expired link, or ended admin access).</summary>
+    /// <summary>
+    /// Sends the session back to step 1 with a fresh link (after a denial, an expired link, or ended admin access). An
+    /// earlier sign-in's access is over by then (the caller ended it), and the card says so.
+    /// </summary>
     public async Task<OnboardingSession?> RenewAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var start = authorization.BeginAuthorization(session.Account);
         var renewed = await sessions.TryMoveAsync(
             session,
-            s => s.WaitingAt(OnboardingStep.AwaitingAuthorization),
+            s => s.WaitingAt(OnboardingStep.AwaitingAuthorization) with { AdminAccessEndedAt = s.AuthorizedAt is null ? null : s.AdminAccessEndedAt ?? now },
             actor,
             cancellationToken,
             (tx, s) => AddRequestAsync(tx, s, start, now, cancellationToken)).ConfigureAwait(false);
