@@ -107,12 +107,15 @@ internal sealed class Account : IDisposable
         {
             var usable = Roles.TryGetValue(roleId, out var role) && role.Has(Permissions.OAuth2Login)
                 && Employees.TryGetValue(entityId, out var employee) && !employee.Inactive
-                && (!rules.EntityMustHoldRole || employee.Roles.Contains(roleId));
+                && (!rules.EntityMustHoldRole || EntityHoldsRole(entityId, roleId));
             return usable ? null : "EntityOrRoleDisabled";
         }
     }
 
-    /// <summary>Whether the entity exists, is active and holds the role (Access › Roles on its employee record).</summary>
+    /// <summary>
+    /// Whether the entity exists, is active and holds the role (Access › Roles on its employee record): a certificate's
+    /// entity must hold its role (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_162686838198.html).
+    /// </summary>
     public bool EntityHoldsRole(int entityId, int roleId) =>
         Employees.TryGetValue(entityId, out var e) && !e.Inactive && e.Roles.Contains(roleId);
 

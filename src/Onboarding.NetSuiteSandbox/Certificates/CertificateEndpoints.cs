@@ -103,7 +103,7 @@ internal static class CertificateEndpoints
             }
 
             var rules = http.Rules();
-            if (rules.EntityMustHoldRole && !employee.Roles.Contains(roleId))
+            if (rules.EntityMustHoldRole && !acct.EntityHoldsRole(entityId, roleId))
             {
                 // The mapped entity must hold the mapped role; the refusal's wording is the sandbox's choice.
                 return BadRequest(RestErrorCodes.InvalidContent,
