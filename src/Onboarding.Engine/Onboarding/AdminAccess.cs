@@ -12,7 +12,7 @@ namespace Onboarding.Engine.Onboarding;
 /// finishes either way, or when <see cref="AdminAccessSweep"/> finds it past its deadline.
 /// </summary>
 public sealed class AdminAccess(
-    SqliteDatabase database,
+    Database database,
     DelegatedTokenStore tokens,
     INetSuiteAuthorization authorization,
     AuditLog audit,

@@ -11,7 +11,7 @@ namespace Onboarding.Engine.Onboarding;
 /// runs <see cref="SweepAsync"/> on a timer, waking at the deadline it returns.
 /// </summary>
 public sealed class AdminAccessSweep(
-    SqliteDatabase database,
+    Database database,
     DelegatedTokenStore tokens,
     OnboardingSessions sessions,
     AdminAccess adminAccess,

@@ -17,7 +17,7 @@ namespace Onboarding.Engine.Onboarding;
 /// are revoked once it works.
 /// </summary>
 public sealed class MachineAccessStep(
-    SqliteDatabase database,
+    Database database,
     OnboardingSessions sessions,
     AdminAccess adminAccess,
     TenantKeyStore keys,

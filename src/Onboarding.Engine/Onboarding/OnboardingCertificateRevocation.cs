@@ -11,7 +11,7 @@ namespace Onboarding.Engine.Onboarding;
 /// token — then its private key erased, and both audited.
 /// </summary>
 public sealed class OnboardingCertificateRevocation(
-    SqliteDatabase database,
+    Database database,
     TenantKeyStore keys,
     AdminAccess adminAccess,
     AuditedMachineTokens machineTokens,

@@ -136,5 +136,5 @@ public sealed class NetSuiteRulesHealthTests
     }
 
     private static async Task<Tenant> TenantAsync(HealthHarness harness) =>
-        (await StorageTransaction.ReadAsync(harness.Flow.Get<SqliteDatabase>(), read => harness.Flow.Get<TenantStore>().FindAsync(read, harness.Account, CancellationToken.None), CancellationToken.None))!;
+        (await StorageTransaction.ReadAsync(harness.Flow.Get<Database>(), read => harness.Flow.Get<TenantStore>().FindAsync(read, harness.Account, CancellationToken.None), CancellationToken.None))!;
 }

@@ -43,7 +43,7 @@ public sealed class AdminAccessLifetimeTests
         await using var harness = await HealthHarness.StartAsync();
         var flow = harness.Flow;
         var session = await flow.AuthorizedAsync();
-        var tokens = await StorageTransaction.ReadAsync(flow.Get<SqliteDatabase>(), read => flow.Get<DelegatedTokenStore>().FindAsync(read, session.Id, CancellationToken.None), CancellationToken.None);
+        var tokens = await StorageTransaction.ReadAsync(flow.Get<Database>(), read => flow.Get<DelegatedTokenStore>().FindAsync(read, session.Id, CancellationToken.None), CancellationToken.None);
         var sweep = flow.Get<AdminAccessSweep>();
         var deadline = session.AdminAccessUntil!.Value;
         Assert.Equal(session.AuthorizedAt!.Value + TimeSpan.FromHours(1), deadline);

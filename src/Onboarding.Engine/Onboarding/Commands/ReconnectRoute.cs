@@ -13,7 +13,7 @@ namespace Onboarding.Engine.Onboarding.Commands;
 /// record, its settings, health history and alert subscriptions stay; the new certificate replaces the old ones.
 /// </summary>
 public sealed class ReconnectRoute(
-    SqliteDatabase database,
+    Database database,
     TenantStore tenants,
     OnboardingSessions sessions,
     OnboardingFlow flow,
