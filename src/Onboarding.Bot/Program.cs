@@ -5,6 +5,7 @@ using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
+using Onboarding.Bot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ builder.AddChatRouting();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
 builder.AddConnectionHealth();
+builder.AddTelemetry();
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -27,17 +28,17 @@ public static class EngineStorageRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<SqliteDatabase>();
-        builder.Services.AddSingleton<MigrationRunner>();
-        builder.Services.AddSingleton<ConversationReferenceStore>();
-        builder.Services.AddSingleton<CardMessageStore>();
+        builder.Services.TryAddSingleton<SqliteDatabase>();
+        builder.Services.TryAddSingleton<MigrationRunner>();
+        builder.Services.TryAddSingleton<ConversationReferenceStore>();
+        builder.Services.TryAddSingleton<CardMessageStore>();
         builder.Services.AddHostedService<DatabaseMigrationService>();
 
         builder.Services.AddDataProtection().SetApplicationName("Onboarding");
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, loggers) =>
                 keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeyRingFolder(storage.Value)), loggers));
-        builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        builder.Services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         return builder;
     }
 

@@ -82,6 +82,7 @@ internal sealed class ClientCredentialsTokens(
     private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential, long generation)
     {
         var tokenUrl = endpoints.Token(credential.Account);
+        using var span = NetSuiteSpans.Start(nameof(OAuthCall.ClientCredentials), credential.Account);
 
         // A repeat after a 5xx or timeout would replay the same assertion (same jti), which NetSuite may refuse as a
         // replay and so look like a rejected certificate. Only its 429 refusals are retried here; for anything else
@@ -106,6 +107,7 @@ internal sealed class ClientCredentialsTokens(
         if (!result.IsSuccess)
         {
             Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);
+            NetSuiteSpans.Failed(span, result.Error);
             return result.Error;
         }
 

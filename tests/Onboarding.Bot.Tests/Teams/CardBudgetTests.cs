@@ -50,7 +50,6 @@ public sealed class CardBudgetTests
             ["not yours"] = ReplyViews.NotYours(),
             ["unknown session"] = ReplyViews.UnknownSession(),
             ["already connected"] = ReplyViews.AlreadyConnected(tenant),
-            ["coming with health"] = ReplyViews.ComingWithHealth("alerts"),
             ["confirm offboard"] = ReplyViews.ConfirmOffboard(tenant),
         };
     }

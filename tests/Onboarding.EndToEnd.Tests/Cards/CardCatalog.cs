@@ -89,7 +89,6 @@ internal sealed class CardCatalog(IServiceProvider services)
         yield return ("reply-unknown-session", ReplyViews.UnknownSession());
         yield return ("reply-already-onboarding", ReplyViews.AlreadyOnboarding(Account, Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting)));
         yield return ("reply-already-connected", ReplyViews.AlreadyConnected(tenant));
-        yield return ("reply-coming-with-health", ReplyViews.ComingWithHealth("Alerts"));
         yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(tenant));
         yield return ("reply-offboarded", ReplyViews.Offboarded(new OffboardingOutcome(Account, ["cert-1"], [])));
         yield return ("reply-offboarded-not-revoked", ReplyViews.Offboarded(new OffboardingOutcome(Account, [],
