@@ -6,6 +6,7 @@ using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Health.Commands;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Commands;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Engine.Health;
@@ -32,6 +33,8 @@ public static class HealthServiceCollectionExtensions
         services.TryAddSingleton<TenantStore>();
         services.TryAddSingleton<TenantKeyStore>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IKeyUseRecorder, AuditedKeyUse>());
         services.TryAddSingleton<StaffPolicy>();
         services.TryAddSingleton<CommandReplies>();
 

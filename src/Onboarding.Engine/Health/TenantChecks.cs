@@ -18,6 +18,9 @@ public sealed class TenantChecks(
     IOptions<HealthOptions> options,
     TimeProvider timeProvider)
 {
+    /// <summary>Who uses the tenant's key for checks, in the audit log.</summary>
+    public const string KeyUser = "health-monitor";
+
     public Task<CheckResult> CheckConnectionAsync(AccountId account, CancellationToken cancellationToken) =>
         RunAsync(account, CheckKind.Connection, CheckStage.Probe, async (token, ct) =>
         {
@@ -62,11 +65,13 @@ public sealed class TenantChecks(
         }
 
         var key = await keys.ActiveKeyAsync(account, cancellationToken).ConfigureAwait(false);
-        var credential = key is null ? null : await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
-        if (key is null || credential is null)
+        var stored = key is null ? null : await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
+        if (key is null || stored is null)
         {
             return Result(FailureCause.NoCredential);
         }
+
+        var credential = stored with { UsedBy = KeyUser };
 
         var token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)

@@ -17,6 +17,7 @@ internal sealed class ClientCredentialsTokens(
     IOptions<NetSuiteOptions> options,
     TimeProvider timeProvider,
     NetSuiteMetrics metrics,
+    IEnumerable<IKeyUseRecorder> keyUses,
     ILogger<ClientCredentialsTokens> logger) : IClientCredentialsTokens
 {
     private readonly Lock _gate = new();
@@ -104,6 +105,13 @@ internal sealed class ClientCredentialsTokens(
 
         var result = TokenResponseReader.Read(response, OAuthCall.ClientCredentials, CancellationToken.None);
         metrics.TokenMinted(result.IsSuccess);
+
+        // Recorded before the token is handed out or cached: a signature that cannot be recorded yields no token.
+        foreach (var recorder in keyUses)
+        {
+            await recorder.RecordMintAsync(credential, result.IsSuccess, CancellationToken.None).ConfigureAwait(false);
+        }
+
         if (!result.IsSuccess)
         {
             Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);

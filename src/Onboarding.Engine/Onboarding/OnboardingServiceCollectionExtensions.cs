@@ -8,6 +8,7 @@ using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Engine.Onboarding;
@@ -35,6 +36,8 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<OnboardingMetrics>();
         services.TryAddSingleton<StepTelemetry>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IKeyUseRecorder, AuditedKeyUse>());
         services.TryAddSingleton<OnboardingSessionStore>();
         services.TryAddSingleton<AuthorizationRequestStore>();
         services.TryAddSingleton<DelegatedTokenStore>();
