@@ -3,9 +3,15 @@ using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
+using Onboarding.Bot.Operations;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 using Onboarding.Bot.Telemetry;
+
+if (OperationsCommandLine.IsCommand(args))
+{
+    return await OperationsCommandLine.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +25,7 @@ builder.AddTeamsChannel();
 builder.AddSlackChannel();
 builder.AddConnectionHealth();
 builder.AddTelemetry();
+builder.AddOperations();
 
 var app = builder.Build();
 
@@ -28,3 +35,4 @@ app.MapNetSuiteOAuth();
 app.MapConnectionHealth();
 
 await app.RunAsync();
+return 0;

@@ -68,6 +68,31 @@ public sealed class StorageTransaction : IAsyncDisposable
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Rewrites the database file without the space freed by deletions (<c>VACUUM</c>) and empties the write-ahead log
+    /// (<c>wal_checkpoint(TRUNCATE)</c>), so deleted rows leave no copy in free pages or the log
+    /// (https://www.sqlite.org/lang_vacuum.html, https://www.sqlite.org/pragma.html#pragma_wal_checkpoint). Queued behind
+    /// this process's writers; false when a reader kept the log from being emptied (the next checkpoint does it).
+    /// </summary>
+    public static async Task<bool> ClearFreedSpaceAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var gate = WriterGates.GetValue(database, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition("VACUUM", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var (busy, _, _) = await connection.QuerySingleAsync<(long Busy, long Log, long Checkpointed)>(
+                new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return busy == 0;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
         _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
 
