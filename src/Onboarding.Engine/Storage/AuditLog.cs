@@ -20,11 +20,11 @@ public sealed class AuditLog(ISecretProtector protector, TimeProvider timeProvid
     public const string NoAccountChain = "-";
 
     private const string KeyPurpose = "audit-log.chain-key";
-    private byte[]? _key;
+    private StoredKey? _key;
 
     /// <summary>
     /// Writes <paramref name="entry"/> inside the caller's transaction, so the record and the change stand or fall together.
-    /// Three small statements: take the chain's head (the upsert also locks it where the database has row locks, so two
+    /// Four small statements: read the chain key, take the chain's head (the upsert also locks it where the database has row locks, so two
     /// writers cannot fork a chain), insert the entry, move the head.
     /// </summary>
     public async Task AppendAsync(StorageTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
@@ -67,27 +67,40 @@ public sealed class AuditLog(ISecretProtector protector, TimeProvider timeProvid
     public static string ChainOf(string? account) => string.IsNullOrEmpty(account) ? NoAccountChain : account;
 
     /// <summary>The chain key, created with the first entry; read within the caller's transaction (a second connection could wait on its lock).</summary>
-    internal async Task<byte[]> KeyAsync(StorageTransaction transaction, CancellationToken cancellationToken)
+    private async Task<byte[]> KeyAsync(StorageTransaction transaction, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _key) is { } cached)
+        if (await StoredKeyAsync(transaction, cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            return cached;
+            return stored;
         }
 
+        await transaction.ExecuteAsync(
+            "INSERT INTO audit_keys (id, protected_key, created_at) VALUES (1, @created, @at) ON CONFLICT (id) DO NOTHING",
+            new { created = protector.Protect(KeyPurpose, RandomNumberGenerator.GetBytes(32)), at = StoredTime.Format(timeProvider.GetUtcNow()) },
+            cancellationToken).ConfigureAwait(false);
+        return await StoredKeyAsync(transaction, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The audit chain key could not be stored.");
+    }
+
+    /// <summary>
+    /// The stored chain key, or null before the first entry. Read on every use (one primary-key lookup), decrypted only
+    /// when the stored value differs from the last one seen — so a key whose creating transaction rolled back is never reused.
+    /// </summary>
+    internal async Task<byte[]?> StoredKeyAsync(StorageTransaction transaction, CancellationToken cancellationToken)
+    {
         var stored = await transaction.QuerySingleOrDefaultAsync<string>("SELECT protected_key FROM audit_keys WHERE id = 1", null, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            stored = protector.Protect(KeyPurpose, RandomNumberGenerator.GetBytes(32));
-            await transaction.ExecuteAsync(
-                "INSERT INTO audit_keys (id, protected_key, created_at) VALUES (1, @stored, @at) ON CONFLICT (id) DO NOTHING",
-                new { stored, at = StoredTime.Format(timeProvider.GetUtcNow()) },
-                cancellationToken).ConfigureAwait(false);
-            stored = await transaction.QuerySingleOrDefaultAsync<string>("SELECT protected_key FROM audit_keys WHERE id = 1", null, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The audit chain key could not be stored.");
+            return null;
+        }
+
+        if (Volatile.Read(ref _key) is { } cached && cached.Stored == stored)
+        {
+            return cached.Key;
         }
 
         var key = protector.Unprotect(KeyPurpose, stored);
-        Volatile.Write(ref _key, key);
+        Volatile.Write(ref _key, new StoredKey(stored, key));
         return key;
     }
 
@@ -98,6 +111,9 @@ public sealed class AuditLog(ISecretProtector protector, TimeProvider timeProvid
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, canonical));
     }
 }
+
+/// <summary>The chain key as stored (encrypted) and decrypted.</summary>
+internal sealed record StoredKey(string Stored, byte[] Key);
 
 /// <summary>One audit record. <paramref name="Detail"/> holds ids (certificate id, step), never a token, key or code.</summary>
 public sealed record AuditEntry(string Actor, string? Account, string Action, string Outcome, string? Detail = null);

@@ -54,13 +54,21 @@ public sealed class AuditTrail(SqliteDatabase database, AuditLog audit)
     public async Task<AuditVerification> VerifyAsync(string? account, CancellationToken cancellationToken)
     {
         await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
-        var key = await audit.KeyAsync(read, cancellationToken).ConfigureAwait(false);
+        var key = await audit.StoredKeyAsync(read, cancellationToken).ConfigureAwait(false);
         var heads = await read.QueryAsync<Head>(
             "SELECT chain AS Chain, last_hash AS LastHash FROM audit_chains WHERE (@chain IS NULL OR chain = @chain) ORDER BY chain",
             new { chain = account is null ? null : AuditLog.ChainOf(account) },
             cancellationToken).ConfigureAwait(false);
         var unchained = await read.QuerySingleOrDefaultAsync<long>(
             "SELECT COUNT(*) FROM audit_log WHERE chain IS NULL AND (@account IS NULL OR account_id = @account)", new { account }, cancellationToken).ConfigureAwait(false);
+
+        if (key is null)
+        {
+            // The key comes with the first chained entry: without it there is no chain, unless its key was removed.
+            return heads.Count == 0
+                ? new AuditVerification(true, 0, unchained, null, null)
+                : AuditVerification.Broken(0, unchained, null, "the audit chain key is missing, so no entry can be checked");
+        }
 
         var verified = 0L;
         foreach (var head in heads)

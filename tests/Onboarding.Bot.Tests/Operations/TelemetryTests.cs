@@ -10,6 +10,11 @@ namespace Onboarding.Bot.Tests.Operations;
 /// One onboarding through the real host, its telemetry caught by OpenTelemetry's in-memory exporter: the trace tree of
 /// the "I've installed it" turn, the metrics, and no name, token or query string in any attribute.
 /// </summary>
+/// <remarks>
+/// Activity sources and meters are process-wide, so another test's host would show up in this exporter: the class runs
+/// in a collection of its own, with nothing else in parallel.
+/// </remarks>
+[Collection(nameof(TelemetryTests))]
 public sealed class TelemetryTests : IAsyncLifetime
 {
     private const string UserName = "Quentin Telemetry-Person";
@@ -114,3 +119,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         return tags.All(t => present.TryGetValue(t.Key, out var value) && value as string == t.Value);
     }
 }
+
+/// <summary>Runs <see cref="TelemetryTests"/> alone.</summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryTestsCollection;
