@@ -110,17 +110,8 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 
     private Dictionary<string, string?> Settings(string? databasePath = null)
     {
-        var root = _sandbox.BaseAddress.AbsoluteUri.TrimEnd('/');
-        var settings = new Dictionary<string, string?>
-        {
-            ["NetSuite:Mode"] = "NetSuite",
-            ["NetSuite:ClientId"] = "demo-onboarding-client",
-            ["NetSuite:AppBaseUrl"] = root + "/{account}",
-            ["NetSuite:SuiteTalkBaseUrl"] = root + "/{account}",
-            ["NetSuite:RestletsBaseUrl"] = root + "/{account}",
-            ["NetSuite:SystemBaseUrl"] = root + "/system",
-            ["Health:Enabled"] = "false",
-        };
+        var settings = ExternalSandbox.Settings(_sandbox.BaseAddress);
+        settings["Health:Enabled"] = "false";
         if (databasePath is not null)
         {
             settings["Storage:DatabasePath"] = databasePath;
