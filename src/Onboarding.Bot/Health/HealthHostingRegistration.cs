@@ -9,6 +9,9 @@ namespace Onboarding.Bot.Health;
 /// <summary>Connection health in the host: the monitor on a timer and <c>GET /healthz</c> for ops (its metrics are exported by <c>AddTelemetry</c>).</summary>
 public static class HealthHostingRegistration
 {
+    // A database that takes longer than this to answer one query is as good as down for the chat turns waiting on it.
+    private static readonly TimeSpan StorageCheckTimeout = TimeSpan.FromSeconds(5);
+
     public static IHostApplicationBuilder AddConnectionHealth(this IHostApplicationBuilder builder)
     {
         // The NetSuite clients come from AddNetSuite (Program.cs): registering them twice would stack their resilience handlers.
@@ -18,7 +21,7 @@ public static class HealthHostingRegistration
         builder.Services.TryAddSingleton<HealthMonitorService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<HealthMonitorService>());
         builder.Services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<StorageHealthCheck>("storage", timeout: StorageCheckTimeout)
             .AddCheck<MonitorHealthCheck>("monitor");
 
         return builder;
@@ -37,7 +40,7 @@ public static class HealthHostingRegistration
         return JsonSerializer.SerializeAsync(context.Response.Body, new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data.Count == 0 ? null : e.Value.Data }),
         }, cancellationToken: context.RequestAborted);
     }
 }

@@ -1,25 +1,20 @@
-using Microsoft.Extensions.Options;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Bot.Hosting;
 
 /// <summary>
 /// Brings the database to the latest schema before the server accepts its first request, and refuses to start when the
-/// database holds secrets its key ring cannot read (a missing or wrong <c>keys</c> folder), instead of failing later on every tenant.
+/// database holds secrets its key ring cannot read (a missing or wrong key ring), instead of failing later on every tenant.
 /// </summary>
-internal sealed class DatabaseMigrationService(MigrationRunner runner, SqliteDatabase database, IOptions<StorageOptions> storage, ILogger<DatabaseMigrationService> logger)
+internal sealed class DatabaseMigrationService(MigrationRunner runner, Database database, KeyRingCheck keyRing, ILogger<DatabaseMigrationService> logger)
     : IHostedLifecycleService
 {
-    // StartingAsync runs before any hosted service's StartAsync, the web server's included.
+    // StartingAsync runs before any hosted service's StartAsync, the web server's and Data Protection's key ring included.
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var version = await runner.ApplyAsync(cancellationToken).ConfigureAwait(false);
-        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await KeyRingCheck.EnsureReadableAsync(connection, EngineStorageRegistration.KeyRingFolder(storage.Value), database.DatabasePath, cancellationToken).ConfigureAwait(false);
-        }
-
-        Log.DatabaseReady(logger, database.DatabasePath, version);
+        await keyRing.EnsureReadableAsync(cancellationToken).ConfigureAwait(false);
+        Log.DatabaseReady(logger, database.Description, version);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

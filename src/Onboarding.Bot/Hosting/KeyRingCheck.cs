@@ -1,93 +1,53 @@
 using System.Xml.Linq;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.Storage;
 
 namespace Onboarding.Bot.Hosting;
 
 /// <summary>
-/// Whether a database's protected secrets can be read with a key ring folder: every value in a <c>protected_*</c> column
+/// Whether the database's protected secrets can be read with the key ring: every value in a <c>protected_*</c> column
 /// names the Data Protection key that encrypted it (the payload starts with a 4-byte magic header and the 16-byte key id,
 /// https://learn.microsoft.com/aspnet/core/security/data-protection/implementation/authenticated-encryption-details), and
-/// every key of the ring is one <c>key-*.xml</c> file with its <c>id</c>
+/// each key of the ring is an XML element with its <c>id</c>
 /// (https://learn.microsoft.com/aspnet/core/security/data-protection/implementation/key-storage-format). Nothing is decrypted.
 /// </summary>
-internal static class KeyRingCheck
+internal sealed class KeyRingCheck(Database database, IOptions<KeyManagementOptions> keys, IOptions<StorageOptions> storage)
 {
     private const uint MagicHeader = 0x09F0C9F0;
 
-    /// <summary>Throws with a message naming the folder and the setting when <paramref name="connection"/>'s secrets need keys the folder lacks.</summary>
-    public static async Task EnsureReadableAsync(SqliteConnection connection, string keyRingFolder, string databasePath, CancellationToken cancellationToken)
+    /// <summary>Throws with a message naming where the key ring lives and the setting, when stored secrets need keys it lacks.</summary>
+    public async Task EnsureReadableAsync(CancellationToken cancellationToken)
     {
-        var needed = await KeyIdsInUseAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (needed.Count == 0)
-        {
-            return;
-        }
+        var needed = await StorageTransaction.ReadAsync(database, read => KeyIdsInUseAsync(read, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var repository = keys.Value.XmlRepository ?? throw new InvalidOperationException("The Data Protection key ring has no repository (AddKeyRing registers it).");
+        Ensure(needed, KeyIdsIn(repository.GetAllElements()), KeyRingRegistration.Describe(storage.Value, database), database.Description);
+    }
 
-        var present = KeyIdsIn(keyRingFolder);
-        var missing = needed.Keys.Where(id => !present.Contains(id)).ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        var secrets = missing.Sum(id => needed[id]);
-        var where = present.Count == 0
-            ? $"the key ring folder {keyRingFolder} is missing or holds no keys"
-            : $"the key ring folder {keyRingFolder} lacks the key(s) {string.Join(", ", missing)}";
-        throw new InvalidOperationException(
-            $"The database {databasePath} holds {secrets} secret(s) (tenant keys, tokens) encrypted with Data Protection, but {where}, so none of them could be read. "
-            + "Put back the key ring that belongs to this database (the keys folder of the backup made with it: see docs/operations.md, Backup and restore), "
-            + "or point Storage:DatabasePath at the database that belongs to this key ring. The key ring always lives in the 'keys' folder beside Storage:DatabasePath.");
+    /// <summary>The same check for a database copy and the key ring folder beside it (a backup).</summary>
+    public static async Task EnsureReadableAsync(Database copy, string keyRingFolder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        var needed = await StorageTransaction.ReadAsync(copy, read => KeyIdsInUseAsync(read, cancellationToken), cancellationToken).ConfigureAwait(false);
+        Ensure(needed, KeyIdsIn(keyRingFolder), $"folder {keyRingFolder}", copy.Description);
     }
 
     /// <summary>The ids of the keys in a key ring folder (none when it does not exist).</summary>
-    public static HashSet<Guid> KeyIdsIn(string keyRingFolder)
-    {
-        var ids = new HashSet<Guid>();
-        if (!Directory.Exists(keyRingFolder))
-        {
-            return ids;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(keyRingFolder, "*.xml"))
-        {
-            if (XDocument.Load(file).Root is { Name.LocalName: "key" } key && Guid.TryParse((string?)key.Attribute("id"), out var id))
-            {
-                ids.Add(id);
-            }
-        }
-
-        return ids;
-    }
+    public static HashSet<Guid> KeyIdsIn(string keyRingFolder) =>
+        Directory.Exists(keyRingFolder) ? KeyIdsIn(Directory.EnumerateFiles(keyRingFolder, "*.xml").Select(file => XDocument.Load(file).Root!)) : [];
 
     /// <summary>Every key id the stored secrets were encrypted with, and how many secrets use each.</summary>
-    public static async Task<Dictionary<Guid, int>> KeyIdsInUseAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<Dictionary<Guid, int>> KeyIdsInUseAsync(StorageTransaction read, CancellationToken cancellationToken)
     {
-        // Every column holding a protected value is named protected_* (a convention all stores follow). Schema
-        // introspection is SQLite's own (https://www.sqlite.org/pragma.html#pragfunc).
-        var columns = new List<(string Table, string Column)>();
-        await using (var schema = connection.CreateCommand())
-        {
-            schema.CommandText = """
-                SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-                WHERE m.type = 'table' AND p.name LIKE 'protected!_%' ESCAPE '!'
-                """;
-            await using var reader = await schema.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                columns.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
+        ArgumentNullException.ThrowIfNull(read);
 
+        // Every column holding a protected value is named protected_* (a convention all stores follow).
         var ids = new Dictionary<Guid, int>();
-        foreach (var (table, column) in columns)
+        foreach (var (table, column) in (await read.ColumnsAsync(cancellationToken).ConfigureAwait(false)).Where(c => c.Column.StartsWith("protected_", StringComparison.Ordinal)))
         {
-            await using var values = connection.CreateCommand();
-            values.CommandText = $"SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL";
-            await using var reader = await values.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var value in await read.QueryAsync<string>($"SELECT {column} FROM {table} WHERE {column} IS NOT NULL", null, cancellationToken).ConfigureAwait(false))
             {
-                if (KeyIdOf(reader.GetString(0)) is { } id)
+                if (KeyIdOf(value) is { } id)
                 {
                     ids[id] = ids.GetValueOrDefault(id) + 1;
                 }
@@ -96,6 +56,25 @@ internal static class KeyRingCheck
 
         return ids;
     }
+
+    private static void Ensure(Dictionary<Guid, int> needed, HashSet<Guid> present, string keyRing, string databaseDescription)
+    {
+        var missing = needed.Keys.Where(id => !present.Contains(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var secrets = missing.Sum(id => needed[id]);
+        var lack = present.Count == 0 ? "holds no keys" : $"lacks the key(s) {string.Join(", ", missing)}";
+        throw new InvalidOperationException(
+            $"The {databaseDescription} holds {secrets} secret(s) (tenant keys, tokens) encrypted with Data Protection, but the key ring ({keyRing}) {lack}, so none of them could be read. "
+            + "Put back the key ring that belongs to this database (with SQLite, the keys folder of the backup made with it: docs/operations.md, Backup and restore), "
+            + "or point Storage:DatabasePath (SQLite; the key ring is the 'keys' folder beside it) or ConnectionStrings:Onboarding (PostgreSQL; the key ring is in the database) at the database that belongs to this key ring.");
+    }
+
+    private static HashSet<Guid> KeyIdsIn(IEnumerable<XElement> elements) =>
+        [.. elements.Where(e => e.Name.LocalName == "key").Select(e => Guid.TryParse((string?)e.Attribute("id"), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
 
     private static Guid? KeyIdOf(string protectedValue)
     {

@@ -13,37 +13,34 @@ namespace Onboarding.Bot.Operations;
 /// The database is copied with SQLite's online backup API (https://www.sqlite.org/backup.html), which gives a consistent copy
 /// while the bot keeps running; the key ring is copied after it, so every key the copied secrets need is already there.
 /// </summary>
-internal sealed class DatabaseBackup(SqliteDatabase database, IOptions<StorageOptions> storage, TimeProvider timeProvider)
+/// <remarks>SQLite only: with PostgreSQL the key ring is in the database and <c>pg_dump</c> is the tool (docs/operations.md).</remarks>
+internal sealed class DatabaseBackup(Database database, IOptions<StorageOptions> storage, TimeProvider timeProvider)
 {
     public const string DatabaseFileName = "onboarding.db";
-    public const string KeyRingFolderName = EngineStorageRegistration.KeyRingFolderName;
+    public const string KeyRingFolderName = KeyRingRegistration.KeyRingFolderName;
     public const string ManifestFileName = "backup.json";
 
     /// <summary>Writes a backup into <paramref name="folder"/>, which must be new or empty; checks the copy before returning.</summary>
     public async Task<BackupManifest> BackupAsync(string folder, CancellationToken cancellationToken)
     {
+        var live = SqlitePath();
         folder = Path.GetFullPath(folder);
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
             throw new BackupException($"The backup folder {folder} already exists and is not empty: choose a new folder, so no earlier backup is overwritten.");
         }
 
-        if (!File.Exists(database.DatabasePath))
+        if (!File.Exists(live))
         {
-            throw new BackupException($"There is no database at {database.DatabasePath} (Storage:DatabasePath) to back up.");
+            throw new BackupException($"There is no database at {live} (Storage:DatabasePath) to back up.");
         }
 
         Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, DatabaseFileName);
-        await using (var source = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
-        await using (var destination = Open(target, SqliteOpenMode.ReadWriteCreate))
-        {
-            await destination.OpenAsync(cancellationToken).ConfigureAwait(false);
-            source.BackupDatabase(destination);
-        }
+        await CopyAsync(live, target, cancellationToken).ConfigureAwait(false);
 
         var keys = Path.Combine(folder, KeyRingFolderName);
-        CopyKeyRing(EngineStorageRegistration.KeyRingFolder(storage.Value), keys);
+        CopyKeyRing(KeyRingRegistration.KeyRingFolder(storage.Value), keys);
         var manifest = await CheckAsync(target, keys, cancellationToken).ConfigureAwait(false) with { CreatedAt = timeProvider.GetUtcNow() };
         await File.WriteAllTextAsync(Path.Combine(folder, ManifestFileName), JsonSerializer.Serialize(manifest, ManifestJson), cancellationToken).ConfigureAwait(false);
         return manifest;
@@ -55,6 +52,7 @@ internal sealed class DatabaseBackup(SqliteDatabase database, IOptions<StorageOp
     /// </summary>
     public async Task<BackupManifest> RestoreAsync(string folder, bool replace, CancellationToken cancellationToken)
     {
+        var target = SqlitePath();
         folder = Path.GetFullPath(folder);
         var source = Path.Combine(folder, DatabaseFileName);
         var sourceKeys = Path.Combine(folder, KeyRingFolderName);
@@ -64,8 +62,7 @@ internal sealed class DatabaseBackup(SqliteDatabase database, IOptions<StorageOp
         }
 
         var manifest = await CheckAsync(source, sourceKeys, cancellationToken).ConfigureAwait(false);
-        var target = database.DatabasePath;
-        var targetKeys = EngineStorageRegistration.KeyRingFolder(storage.Value);
+        var targetKeys = KeyRingRegistration.KeyRingFolder(storage.Value);
         var occupied = File.Exists(target) || KeyRingCheck.KeyIdsIn(targetKeys).Count > 0;
         if (occupied && !replace)
         {
@@ -80,54 +77,56 @@ internal sealed class DatabaseBackup(SqliteDatabase database, IOptions<StorageOp
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        await using (var from = Open(source, SqliteOpenMode.ReadOnly))
-        await using (var to = Open(target, SqliteOpenMode.ReadWriteCreate))
-        {
-            await from.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await to.OpenAsync(cancellationToken).ConfigureAwait(false);
-            from.BackupDatabase(to);
-        }
-
+        await CopyAsync(source, target, cancellationToken).ConfigureAwait(false);
         CopyKeyRing(sourceKeys, targetKeys);
         return manifest;
+    }
+
+    private string SqlitePath() => database.Provider == StorageProvider.Sqlite
+        ? Path.GetFullPath(storage.Value.DatabasePath)
+        : throw new BackupException($"Storage:Provider is {database.Provider}: back up with pg_dump, which takes the key ring with the database (docs/operations.md, Backup and restore).");
+
+    // The online backup API copies a consistent snapshot page by page, the writers of a running bot notwithstanding.
+    private static async Task CopyAsync(string from, string to, CancellationToken cancellationToken)
+    {
+        await using var source = Open(from, SqliteOpenMode.ReadWrite);
+        await using var destination = Open(to, SqliteOpenMode.ReadWriteCreate);
+        await source.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await destination.OpenAsync(cancellationToken).ConfigureAwait(false);
+        source.BackupDatabase(destination);
     }
 
     // The copy must open, pass SQLite's integrity check, and its secrets must be readable with the copied key ring.
     private static async Task<BackupManifest> CheckAsync(string databasePath, string keyRingFolder, CancellationToken cancellationToken)
     {
-        await using var connection = Open(databasePath, SqliteOpenMode.ReadOnly);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var integrity = connection.CreateCommand())
+        await using var copy = Database.Sqlite(databasePath);
+        try
         {
-            integrity.CommandText = "PRAGMA integrity_check";
-            var answer = await integrity.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+            var answer = await StorageTransaction.ReadAsync(copy, read => read.QuerySingleOrDefaultAsync<string>("PRAGMA integrity_check", null, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (answer != "ok")
             {
                 throw new BackupException($"The database copy {databasePath} failed SQLite's integrity check: {answer}");
             }
-        }
 
-        try
-        {
-            await KeyRingCheck.EnsureReadableAsync(connection, keyRingFolder, databasePath, cancellationToken).ConfigureAwait(false);
+            await KeyRingCheck.EnsureReadableAsync(copy, keyRingFolder, cancellationToken).ConfigureAwait(false);
+            var secrets = (await StorageTransaction.ReadAsync(copy, read => KeyRingCheck.KeyIdsInUseAsync(read, cancellationToken), cancellationToken).ConfigureAwait(false)).Values.Sum();
+            return new BackupManifest(
+                default,
+                await copy.SchemaVersionAsync(cancellationToken).ConfigureAwait(false),
+                DatabaseFileName,
+                Convert.ToHexStringLower(await HashAsync(databasePath, cancellationToken).ConfigureAwait(false)),
+                KeyRingFolderName,
+                [.. KeyRingCheck.KeyIdsIn(keyRingFolder).Order()],
+                secrets);
         }
         catch (InvalidOperationException e)
         {
             throw new BackupException(e.Message);
         }
-
-        await using var version = connection.CreateCommand();
-        version.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-        var schema = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        var secrets = (await KeyRingCheck.KeyIdsInUseAsync(connection, cancellationToken).ConfigureAwait(false)).Values.Sum();
-        return new BackupManifest(
-            default,
-            schema,
-            DatabaseFileName,
-            Convert.ToHexStringLower(await HashAsync(databasePath, cancellationToken).ConfigureAwait(false)),
-            KeyRingFolderName,
-            [.. KeyRingCheck.KeyIdsIn(keyRingFolder).Order()],
-            secrets);
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode) =>

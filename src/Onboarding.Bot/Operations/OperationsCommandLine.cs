@@ -80,7 +80,7 @@ public static class OperationsCommandLine
     {
         var manifest = await services.GetRequiredService<DatabaseBackup>().BackupAsync(invocation.Positional[0], cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(
-            $"Backed up {services.GetRequiredService<SqliteDatabase>().DatabasePath} (schema {manifest.SchemaVersion}, {manifest.ProtectedSecrets} encrypted secrets) "
+            $"Backed up {services.GetRequiredService<Database>().Description} (schema {manifest.SchemaVersion}, {manifest.ProtectedSecrets} encrypted secrets) "
             + $"and its key ring ({manifest.Keys.Count} keys) to {Path.GetFullPath(invocation.Positional[0])}. Keep the folder as secret as the database and the keys together.").ConfigureAwait(false);
         return 0;
     }
@@ -89,7 +89,7 @@ public static class OperationsCommandLine
     {
         var manifest = await services.GetRequiredService<DatabaseBackup>().RestoreAsync(invocation.Positional[0], invocation.Flags.Contains("--replace"), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(
-            $"Restored {Path.GetFullPath(invocation.Positional[0])} (schema {manifest.SchemaVersion}, {manifest.Keys.Count} keys) to {services.GetRequiredService<SqliteDatabase>().DatabasePath}. Start the bot: it applies newer migrations itself.").ConfigureAwait(false);
+            $"Restored {Path.GetFullPath(invocation.Positional[0])} (schema {manifest.SchemaVersion}, {manifest.Keys.Count} keys) to {services.GetRequiredService<Database>().Description}. Start the bot: it applies newer migrations itself.").ConfigureAwait(false);
         return 0;
     }
 

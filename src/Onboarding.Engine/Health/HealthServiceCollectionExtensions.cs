@@ -16,7 +16,7 @@ public static class HealthServiceCollectionExtensions
 {
     /// <summary>
     /// Adds health bound to the <c>Health</c> section. Needs the NetSuite clients (<c>AddNetSuiteClients</c>), a migrated
-    /// <see cref="SqliteDatabase"/>, an <see cref="ISecretProtector"/> and an <see cref="IChatPublisher"/>. Reads the flow's
+    /// <see cref="Database"/>, an <see cref="ISecretProtector"/> and an <see cref="IChatPublisher"/>. Reads the flow's
     /// tenant and key tables; order-free with <c>AddOnboardingFlow</c> (both TryAdd what they share). The host runs <see cref="HealthMonitor.RunCycleAsync"/> on a timer.
     /// </summary>
     public static IServiceCollection AddConnectionHealth(this IServiceCollection services, IConfiguration configuration)

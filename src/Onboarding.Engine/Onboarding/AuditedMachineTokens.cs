@@ -7,7 +7,7 @@ namespace Onboarding.Engine.Onboarding;
 /// Client-credentials tokens for the flow, each use recorded in the audit log: who, which account, which certificate,
 /// whether a token came — never the token. Each new token's signature is recorded too, by <see cref="AuditedKeyUse"/>.
 /// </summary>
-public sealed class AuditedMachineTokens(SqliteDatabase database, AuditLog audit, IClientCredentialsTokens tokens)
+public sealed class AuditedMachineTokens(Database database, AuditLog audit, IClientCredentialsTokens tokens)
 {
     /// <summary>A token for <paramref name="credential"/>; <paramref name="fresh"/> skips the cache so the key signs a new assertion.</summary>
     public async Task<NetSuiteResult<BearerToken>> GetAsync(MachineCredential credential, string actor, bool fresh, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Onboarding.Engine.Operations;
 /// writer for long. The host runs <see cref="PruneAsync"/> on a timer (<c>Retention:Interval</c>).
 /// </summary>
 public sealed class DataRetention(
-    SqliteDatabase database,
+    Database database,
     IEnumerable<IRetentionRuleSource> sources,
     IOptionsMonitor<RetentionOptions> options,
     TimeProvider timeProvider,

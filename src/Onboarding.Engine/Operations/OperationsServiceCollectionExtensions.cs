@@ -13,7 +13,7 @@ public static class OperationsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds operations. Needs the onboarding flow (<c>AddOnboardingFlow</c>: erasure cancels, revokes and offboards through it),
-    /// a migrated <see cref="SqliteDatabase"/> and an <see cref="IChatPublisher"/>. The host runs <see cref="DataRetention.PruneAsync"/> on a timer.
+    /// a migrated <see cref="Database"/> and an <see cref="IChatPublisher"/>. The host runs <see cref="DataRetention.PruneAsync"/> on a timer.
     /// </summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {

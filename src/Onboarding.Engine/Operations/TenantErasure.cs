@@ -14,7 +14,7 @@ namespace Onboarding.Engine.Operations;
 /// rewrites the database file so no deleted value survives in free pages or the write-ahead log.
 /// </summary>
 public sealed class TenantErasure(
-    SqliteDatabase database,
+    Database database,
     OnboardingSessions sessions,
     OnboardingFlow flow,
     AdminAccess adminAccess,

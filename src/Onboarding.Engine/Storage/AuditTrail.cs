@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Onboarding.Engine.Storage;
 
 /// <summary>Reads the audit log: an account's latest entries, an export, and a check of the hash chains (<see cref="AuditLog"/>).</summary>
-public sealed class AuditTrail(SqliteDatabase database, AuditLog audit)
+public sealed class AuditTrail(Database database, AuditLog audit)
 {
     private const string Columns = "id AS Id, at AS At, actor AS Actor, account_id AS Account, action AS Action, outcome AS Outcome, detail AS Detail, chain AS Chain, previous_hash AS PreviousHash, hash AS Hash";
 

@@ -7,7 +7,7 @@ namespace Onboarding.Engine.Storage;
 /// certificate, whether NetSuite issued the token — never the assertion or the token. One small write per mint (about one
 /// per tenant per hour from the health monitor).
 /// </summary>
-public sealed class AuditedKeyUse(SqliteDatabase database, AuditLog audit) : IKeyUseRecorder
+public sealed class AuditedKeyUse(Database database, AuditLog audit) : IKeyUseRecorder
 {
     public const string Action = "key.signed-assertion";
 

@@ -20,7 +20,7 @@ public static class AuditWriteScenario
         var folder = Path.Combine(Path.GetTempPath(), "onboarding-bench-audit", Guid.NewGuid().ToString("N"));
         try
         {
-            var database = new SqliteDatabase(Path.Combine(folder, "onboarding.db"));
+            await using var database = Database.Sqlite(Path.Combine(folder, "onboarding.db"));
             await new MigrationRunner(database, TimeProvider.System, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
             var audit = new AuditLog(new DataProtectionSecretProtector(new EphemeralDataProtectionProvider()), TimeProvider.System);
             var checks = new HealthCheckLog(database);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Onboarding.Engine.Operations;
 using Onboarding.Engine.Storage;
-using Onboarding.Engine.Tests.Storage;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Operations;
 
@@ -13,20 +13,24 @@ namespace Onboarding.Engine.Tests.Operations;
 public sealed class RetentionTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2027, 6, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly TemporaryDatabase _db = new();
     private readonly FakeTimeProvider _time = new(Now);
+    private TemporaryDatabase _db = null!;
 
-    public Task InitializeAsync() => _db.CreateRunner().ApplyAsync(CancellationToken.None);
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        _db.Dispose();
-        return Task.CompletedTask;
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
     }
 
-    [Fact]
-    public async Task Old_rows_go_recent_rows_stay_and_names_are_removed_after_their_period()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Old_rows_go_recent_rows_stay_and_names_are_removed_after_their_period(StorageProvider provider)
     {
+        _db = await TemporaryDatabase.CreateMigratedAsync(provider);
         await ExecuteAsync($"""
             INSERT INTO processed_deliveries VALUES ('msteams|t|old', 'd1', '{Ago(10)}'), ('msteams|t|new', 'd2', '{Ago(1)}');
             INSERT INTO tenants (account_id, status, company_name, updated_at) VALUES ('1111111', 'Connected', 'Kept Ltd', '{Ago(1)}');
@@ -48,21 +52,23 @@ public sealed class RetentionTests : IAsyncLifetime
         var removed = await Retention().PruneAsync(CancellationToken.None);
 
         Assert.Equal(1, removed["processed_deliveries"]);
-        Assert.Equal("msteams|t|new", await _db.ScalarAsync("SELECT conversation_key FROM processed_deliveries"));
-        Assert.Equal("latest-of-connected,cancelled-recently,finished-yesterday", await _db.ScalarAsync("SELECT group_concat(id) FROM (SELECT id FROM onboarding_sessions ORDER BY created_at)"));
-        Assert.Equal(0L, await _db.ScalarAsync("SELECT COUNT(*) FROM post_install_runs"));
-        Assert.Equal(0L, await _db.ScalarAsync("SELECT COUNT(*) FROM card_messages"));
-        Assert.Equal("someone|someone|Person finished-yesterday", await _db.ScalarAsync("SELECT group_concat(started_by_name, '|') FROM (SELECT started_by_name FROM onboarding_sessions ORDER BY created_at)"));
-        Assert.Equal(1L, await _db.ScalarAsync("SELECT COUNT(*) FROM onboarding_sessions WHERE authorized_by_name IS NOT NULL"));
-        Assert.Equal("1111111", await _db.ScalarAsync("SELECT group_concat(account_id) FROM tenants"));
-        Assert.Equal(0L, await _db.ScalarAsync("SELECT COUNT(*) FROM tenant_health"));
-        Assert.Equal("y", await _db.ScalarAsync("SELECT group_concat(action) FROM audit_log"));
-        Assert.Equal("msteams|t|alerts", await _db.ScalarAsync("SELECT group_concat(conversation_key) FROM conversation_references"));
+        Assert.Equal(["msteams|t|new"], await StringsAsync("SELECT conversation_key FROM processed_deliveries"));
+        Assert.Equal(["latest-of-connected", "cancelled-recently", "finished-yesterday"], await StringsAsync("SELECT id FROM onboarding_sessions ORDER BY created_at"));
+        Assert.Empty(await StringsAsync("SELECT session_id FROM post_install_runs"));
+        Assert.Empty(await StringsAsync("SELECT slot FROM card_messages"));
+        Assert.Equal(["someone", "someone", "Person finished-yesterday"], await StringsAsync("SELECT started_by_name FROM onboarding_sessions ORDER BY created_at"));
+        Assert.Equal(["Admin finished-yesterday"], await StringsAsync("SELECT authorized_by_name FROM onboarding_sessions WHERE authorized_by_name IS NOT NULL"));
+        Assert.Equal(["1111111"], await StringsAsync("SELECT account_id FROM tenants"));
+        Assert.Empty(await StringsAsync("SELECT account_id FROM tenant_health"));
+        Assert.Equal(["y"], await StringsAsync("SELECT action FROM audit_log"));
+        Assert.Equal(["msteams|t|alerts"], await StringsAsync("SELECT conversation_key FROM conversation_references"));
     }
 
-    [Fact]
-    public async Task A_second_run_finds_nothing_more_to_remove()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_second_run_finds_nothing_more_to_remove(StorageProvider provider)
     {
+        _db = await TemporaryDatabase.CreateMigratedAsync(provider);
         await SessionAsync("old", "5555555", "Cancelled", finishedDaysAgo: 400, createdDaysAgo: 400);
         var retention = Retention();
         await retention.PruneAsync(CancellationToken.None);
@@ -76,8 +82,9 @@ public sealed class RetentionTests : IAsyncLifetime
     [InlineData("Retention:AuditLog", "7.00:00:00", "Retention:AuditLog must be between 30.00:00:00 and 10 years")]
     [InlineData("Retention:Deliveries", "00:10:00", "Retention:Deliveries must be between 01:00:00 and 10 years")]
     [InlineData("Retention:PersonalNames", "400.00:00:00", "Retention:PersonalNames (400.00:00:00) must not be longer than Retention:FinishedOnboardings")]
-    public void Settings_out_of_range_are_refused_naming_the_key(string key, string value, string message)
+    public async Task Settings_out_of_range_are_refused_naming_the_key(string key, string value, string message)
     {
+        _db = await TemporaryDatabase.CreateAsync();
         var services = Services(new Dictionary<string, string?> { [key] = value });
 
         var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RetentionOptions>>().Value);
@@ -104,7 +111,11 @@ public sealed class RetentionTests : IAsyncLifetime
         VALUES ('{id}', 'msteams|t|c', '{account}', 1, 'u-{id}', 'Person {id}', 0, 'Completed', '{status}', 3, 'Admin {id}', '{Ago(createdDaysAgo)}', '{Ago(finishedDaysAgo)}', '{Ago(finishedDaysAgo)}')
         """);
 
-    private async Task ExecuteAsync(string sql) => await _db.ScalarAsync(sql);
+    private Task ExecuteAsync(string sql) =>
+        StorageTransaction.WriteAsync(_db.Database, write => write.ExecuteAsync(sql, null, CancellationToken.None), CancellationToken.None);
+
+    private Task<IReadOnlyList<string>> StringsAsync(string sql) =>
+        StorageTransaction.ReadAsync(_db.Database, read => read.QueryAsync<string>(sql, null, CancellationToken.None), CancellationToken.None);
 
     private static string Ago(int days) => Now.AddDays(-days).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

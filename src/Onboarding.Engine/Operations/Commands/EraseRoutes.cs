@@ -5,7 +5,7 @@ using Onboarding.Engine.Storage;
 namespace Onboarding.Engine.Operations.Commands;
 
 /// <summary><c>erase &lt;account&gt;</c>: says what will happen and asks for confirmation first.</summary>
-public sealed class EraseRoute(SqliteDatabase database, OperationsAccess access, CommandReplies replies) : OperationsRoute(access, replies)
+public sealed class EraseRoute(Database database, OperationsAccess access, CommandReplies replies) : OperationsRoute(access, replies)
 {
     public override IReadOnlyCollection<string> Verbs { get; } = [OperationsVerbs.Erase];
 

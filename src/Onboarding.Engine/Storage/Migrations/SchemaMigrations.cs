@@ -33,6 +33,7 @@ public static class SchemaMigrations
         .. OnboardingMigrations.All,
         .. HealthMigrations.All,
         .. OperationsMigrations.All,
+        .. StorageMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);
