@@ -104,7 +104,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 
         var failure = await BotHost.StartExpectingFailureAsync(new Dictionary<string, string?>(Settings(Path.Combine(moved, "onboarding.db"))));
 
-        Assert.Contains($"the key ring folder {Path.Combine(moved, "keys")} is missing", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"the key ring (folder {Path.Combine(moved, "keys")}) holds no keys", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Storage:DatabasePath", failure.Message, StringComparison.Ordinal);
     }
 
