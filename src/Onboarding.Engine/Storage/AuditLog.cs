@@ -8,7 +8,7 @@ namespace Onboarding.Engine.Storage;
 /// Appends to the audit log: who did what to which account, when, and how it went — never a secret value. The log is
 /// append-only by construction (this type has no update) and tamper-evident: each account's entries form a hash chain
 /// (HMAC-SHA256 over the entry and its predecessor's hash, keyed with a secret kept encrypted under the key ring), and
-/// <c>audit_chains</c> holds each chain's newest hash. <see cref="AuditChainVerifier"/> finds any entry changed,
+/// <c>audit_chains</c> holds each chain's newest hash. <see cref="AuditTrail.VerifyAsync"/> finds any entry changed,
 /// removed, inserted or reordered; only removing a chain's oldest entries (what retention does) goes unnoticed.
 /// </summary>
 public sealed class AuditLog(ISecretProtector protector, TimeProvider timeProvider)
@@ -24,8 +24,8 @@ public sealed class AuditLog(ISecretProtector protector, TimeProvider timeProvid
 
     /// <summary>
     /// Writes <paramref name="entry"/> inside the caller's transaction, so the record and the change stand or fall together.
-    /// Four small statements: read the chain key, take the chain's head (the upsert also locks it where the database has row locks, so two
-    /// writers cannot fork a chain), insert the entry, move the head.
+    /// Four small statements: read the chain key, take the chain's head (the upsert also locks it where the database has
+    /// row locks, so two writers cannot fork a chain), insert the entry, move the head.
     /// </summary>
     public async Task AppendAsync(StorageTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
     {
