@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Onboarding.Engine.NetSuite;
 using Onboarding.NetSuiteSandbox;
 
@@ -15,7 +16,7 @@ public static class EmbeddedSandboxRegistration
     {
         var section = builder.Configuration.GetSection(SandboxOptions.SectionName);
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(_ => new EmbeddedSandbox(options =>
+        builder.Services.TryAddSingleton(_ => new EmbeddedSandbox(options =>
         {
             options.EnableTestControl = true;
             section.Bind(options);
@@ -24,7 +25,7 @@ public static class EmbeddedSandboxRegistration
                 options.SeedFile = Path.GetFullPath(options.SeedFile, contentRoot);
             }
         }));
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>());
         builder.Services.AddHostedService<SandboxAnnouncement>();
         return builder;
     }
