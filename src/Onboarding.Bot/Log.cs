@@ -94,6 +94,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Posting to {Conversation} was refused ({Status}): the bot is no longer there")]
     public static partial void ConversationGone(ILogger logger, string conversation, int status);
 
+    [LoggerMessage(EventId = 1451, Level = LogLevel.Information, Message = "Retention is off (Retention:Enabled is false): nothing is pruned")]
+    public static partial void RetentionDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 1452, Level = LogLevel.Error, Message = "A retention run failed; the next one runs as scheduled")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 780, Level = LogLevel.Information, Message = "Admin access sweep running: admin tokens end at consent + Onboarding:AdminAccessLifetime ({Lifetime})")]
     public static partial void AdminAccessSweepStarted(ILogger logger, TimeSpan lifetime);
 

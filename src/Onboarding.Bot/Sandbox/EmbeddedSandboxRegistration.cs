@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
@@ -23,7 +24,7 @@ public static class EmbeddedSandboxRegistration
     {
         var section = builder.Configuration.GetSection(SandboxOptions.SectionName);
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(services =>
+        builder.Services.TryAddSingleton(services =>
         {
             var database = services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath;
             return new EmbeddedSandbox(options =>
@@ -36,7 +37,7 @@ public static class EmbeddedSandboxRegistration
                 options.StateFile = FullPath(options.StateFile, contentRoot);
             });
         });
-        builder.Services.AddSingleton<IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>());
         builder.Services.AddHostedService<SandboxAnnouncement>();
         return builder;
     }

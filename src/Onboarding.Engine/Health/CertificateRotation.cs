@@ -31,6 +31,9 @@ public sealed class CertificateRotation(
     TimeProvider timeProvider,
     ILogger<CertificateRotation> logger)
 {
+    /// <summary>Who uses the tenant's keys during a rotation, in the audit log.</summary>
+    public const string KeyUser = "certificate-rotation";
+
     private readonly ConcurrentDictionary<AccountId, SemaphoreSlim> _running = new();
 
     /// <param name="account">The tenant.</param>
@@ -150,7 +153,7 @@ public sealed class CertificateRotation(
         var credential = await keys.CredentialAsync(old, cancellationToken).ConfigureAwait(false);
         return credential is null
             ? new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "The tenant's active key has no usable private key on this side.")
-            : await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+            : await tokens.GetAsync(credential with { UsedBy = KeyUser }, cancellationToken).ConfigureAwait(false);
     }
 
     // Keys of an interrupted rotation: revoke their certificates in NetSuite and erase them here.
@@ -185,7 +188,7 @@ public sealed class CertificateRotation(
     // The new certificate must sign in and read what the app reads before anything depends on it.
     private async Task<NetSuiteError?> ProveAsync(MachineCredential credential, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        var token = await tokens.GetAsync(credential with { UsedBy = KeyUser }, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return token.Error;

@@ -17,6 +17,7 @@ internal sealed class ClientCredentialsTokens(
     IOptions<NetSuiteOptions> options,
     TimeProvider timeProvider,
     NetSuiteMetrics metrics,
+    IEnumerable<IKeyUseRecorder> keyUses,
     ILogger<ClientCredentialsTokens> logger) : IClientCredentialsTokens
 {
     private readonly Lock _gate = new();
@@ -82,6 +83,7 @@ internal sealed class ClientCredentialsTokens(
     private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential, long generation)
     {
         var tokenUrl = endpoints.Token(credential.Account);
+        using var span = NetSuiteSpans.Start(nameof(OAuthCall.ClientCredentials), credential.Account);
 
         // A repeat after a 5xx or timeout would replay the same assertion (same jti), which NetSuite may refuse as a
         // replay and so look like a rejected certificate. Only its 429 refusals are retried here; for anything else
@@ -103,9 +105,17 @@ internal sealed class ClientCredentialsTokens(
 
         var result = TokenResponseReader.Read(response, OAuthCall.ClientCredentials, CancellationToken.None);
         metrics.TokenMinted(result.IsSuccess);
+
+        // Recorded before the token is handed out or cached: a signature that cannot be recorded yields no token.
+        foreach (var recorder in keyUses)
+        {
+            await recorder.RecordMintAsync(credential, result.IsSuccess, CancellationToken.None).ConfigureAwait(false);
+        }
+
         if (!result.IsSuccess)
         {
             Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);
+            NetSuiteSpans.Failed(span, result.Error);
             return result.Error;
         }
 

@@ -16,7 +16,7 @@ public sealed class BundleStep(
     /// <summary>Runs the check on a session claimed at <see cref="OnboardingStep.AwaitingBundle"/>; returns it at BundleVerified, or null when it stopped.</summary>
     public async Task<OnboardingSession?> CheckAsync(OnboardingSession claimed, string actor, CancellationToken cancellationToken)
     {
-        var token = await adminAccess.AccessTokenAsync(claimed, cancellationToken).ConfigureAwait(false);
+        var token = await adminAccess.AccessTokenAsync(claimed, actor, "bundle check", cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return await failures.StopAsync(claimed, StepFailure.FromAdminAccess(token.Error), actor, cancellationToken).ConfigureAwait(false);

@@ -14,12 +14,16 @@ public sealed class PreflightStep(
     Preflight preflight,
     StepFailures failures,
     OnboardingCards cards,
+    StepTelemetry telemetry,
     ILogger<PreflightStep> logger)
 {
     /// <summary>Returns the session waiting at AwaitingBundle, or null when it stopped (failed, or someone else moved it).</summary>
-    public async Task<OnboardingSession?> RunAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    public Task<OnboardingSession?> RunAsync(OnboardingSession session, string actor, CancellationToken cancellationToken) =>
+        telemetry.RunAsync("preflight", session, () => CheckAsync(session, actor, cancellationToken));
+
+    private async Task<OnboardingSession?> CheckAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
-        var token = await adminAccess.AccessTokenAsync(session, cancellationToken).ConfigureAwait(false);
+        var token = await adminAccess.AccessTokenAsync(session, actor, "pre-flight", cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return await failures.StopAsync(session, StepFailure.FromAdminAccess(token.Error), actor, cancellationToken).ConfigureAwait(false);
