@@ -3,12 +3,14 @@ using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
+using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBotOptions();
+builder.AddEdgeSecurity();
 builder.AddEngineStorage();
 builder.AddNetSuite();
 builder.AddNetSuiteOAuth();
@@ -20,6 +22,7 @@ builder.AddConnectionHealth();
 
 var app = builder.Build();
 
+app.UseEdgeSecurity();
 app.MapTeams();
 app.MapSlack();
 app.MapNetSuiteOAuth();

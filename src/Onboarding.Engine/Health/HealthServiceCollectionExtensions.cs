@@ -33,7 +33,7 @@ public static class HealthServiceCollectionExtensions
         services.TryAddSingleton<TenantStore>();
         services.TryAddSingleton<TenantKeyStore>();
         services.TryAddSingleton<AuditLog>();
-        services.TryAddSingleton<StaffPolicy>();
+        services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
 
         services.TryAddSingleton<AlertSubscriptionStore>();

@@ -62,8 +62,9 @@ public static class OnboardingServiceCollectionExtensions
         services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
-        services.TryAddSingleton<StaffPolicy>();
+        services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
+        services.TryAddSingleton<OnboardingButtons>();
         services.AddSingleton<IChatCommandRoute, HelpRoute>();
         services.AddSingleton<IChatCommandRoute, WelcomeRoute>();
         services.AddSingleton<IChatCommandRoute, OnboardRoute>();

@@ -16,6 +16,9 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
 {
     private const string AppId = "00000000-1111-2222-3333-444444444444";
 
+    // With an app id set, a service URL must be https; a typing activity never makes the bot call it.
+    private const string ServiceUrl = "https://smba.stand-in.test/teams/";
+
     private readonly TestDirectory _directory = new();
     private OpenIdMetadataStandIn _metadata = null!;
     private ConnectorStandIn _connector = null!;
@@ -65,13 +68,13 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
     {
         using var stranger = RSA.Create(2048);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_metadata.IssueToken(AppId, _connector.ServiceUrl, signWith: stranger)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_metadata.IssueToken(AppId, ServiceUrl, signWith: stranger)));
     }
 
     [Fact]
     public async Task Activity_with_a_tampered_token_gets_401()
     {
-        var token = _metadata.IssueToken(AppId, _connector.ServiceUrl);
+        var token = _metadata.IssueToken(AppId, ServiceUrl);
         var parts = token.Split('.');
         var claims = JsonNode.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]))!.AsObject();
         claims["serviceurl"] = "http://127.0.0.1:1/attacker";
@@ -89,13 +92,13 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Activity_with_a_token_for_another_bot_gets_401()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_metadata.IssueToken("another-bots-app-id", _connector.ServiceUrl)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_metadata.IssueToken("another-bots-app-id", ServiceUrl)));
     }
 
     [Fact]
     public async Task Activity_with_an_expired_token_gets_401()
     {
-        var expired = _metadata.IssueToken(AppId, _connector.ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-30));
+        var expired = _metadata.IssueToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-30));
 
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(expired));
     }
@@ -103,7 +106,7 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Activity_with_a_valid_channel_token_is_accepted()
     {
-        var status = await PostAsync(_metadata.IssueToken(AppId, _connector.ServiceUrl));
+        var status = await PostAsync(_metadata.IssueToken(AppId, ServiceUrl));
 
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"got {status}:\n{string.Join('\n', _bot.Output.TakeLast(40))}");
     }
@@ -111,7 +114,7 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
     // A typing indicator: accepted activities of this type make the bot send nothing, so no outbound token is needed.
     private async Task<HttpStatusCode> PostAsync(string? authorization)
     {
-        var activity = new TeamsActivities(_connector.ServiceUrl).Message("help");
+        var activity = new TeamsActivities(ServiceUrl).Message("help");
         activity["type"] = "typing";
         activity.Remove("text");
         using var client = new HttpClient { BaseAddress = _bot.BaseAddress };

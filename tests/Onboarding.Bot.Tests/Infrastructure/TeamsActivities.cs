@@ -10,6 +10,12 @@ public sealed class TeamsActivities(string serviceUrl, string conversationId = T
     public const string BotId = "28:onboarding-bot";
     public const string TenantId = "tenant-1";
 
+    /// <summary>The Entra object id the activities give <paramref name="userId"/>.</summary>
+    public static string AadObjectIdOf(string userId) => $"aad-{userId}";
+
+    /// <summary>How <c>Onboarding:Roles</c> names <paramref name="userId"/> of this tenant.</summary>
+    public static string RoleEntryOf(string userId) => $"msteams:{TenantId}/{AadObjectIdOf(userId)}";
+
     private int _next;
 
     public string ConversationId => conversationId;
@@ -82,7 +88,7 @@ public sealed class TeamsActivities(string serviceUrl, string conversationId = T
             ["channelId"] = "msteams",
             ["serviceUrl"] = serviceUrl,
             ["timestamp"] = "2026-01-01T10:00:00Z",
-            ["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = $"aad-{userId}" },
+            ["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = AadObjectIdOf(userId) },
             ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "Onboarding" },
             ["conversation"] = new JsonObject
             {

@@ -32,6 +32,7 @@ public static class SchemaMigrations
             """),
         .. OnboardingMigrations.All,
         .. HealthMigrations.All,
+        .. AccessMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);
