@@ -21,13 +21,11 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
 
     private readonly TestDirectory _directory = new();
     private OpenIdMetadataStandIn _metadata = null!;
-    private ConnectorStandIn _connector = null!;
     private BotProcess _bot = null!;
 
     public async Task InitializeAsync()
     {
         _metadata = await OpenIdMetadataStandIn.StartAsync();
-        _connector = await ConnectorStandIn.StartAsync();
         _bot = await BotProcess.StartAsync(
             _directory,
             new Dictionary<string, string?>
@@ -52,7 +50,6 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
         await _metadata.DisposeAsync();
         _directory.Dispose();
     }
@@ -111,12 +108,59 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"got {status}:\n{string.Join('\n', _bot.Output.TakeLast(40))}");
     }
 
-    // A typing indicator: accepted activities of this type make the bot send nothing, so no outbound token is needed.
-    private async Task<HttpStatusCode> PostAsync(string? authorization)
+    [Fact]
+    public async Task Unauthenticated_request_is_refused_from_its_headers_while_its_body_is_still_arriving()
     {
-        var activity = new TeamsActivities(ServiceUrl).Message("help");
+        // A body that never ends: an answer can only come from the headers.
+        var status = await RawHttpRequest.PostAsync(_bot.BaseAddress, "/api/messages", bodyBytes: null, chunked: true);
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, status);
+    }
+
+    [Fact]
+    public async Task Request_with_a_forged_token_is_refused_from_its_headers_while_its_body_is_still_arriving()
+    {
+        using var stranger = RSA.Create(2048);
+        var forged = _metadata.IssueToken(AppId, ServiceUrl, signWith: stranger);
+
+        var status = await RawHttpRequest.PostAsync(_bot.BaseAddress, "/api/messages", bodyBytes: null, chunked: true, authorization: $"Bearer {forged}");
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, status);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:1/connector/")]
+    [InlineData("http://smba.stand-in.test/teams/")]
+    public async Task Authenticated_activity_with_a_plain_http_service_url_is_refused_with_400(string serviceUrl)
+    {
+        // The token vouches for exactly this service URL; only https is served outside local anonymous mode.
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(_metadata.IssueToken(AppId, serviceUrl), serviceUrl));
+    }
+
+    [Fact]
+    public async Task Authenticated_activity_without_a_service_url_is_refused_with_400()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(_metadata.IssueToken(AppId, ServiceUrl), serviceUrl: null));
+    }
+
+    [Fact]
+    public async Task Authenticated_activity_from_an_unserved_channel_is_refused_with_403()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(_metadata.IssueToken(AppId, ServiceUrl), channel: "webchat"));
+    }
+
+    // A typing indicator: accepted activities of this type make the bot send nothing, so no outbound token is needed.
+    private async Task<HttpStatusCode> PostAsync(string? authorization, string? serviceUrl = ServiceUrl, string channel = "msteams")
+    {
+        var activity = new TeamsActivities(serviceUrl ?? ServiceUrl).Message("help");
         activity["type"] = "typing";
+        activity["channelId"] = channel;
         activity.Remove("text");
+        if (serviceUrl is null)
+        {
+            activity.Remove("serviceUrl");
+        }
+
         using var client = new HttpClient { BaseAddress = _bot.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonContent.Create(activity) };
         if (authorization is not null)
