@@ -6,8 +6,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 700, Level = LogLevel.Error, Message = "A Bot Framework turn failed in conversation {Conversation}")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string? conversation);
 
-    [LoggerMessage(EventId = 701, Level = LogLevel.Information, Message = "Database {Path} is at schema version {Version}")]
-    public static partial void DatabaseReady(ILogger logger, string path, int version);
+    [LoggerMessage(EventId = 701, Level = LogLevel.Information, Message = "{Database} is at schema version {Version}")]
+    public static partial void DatabaseReady(ILogger logger, string database, int version);
 
     [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Card {Slot} in {Conversation} could not be updated ({Status}); posting it anew")]
     public static partial void CardUpdateFellBack(ILogger logger, string slot, string conversation, int status);
@@ -73,26 +73,32 @@ internal static partial class Log
     [LoggerMessage(EventId = 510, Level = LogLevel.Error, Message = "Gave up Slack command '{Verb}' in {Conversation}: the host stopped during each of its {Attempts} attempts")]
     public static partial void SlackCommandAbandoned(ILogger logger, string verb, string conversation, int attempts);
 
+    [LoggerMessage(EventId = 730, Level = LogLevel.Warning, Message = "The Data Protection key ring ({KeyRing}) is not encrypted at rest: whoever reads it can decrypt every stored secret. Set DataProtection:Certificate:Path (with Password) or DataProtection:Certificate:Thumbprint (docs/storage.md)")]
+    public static partial void KeyRingUnprotected(ILogger logger, string keyRing);
+
+    [LoggerMessage(EventId = 731, Level = LogLevel.Information, Message = "The Data Protection key ring ({KeyRing}) is encrypted with certificate {Thumbprint}, valid until {NotAfter:yyyy-MM-dd}")]
+    public static partial void KeyRingProtected(ILogger logger, string keyRing, string thumbprint, DateTime notAfter);
+
     [LoggerMessage(EventId = 720, Level = LogLevel.Warning, Message = "Refused an activity whose channel token did not validate ({Reason})")]
     public static partial void ChannelTokenRejected(ILogger logger, string reason);
 
-    // Edge security (730–749).
-    [LoggerMessage(EventId = 730, Level = LogLevel.Warning, Message = "LOCAL DEMO: everyone chatting through /api/messages holds the Operations and Success roles (Development environment, NetSuite sandbox, no MicrosoftAppId). Never run like this where anyone else can reach the port; set Bot:LocalDemoRoles=false to try the refusals")]
+    // Edge security (740–749).
+    [LoggerMessage(EventId = 740, Level = LogLevel.Warning, Message = "LOCAL DEMO: everyone chatting through /api/messages holds the Operations and Success roles (Development environment, NetSuite sandbox, no MicrosoftAppId). Never run like this where anyone else can reach the port; set Bot:LocalDemoRoles=false to try the refusals")]
     public static partial void LocalDemoRolesGranted(ILogger logger);
 
-    [LoggerMessage(EventId = 731, Level = LogLevel.Warning, Message = "Refused an activity: {Reason}")]
+    [LoggerMessage(EventId = 741, Level = LogLevel.Warning, Message = "Refused an activity: {Reason}")]
     public static partial void ActivityRefused(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 732, Level = LogLevel.Error, Message = "Could not check a channel token: the Bot Framework's OpenID metadata is unreachable ({Reason}); answered 503")]
+    [LoggerMessage(EventId = 742, Level = LogLevel.Error, Message = "Could not check a channel token: the Bot Framework's OpenID metadata is unreachable ({Reason}); answered 503")]
     public static partial void ChannelMetadataUnavailable(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 733, Level = LogLevel.Warning, Message = "Refused a request to {Path}: its body is declared longer than {Limit} bytes")]
+    [LoggerMessage(EventId = 743, Level = LogLevel.Warning, Message = "Refused a request to {Path}: its body is declared longer than {Limit} bytes")]
     public static partial void RequestBodyTooLarge(ILogger logger, PathString path, long limit);
 
-    [LoggerMessage(EventId = 734, Level = LogLevel.Information, Message = "Staff roles: {Operations} Operations and {Success} Success entries (Onboarding:Roles)")]
+    [LoggerMessage(EventId = 744, Level = LogLevel.Information, Message = "Staff roles: {Operations} Operations and {Success} Success entries (Onboarding:Roles)")]
     public static partial void StaffRolesConfigured(ILogger logger, int operations, int success);
 
-    [LoggerMessage(EventId = 735, Level = LogLevel.Warning, Message = "{Key} names a Teams user whose tenant or object id is not a GUID; Entra ids are GUIDs (the tenant id and the user's aadObjectId), so it will match nobody")]
+    [LoggerMessage(EventId = 745, Level = LogLevel.Warning, Message = "{Key} names a Teams user whose tenant or object id is not a GUID; Entra ids are GUIDs (the tenant id and the user's aadObjectId), so it will match nobody")]
     public static partial void StaffEntryNotEntraIds(ILogger logger, string key);
 
     [LoggerMessage(EventId = 760, Level = LogLevel.Information, Message = "Health monitor started: a cycle every {CycleInterval}")]

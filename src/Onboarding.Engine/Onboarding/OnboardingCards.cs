@@ -13,7 +13,7 @@ namespace Onboarding.Engine.Onboarding;
 /// never undoes a step, and the next update re-draws the card.
 /// </summary>
 public sealed class OnboardingCards(
-    SqliteDatabase database,
+    Database database,
     TenantStore tenants,
     TenantKeyStore keys,
     PostInstallRunStore runs,

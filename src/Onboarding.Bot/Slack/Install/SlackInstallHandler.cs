@@ -18,7 +18,7 @@ namespace Onboarding.Bot.Slack.Install;
 /// </summary>
 internal sealed class SlackInstallHandler(
     SlackOAuthState states,
-    SqliteDatabase database,
+    Database database,
     SlackDeliveryLog seen,
     SlackWebApiClient api,
     SlackInstallationStore installations,

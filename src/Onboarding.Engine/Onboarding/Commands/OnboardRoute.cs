@@ -12,7 +12,7 @@ namespace Onboarding.Engine.Onboarding.Commands;
 /// new account gets — a fresh card — and NetSuite's consent page is where only the account's admin can go on.
 /// </summary>
 public sealed class OnboardRoute(
-    SqliteDatabase database,
+    Database database,
     OnboardingFlow flow,
     OnboardingSessions sessions,
     TenantStore tenants,

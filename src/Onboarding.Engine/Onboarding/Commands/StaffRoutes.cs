@@ -34,7 +34,7 @@ public abstract class StaffRoute(StaffPolicy staff, CommandReplies replies) : IC
 }
 
 /// <summary><c>offboard &lt;account&gt;</c>: shows what will happen and asks for confirmation first.</summary>
-public sealed class OffboardRoute(SqliteDatabase database, TenantStore tenants, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
+public sealed class OffboardRoute(Database database, TenantStore tenants, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
 {
     public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Offboard];
 

@@ -12,7 +12,7 @@ namespace Onboarding.Engine.Onboarding.Views;
 /// looks like (company, connection, certificate) is shown only for onboardings NetSuite authorized: one that never
 /// reached consent proves nothing about the account, so it shows only its own progress (docs/security.md).
 /// </summary>
-public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider, HealthStatusReader? health = null)
+public sealed class StatusBoard(Database database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider, HealthStatusReader? health = null)
 {
     public const int MaxRows = 10;
 

@@ -33,6 +33,7 @@ public static class SchemaMigrations
         .. OnboardingMigrations.All,
         .. HealthMigrations.All,
         .. AccessMigrations.All,
+        .. StorageMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);
