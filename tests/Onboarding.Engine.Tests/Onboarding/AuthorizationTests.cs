@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Tests.Onboarding;
@@ -113,10 +115,11 @@ public sealed class AuthorizationTests
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens"));
     }
 
-    [Fact]
-    public async Task An_onboarding_nobody_authorized_does_not_block_the_accounts_admin()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task An_onboarding_nobody_authorized_does_not_block_the_accounts_admin(StorageProvider provider)
     {
-        await using var harness = await FlowHarness.StartAsync();
+        await using var harness = await FlowHarness.StartAsync(provider: provider);
         var squatter = new Engine.Conversations.ConversationKey("msteams", "tenant-9", "squatter");
         await harness.SendAsync("onboard", FlowHarness.DemoAccount, conversation: squatter, user: new("user-mallory", "Mallory"));
 
@@ -128,10 +131,11 @@ public sealed class AuthorizationTests
         Assert.DoesNotContain(harness.Publisher.Messages(harness.Conversation), m => m.Title.Contains("already being onboarded", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task An_account_has_at_most_one_authorized_onboarding_and_the_second_admin_token_is_revoked()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task An_account_has_at_most_one_authorized_onboarding_and_the_second_admin_token_is_revoked(StorageProvider provider)
     {
-        await using var harness = await FlowHarness.StartAsync();
+        await using var harness = await FlowHarness.StartAsync(provider: provider);
         var elsewhere = new Engine.Conversations.ConversationKey("msteams", "tenant-1", "other-conversation");
         await harness.SendAsync("onboard", FlowHarness.DemoAccount);
         await harness.SendAsync("onboard", FlowHarness.DemoAccount, conversation: elsewhere);
