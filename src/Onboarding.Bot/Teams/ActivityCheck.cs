@@ -46,6 +46,12 @@ internal static class ActivityCheck
             return (StatusCodes.Status400BadRequest, "no conversation id");
         }
 
+        // A conversation key joins channel, workspace and conversation with '|' (ConversationKey).
+        if (activity.ChannelId.Contains('|', StringComparison.Ordinal) || activity.Conversation.TenantId?.Contains('|', StringComparison.Ordinal) == true)
+        {
+            return (StatusCodes.Status400BadRequest, "a channel or tenant id with '|'");
+        }
+
         if (!ChatInputLimits.IdsFit(
                 activity.Id, activity.ReplyToId, activity.ServiceUrl, activity.ChannelId, activity.Conversation.Id, activity.Conversation.TenantId,
                 activity.From?.Id, activity.From?.AadObjectId, activity.Recipient?.Id)

@@ -65,7 +65,7 @@ internal sealed class ActivityEndpoint(
             request.ContentLength = body.Length;
             await adapter.ProcessAsync(request, response, handler, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsTokenRejection(e) && !response.HasStarted)
+        catch (Exception e) when (IsIdentityModelRejection(e) && !response.HasStarted)
         {
             // The adapter turns only UnauthorizedAccessException into 401; a badly signed, malformed or otherwise invalid
             // channel token surfaces as IdentityModel's own exceptions.
@@ -130,7 +130,8 @@ internal sealed class ActivityEndpoint(
         response.StatusCode = status;
     }
 
-    private static bool IsTokenRejection(Exception e) =>
-        e is UnauthorizedAccessException or ArgumentException
-        || e.GetType().Namespace?.StartsWith("Microsoft.IdentityModel", StringComparison.Ordinal) == true;
+    // A token refused while checking the headers: not authorized, not a token at all, or invalid by IdentityModel's rules.
+    private static bool IsTokenRejection(Exception e) => e is UnauthorizedAccessException or ArgumentException || IsIdentityModelRejection(e);
+
+    private static bool IsIdentityModelRejection(Exception e) => e.GetType().Namespace?.StartsWith("Microsoft.IdentityModel", StringComparison.Ordinal) == true;
 }

@@ -28,22 +28,7 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
         _metadata = await OpenIdMetadataStandIn.StartAsync();
         _bot = await BotProcess.StartAsync(
             _directory,
-            new Dictionary<string, string?>
-            {
-                ["MicrosoftAppType"] = "MultiTenant",
-                ["MicrosoftAppId"] = AppId,
-                ["MicrosoftAppPassword"] = "stand-in-app-password",
-                ["ToBotFromChannelOpenIdMetadataUrl"] = _metadata.MetadataUrl,
-                ["ToBotFromChannelTokenIssuer"] = OpenIdMetadataStandIn.Issuer,
-                // Setting any endpoint key switches the framework to "all endpoints from configuration": the outbound
-                // ones must be there too (they are only used to send, which these tests never get to).
-                ["ToBotFromEmulatorOpenIdMetadataUrl"] = _metadata.MetadataUrl,
-                ["ToChannelFromBotLoginUrl"] = _metadata.LoginUrl,
-                ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
-                ["OAuthUrl"] = _metadata.LoginUrl,
-                ["CallerId"] = "urn:botframework:azure",
-                ["Health:Enabled"] = "false",
-            },
+            _metadata.BotSettings(AppId),
             new Dictionary<string, string> { ["SSL_CERT_FILE"] = _metadata.WriteTrustBundle(_directory.Path) });
     }
 

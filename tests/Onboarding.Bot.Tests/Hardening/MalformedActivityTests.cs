@@ -33,6 +33,7 @@ public sealed class MalformedActivityTests : IAsyncLifetime
         { "100 KB activity id", HttpStatusCode.BadRequest },
         { "100 KB user name", HttpStatusCode.BadRequest },
         { "100 KB tenant id", HttpStatusCode.BadRequest },
+        { "tenant id with a separator", HttpStatusCode.BadRequest },
         { "webchat channel", HttpStatusCode.Forbidden },
         { "directline channel", HttpStatusCode.Forbidden },
     };
@@ -58,6 +59,7 @@ public sealed class MalformedActivityTests : IAsyncLifetime
             case "100 KB activity id": activity["id"] = huge; break;
             case "100 KB user name": activity["from"]!["name"] = huge; break;
             case "100 KB tenant id": activity["conversation"]!["tenantId"] = huge; break;
+            case "tenant id with a separator": activity["conversation"]!["tenantId"] = "tenant-1|other"; break;
             case "webchat channel": activity["channelId"] = "webchat"; break;
             case "directline channel": activity["channelId"] = "directline"; break;
         }

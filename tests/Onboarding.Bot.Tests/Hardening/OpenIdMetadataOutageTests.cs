@@ -23,20 +23,7 @@ public sealed class OpenIdMetadataOutageTests : IAsyncLifetime
         // The stand-in only signs tokens; the host is pointed at an address where no metadata can be had.
         _issuer = await OpenIdMetadataStandIn.StartAsync();
         var unreachable = "https://127.0.0.1:1/.well-known/openid-configuration";
-        _bot = await BotProcess.StartAsync(_directory, new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "MultiTenant",
-            ["MicrosoftAppId"] = AppId,
-            ["MicrosoftAppPassword"] = "stand-in-app-password",
-            ["ToBotFromChannelOpenIdMetadataUrl"] = unreachable,
-            ["ToBotFromChannelTokenIssuer"] = OpenIdMetadataStandIn.Issuer,
-            ["ToBotFromEmulatorOpenIdMetadataUrl"] = unreachable,
-            ["ToChannelFromBotLoginUrl"] = _issuer.LoginUrl,
-            ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
-            ["OAuthUrl"] = _issuer.LoginUrl,
-            ["CallerId"] = "urn:botframework:azure",
-            ["Health:Enabled"] = "false",
-        });
+        _bot = await BotProcess.StartAsync(_directory, _issuer.BotSettings(AppId, metadataUrl: unreachable));
     }
 
     public async Task DisposeAsync()

@@ -27,20 +27,7 @@ public sealed class UnauthenticatedFloodTests : IAsyncLifetime
         _metadata = await OpenIdMetadataStandIn.StartAsync();
         _bot = await BotProcess.StartAsync(
             _directory,
-            new Dictionary<string, string?>
-            {
-                ["MicrosoftAppType"] = "MultiTenant",
-                ["MicrosoftAppId"] = AppId,
-                ["MicrosoftAppPassword"] = "stand-in-app-password",
-                ["ToBotFromChannelOpenIdMetadataUrl"] = _metadata.MetadataUrl,
-                ["ToBotFromChannelTokenIssuer"] = OpenIdMetadataStandIn.Issuer,
-                ["ToBotFromEmulatorOpenIdMetadataUrl"] = _metadata.MetadataUrl,
-                ["ToChannelFromBotLoginUrl"] = _metadata.LoginUrl,
-                ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
-                ["OAuthUrl"] = _metadata.LoginUrl,
-                ["CallerId"] = "urn:botframework:azure",
-                ["Health:Enabled"] = "false",
-            },
+            _metadata.BotSettings(AppId),
             new Dictionary<string, string> { ["SSL_CERT_FILE"] = _metadata.WriteTrustBundle(_directory.Path) });
     }
 
