@@ -112,4 +112,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Posting to {Conversation} was refused ({Status}): the bot is no longer there")]
     public static partial void ConversationGone(ILogger logger, string conversation, int status);
+
+    [LoggerMessage(EventId = 1451, Level = LogLevel.Information, Message = "Retention is off (Retention:Enabled is false): nothing is pruned")]
+    public static partial void RetentionDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 1452, Level = LogLevel.Error, Message = "A retention run failed; the next one runs as scheduled")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception);
 }

@@ -3,9 +3,16 @@ using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
+using Onboarding.Bot.Operations;
 using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
+using Onboarding.Bot.Telemetry;
+
+if (OperationsCommandLine.IsCommand(args))
+{
+    return await OperationsCommandLine.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +26,8 @@ builder.AddChatRouting();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
 builder.AddConnectionHealth();
+builder.AddTelemetry();
+builder.AddOperations();
 
 var app = builder.Build();
 
@@ -29,3 +38,4 @@ app.MapNetSuiteOAuth();
 app.MapConnectionHealth();
 
 await app.RunAsync();
+return 0;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Onboarding.Engine.NetSuite;
 using Onboarding.NetSuiteSandbox;
 
@@ -15,7 +16,7 @@ public static class EmbeddedSandboxRegistration
     {
         var section = builder.Configuration.GetSection(SandboxOptions.SectionName);
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(services => new EmbeddedSandbox(
+        builder.Services.TryAddSingleton(services => new EmbeddedSandbox(
             options =>
             {
                 options.EnableTestControl = true;
@@ -26,7 +27,7 @@ public static class EmbeddedSandboxRegistration
                 }
             },
             () => NetSuite.NetSuiteRegistration.ModeOf(services.GetRequiredService<IConfiguration>()) == NetSuite.NetSuiteMode.Sandbox));
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>());
         builder.Services.AddHostedService<SandboxAnnouncement>();
         return builder;
     }

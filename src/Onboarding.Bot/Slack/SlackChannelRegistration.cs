@@ -32,27 +32,27 @@ public static class SlackChannelRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => SlackSignatureVerifier.Create(
+        services.TryAddSingleton(sp => SlackSignatureVerifier.Create(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<SlackSignatureFilter>();
+        services.TryAddSingleton<SlackSignatureFilter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, SlackMigrations>());
-        services.AddSingleton<SlackDeliveryLog>();
-        services.AddSingleton<SlackOutbox>();
-        services.AddSingleton<SlackCommandQueue>();
-        services.AddSingleton<SlackInbox>();
-        services.AddSingleton<SlackEventsHandler>();
-        services.AddSingleton<SlackInteractionsHandler>();
-        services.AddSingleton<SlackSlashCommandHandler>();
+        services.TryAddSingleton<SlackDeliveryLog>();
+        services.TryAddSingleton<SlackOutbox>();
+        services.TryAddSingleton<SlackCommandQueue>();
+        services.TryAddSingleton<SlackInbox>();
+        services.TryAddSingleton<SlackEventsHandler>();
+        services.TryAddSingleton<SlackInteractionsHandler>();
+        services.TryAddSingleton<SlackSlashCommandHandler>();
         services.AddHostedService<SlackCommandWorker>();
 
-        services.AddSingleton<BlockKitRenderer>();
-        services.AddSingleton<SlackWebApiClient>();
+        services.TryAddSingleton<BlockKitRenderer>();
+        services.TryAddSingleton<SlackWebApiClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPublisher, SlackChatPublisher>());
 
-        services.AddSingleton<SlackInstallationStore>();
-        services.AddSingleton<SlackBotTokens>();
-        services.AddSingleton<SlackOAuthState>();
-        services.AddSingleton<SlackInstallHandler>();
+        services.TryAddSingleton<SlackInstallationStore>();
+        services.TryAddSingleton<SlackBotTokens>();
+        services.TryAddSingleton<SlackOAuthState>();
+        services.TryAddSingleton<SlackInstallHandler>();
 
         services.AddHttpClient(SlackWebApiClient.HttpClientName, (sp, client) =>
                 client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl)

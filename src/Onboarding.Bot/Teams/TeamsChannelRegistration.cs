@@ -18,23 +18,23 @@ public static class TeamsChannelRegistration
     {
         // The MicrosoftApp* keys sit at the configuration root, where the Bot Framework reads them.
         builder.Services.AddOptions<MicrosoftAppOptions>().Bind(builder.Configuration).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<MicrosoftAppOptions>, MicrosoftAppOptionsValidator>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MicrosoftAppOptions>, MicrosoftAppOptionsValidator>());
 
         builder.Services.AddHttpClient();
         // Checked settings first: hosted services that publish are built before start-up validation runs, and the
         // framework would otherwise throw a bare ArgumentException for a bad MicrosoftApp* combination.
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
+        builder.Services.TryAddSingleton<BotFrameworkAuthentication>(services =>
         {
             _ = services.GetRequiredService<IOptions<MicrosoftAppOptions>>().Value;
             return new ConfigurationBotFrameworkAuthentication(
                 services.GetRequiredService<IConfiguration>(),
                 httpClientFactory: services.GetRequiredService<IHttpClientFactory>());
         });
-        builder.Services.AddSingleton<TeamsBotAdapter>();
-        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<TeamsBotAdapter>());
+        builder.Services.TryAddSingleton<TeamsBotAdapter>();
+        builder.Services.TryAddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<TeamsBotAdapter>());
         // Per request, so a command handler registered as scoped (e.g. one using a unit of work) can be injected.
-        builder.Services.AddTransient<IBot, TeamsBot>();
-        builder.Services.AddSingleton<ActivityEndpoint>();
+        builder.Services.TryAddTransient<IBot, TeamsBot>();
+        builder.Services.TryAddSingleton<ActivityEndpoint>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPublisher, TeamsChatPublisher>());
         return builder;
     }

@@ -19,6 +19,7 @@ internal sealed class ClientCredentialsTokens(
     IOptions<NetSuiteOptions> options,
     TimeProvider timeProvider,
     NetSuiteMetrics metrics,
+    IEnumerable<IKeyUseRecorder> keyUses,
     ILogger<ClientCredentialsTokens> logger) : IClientCredentialsTokens
 {
     private readonly Lock _gate = new();
@@ -85,6 +86,7 @@ internal sealed class ClientCredentialsTokens(
     private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential, long generation)
     {
         var tokenUrl = endpoints.Token(credential.Account);
+        using var span = NetSuiteSpans.Start(nameof(OAuthCall.ClientCredentials), credential.Account);
 
         // A 5xx or a timeout may come after NetSuite saw the assertion, and repeating the same request would replay its jti,
         // which NetSuite may refuse as a replay (and so look like a rejected certificate). So the HTTP pipeline repeats only
@@ -96,6 +98,7 @@ internal sealed class ClientCredentialsTokens(
         metrics.TokenMinted(result.IsSuccess);
         if (!result.IsSuccess)
         {
+            NetSuiteSpans.Failed(span, result.Error);
             return result.Error;
         }
 
@@ -132,6 +135,14 @@ internal sealed class ClientCredentialsTokens(
             CancellationToken.None).ConfigureAwait(false);
 
         var result = TokenResponseReader.Read(response, OAuthCall.ClientCredentials, CancellationToken.None);
+
+        // Every signed assertion is recorded — a retry signs a new one — before its token is handed out or cached: a
+        // signature that cannot be recorded yields no token.
+        foreach (var recorder in keyUses)
+        {
+            await recorder.RecordMintAsync(credential, result.IsSuccess, CancellationToken.None).ConfigureAwait(false);
+        }
+
         if (!result.IsSuccess)
         {
             Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);

@@ -20,8 +20,23 @@ public sealed class AdminAccess(
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
 
-    /// <summary>A usable admin access token, or an <see cref="NetSuiteErrorKind.InvalidLogin"/> failure when the access has ended.</summary>
-    public async Task<NetSuiteResult<BearerToken>> AccessTokenAsync(OnboardingSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// A usable admin access token, or an <see cref="NetSuiteErrorKind.InvalidLogin"/> failure when the access has ended.
+    /// Each hand-out is audited (<c>admin-token.used</c>: who, for what), never the token.
+    /// </summary>
+    /// <param name="session">The onboarding whose admin access it is.</param>
+    /// <param name="actor">Who the token is used for (a chat user id, or <c>system</c>).</param>
+    /// <param name="purpose">What it is used for, for the audit log: "bundle check", "certificate upload", ….</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<NetSuiteResult<BearerToken>> AccessTokenAsync(OnboardingSession session, string actor, string purpose, CancellationToken cancellationToken)
+    {
+        var token = await CurrentTokenAsync(session, cancellationToken).ConfigureAwait(false);
+        var used = new AuditEntry(actor, session.AccountText, "admin-token.used", token.IsSuccess ? "ok" : "ended", $"session {session.Id}, {purpose}");
+        await StorageTransaction.WriteAsync(database, write => audit.AppendAsync(write, used, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return token;
+    }
+
+    private async Task<NetSuiteResult<BearerToken>> CurrentTokenAsync(OnboardingSession session, CancellationToken cancellationToken)
     {
         if (session.Account is not { } account)
         {

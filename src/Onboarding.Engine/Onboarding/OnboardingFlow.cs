@@ -25,6 +25,7 @@ public sealed class OnboardingFlow(
     StepFailures failures,
     OnboardingCards cards,
     OnboardingNotices notices,
+    StepTelemetry telemetry,
     TimeProvider timeProvider)
 {
     /// <summary>Starts an onboarding (throws <see cref="OpenOnboardingExistsException"/> when the account has one open).</summary>
@@ -42,7 +43,7 @@ public sealed class OnboardingFlow(
         }
 
         await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
-        if (await bundleStep.CheckAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false) is { } verified)
+        if (await telemetry.RunAsync("bundle", claimed, () => bundleStep.CheckAsync(claimed, user.Id, cancellationToken)).ConfigureAwait(false) is { } verified)
         {
             await ContinueAsync(verified, user.Id, cancellationToken).ConfigureAwait(false);
         }
@@ -179,21 +180,23 @@ public sealed class OnboardingFlow(
         OnboardingSession? current = session;
         if (current.Step is OnboardingStep.BundleVerified or OnboardingStep.EstablishingMachineAccess)
         {
-            current = await machineAccessStep.RunAsync(current, actor, cancellationToken).ConfigureAwait(false);
+            var claimed = current;
+            current = await telemetry.RunAsync("machine-access", claimed, () => machineAccessStep.RunAsync(claimed, actor, cancellationToken)).ConfigureAwait(false);
         }
 
         if (current?.Step is OnboardingStep.MachineAccessVerified or OnboardingStep.PostInstall)
         {
-            current = await postInstallStep.RunAsync(current, actor, cancellationToken).ConfigureAwait(false);
+            var verified = current;
+            current = await telemetry.RunAsync("post-install", verified, () => postInstallStep.RunAsync(verified, actor, cancellationToken)).ConfigureAwait(false);
         }
 
         if (current is not null)
         {
-            await CompleteAsync(current, actor, cancellationToken).ConfigureAwait(false);
+            await telemetry.RunAsync("completion", current, () => CompleteAsync(current, actor, cancellationToken)).ConfigureAwait(false);
         }
     }
 
-    private async Task CompleteAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    private async Task<OnboardingSession?> CompleteAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
         // Revoke first: by the time the card says "admin access revoked", it is — and it says so only if NetSuite confirmed.
         var revoked = await adminAccess.EndAsync(session, actor, cancellationToken).ConfigureAwait(false);
@@ -207,12 +210,13 @@ public sealed class OnboardingFlow(
         if (completed is null)
         {
             await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         await cards.PublishAsync(completed, cancellationToken).ConfigureAwait(false);
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, completed.Account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         await cards.NotifyAsync(completed, notices.Completed(completed, tenant), cancellationToken).ConfigureAwait(false);
+        return completed;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
@@ -15,6 +16,7 @@ public sealed class OnboardingSessions(
     Database database,
     OnboardingSessionStore store,
     AuditLog audit,
+    OnboardingMetrics metrics,
     IOptions<OnboardingOptions> options,
     TimeProvider timeProvider,
     ILogger<OnboardingSessions> logger)
@@ -59,6 +61,7 @@ public sealed class OnboardingSessions(
         await audit.AppendAsync(transaction, Transition(actor, session), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         SessionMoved(logger, session.Id.Value, session.AccountText, session.Step.ToString(), session.Status.ToString());
+        metrics.Started();
         return session;
     }
 
@@ -83,6 +86,7 @@ public sealed class OnboardingSessions(
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         SessionMoved(logger, next.Id.Value, next.AccountText, next.Step.ToString(), next.Status.ToString());
+        CountOutcome(current, next);
         return next;
     }
 
@@ -135,6 +139,27 @@ public sealed class OnboardingSessions(
         }
 
         return TryMoveAsync(current, s => s with { Step = step, Status = SessionStatus.Running, Failure = null }, actor, cancellationToken);
+    }
+
+    private void CountOutcome(OnboardingSession before, OnboardingSession after)
+    {
+        if (before.Status == after.Status && before.Step == after.Step)
+        {
+            return;
+        }
+
+        switch (after.Status)
+        {
+            case SessionStatus.Completed:
+                metrics.Finished("completed", null);
+                break;
+            case SessionStatus.Cancelled:
+                metrics.Finished("cancelled", null);
+                break;
+            case SessionStatus.Failed or SessionStatus.FailedPermanently:
+                metrics.Finished(after.Status == SessionStatus.Failed ? "failed" : "failed-permanently", after.Failure?.Code);
+                break;
+        }
     }
 
     private static AuditEntry Transition(string actor, OnboardingSession session) => new(

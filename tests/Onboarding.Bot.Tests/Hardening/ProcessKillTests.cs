@@ -141,18 +141,10 @@ public sealed class ProcessKillTests : IAsyncLifetime
 
     private Task<BotProcess> StartBotAsync()
     {
-        var root = _sandbox.BaseAddress.AbsoluteUri.TrimEnd('/');
-        return BotProcess.StartAsync(_directory, new Dictionary<string, string?>
-        {
-            ["NetSuite:Mode"] = "NetSuite",
-            ["NetSuite:ClientId"] = "demo-onboarding-client",
-            ["NetSuite:AppBaseUrl"] = root + "/{account}",
-            ["NetSuite:SuiteTalkBaseUrl"] = root + "/{account}",
-            ["NetSuite:RestletsBaseUrl"] = root + "/{account}",
-            ["NetSuite:SystemBaseUrl"] = root + "/system",
-            ["Onboarding:StepLease"] = "00:00:10",
-            ["Health:Enabled"] = "false",
-        });
+        var settings = ExternalSandbox.Settings(_sandbox.BaseAddress);
+        settings["Onboarding:StepLease"] = "00:00:10";
+        settings["Health:Enabled"] = "false";
+        return BotProcess.StartAsync(_directory, settings);
     }
 
     private async Task<RecordedActivity> CardShowingAsync(RecordedActivity card, Func<RecordedActivity, bool> match, TimeSpan? timeout = null) =>

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Onboarding.Engine.Health;
+using Onboarding.Engine.Operations;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Storage;
@@ -92,13 +95,28 @@ public sealed class CommandTests
     [InlineData("offboard", "1234567_SB1")]
     [InlineData("rotate", "1234567_SB1")]
     [InlineData("alerts", "here")]
+    [InlineData("audit", "1234567_SB1")]
+    [InlineData("erase", "1234567_SB1")]
     public async Task Staff_only_commands_are_refused_to_everyone_else(string verb, string argument)
     {
-        await using var harness = await FlowHarness.StartAsync();
+        var empty = new ConfigurationBuilder().Build();
+        await using var harness = await FlowHarness.StartAsync(services: s => s.AddConnectionHealth(empty).AddOperations(empty));
 
         await harness.SendAsync(verb, argument);
 
         Assert.Equal("That command is for the vendor's staff", harness.Publisher.Messages(harness.Conversation)[^1].Title);
+    }
+
+    [Fact]
+    public async Task Without_health_monitoring_rotate_is_an_unknown_command_not_a_placeholder()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+
+        await harness.SendAsync("rotate", "1234567_SB1", user: harness.Staff);
+
+        var answer = harness.Publisher.Messages(harness.Conversation)[^1];
+        Assert.Contains("what I can do", answer.Title, StringComparison.Ordinal);
+        Assert.Contains("I didn't understand 'rotate'", answer.Body[0], StringComparison.Ordinal);
     }
 
     [Fact]

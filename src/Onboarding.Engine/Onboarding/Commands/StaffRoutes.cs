@@ -90,21 +90,6 @@ public sealed class OffboardConfirmationRoute(OnboardingSessions sessions, Onboa
     }
 }
 
-/// <summary>
-/// <c>rotate</c> and <c>alerts</c> until health monitoring is installed: staff hear it is coming. Health monitoring
-/// registers its own routes for these verbs after this one, which replace it.
-/// </summary>
-public sealed class HealthPlaceholderRoute(StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
-{
-    public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Rotate, OnboardingVerbs.Alerts];
-
-    protected override Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken) =>
-        Replies.ReplyAsync(
-            command,
-            ReplyViews.ComingWithHealth(command.Verb.Equals(OnboardingVerbs.Rotate, StringComparison.OrdinalIgnoreCase) ? "Certificate rotation" : "Alerts"),
-            cancellationToken);
-}
-
 /// <summary>The welcome card, sent by a channel when the bot joins a conversation.</summary>
 public sealed class WelcomeRoute(Microsoft.Extensions.Options.IOptions<OnboardingOptions> options, CommandReplies replies) : IChatCommandRoute
 {

@@ -59,10 +59,6 @@ public static class ReplyViews
         Tone.Good,
         new SubmitAction("View status", OnboardingVerbs.Status, new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = tenant.Account.Value }));
 
-    public static StepView ComingWithHealth(string feature) => Notice(
-        $"{feature} comes with health monitoring",
-        $"{feature} is not available in this version yet. Everything else works: type help for the list.");
-
     public static StepView ConfirmOffboard(Tenant tenant) => new(
         $"Offboard {tenant.DisplayName}?",
         $"Offboarding {tenant.DisplayName} revokes its certificate in NetSuite, erases its keys and stops monitoring.",
