@@ -10,7 +10,7 @@ namespace Onboarding.Bot.Tests.Hardening;
 /// </summary>
 public sealed class UnauthenticatedFloodTests : IAsyncLifetime
 {
-    private const string AppId = "00000000-1111-2222-3333-444444444444";
+    private const string AppId = AuthenticatedBotProcess.AppId;
     private const long TwentyFiveMegabytes = 25L * 1024 * 1024;
     private const int Requests = 36;
 
@@ -18,47 +18,37 @@ public sealed class UnauthenticatedFloodTests : IAsyncLifetime
     // would not (36 of them are 900 MB).
     private const double MaxGrowthMegabytes = 128;
 
-    private readonly TestDirectory _directory = new();
-    private OpenIdMetadataStandIn _metadata = null!;
-    private BotProcess _bot = null!;
+    private AuthenticatedBotProcess _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _metadata = await OpenIdMetadataStandIn.StartAsync();
-        _bot = await BotProcess.StartAsync(
-            _directory,
-            _metadata.BotSettings(AppId),
-            new Dictionary<string, string> { ["SSL_CERT_FILE"] = _metadata.WriteTrustBundle(_directory.Path) });
-    }
+    private OpenIdMetadataStandIn Metadata => _host.Metadata;
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _metadata.DisposeAsync();
-        _directory.Dispose();
-    }
+    private BotProcess ChildHost => _host.Bot;
+
+    public async Task InitializeAsync() => _host = await AuthenticatedBotProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [LinuxProcFact]
     public async Task Flood_of_unauthenticated_25_MB_requests_is_refused_without_buffering_any_body()
     {
         using var stranger = System.Security.Cryptography.RSA.Create(2048);
-        var forged = "Bearer " + _metadata.IssueToken(AppId, "https://smba.stand-in.test/teams/", signWith: stranger);
+        var forged = "Bearer " + Metadata.IssueToken(AppId, "https://smba.stand-in.test/teams/", signWith: stranger);
 
         // Warm up the paths once (JIT, the metadata fetch), then measure from here.
-        await RawHttpRequest.PostAsync(_bot.BaseAddress, "/api/messages", 1024, chunked: true, authorization: forged);
-        var baseline = ResidentMemory.CurrentMegabytes(_bot.ProcessId);
-        ResidentMemory.ResetPeak(_bot.ProcessId);
+        await RawHttpRequest.PostAsync(ChildHost.BaseAddress, "/api/messages", 1024, chunked: true, authorization: forged);
+        var baseline = ResidentMemory.CurrentMegabytes(ChildHost.ProcessId);
+        ResidentMemory.ResetPeak(ChildHost.ProcessId);
 
         var flood = Enumerable.Range(0, Requests).Select(i => (i % 3) switch
         {
-            0 => Expect(StatusCodes.Status413PayloadTooLarge, RawHttpRequest.PostAsync(_bot.BaseAddress, "/api/messages", TwentyFiveMegabytes, chunked: false)),
-            1 => Expect(StatusCodes.Status401Unauthorized, RawHttpRequest.PostAsync(_bot.BaseAddress, "/api/messages", TwentyFiveMegabytes, chunked: true)),
-            _ => Expect(StatusCodes.Status401Unauthorized, RawHttpRequest.PostAsync(_bot.BaseAddress, "/api/messages", TwentyFiveMegabytes, chunked: true, authorization: forged)),
+            0 => Expect(StatusCodes.Status413PayloadTooLarge, RawHttpRequest.PostAsync(ChildHost.BaseAddress, "/api/messages", TwentyFiveMegabytes, chunked: false)),
+            1 => Expect(StatusCodes.Status401Unauthorized, RawHttpRequest.PostAsync(ChildHost.BaseAddress, "/api/messages", TwentyFiveMegabytes, chunked: true)),
+            _ => Expect(StatusCodes.Status401Unauthorized, RawHttpRequest.PostAsync(ChildHost.BaseAddress, "/api/messages", TwentyFiveMegabytes, chunked: true, authorization: forged)),
         });
         var outcomes = await Task.WhenAll(flood);
 
         Assert.All(outcomes, o => Assert.Equal(o.Expected, o.Actual));
-        var growth = ResidentMemory.PeakMegabytes(_bot.ProcessId) - baseline;
+        var growth = ResidentMemory.PeakMegabytes(ChildHost.ProcessId) - baseline;
         Assert.True(growth < MaxGrowthMegabytes, $"The host's peak resident memory grew by {growth:F0} MB (baseline {baseline:F0} MB).");
     }
 
