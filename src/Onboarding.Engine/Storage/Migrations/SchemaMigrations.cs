@@ -33,6 +33,7 @@ public static class SchemaMigrations
         .. OnboardingMigrations.All,
         .. HealthMigrations.All,
         .. OperationsMigrations.All,
+        .. AccessMigrations.All,
         .. StorageMigrations.All,
     ];
 
