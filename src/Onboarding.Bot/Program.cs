@@ -4,6 +4,7 @@ using Onboarding.Bot.Hosting;
 using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
 using Onboarding.Bot.Operations;
+using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 using Onboarding.Bot.Telemetry;
@@ -16,6 +17,7 @@ if (OperationsCommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBotOptions();
+builder.AddEdgeSecurity();
 builder.AddEngineStorage();
 builder.AddNetSuite();
 builder.AddNetSuiteOAuth();
@@ -29,6 +31,7 @@ builder.AddOperations();
 
 var app = builder.Build();
 
+app.UseEdgeSecurity();
 app.MapTeams();
 app.MapSlack();
 app.MapNetSuiteOAuth();

@@ -27,15 +27,17 @@ public static class EmbeddedSandboxRegistration
         builder.Services.TryAddSingleton(services =>
         {
             var database = services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath;
-            return new EmbeddedSandbox(options =>
-            {
-                options.EnableTestControl = true;
-                options.AllowLoopbackHttpRedirects = true;
-                options.StateFile = StateFileBeside(database);
-                section.Bind(options);
-                options.SeedFile = FullPath(options.SeedFile, contentRoot);
-                options.StateFile = FullPath(options.StateFile, contentRoot);
-            });
+            return new EmbeddedSandbox(
+                options =>
+                {
+                    options.EnableTestControl = true;
+                    options.AllowLoopbackHttpRedirects = true;
+                    options.StateFile = StateFileBeside(database);
+                    section.Bind(options);
+                    options.SeedFile = FullPath(options.SeedFile, contentRoot);
+                    options.StateFile = FullPath(options.StateFile, contentRoot);
+                },
+                () => NetSuite.NetSuiteRegistration.ModeOf(services.GetRequiredService<IConfiguration>()) == NetSuite.NetSuiteMode.Sandbox);
         });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>());
         builder.Services.AddHostedService<SandboxAnnouncement>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Chat;
+using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack.Inbound;
 using Onboarding.Bot.Slack.Install;
 using Onboarding.Bot.Slack.Outbox;
@@ -82,7 +83,7 @@ public static class SlackChannelRegistration
         var slack = endpoints.MapGroup(BasePath);
 
         // Handlers bind nothing from the request, so the signature filter is the first to touch the body.
-        var signed = slack.MapGroup(string.Empty).AddEndpointFilter<SlackSignatureFilter>();
+        var signed = slack.MapGroup(string.Empty).AddEndpointFilter<SlackSignatureFilter>().WithBodyLimit(BodyLimits.Slack);
         signed.MapPost("/events", (HttpContext http, SlackEventsHandler handler) =>
             handler.HandleAsync(http.Features.GetRequiredFeature<VerifiedSlackRequest>(), http.RequestAborted));
         signed.MapPost("/interactions", (HttpContext http, SlackInteractionsHandler handler) =>

@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Chat;
+using Onboarding.Bot.Security;
 
 namespace Onboarding.Bot.Teams;
 
@@ -33,31 +34,15 @@ public static class TeamsChannelRegistration
         builder.Services.TryAddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<TeamsBotAdapter>());
         // Per request, so a command handler registered as scoped (e.g. one using a unit of work) can be injected.
         builder.Services.TryAddTransient<IBot, TeamsBot>();
+        builder.Services.TryAddSingleton<ActivityEndpoint>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPublisher, TeamsChatPublisher>());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(MessagesPath, ProcessAsync);
+        endpoints.MapPost(MessagesPath, (HttpContext context, ActivityEndpoint endpoint, IBot bot) => endpoint.HandleAsync(context, bot))
+            .WithBodyLimit(BodyLimits.Activity);
         return endpoints;
     }
-
-    private static async Task ProcessAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<TeamsBotAdapter> logger)
-    {
-        try
-        {
-            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsTokenRejection(e) && !context.Response.HasStarted)
-        {
-            // The adapter turns only UnauthorizedAccessException into 401; a badly signed, malformed or otherwise invalid
-            // channel token surfaces as IdentityModel's own exceptions and would be a 500.
-            Log.ChannelTokenRejected(logger, e.GetType().Name);
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        }
-    }
-
-    private static bool IsTokenRejection(Exception e) =>
-        e.GetType().Namespace?.StartsWith("Microsoft.IdentityModel", StringComparison.Ordinal) == true;
 }

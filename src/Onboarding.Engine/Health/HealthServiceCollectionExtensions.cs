@@ -36,7 +36,7 @@ public static class HealthServiceCollectionExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKeyUseRecorder, AuditedKeyUse>());
-        services.TryAddSingleton<StaffPolicy>();
+        services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
 
         services.TryAddSingleton<AlertSubscriptionStore>();

@@ -13,6 +13,7 @@ namespace Onboarding.Engine.Onboarding;
 /// </summary>
 public sealed class AdminAccess(
     Database database,
+    OnboardingSessions sessions,
     DelegatedTokenStore tokens,
     INetSuiteAuthorization authorization,
     AuditLog audit,
@@ -84,15 +85,17 @@ public sealed class AdminAccess(
 
     /// <summary>
     /// Revokes the session's refresh token (and with it its access tokens) at NetSuite and erases both here. Erasing
-    /// happens even when NetSuite cannot be reached: the access token lapses within the hour on its own.
+    /// happens even when NetSuite cannot be reached: the access token lapses within the hour on its own. Returns true only
+    /// when NetSuite confirmed the revocation, so that nothing claims "revoked" otherwise (the session's
+    /// <see cref="OnboardingSession.AdminAccessEndedAt"/> is set from it).
     /// </summary>
-    public async Task EndAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    public async Task<bool> EndAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
         var current = await StorageTransaction.ReadAsync(database, read => tokens.FindAsync(read, session.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (current is null)
         {
-            return;
+            return false;
         }
 
         var outcome = "erased";
@@ -111,6 +114,22 @@ public sealed class AdminAccess(
             await tokens.EraseAsync(write, session.Id, cancellationToken).ConfigureAwait(false);
             await audit.AppendAsync(write, new AuditEntry(actor, session.AccountText, "admin-token.revoked", outcome, $"session {session.Id}"), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        return outcome == "revoked";
+    }
+
+    /// <summary>
+    /// Ends a finished (cancelled, failed for good) session's admin access and records when — only when NetSuite confirmed
+    /// the revocation. Returns the session as it now stands: unchanged when nothing was confirmed or someone moved it meanwhile.
+    /// </summary>
+    public async Task<OnboardingSession> EndOfFinishedAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    {
+        if (!await EndAsync(session, actor, cancellationToken).ConfigureAwait(false))
+        {
+            return session;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        return await sessions.TryMoveAsync(session, s => s with { AdminAccessEndedAt = now }, actor, cancellationToken).ConfigureAwait(false) ?? session;
     }
 
     /// <summary>The moment a session's admin access ends: consent plus <c>Onboarding:AdminAccessLifetime</c>.</summary>

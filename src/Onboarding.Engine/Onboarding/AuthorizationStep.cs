@@ -14,8 +14,8 @@ public sealed class AuthorizationStep(
     IOptions<OnboardingOptions> options,
     TimeProvider timeProvider)
 {
-    /// <summary>Creates the session with its first authorize link and shows its card. Throws <see cref="OpenOnboardingExistsException"/>.</summary>
-    public async Task<OnboardingSession> StartAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId? account, CancellationToken cancellationToken)
+    /// <summary>Creates the session with its first authorize link and shows its card; <paramref name="reconnect"/> marks a Connect again.</summary>
+    public async Task<OnboardingSession> StartAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId? account, CancellationToken cancellationToken, bool reconnect = false)
     {
         var now = timeProvider.GetUtcNow();
         var session = new OnboardingSession
@@ -24,6 +24,7 @@ public sealed class AuthorizationStep(
             Conversation = conversation,
             Account = account,
             AccountExpected = account is not null,
+            Reconnect = reconnect && account is not null,
             StartedBy = user,
             SharedConversation = sharedConversation,
             Step = OnboardingStep.AwaitingAuthorization,

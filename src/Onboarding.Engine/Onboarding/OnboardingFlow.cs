@@ -33,6 +33,13 @@ public sealed class OnboardingFlow(
     public Task<OnboardingSession> StartAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId? account, CancellationToken cancellationToken) =>
         authorizationStep.StartAsync(conversation, user, sharedConversation, account, cancellationToken);
 
+    /// <summary>
+    /// Connect again: a new onboarding of <paramref name="account"/>, still a connected tenant, in <paramref name="conversation"/>.
+    /// It may authorize although the tenant is connected; once its certificate works it replaces the tenant's old ones.
+    /// </summary>
+    public Task<OnboardingSession> ReconnectAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId account, CancellationToken cancellationToken) =>
+        authorizationStep.StartAsync(conversation, user, sharedConversation, account, cancellationToken, reconnect: true);
+
     /// <summary>"I've installed it": checks the bundle and, when it is there, carries on through steps 3 and 4.</summary>
     public async Task CheckBundleAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
     {
@@ -170,7 +177,7 @@ public sealed class OnboardingFlow(
         var now = timeProvider.GetUtcNow();
         var cancelled = await sessions.TryMoveAsync(
             session,
-            s => s with { Status = SessionStatus.Cancelled, FinishedAt = now, AdminAccessEndedAt = s.AuthorizedAt is null ? null : now },
+            s => s with { Status = SessionStatus.Cancelled, FinishedAt = now },
             user.Id,
             cancellationToken,
             async (tx, s) =>
@@ -189,7 +196,7 @@ public sealed class OnboardingFlow(
 
         // While the admin's token still works it can revoke the upload; only then does the access end.
         await uploadedCertificate.RevokeAsync(cancelled, user.Id, "cancelled", cancellationToken).ConfigureAwait(false);
-        await adminAccess.EndAsync(cancelled, user.Id, cancellationToken).ConfigureAwait(false);
+        cancelled = await adminAccess.EndOfFinishedAsync(cancelled, user.Id, cancellationToken).ConfigureAwait(false);
         await cards.PublishAsync(cancelled, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -218,12 +225,12 @@ public sealed class OnboardingFlow(
 
     private async Task<OnboardingSession?> CompleteAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
-        // Revoke first: by the time the card says "admin access revoked", it is.
-        await adminAccess.EndAsync(session, actor, cancellationToken).ConfigureAwait(false);
+        // Revoke first: by the time the card says "admin access revoked", it is — and it says so only if NetSuite confirmed.
+        var revoked = await adminAccess.EndAsync(session, actor, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         var completed = await sessions.TryMoveAsync(
             session,
-            s => s with { Step = OnboardingStep.Completed, Status = SessionStatus.Completed, FinishedAt = now, AdminAccessEndedAt = now },
+            s => s with { Step = OnboardingStep.Completed, Status = SessionStatus.Completed, FinishedAt = now, AdminAccessEndedAt = revoked ? now : s.AdminAccessEndedAt },
             actor,
             cancellationToken,
             (tx, s) => tenants.UpsertAsync(tx, new Tenant(s.Account!.Value, TenantStatus.Connected) { ConnectedAt = now }, now, cancellationToken)).ConfigureAwait(false);

@@ -3,9 +3,9 @@ using Onboarding.Engine.Onboarding.PostInstall;
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>
-/// Settings section <c>Onboarding</c>: the vendor's app, bundle, role and RESTlet, who counts as staff, which routines run.
-/// It is the one home of the vendor kit's ids (step 2, the prerequisites routine and the health monitor all read them
-/// here); their defaults are the ids in manifests/netsuite, which is the source of truth.
+/// Settings section <c>Onboarding</c>: the vendor's app, bundle, role and RESTlet, who holds which staff role, which
+/// routines run. It is the one home of the vendor kit's ids (step 2, the prerequisites routine and the health monitor all
+/// read them here); their defaults are the ids in manifests/netsuite, which is the source of truth.
 /// </summary>
 public sealed class OnboardingOptions
 {
@@ -77,7 +77,13 @@ public sealed class OnboardingOptions
     [Range(typeof(TimeSpan), "00:00:10", "00:30:00", ErrorMessage = "Onboarding:StepLease must be between 00:00:10 and 00:30:00.")]
     public TimeSpan StepLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Chat user ids (AAD object ids, Slack user ids) of the vendor's staff.</summary>
+    /// <summary>Who holds which staff role (<c>Onboarding:Roles</c>; docs/security.md).</summary>
+    public Commands.StaffRoleOptions Roles { get; set; } = new();
+
+    /// <summary>
+    /// Retired: bare user ids named no platform or workspace. Still bound only so that a configuration setting it stops
+    /// the host with a message saying how to move to <see cref="Roles"/>, instead of silently granting nothing.
+    /// </summary>
     public List<string> StaffUserIds { get; set; } = [];
 
     /// <summary>Routine names run in order in step 4.</summary>

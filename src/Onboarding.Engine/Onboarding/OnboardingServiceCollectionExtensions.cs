@@ -74,8 +74,9 @@ public static class OnboardingServiceCollectionExtensions
         services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
-        services.TryAddSingleton<StaffPolicy>();
+        services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
+        services.TryAddSingleton<OnboardingButtons>();
         services.AddChatRoutes();
         services.TryAddEnumerable(
         [

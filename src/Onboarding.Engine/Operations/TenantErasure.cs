@@ -34,7 +34,7 @@ public sealed class TenantErasure(
     {
         ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(askedIn);
-        if (await sessions.FindOpenAsync(account, cancellationToken).ConfigureAwait(false) is { } open)
+        foreach (var open in await sessions.OpenForAccountAsync(account, cancellationToken).ConfigureAwait(false))
         {
             await flow.CancelAsync(open, staff, cancellationToken).ConfigureAwait(false);
         }

@@ -7,6 +7,7 @@ using Onboarding.Bot.Hosting;
 using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
 using Onboarding.Bot.Operations;
+using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 using Onboarding.Bot.Telemetry;
@@ -19,16 +20,17 @@ namespace Onboarding.Bot.Tests.Hosting;
 /// Program.cs's modules registered in other orders give the same host: the same services and the same chat commands.
 /// </summary>
 /// <remarks>
-/// Eleven modules have 11! orders, too many to build. What an order can change is, for a service several modules register,
+/// Twelve modules have 12! orders, too many to build. What an order can change is, for a service several modules register,
 /// which registration comes first (TryAdd keeps it) or last (a plain Add wins). So the test builds the orders that put
 /// each module first and each module last (plus Program.cs's own, its reverse and a hundred shuffles): between them, every module is first
-/// and last among any set of modules sharing a service, which is every outcome any of the 11! orders can produce.
+/// and last among any set of modules sharing a service, which is every outcome any of the 12! orders can produce.
 /// </remarks>
 public sealed partial class ModuleOrderTests
 {
     private static readonly (string Name, Action<IHostApplicationBuilder> Add)[] Modules =
     [
         (nameof(BotOptionsRegistration.AddBotOptions), b => b.AddBotOptions()),
+        (nameof(SecurityRegistration.AddEdgeSecurity), b => b.AddEdgeSecurity()),
         (nameof(EngineStorageRegistration.AddEngineStorage), b => b.AddEngineStorage()),
         (nameof(NetSuiteRegistration.AddNetSuite), b => b.AddNetSuite()),
         (nameof(NetSuiteCallbackEndpoint.AddNetSuiteOAuth), b => b.AddNetSuiteOAuth()),

@@ -23,7 +23,7 @@ public sealed class ErasureTests : IAsyncLifetime
         _bed = await BotTestBed.StartAsync(new Dictionary<string, string?>
         {
             ["Sandbox:SeedFile"] = await DistinctiveTenant.WriteSeedAsync(_seedFolder.Path),
-            ["Onboarding:StaffUserIds:0"] = "aad-" + StaffId,
+            ["Onboarding:Roles:Operations:0"] = TeamsActivities.RoleEntryOf(StaffId),
         });
         _browser = new AdminBrowser(_bed.Host.BaseAddress);
         _staffChat = _bed.Conversation("a:staff-operations");

@@ -89,7 +89,10 @@ internal sealed class CardCatalog(IServiceProvider services)
         yield return ("reply-invalid-account", ReplyViews.InvalidAccount("'12 34' is not a NetSuite account id: use the id from the NetSuite address, e.g. 1234567_SB1."));
         yield return ("reply-not-yours", ReplyViews.NotYours());
         yield return ("reply-unknown-session", ReplyViews.UnknownSession());
-        yield return ("reply-already-onboarding", ReplyViews.AlreadyOnboarding(Account, Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting)));
+        yield return ("reply-already-onboarding", ReplyViews.AlreadyOnboarding(Account, Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting), canCancel: true));
+        yield return ("reply-already-onboarding-elsewhere", ReplyViews.AlreadyOnboardingElsewhere(Account));
+        yield return ("reply-not-your-onboarding", ReplyViews.NotYourOnboarding(Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Waiting)));
+        yield return ("reply-cancelled-elsewhere", ReplyViews.CancelledElsewhere(Session(OnboardingStep.AwaitingBundle, SessionStatus.Cancelled)));
         yield return ("reply-already-connected", ReplyViews.AlreadyConnected(tenant));
         yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(tenant));
         yield return ("reply-offboarded", ReplyViews.Offboarded(new OffboardingOutcome(Account, ["cert-1"], [])));

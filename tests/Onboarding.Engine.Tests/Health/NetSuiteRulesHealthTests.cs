@@ -100,6 +100,8 @@ public sealed class NetSuiteRulesHealthTests
         var reconnect = sessions[0];
         Assert.Equal(2, sessions.Count);
         Assert.Equal(OnboardingStep.AwaitingAuthorization, reconnect.Step);
+        Assert.True(reconnect.Reconnect);
+        Assert.Equal("Connect NetSuite Demo Company (Sandbox) (1234567_SB1) again", harness.Flow.Publisher.Card(reconnect.Id.Value)!.Title);
         Assert.StartsWith("Connect again: Demo Company (Sandbox) (1234567_SB1)", harness.Notices(harness.Ops)[^1].Title, StringComparison.Ordinal);
         Assert.Equal(TenantStatus.Connected, (await TenantAsync(harness)).Status);
 
@@ -121,6 +123,22 @@ public sealed class NetSuiteRulesHealthTests
         await harness.CycleAfterAsync(Interval);
         Assert.Equal(HealthState.Healthy, (await harness.HealthAsync()).State);
         Assert.Contains(harness.Notices(harness.Ops), n => n.Title.StartsWith("🟢 Demo Company (Sandbox) (1234567_SB1) — recovered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_Connect_again_may_authorize_for_an_account_that_is_still_connected()
+    {
+        await using var harness = await HealthHarness.StartAsync();
+        await harness.OnboardAsync();
+        var elsewhere = new ConversationKey("msteams", "tenant-2", "other-" + Guid.NewGuid().ToString("N"));
+
+        await harness.Flow.SendAsync("onboard", FlowHarness.DemoAccount, conversation: elsewhere);
+        var squatter = (await harness.Flow.Get<OnboardingSessions>().ForConversationAsync(elsewhere, CancellationToken.None))[0];
+        var result = await harness.Flow.AuthorizeAsync(harness.Flow.Publisher.Card(squatter.Id.Value)!);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(FlowCodes.AlreadyConnected, (await harness.Flow.Get<OnboardingSessions>().FindAsync(squatter.Id, CancellationToken.None))!.Failure?.Code);
+        Assert.Equal(1, await harness.Flow.ScalarAsync("SELECT COUNT(*) FROM tenant_keys WHERE status = 'Active'"));
     }
 
     [Fact]

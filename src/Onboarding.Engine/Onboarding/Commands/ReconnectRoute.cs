@@ -22,6 +22,8 @@ public sealed class ReconnectRoute(
     CommandReplies replies,
     ILogger<ReconnectRoute> logger) : StaffRoute(staff, replies)
 {
+    private readonly StaffPolicy _staff = staff;
+
     public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Reconnect];
 
     protected override async Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken)
@@ -39,29 +41,17 @@ public sealed class ReconnectRoute(
             return;
         }
 
-        if (await sessions.FindOpenAsync(account, cancellationToken).ConfigureAwait(false) is { } open)
+        // One Connect again at a time, and none while an authorized onboarding holds the account.
+        var open = await sessions.OpenForAccountAsync(account, cancellationToken).ConfigureAwait(false);
+        if (open.FirstOrDefault(s => s.Reconnect || s.AuthorizedAt is not null) is { } existing)
         {
-            await ShowOpenAsync(command, open, cancellationToken).ConfigureAwait(false);
+            await ShowOpenAsync(command, existing, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var previous = (await sessions.LatestPerAccountAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Account == account);
         var conversation = previous?.Conversation ?? command.Conversation;
-        OnboardingSession session;
-        try
-        {
-            session = await flow.StartAsync(conversation, command.User, previous?.SharedConversation ?? command.IsSharedConversation, account, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OpenOnboardingExistsException)
-        {
-            if (await sessions.FindOpenAsync(account, cancellationToken).ConfigureAwait(false) is { } raced)
-            {
-                await ShowOpenAsync(command, raced, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
+        var session = await flow.ReconnectAsync(conversation, command.User, previous?.SharedConversation ?? command.IsSharedConversation, account, cancellationToken).ConfigureAwait(false);
         ReconnectStarted(logger, account.Value, command.User.Id, session.Id.Value);
         if (conversation != command.Conversation)
         {
@@ -83,7 +73,7 @@ public sealed class ReconnectRoute(
         }
         else
         {
-            await Replies.ReplyAsync(command, ReplyViews.AlreadyOnboarding(open.Account!.Value, open), cancellationToken).ConfigureAwait(false);
+            await Replies.ReplyAsync(command, ReplyViews.AlreadyOnboarding(open.Account!.Value, open, canCancel: _staff.Allows(command, StaffPermission.CancelAnyOnboarding)), cancellationToken).ConfigureAwait(false);
         }
     }
 }

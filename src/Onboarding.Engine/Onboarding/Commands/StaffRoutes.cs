@@ -6,16 +6,22 @@ using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Onboarding.Commands;
 
-/// <summary>Base of staff-only commands: everyone else gets a clear refusal and nothing happens.</summary>
+/// <summary>
+/// Base of staff-only commands: everyone else gets a clear refusal and nothing happens. A route needs
+/// <see cref="StaffPermission.OperateConnections"/> (the Operations role) unless it overrides <see cref="Permission"/>.
+/// </summary>
 public abstract class StaffRoute(StaffPolicy staff, CommandReplies replies) : IChatCommandRoute
 {
     public abstract IReadOnlyCollection<string> Verbs { get; }
+
+    /// <summary>What the sender must be allowed to do; see <see cref="StaffPolicy.RolesGranting"/>.</summary>
+    protected virtual StaffPermission Permission => StaffPermission.OperateConnections;
 
     protected CommandReplies Replies => replies;
 
     public async Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
-        if (!staff.IsStaff(command.User))
+        if (!staff.Allows(command, Permission))
         {
             await replies.ReplyAsync(command, ReplyViews.StaffOnly(command.Verb), cancellationToken).ConfigureAwait(false);
             return;
@@ -69,7 +75,7 @@ public sealed class OffboardConfirmationRoute(OnboardingSessions sessions, Onboa
             return;
         }
 
-        if (await sessions.FindOpenAsync(account!.Value, cancellationToken).ConfigureAwait(false) is { } open)
+        foreach (var open in await sessions.OpenForAccountAsync(account!.Value, cancellationToken).ConfigureAwait(false))
         {
             await flow.CancelAsync(open, command.User, cancellationToken).ConfigureAwait(false);
         }

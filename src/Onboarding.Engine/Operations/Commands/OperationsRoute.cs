@@ -4,10 +4,13 @@ using Onboarding.Engine.Onboarding.Views;
 
 namespace Onboarding.Engine.Operations.Commands;
 
-/// <summary>Who may run the operations commands (<c>audit</c>, <c>erase</c>): decided by the staff policy in this one place.</summary>
+/// <summary>
+/// Who may run the operations commands (<c>audit</c>, <c>erase</c>): the Operations role, as the staff policy decides
+/// (<see cref="StaffPermission.OperateConnections"/>, docs/security.md).
+/// </summary>
 public sealed class OperationsAccess(StaffPolicy staff)
 {
-    public bool Allows(ChatUser user) => staff.IsStaff(user);
+    public bool Allows(ChatCommand command) => staff.Allows(command, StaffPermission.OperateConnections);
 }
 
 /// <summary>Base of the operations commands: anyone else gets the staff-only refusal and nothing happens.</summary>
@@ -20,7 +23,7 @@ public abstract class OperationsRoute(OperationsAccess access, CommandReplies re
     public async Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!access.Allows(command.User))
+        if (!access.Allows(command))
         {
             await replies.ReplyAsync(command, ReplyViews.StaffOnly(command.Verb), cancellationToken).ConfigureAwait(false);
             return;
