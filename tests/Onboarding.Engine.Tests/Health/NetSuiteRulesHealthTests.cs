@@ -101,7 +101,7 @@ public sealed class NetSuiteRulesHealthTests
         Assert.Equal(2, sessions.Count);
         Assert.Equal(OnboardingStep.AwaitingAuthorization, reconnect.Step);
         Assert.True(reconnect.Reconnect);
-        Assert.Equal("Connect NetSuite Demo Company (Sandbox) (1234567_SB1) again", harness.Flow.Publisher.Card(reconnect.Id.Value)!.Title);
+        Assert.Equal("Connect NetSuite 1234567_SB1 again", harness.Flow.Publisher.Card(reconnect.Id.Value)!.Title);
         Assert.StartsWith("Connect again: Demo Company (Sandbox) (1234567_SB1)", harness.Notices(harness.Ops)[^1].Title, StringComparison.Ordinal);
         Assert.Equal(TenantStatus.Connected, (await TenantAsync(harness)).Status);
 
