@@ -6,7 +6,7 @@ using Onboarding.Engine.Storage;
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>
-/// The onboarding state machine's entry points (DESIGN §2): start, the bundle check, retry, cancel — and the automatic
+/// The onboarding state machine's entry points: start, the bundle check, retry, cancel — and the automatic
 /// run from a verified bundle through machine access and post-install to completion. Every move is claimed with
 /// optimistic concurrency, so of two clicks on one button only one runs the step and the other sees the current card.
 /// </summary>
