@@ -1,3 +1,4 @@
+using Onboarding.Benchmarks.Audit;
 using Onboarding.Benchmarks.Flood;
 using Onboarding.Benchmarks.Health;
 using Onboarding.Benchmarks.Keys;
@@ -9,7 +10,7 @@ using Onboarding.Engine.Storage;
 
 // dotnet run -c Release --project tests/Onboarding.Benchmarks -- <scenario> [--quick]
 // One scenario per process, so peak memory and warm caches belong to that scenario alone.
-const string Usage = "usage: Onboarding.Benchmarks <keys|turn|slack-ack|onboarding|health|health-postgres|health-scale|health-latency|flood> [--quick] [--gc server|workstation]";
+const string Usage = "usage: Onboarding.Benchmarks <keys|turn|slack-ack|onboarding|health|health-postgres|health-scale|health-latency|flood|audit> [--quick] [--gc server|workstation]";
 
 if (args.FirstOrDefault() == EchoHost.Mode)
 {
@@ -35,6 +36,7 @@ ResultTable? table = scenario switch
     "health-scale" => await HealthScaleScenario.RunAsync(size),
     "health-latency" => await HealthLatencyScenario.RunAsync(size),
     "flood" => await FloodScenario.RunAsync(size, OptionValue(args, "--gc")),
+    "audit" => await AuditWriteScenario.RunAsync(size),
     _ => null,
 };
 

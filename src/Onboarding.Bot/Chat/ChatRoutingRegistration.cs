@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Conversations.Inbox;
 
@@ -13,8 +14,8 @@ public static class ChatRoutingRegistration
     /// </summary>
     public static IHostApplicationBuilder AddChatRouting(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IChatPublisher, ChannelPublisherRouter>();
-        builder.Services.AddSingleton<CardLocks>();
+        builder.Services.TryAddSingleton<IChatPublisher, ChannelPublisherRouter>();
+        builder.Services.TryAddSingleton<CardLocks>();
         builder.Services.AddCommandInbox(builder.Configuration);
         return builder;
     }

@@ -9,6 +9,8 @@ public static class ChatVerbs
     public const string Rotate = "rotate";
     public const string Offboard = "offboard";
     public const string Cancel = "cancel";
+    public const string Audit = "audit";
+    public const string Erase = "erase";
     public const string Help = "help";
 
     /// <summary>Not typed by anyone: a channel sends it when the bot or a person joins a conversation.</summary>

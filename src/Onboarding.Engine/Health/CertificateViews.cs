@@ -43,18 +43,21 @@ public static class CertificateViews
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(outcome);
         var title = $"🔑 New certificate for {tenant.DisplayName} is in use";
-        return new StepView(title, $"{title}; the old one is revoked.", Tone.Good)
+        var old = outcome.OldCertificateId is not { } oldId ? "none"
+            : outcome.OldRevoked ? $"{oldId} (revoked)"
+            : $"{oldId} (NetSuite did not revoke it yet; the next rotation tries again)";
+        return new StepView(title, outcome.OldRevoked ? $"{title}; the old one is revoked." : $"{title}.", Tone.Good)
         {
             Facts =
             [
                 new("Certificate", outcome.NewCertificateId ?? "?"),
                 new("Valid until", outcome.ValidUntil is { } until ? Date(until) : "?"),
-                new("Old certificate", outcome.OldCertificateId is { } old ? $"{old} (revoked)" : "none"),
+                new("Old certificate", old),
             ],
         };
     }
 
-    /// <summary>A rotation that stopped; the connection is untouched unless the old certificate was already revoked.</summary>
+    /// <summary>A rotation that stopped; the connection is untouched (the old certificate is only revoked after the new one is proven).</summary>
     public static StepView RotationFailed(MonitoredTenant tenant, RotationOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(tenant);
@@ -64,6 +67,7 @@ public static class CertificateViews
         {
             RotationStatus.AlreadyRunning => "A rotation for this account is already running.",
             RotationStatus.NoTenantKey => "The account has no certificate to rotate. Onboard it again.",
+            _ when outcome.OldKeptActive => $"The new certificate did not pass its test, so nothing changed: the current certificate ({outcome.OldCertificateId}) stays active and in use. {outcome.Error?.Explanation}",
             _ => outcome.Error?.Explanation ?? "NetSuite refused.",
         };
         List<ViewAction> actions = outcome.Status == RotationStatus.NeedsReauthorization

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Coordination;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
@@ -58,6 +59,10 @@ public sealed class HealthMonitor(
         await healthStore.AddNewTenantsAsync(cancellationToken).ConfigureAwait(false);
         var due = await healthStore.DueCountAsync(cancellationToken).ConfigureAwait(false);
         var concurrency = ConcurrencyFor(due, settings);
+
+        // A cycle with nothing due (most of them, every few seconds) would only be noise in a trace.
+        using var span = due == 0 ? null : EngineActivities.Health.StartActivity("health cycle");
+        span?.SetTag("health.tenants.due", due);
         var results = new ResultBatch(database, healthStore, logger);
         var checkedCount = 0;
         try

@@ -1,48 +1,43 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.Keys;
+using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
 
 namespace Onboarding.Engine.Health;
 
 /// <summary>
-/// The two checks of a tenant: the connection (client-credentials token, reused from the cache while it lasts, plus a
-/// one-row SuiteQL probe) and the bundle (the bundle-check RESTlet). Failures come back classified, never thrown. The
+/// The two checks of a tenant: the connection (client-credentials token, reused from the cache while it lasts, plus the
+/// kit's connection probe) and the bundle (the bundle-check RESTlet). Failures come back classified, never thrown. The
 /// caller passes the tenant's active key (the monitor reads those for a whole batch at once); the private key is decrypted
 /// only when a token must be minted.
 /// </summary>
 public sealed class TenantChecks(
     ITenantKeyRing keys,
     IClientCredentialsTokens tokens,
-    ISuiteQlClient suiteQl,
-    IRestletClient restlets,
-    IOptions<HealthOptions> options,
+    ConnectionProbe probe,
+    BundleCheck bundleCheck,
     TimeProvider timeProvider)
 {
+    /// <summary>Who uses the tenant's key for checks, in the audit log.</summary>
+    public const string KeyUser = "health-monitor";
+
     public Task<CheckResult> CheckConnectionAsync(AccountId account, TenantKey? activeKey, CancellationToken cancellationToken) =>
         RunAsync(account, activeKey, CheckKind.Connection, CheckStage.Probe, async (token, ct) =>
         {
-            var page = await suiteQl.QueryAsync(account, token, options.Value.ProbeQuery, null, ct, limit: 1).ConfigureAwait(false);
-            return page.IsSuccess ? null : page.Error;
+            var probed = await probe.RunAsync(account, token, ct).ConfigureAwait(false);
+            return probed.IsSuccess ? null : probed.Error;
         }, cancellationToken);
 
     public Task<CheckResult> CheckBundleAsync(AccountId account, TenantKey? activeKey, CancellationToken cancellationToken) =>
         RunAsync(account, activeKey, CheckKind.Bundle, CheckStage.Bundle, async (token, ct) =>
         {
-            var settings = options.Value;
-            var query = new Dictionary<string, string> { ["bundleId"] = settings.BundleId.ToString(CultureInfo.InvariantCulture) };
-            var answer = await restlets.GetAsync(account, token, new RestletId(settings.BundleCheckScript, settings.BundleCheckDeployment), query, ct).ConfigureAwait(false);
-            if (!answer.IsSuccess)
+            var found = await bundleCheck.CheckAsync(account, token, ct).ConfigureAwait(false);
+            return found.State switch
             {
-                return answer.Error;
-            }
-
-            return answer.Value.ValueKind == JsonValueKind.Object
-                && answer.Value.TryGetProperty("installed", out var installed)
-                && installed.ValueKind == JsonValueKind.False
-                    ? new NetSuiteError(NetSuiteErrorKind.ScriptNotDeployed, "The bundle-check RESTlet says the bundle is not installed.", Code: "installed:false")
-                    : null;
+                BundleState.Installed => null,
+                BundleState.NotInstalled => found.Error ?? new NetSuiteError(NetSuiteErrorKind.ScriptNotDeployed, "The bundle-check RESTlet says the bundle is not installed.", Code: "installed:false"),
+                _ => found.Error,
+            };
         }, cancellationToken);
 
     private async Task<CheckResult> RunAsync(
@@ -53,10 +48,16 @@ public sealed class TenantChecks(
         Func<BearerToken, CancellationToken, Task<NetSuiteError?>> call,
         CancellationToken cancellationToken)
     {
+        using var span = EngineActivities.Health.StartActivity($"health check {kind}");
+        span?.SetTag(EngineTags.CheckKind, kind.ToString());
+        span?.SetTag(EngineTags.Account, account.Value);
         var started = timeProvider.GetTimestamp();
         var at = timeProvider.GetUtcNow();
-        CheckResult Result(FailureCause? cause = null, NetSuiteError? error = null) =>
-            new(account, kind, at, timeProvider.GetElapsedTime(started), cause, error?.Said ?? error?.Code);
+        CheckResult Result(FailureCause? cause = null, NetSuiteError? error = null)
+        {
+            span?.SetTag(EngineTags.Outcome, cause?.ToString() ?? "passed");
+            return new(account, kind, at, timeProvider.GetElapsedTime(started), cause, error?.Said ?? error?.Code);
+        }
 
         if (key?.NetSuiteCertificateId is not { } certificateId)
         {
@@ -71,7 +72,7 @@ public sealed class TenantChecks(
         }
         else
         {
-            credential = await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
+            credential = await CredentialAsync(key, cancellationToken).ConfigureAwait(false);
             if (credential is null)
             {
                 return Result(FailureCause.NoCredential);
@@ -89,7 +90,7 @@ public sealed class TenantChecks(
         {
             // The cached token was refused before its expiry: mint once more to tell a dead token from a dead role.
             tokens.Invalidate(account);
-            credential ??= await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
+            credential ??= await CredentialAsync(key, cancellationToken).ConfigureAwait(false);
             if (credential is null)
             {
                 return Result(FailureCause.NoCredential);
@@ -98,7 +99,7 @@ public sealed class TenantChecks(
             token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
             if (!token.IsSuccess)
             {
-                return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at, liveTokenRefused: true), token.Error);
+                return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at, liveTokenRefused: true, sandboxAccount: account.IsSandbox), token.Error);
             }
 
             error = await call(token.Value, cancellationToken).ConfigureAwait(false);
@@ -106,4 +107,8 @@ public sealed class TenantChecks(
 
         return error is null ? Result() : Result(CauseClassifier.Classify(error, stage, key.ValidUntil, at), error);
     }
+
+    // Decrypted only here, and only when a token must be minted; the audit log names the monitor as the key's user.
+    private async Task<MachineCredential?> CredentialAsync(TenantKey key, CancellationToken cancellationToken) =>
+        await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false) is { } stored ? stored with { UsedBy = KeyUser } : null;
 }

@@ -2,11 +2,13 @@ using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.NetSuite.Internal;
+using Polly;
+using Polly.Retry;
 
 namespace Onboarding.Engine.NetSuite;
 
 /// <summary>
-/// Mints client-credentials tokens with a signed assertion (docs/netsuite.md) and caches them per tenant and certificate
+/// Mints client-credentials tokens with a signed assertion (docs/netsuite.md §3) and caches them per tenant and certificate
 /// until shortly before expiry. Concurrent callers for one tenant share one token request. With an
 /// <see cref="IMachineTokenStore"/> (several instances on one database) the token is shared too: an instance first looks for
 /// the one another instance minted, and only the instance holding the tenant's mint lease mints, so one tenant gets at most
@@ -19,6 +21,7 @@ internal sealed class ClientCredentialsTokens(
     IOptions<NetSuiteOptions> options,
     TimeProvider timeProvider,
     NetSuiteMetrics metrics,
+    IEnumerable<IKeyUseRecorder> keyUses,
     ILogger<ClientCredentialsTokens> logger,
     IMachineTokenStore? shared = null) : IClientCredentialsTokens
 {
@@ -32,6 +35,7 @@ internal sealed class ClientCredentialsTokens(
     private readonly Dictionary<(AccountId Account, string CertificateId), CachedToken> _cache = [];
     private readonly Dictionary<(AccountId Account, string CertificateId), Task<NetSuiteResult<BearerToken>>> _inFlight = [];
     private readonly Dictionary<AccountId, long> _generations = [];
+    private ResiliencePipeline<NetSuiteResult<IssuedTokens>>? _freshAssertionRetries;
 
     // Tenants whose next token must be minted afresh: the last one was refused, or a caller asked for a new signature.
     private readonly HashSet<AccountId> _mintAfresh = [];
@@ -172,30 +176,19 @@ internal sealed class ClientCredentialsTokens(
     private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential, long generation, IMachineTokenStore? store = null)
     {
         var tokenUrl = endpoints.Token(credential.Account);
+        using var span = NetSuiteSpans.Start(nameof(OAuthCall.ClientCredentials), credential.Account);
 
-        // A repeat after a 5xx or timeout would replay the same assertion (same jti), which NetSuite may refuse as a
-        // replay and so look like a rejected certificate. Only its 429 refusals are retried here; for anything else
-        // the caller's next call signs a fresh assertion.
-        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
-        var response = await client.RequestTokenAsync(
-            new TokenRequest
-            {
-                Address = tokenUrl.AbsoluteUri,
-                GrantType = Duende.IdentityModel.OidcConstants.GrantTypes.ClientCredentials,
-                ClientCredentialStyle = ClientCredentialStyle.PostBody,
-                ClientAssertion = new ClientAssertion
-                {
-                    Type = Duende.IdentityModel.OidcConstants.ClientAssertionTypes.JwtBearer,
-                    Value = assertions.Create(credential, tokenUrl),
-                },
-            },
+        // A 5xx or a timeout may come after NetSuite saw the assertion, and repeating the same request would replay its jti,
+        // which NetSuite may refuse as a replay (and so look like a rejected certificate). So the HTTP pipeline repeats only
+        // 429s (sent before NetSuite acts), and these failures are retried here, each attempt with a newly signed assertion.
+        var result = await FreshAssertionRetries.ExecuteAsync(
+            static async (state, _) => await state.Self.RequestOnceAsync(state.Credential, state.TokenUrl).ConfigureAwait(false),
+            (Self: this, Credential: credential, TokenUrl: tokenUrl),
             CancellationToken.None).ConfigureAwait(false);
-
-        var result = TokenResponseReader.Read(response, OAuthCall.ClientCredentials, CancellationToken.None);
         metrics.TokenMinted(result.IsSuccess);
         if (!result.IsSuccess)
         {
-            Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);
+            NetSuiteSpans.Failed(span, result.Error);
             return result.Error;
         }
 
@@ -218,6 +211,63 @@ internal sealed class ClientCredentialsTokens(
 
         Log.ClientCredentialsTokenCached(logger, credential.Account, minted.RenewAt);
         return NetSuiteResult<BearerToken>.Success(minted.Token);
+    }
+
+    /// <summary>One token request with a newly signed assertion (a fresh <c>jti</c>).</summary>
+    private async Task<NetSuiteResult<IssuedTokens>> RequestOnceAsync(MachineCredential credential, Uri tokenUrl)
+    {
+        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
+        var response = await client.RequestTokenAsync(
+            new TokenRequest
+            {
+                Address = tokenUrl.AbsoluteUri,
+                GrantType = Duende.IdentityModel.OidcConstants.GrantTypes.ClientCredentials,
+                ClientCredentialStyle = ClientCredentialStyle.PostBody,
+                ClientAssertion = new ClientAssertion
+                {
+                    Type = Duende.IdentityModel.OidcConstants.ClientAssertionTypes.JwtBearer,
+                    Value = assertions.Create(credential, tokenUrl),
+                },
+            },
+            CancellationToken.None).ConfigureAwait(false);
+
+        var result = TokenResponseReader.Read(response, OAuthCall.ClientCredentials, CancellationToken.None);
+
+        // Every signed assertion is recorded — a retry signs a new one — before its token is handed out or cached: a
+        // signature that cannot be recorded yields no token.
+        foreach (var recorder in keyUses)
+        {
+            await recorder.RecordMintAsync(credential, result.IsSuccess, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (!result.IsSuccess)
+        {
+            Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);
+        }
+
+        return result;
+    }
+
+    // Built on first use: the options are read once, like the HTTP pipelines' are.
+    private ResiliencePipeline<NetSuiteResult<IssuedTokens>> FreshAssertionRetries => _freshAssertionRetries ??= BuildRetries(options.Value, timeProvider);
+
+    private static ResiliencePipeline<NetSuiteResult<IssuedTokens>> BuildRetries(NetSuiteOptions settings, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder<NetSuiteResult<IssuedTokens>> { TimeProvider = timeProvider };
+        if (settings.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<NetSuiteResult<IssuedTokens>>
+            {
+                MaxRetryAttempts = settings.MaxRetryAttempts,
+                Delay = settings.RetryBaseDelay,
+                MaxDelay = TimeSpan.FromSeconds(30),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { IsSuccess: false, Error.Kind: NetSuiteErrorKind.Unavailable or NetSuiteErrorKind.Network }),
+            });
+        }
+
+        return builder.Build();
     }
 
     private sealed record CachedToken(BearerToken Token, DateTimeOffset RenewAt);

@@ -8,7 +8,7 @@ using Onboarding.Engine.Storage;
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>
-/// The onboarding state machine's entry points (DESIGN §2): start, the bundle check, retry, cancel — and the automatic
+/// The onboarding state machine's entry points: start, the bundle check, retry, cancel — and the automatic
 /// run from a verified bundle through machine access and post-install to completion. Every move is claimed with
 /// optimistic concurrency, so of two clicks on one button only one runs the step and the other sees the current card.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class OnboardingFlow(
     Database database,
     OnboardingSessions sessions,
     AuthorizationStep authorizationStep,
+    PreflightStep preflightStep,
     BundleStep bundleStep,
     MachineAccessStep machineAccessStep,
     PostInstallStep postInstallStep,
@@ -27,6 +28,7 @@ public sealed class OnboardingFlow(
     StepFailures failures,
     OnboardingCards cards,
     OnboardingNotices notices,
+    StepTelemetry telemetry,
     WorkLeases leases,
     IOptions<OnboardingOptions> options,
     TimeProvider timeProvider)
@@ -37,6 +39,13 @@ public sealed class OnboardingFlow(
     /// <summary>Starts an onboarding (throws <see cref="OpenOnboardingExistsException"/> when the account has one open).</summary>
     public Task<OnboardingSession> StartAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId? account, CancellationToken cancellationToken) =>
         authorizationStep.StartAsync(conversation, user, sharedConversation, account, cancellationToken);
+
+    /// <summary>
+    /// Connect again: a new onboarding of <paramref name="account"/>, still a connected tenant, in <paramref name="conversation"/>.
+    /// It may authorize although the tenant is connected; once its certificate works it replaces the tenant's old ones.
+    /// </summary>
+    public Task<OnboardingSession> ReconnectAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId account, CancellationToken cancellationToken) =>
+        authorizationStep.StartAsync(conversation, user, sharedConversation, account, cancellationToken, reconnect: true);
 
     /// <summary>"I've installed it": checks the bundle and, when it is there, carries on through steps 3 and 4.</summary>
     public async Task CheckBundleAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
@@ -49,7 +58,7 @@ public sealed class OnboardingFlow(
         }
 
         await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
-        if (await bundleStep.CheckAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false) is { } verified)
+        if (await telemetry.RunAsync("bundle", claimed, () => bundleStep.CheckAsync(claimed, user.Id, cancellationToken)).ConfigureAwait(false) is { } verified)
         {
             await ContinueAsync(verified, user.Id, cancellationToken).ConfigureAwait(false);
         }
@@ -70,22 +79,21 @@ public sealed class OnboardingFlow(
 
         if (session.NeedsNewSignIn)
         {
-            if (await authorizationStep.RenewAsync(session, user.Id, cancellationToken).ConfigureAwait(false) is null)
-            {
-                await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
-            }
-
+            await SignInAgainAsync(session, user, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (session.Step == OnboardingStep.Authorized)
         {
-            // Interrupted between the callback and the bundle card: just show the bundle step.
-            if (await sessions.TryMoveAsync(session, s => s.WaitingAt(OnboardingStep.AwaitingBundle), user.Id, cancellationToken).ConfigureAwait(false) is { } waiting)
+            // The pre-flight failed, or was interrupted between the callback and the bundle card: run it again.
+            if (await sessions.TryClaimAsync(session, OnboardingStep.Authorized, user.Id, cancellationToken).ConfigureAwait(false) is not { } checking)
             {
-                await cards.PublishAsync(waiting, cancellationToken).ConfigureAwait(false);
+                await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+                return;
             }
 
+            await cards.PublishAsync(checking, cancellationToken).ConfigureAwait(false);
+            await preflightStep.RunAsync(checking, user.Id, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -103,6 +111,26 @@ public sealed class OnboardingFlow(
 
         await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
         await ContinueAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Back to step 1 with a fresh sign-in link (to choose another role, or after the admin access ended). Whatever admin
+    /// access the session still holds is revoked and erased first, so two never coexist.
+    /// </summary>
+    public async Task SignInAgainAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (!session.Status.IsOpen() || session.IsBusy(now) || session.Step >= OnboardingStep.MachineAccessVerified)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await adminAccess.EndAsync(session, user.Id, cancellationToken).ConfigureAwait(false);
+        if (await authorizationStep.RenewAsync(session, user.Id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -162,7 +190,7 @@ public sealed class OnboardingFlow(
         var now = timeProvider.GetUtcNow();
         var cancelled = await sessions.TryMoveAsync(
             session,
-            s => s with { Status = SessionStatus.Cancelled, FinishedAt = now, AdminAccessEndedAt = s.AuthorizedAt is null ? null : now },
+            s => s with { Status = SessionStatus.Cancelled, FinishedAt = now },
             user.Id,
             cancellationToken,
             async (tx, s) =>
@@ -181,7 +209,7 @@ public sealed class OnboardingFlow(
 
         // While the admin's token still works it can revoke the upload; only then does the access end.
         await uploadedCertificate.RevokeAsync(cancelled, user.Id, "cancelled", cancellationToken).ConfigureAwait(false);
-        await adminAccess.EndAsync(cancelled, user.Id, cancellationToken).ConfigureAwait(false);
+        cancelled = await adminAccess.EndOfFinishedAsync(cancelled, user.Id, cancellationToken).ConfigureAwait(false);
         await cards.PublishAsync(cancelled, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -192,40 +220,43 @@ public sealed class OnboardingFlow(
         OnboardingSession? current = session;
         if (current.Step is OnboardingStep.BundleVerified or OnboardingStep.EstablishingMachineAccess)
         {
-            current = await machineAccessStep.RunAsync(current, actor, cancellationToken).ConfigureAwait(false);
+            var claimed = current;
+            current = await telemetry.RunAsync("machine-access", claimed, () => machineAccessStep.RunAsync(claimed, actor, cancellationToken)).ConfigureAwait(false);
         }
 
         if (current?.Step is OnboardingStep.MachineAccessVerified or OnboardingStep.PostInstall)
         {
-            current = await postInstallStep.RunAsync(current, actor, cancellationToken).ConfigureAwait(false);
+            var verified = current;
+            current = await telemetry.RunAsync("post-install", verified, () => postInstallStep.RunAsync(verified, actor, cancellationToken)).ConfigureAwait(false);
         }
 
         if (current is not null)
         {
-            await CompleteAsync(current, actor, cancellationToken).ConfigureAwait(false);
+            await telemetry.RunAsync("completion", current, () => CompleteAsync(current, actor, cancellationToken)).ConfigureAwait(false);
         }
     }
 
-    private async Task CompleteAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    private async Task<OnboardingSession?> CompleteAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
-        // Revoke first: by the time the card says "admin access revoked", it is.
-        await adminAccess.EndAsync(session, actor, cancellationToken).ConfigureAwait(false);
+        // Revoke first: by the time the card says "admin access revoked", it is — and it says so only if NetSuite confirmed.
+        var revoked = await adminAccess.EndAsync(session, actor, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         var completed = await sessions.TryMoveAsync(
             session,
-            s => s with { Step = OnboardingStep.Completed, Status = SessionStatus.Completed, FinishedAt = now, AdminAccessEndedAt = now },
+            s => s with { Step = OnboardingStep.Completed, Status = SessionStatus.Completed, FinishedAt = now, AdminAccessEndedAt = revoked ? now : s.AdminAccessEndedAt },
             actor,
             cancellationToken,
             (tx, s) => tenants.UpsertAsync(tx, new Tenant(s.Account!.Value, TenantStatus.Connected) { ConnectedAt = now }, now, cancellationToken)).ConfigureAwait(false);
         if (completed is null)
         {
             await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         await cards.PublishAsync(completed, cancellationToken).ConfigureAwait(false);
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, completed.Account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         await cards.NotifyAsync(completed, notices.Completed(completed, tenant), cancellationToken).ConfigureAwait(false);
+        return completed;
     }
 }

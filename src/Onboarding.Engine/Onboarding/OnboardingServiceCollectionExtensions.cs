@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Coordination;
+using Onboarding.Engine.Diagnostics;
+using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
@@ -32,9 +34,14 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnboardingOptions>, OnboardingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddMetrics();
+        services.TryAddSingleton<OnboardingMetrics>();
+        services.TryAddSingleton<StepTelemetry>();
         services.AddWorkCoordination();
         services.TryAddSingleton<IMachineTokenStore, MachineTokenStore>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IKeyUseRecorder, AuditedKeyUse>());
         services.TryAddSingleton<OnboardingSessionStore>();
         services.TryAddSingleton<AuthorizationRequestStore>();
         services.TryAddSingleton<DelegatedTokenStore>();
@@ -53,7 +60,11 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<OnboardingCards>();
         services.TryAddSingleton<StatusBoard>();
         services.TryAddSingleton<StepFailures>();
+        services.AddVendorKit();
         services.TryAddSingleton<AuthorizationStep>();
+        services.TryAddSingleton<Preflight>();
+        services.TryAddSingleton<PreflightStep>();
+        services.TryAddSingleton<AdminAccessSweep>();
         services.TryAddSingleton<BundleStep>();
         services.TryAddSingleton<MachineAccessStep>();
         services.TryAddSingleton<PostInstallStep>();
@@ -65,21 +76,26 @@ public static class OnboardingServiceCollectionExtensions
         services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
-        services.TryAddSingleton<StaffPolicy>();
+        services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
-        services.AddSingleton<IChatCommandRoute, HelpRoute>();
-        services.AddSingleton<IChatCommandRoute, WelcomeRoute>();
-        services.AddSingleton<IChatCommandRoute, OnboardRoute>();
-        services.AddSingleton<IChatCommandRoute, StatusRoute>();
-        services.AddSingleton<IChatCommandRoute, CancelRoute>();
-        services.AddSingleton<IChatCommandRoute, BundleCheckRoute>();
-        services.AddSingleton<IChatCommandRoute, RetryRoute>();
-        services.AddSingleton<IChatCommandRoute, CancelSessionRoute>();
-        services.AddSingleton<IChatCommandRoute, ReplaceCertificateRoute>();
-        services.AddSingleton<IChatCommandRoute, OffboardRoute>();
-        services.AddSingleton<IChatCommandRoute, OffboardConfirmationRoute>();
-        services.AddSingleton<IChatCommandRoute, HealthPlaceholderRoute>();
-        services.Replace(ServiceDescriptor.Singleton<IChatCommandHandler, ChatCommandRouter>());
+        services.TryAddSingleton<OnboardingButtons>();
+        services.AddChatRoutes();
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IChatCommandRoute, HelpRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, WelcomeRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, OnboardRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, StatusRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, CancelRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, BundleCheckRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, RetryRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, CancelSessionRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, ReplaceCertificateRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, SignInAgainRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, ReconnectRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, OffboardRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, OffboardConfirmationRoute>(),
+        ]);
 
         services.AddPostInstallRoutine<ValidatePrerequisitesRoutine>(ValidatePrerequisitesRoutine.RoutineName);
         services.AddPostInstallRoutine<SeedConfigurationRoutine>(SeedConfigurationRoutine.RoutineName);

@@ -9,7 +9,7 @@ namespace Onboarding.Engine.Storage;
 public sealed class OnboardingSessionStore
 {
     private const string Columns = """
-        id AS Id, conversation_key AS ConversationKey, account_id AS AccountId, account_expected AS AccountExpected,
+        id AS Id, conversation_key AS ConversationKey, account_id AS AccountId, account_expected AS AccountExpected, reconnect AS Reconnect,
         started_by_id AS StartedById, started_by_name AS StartedByName, shared_conversation AS SharedConversation, step AS Step, status AS Status, version AS Version,
         lease_until AS LeaseUntil, failure_code AS FailureCode, failure_reason AS FailureReason, failure_todo AS FailureToDo,
         failure_said AS FailureSaid, authorized_role_id AS AuthorizedRoleId, authorized_role_name AS AuthorizedRoleName, authorized_entity_id AS AuthorizedEntityId,
@@ -19,7 +19,7 @@ public sealed class OnboardingSessionStore
         """;
 
     private const string Assignments = """
-        account_id = @AccountId, account_expected = @AccountExpected, step = @Step, status = @Status, version = @Version,
+        account_id = @AccountId, account_expected = @AccountExpected, reconnect = @Reconnect, step = @Step, status = @Status, version = @Version,
         lease_until = @LeaseUntil, failure_code = @FailureCode, failure_reason = @FailureReason, failure_todo = @FailureToDo,
         failure_said = @FailureSaid, authorized_role_id = @AuthorizedRoleId, authorized_role_name = @AuthorizedRoleName, authorized_entity_id = @AuthorizedEntityId,
         authorized_at = @AuthorizedAt, authorized_by_name = @AuthorizedByName, admin_access_until = @AdminAccessUntil, admin_access_ended_at = @AdminAccessEndedAt,
@@ -27,18 +27,18 @@ public sealed class OnboardingSessionStore
         connection_test_ms = @ConnectionTestMs, updated_at = @UpdatedAt, finished_at = @FinishedAt
         """;
 
-    /// <summary>Inserts a new session. Throws <see cref="OpenOnboardingExistsException"/> when the account already has an open onboarding.</summary>
+    /// <summary>Inserts a new session (it holds no account until NetSuite authorizes it, see <see cref="FindHolderAsync"/>).</summary>
     public async Task InsertAsync(StorageTransaction transaction, OnboardingSession session, CancellationToken cancellationToken)
     {
         try
         {
             await transaction.ExecuteAsync(
                 $"""
-                INSERT INTO onboarding_sessions (id, conversation_key, started_by_id, started_by_name, shared_conversation, authorized_by_name, created_at, account_id, account_expected,
+                INSERT INTO onboarding_sessions (id, conversation_key, started_by_id, started_by_name, shared_conversation, authorized_by_name, created_at, account_id, account_expected, reconnect,
                     authorized_role_name, step, status, version, lease_until, failure_code, failure_reason, failure_todo, failure_said, authorized_role_id,
                     authorized_entity_id, authorized_at, admin_access_until, admin_access_ended_at, bundle_version, app_role_id,
                     app_role_name, mapped_entity_id, connection_test_ms, updated_at, finished_at)
-                VALUES (@Id, @ConversationKey, @StartedById, @StartedByName, @SharedConversation, @AuthorizedByName, @CreatedAt, @AccountId, @AccountExpected,
+                VALUES (@Id, @ConversationKey, @StartedById, @StartedByName, @SharedConversation, @AuthorizedByName, @CreatedAt, @AccountId, @AccountExpected, @Reconnect,
                     @AuthorizedRoleName, @Step, @Status, @Version, @LeaseUntil, @FailureCode, @FailureReason, @FailureToDo, @FailureSaid, @AuthorizedRoleId,
                     @AuthorizedEntityId, @AuthorizedAt, @AdminAccessUntil, @AdminAccessEndedAt, @BundleVersion, @AppRoleId,
                     @AppRoleName, @MappedEntityId, @ConnectionTestMs, @UpdatedAt, @FinishedAt)
@@ -54,7 +54,8 @@ public sealed class OnboardingSessionStore
 
     /// <summary>
     /// Writes <paramref name="next"/> if the stored version is still <paramref name="expectedVersion"/>; returns false when
-    /// someone else moved the session first. Throws <see cref="OpenOnboardingExistsException"/> when a learnt account is taken.
+    /// someone else moved the session first. Throws <see cref="OpenOnboardingExistsException"/> when the session becomes
+    /// authorized for an account another authorized onboarding still holds.
     /// </summary>
     public async Task<bool> TryUpdateAsync(StorageTransaction transaction, OnboardingSession next, int expectedVersion, CancellationToken cancellationToken)
     {
@@ -81,14 +82,27 @@ public sealed class OnboardingSessionStore
         return row?.ToSession();
     }
 
-    /// <summary>The open onboarding of an account, if any.</summary>
-    public async Task<OnboardingSession?> FindOpenAsync(StorageTransaction transaction, AccountId account, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open onboarding that holds an account: one that NetSuite authorized (at most one, by a unique index). Onboardings
+    /// still waiting for their first sign-in hold nothing, so typing <c>onboard &lt;account&gt;</c> cannot block the real admin.
+    /// </summary>
+    public async Task<OnboardingSession?> FindHolderAsync(StorageTransaction transaction, AccountId account, CancellationToken cancellationToken)
     {
         var row = await transaction.QuerySingleOrDefaultAsync<SessionRow>(
-            $"SELECT {Columns} FROM onboarding_sessions WHERE account_id = @account AND status IN ('Waiting', 'Running', 'Failed')",
+            $"SELECT {Columns} FROM onboarding_sessions WHERE account_id = @account AND status IN ('Waiting', 'Running', 'Failed') AND authorized_at IS NOT NULL",
             new { account = account.Value },
             cancellationToken).ConfigureAwait(false);
         return row?.ToSession();
+    }
+
+    /// <summary>Every open onboarding of an account, in any conversation, newest first.</summary>
+    public async Task<IReadOnlyList<OnboardingSession>> OpenForAccountAsync(StorageTransaction transaction, AccountId account, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.QueryAsync<SessionRow>(
+            $"SELECT {Columns} FROM onboarding_sessions WHERE account_id = @account AND status IN ('Waiting', 'Running', 'Failed') ORDER BY created_at DESC",
+            new { account = account.Value },
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToSession())];
     }
 
     /// <summary>Sessions whose worker stopped mid-step: running, with the lease run out (a crash or restart).</summary>
@@ -111,14 +125,18 @@ public sealed class OnboardingSessionStore
         return [.. rows.Select(r => r.ToSession())];
     }
 
-    /// <summary>The latest onboarding of every account (and every not-yet-known account), newest first.</summary>
+    /// <summary>
+    /// One onboarding per account — its latest authorized one, or its latest when none was ever authorized (an unproven
+    /// claim never stands for an account another onboarding connected) — and every not-yet-known account, newest first.
+    /// </summary>
     public async Task<IReadOnlyList<OnboardingSession>> LatestPerAccountAsync(StorageTransaction transaction, CancellationToken cancellationToken)
     {
         var rows = await transaction.QueryAsync<SessionRow>(
             $"""
             SELECT {Columns} FROM onboarding_sessions s
             WHERE s.account_id IS NULL AND s.status IN ('Waiting', 'Running', 'Failed')
-               OR s.created_at = (SELECT MAX(o.created_at) FROM onboarding_sessions o WHERE o.account_id = s.account_id)
+               OR s.id = (SELECT o.id FROM onboarding_sessions o WHERE o.account_id = s.account_id
+                          ORDER BY CASE WHEN o.authorized_at IS NULL THEN 1 ELSE 0 END, o.created_at DESC, o.id LIMIT 1)
             ORDER BY s.created_at DESC
             """,
             null,
@@ -133,6 +151,7 @@ public sealed class OnboardingSessionStore
         public string ConversationKey { get; set; } = "";
         public string? AccountId { get; set; }
         public long AccountExpected { get; set; }
+        public long Reconnect { get; set; }
         public string StartedById { get; set; } = "";
         public string StartedByName { get; set; } = "";
         public long SharedConversation { get; set; }
@@ -166,6 +185,7 @@ public sealed class OnboardingSessionStore
             ConversationKey = s.Conversation.ToString(),
             AccountId = s.Account?.Value,
             AccountExpected = s.AccountExpected ? 1 : 0,
+            Reconnect = s.Reconnect ? 1 : 0,
             StartedById = s.StartedBy.Id,
             StartedByName = s.StartedBy.Name,
             SharedConversation = s.SharedConversation ? 1 : 0,
@@ -200,6 +220,7 @@ public sealed class OnboardingSessionStore
             Conversation = Conversations.ConversationKey.Parse(ConversationKey),
             Account = AccountId is null ? null : NetSuite.AccountId.Parse(AccountId),
             AccountExpected = AccountExpected != 0,
+            Reconnect = Reconnect != 0,
             StartedBy = new ChatUser(StartedById, StartedByName),
             SharedConversation = SharedConversation != 0,
             AuthorizedByName = AuthorizedByName,
@@ -226,7 +247,7 @@ public sealed class OnboardingSessionStore
     }
 }
 
-/// <summary>The account already has an open onboarding (enforced by a unique index).</summary>
+/// <summary>The account is held by another authorized, open onboarding (enforced by a unique index).</summary>
 public sealed class OpenOnboardingExistsException(AccountId? account, Exception inner)
     : Exception($"Account {account} already has an open onboarding.", inner)
 {

@@ -45,7 +45,8 @@ public static class HealthScenario
         var retained = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
 
         // After the peak is read: the baseline's own requests are not the monitor's memory.
-        var raw = await RawRoundTripsAsync(monitor.Services, bench.Accounts, warmConcurrency, bench.Sandbox.BaseAddress, settings.ProbeQuery);
+        var probe = Onboarding.Engine.Kit.ConnectionProbe.QueryFor(monitor.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Onboarding.Engine.Onboarding.OnboardingOptions>>().Value);
+        var raw = await RawRoundTripsAsync(monitor.Services, bench.Accounts, warmConcurrency, bench.Sandbox.BaseAddress, probe);
 
         // The hour from the warm cycle on: every check in it after the cold start, the renewal included.
         var hour = closing.At - warm.At;

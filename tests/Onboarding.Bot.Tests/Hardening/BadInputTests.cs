@@ -13,6 +13,7 @@ using Onboarding.Bot.Tests.Infrastructure;
 using Onboarding.Engine.Conversations.Inbox;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding;
 
 namespace Onboarding.Bot.Tests.Hardening;
 
@@ -29,7 +30,7 @@ public sealed class BadInputHost : IAsyncLifetime
     {
         Bed = await BotTestBed.StartAsync(new Dictionary<string, string?>
         {
-            ["Onboarding:StaffUserIds:0"] = "aad-" + BadInputTable.Staff,
+            ["Onboarding:Roles:Operations:0"] = TeamsActivities.RoleEntryOf(BadInputTable.Staff),
             ["Health:Enabled"] = "false",
         });
         Browser = new AdminBrowser(Bed.Host.BaseAddress);
@@ -135,8 +136,9 @@ public sealed class BadInputTests(BadInputHost host) : IClassFixture<BadInputHos
 
     private static IEnumerable<string> Failures(IConfiguration configuration)
     {
-        var engine = new ServiceCollection().AddLogging().AddNetSuiteClients(configuration).AddConnectionHealth(configuration).BuildServiceProvider();
+        var engine = new ServiceCollection().AddLogging().AddNetSuiteClients(configuration).AddOnboardingFlow(configuration).AddConnectionHealth(configuration).BuildServiceProvider();
         yield return Failure(() => _ = engine.GetRequiredService<IOptions<NetSuiteOptions>>().Value);
+        yield return Failure(() => _ = engine.GetRequiredService<IOptions<OnboardingOptions>>().Value);
         yield return Failure(() => _ = engine.GetRequiredService<IOptions<HealthOptions>>().Value);
         yield return Failure(() => _ = new ServiceCollection().AddCommandInbox(configuration).BuildServiceProvider().GetRequiredService<IOptions<InboxOptions>>().Value);
         yield return Failure(() => Throw(new SlackOptionsValidator().Validate(null, configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() ?? new SlackOptions())));

@@ -36,7 +36,7 @@ internal static class AlertCards
         yield return ("certificate-needs-reauthorization", CertificateViews.NeedsReauthorization(tenant, expires, now,
             new NetSuiteError(NetSuiteErrorKind.PermissionMissing, "The role may not manage certificates.", 403, "INSUFFICIENT_PERMISSION")));
         yield return ("certificate-confirm-rotation", CertificateViews.ConfirmRotation(tenant));
-        yield return ("certificate-rotated", CertificateViews.Rotated(tenant, new RotationOutcome(RotationStatus.Rotated, NewCertificateId: "cert-new", ValidUntil: now.AddYears(2), OldCertificateId: "cert-old", Overlapped: true)));
+        yield return ("certificate-rotated", CertificateViews.Rotated(tenant, new RotationOutcome(RotationStatus.Rotated, NewCertificateId: "cert-new", ValidUntil: now.AddYears(2), OldCertificateId: "cert-old", OldRevoked: true)));
         foreach (var status in Enum.GetValues<RotationStatus>().Where(s => s != RotationStatus.Rotated))
         {
             yield return ($"certificate-rotation-{status}", CertificateViews.RotationFailed(tenant, new RotationOutcome(status, "upload",

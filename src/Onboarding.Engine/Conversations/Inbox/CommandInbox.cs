@@ -112,16 +112,6 @@ public sealed class CommandInbox(
             new { id, holder = Holder, now = StoredTime.Format(timeProvider.GetUtcNow()) },
             cancellationToken), cancellationToken);
 
-    /// <summary>How long accepted delivery ids are remembered; Teams and Slack re-send within minutes.</summary>
-    public static readonly TimeSpan DeliveryRetention = TimeSpan.FromDays(7);
-
-    /// <summary>Forgets delivery ids accepted more than <see cref="DeliveryRetention"/> ago; returns how many went.</summary>
-    public Task<int> ForgetOldDeliveriesAsync(CancellationToken cancellationToken) =>
-        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
-            "DELETE FROM processed_deliveries WHERE processed_at < @cutoff",
-            new { cutoff = StoredTime.Format(timeProvider.GetUtcNow() - DeliveryRetention) },
-            cancellationToken), cancellationToken);
-
     /// <summary>Counts the commands in the inbox (all instances) for <see cref="Backlog"/>; returns the count.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
@@ -167,7 +157,8 @@ public sealed class CommandInbox(
     {
         try
         {
-            var at = StoredTime.Format(timeProvider.GetUtcNow());
+            var now = timeProvider.GetUtcNow();
+            var at = StoredTime.Format(now);
 
             // Not any caller's token: the batch carries other callers' commands, and each caller stops waiting on its own.
             var outcomes = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write =>
@@ -176,10 +167,8 @@ public sealed class CommandInbox(
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var command = batch[i].Command;
-                    if (command.DeliveryId is { Length: > 0 } deliveryId && await write.ExecuteAsync(
-                        "INSERT INTO processed_deliveries (conversation_key, delivery_id, processed_at) VALUES (@key, @deliveryId, @at) ON CONFLICT DO NOTHING",
-                        new { key = command.Conversation.ToString(), deliveryId, at },
-                        CancellationToken.None).ConfigureAwait(false) == 0)
+                    if (command.DeliveryId is { Length: > 0 } deliveryId
+                        && !await ProcessedDeliveries.TryRecordAsync(write, command.Conversation.ToString(), deliveryId, now, CancellationToken.None).ConfigureAwait(false))
                     {
                         outcomes[i] = InboxOutcome.Duplicate;
                         continue;

@@ -25,9 +25,6 @@ public sealed class CommandInboxWorker(
     TimeProvider timeProvider,
     ILogger<CommandInboxWorker> logger) : BackgroundService
 {
-    // Delivery ids age out slowly; looking once an hour keeps the table at a week of deliveries.
-    private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
-
     private readonly Dictionary<long, Task> _running = [];
     private readonly SemaphoreSlim _slotFreed = new(0);
 
@@ -37,7 +34,6 @@ public sealed class CommandInboxWorker(
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var renewal = RenewLeasesAsync(renewing.Token);
         long? lastCount = null;
-        long? lastForget = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -46,12 +42,6 @@ public sealed class CommandInboxWorker(
                 {
                     lastCount = timeProvider.GetTimestamp();
                     await TryAsync(() => inbox.CountAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
-                }
-
-                if (lastForget is not { } forgot || timeProvider.GetElapsedTime(forgot) >= ForgetEvery)
-                {
-                    lastForget = timeProvider.GetTimestamp();
-                    await TryAsync(() => inbox.ForgetOldDeliveriesAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
                 }
 
                 var free = settings.WorkerConcurrency - RunningCount;

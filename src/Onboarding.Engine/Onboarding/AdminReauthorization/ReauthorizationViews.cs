@@ -26,16 +26,21 @@ public static class ReauthorizationViews
     public static StepView Running(Reauthorization r, string purpose) =>
         new($"Re-authorized {r.Account} — working", $"Access received; working {purpose}.", Tone.Neutral);
 
-    public static StepView Finished(Reauthorization r, string purpose, ReauthorizationResult result) =>
+    public static StepView Finished(Reauthorization r, string purpose, ReauthorizationResult result, bool accessRevoked) =>
         new(
             result.Succeeded ? $"✓ Done {purpose}" : $"✗ Couldn't finish {purpose}",
-            $"{r.Account}: {result.Summary} The one-hour admin access has been revoked.",
+            $"{r.Account}: {result.Summary} {AccessEnd(accessRevoked)}",
             result.Succeeded ? Tone.Good : Tone.Warning)
         {
-            Facts = [.. result.Facts, new Fact("Admin access", "revoked and erased")],
+            Facts = [.. result.Facts, new Fact("Admin access", accessRevoked ? "revoked and erased" : "erased here; NetSuite did not confirm the revocation")],
             Footnote = result.Said,
             Actions = result.Succeeded ? [] : [Button("Re-authorize again", ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
         };
+
+    /// <summary>What may be said about the one-hour access once the job is over: "revoked" only when NetSuite confirmed it.</summary>
+    public static string AccessEnd(bool revoked) => revoked
+        ? "The one-hour admin access has been revoked."
+        : "NetSuite did not confirm that the one-hour admin access was revoked; the app erased its copy, and it expires within the hour.";
 
     /// <summary>The link was not used as meant: denied, expired, another account, or NetSuite refused the code.</summary>
     public static StepView Stopped(Reauthorization r, string purpose, string reason) =>

@@ -20,7 +20,8 @@ public sealed class OnboardingNotices(IOptions<OnboardingOptions> options, TimeP
 
     public StepView Completed(OnboardingSession session, Tenant? tenant) => new(
         $"🎉 {tenant?.DisplayName ?? session.AccountText} is connected",
-        $"{options.Value.AppName} is connected to {session.Account}; admin access has been revoked.",
+        $"{options.Value.AppName} is connected to {session.Account}; "
+            + (session.AdminAccessEndedAt is null ? "NetSuite did not confirm that the admin access was revoked." : "admin access has been revoked."),
         Tone.Good)
     {
         Body = ["Health monitoring is on. The onboarding card above lists what was set up."],
