@@ -44,8 +44,8 @@ public sealed class CommandInboxKillTests : IAsyncLifetime
         _connector.Release(underWay.ConversationId);
         await using var restarted = await StartBotAsync();
 
-        var reply = await _connector.WaitForAsync(a => a.ConversationId == waiting.ConversationId && a.Shows("Onboardings in this conversation"), timeout: TimeSpan.FromSeconds(60));
-        await _connector.WaitForAsync(a => a.ConversationId == underWay.ConversationId, count: 2, timeout: TimeSpan.FromSeconds(60));
+        var reply = await _connector.WaitForAsync(a => a.ConversationId == waiting.ConversationId, timeout: TimeSpan.FromSeconds(120));
+        await _connector.WaitForAsync(a => a.ConversationId == underWay.ConversationId, count: 2, timeout: TimeSpan.FromSeconds(120));
         Assert.Single(reply);
         await WaitUntilAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM chat_inbox") == 0);
     }

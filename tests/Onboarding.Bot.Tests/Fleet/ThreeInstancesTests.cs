@@ -29,7 +29,11 @@ public sealed class ThreeInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SandboxServer.StartAsync(options => options.EnableTestControl = true);
+        _sandbox = await SandboxServer.StartAsync(options =>
+        {
+            options.EnableTestControl = true;
+            options.AllowLoopbackHttpRedirects = true;
+        });
         _connector = await ConnectorStandIn.StartAsync();
         _control = new HttpClient { BaseAddress = _sandbox.BaseAddress };
     }
@@ -102,19 +106,15 @@ public sealed class ThreeInstancesTests : IAsyncLifetime
 
     private async Task<BotProcess> StartBotAsync()
     {
-        var root = _sandbox.BaseAddress.AbsoluteUri.TrimEnd('/');
-        var settings = new Dictionary<string, string?>(_database!.HostSettings)
+        var settings = ExternalSandbox.Settings(_sandbox.BaseAddress);
+        foreach (var (key, value) in _database!.HostSettings)
         {
-            ["NetSuite:Mode"] = "NetSuite",
-            ["NetSuite:ClientId"] = "demo-onboarding-client",
-            ["NetSuite:AppBaseUrl"] = root + "/{account}",
-            ["NetSuite:SuiteTalkBaseUrl"] = root + "/{account}",
-            ["NetSuite:RestletsBaseUrl"] = root + "/{account}",
-            ["NetSuite:SystemBaseUrl"] = root + "/system",
-            ["Onboarding:StepLease"] = "00:00:10",
-            ["Inbox:Lease"] = "00:00:05",
-            ["Health:Enabled"] = "false",
-        };
+            settings[key] = value;
+        }
+
+        settings["Onboarding:StepLease"] = "00:00:10";
+        settings["Inbox:Lease"] = "00:00:05";
+        settings["Health:Enabled"] = "false";
         var bot = await BotProcess.StartAsync(_directory, settings);
         _bots.Add(bot);
         return bot;

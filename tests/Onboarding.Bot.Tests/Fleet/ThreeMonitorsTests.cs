@@ -55,6 +55,7 @@ public sealed class ThreeMonitorsTests : IAsyncLifetime
         {
             o.SeedFile = TenantSeed.Write(Tenants, _directory.Path);
             o.EnableTestControl = true;
+            o.AllowLoopbackHttpRedirects = true;
         });
         // Time is simulated, so a NetSuite retry's back-off would never end: the outage is seen at the first answer.
         var settings = new Dictionary<string, string?> { ["Health:CheckJitter"] = "00:00:00", ["NetSuite:MaxRetryAttempts"] = "0" };
