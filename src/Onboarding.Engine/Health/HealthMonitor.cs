@@ -144,7 +144,8 @@ public sealed class HealthMonitor(
     // Claims batches of due tenants as the checks take them, so a new batch is claimed while the last ones still run.
     private async IAsyncEnumerable<ClaimedTenant> ClaimDueAsync(int concurrency, HealthOptions settings, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var size = Math.Clamp(concurrency * 2, 16, 500);
+        // Enough per claim that claiming costs little beside the checks, few enough that a claim is over long before it lapses.
+        var size = Math.Clamp(concurrency * 4, 64, 500);
         while (true)
         {
             var batch = await healthStore.ClaimDueAsync(instance.NextHolder(), size, ClaimLease(settings), cancellationToken).ConfigureAwait(false);
