@@ -47,6 +47,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<OnboardingChecklist>();
         services.TryAddSingleton<OnboardingCard>();
         services.TryAddSingleton<OnboardingNotices>();
+        services.TryAddSingleton<CardUpdatePacer>();
         services.TryAddSingleton<OnboardingCards>();
         services.TryAddSingleton<StatusBoard>();
         services.TryAddSingleton<StepFailures>();
