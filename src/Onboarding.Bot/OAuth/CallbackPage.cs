@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using Onboarding.Bot.Text;
 
 namespace Onboarding.Bot.OAuth;
 
@@ -31,7 +31,7 @@ internal static class CallbackPage
         return new PageResult(html.ToString(), succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 
     private sealed class PageResult(string html, int status) : IResult
     {

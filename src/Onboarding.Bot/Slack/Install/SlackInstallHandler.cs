@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.Slack.WebApi;
+using Onboarding.Bot.Text;
 using Onboarding.Engine.NetSuite;
 using static Onboarding.Bot.Log;
 
@@ -107,7 +108,7 @@ internal sealed class SlackInstallHandler(
     private Uri RedirectUri => new(bot.Value.PublicBaseUrl.TrimEnd('/') + CallbackPath, UriKind.Absolute);
 
     private static IResult Page(HttpStatusCode status, string message) => Results.Content(
-        $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Slack install</title></head><body><p>{WebUtility.HtmlEncode(message)}</p></body></html>",
+        $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Slack install</title></head><body><p>{HtmlText.Encode(message)}</p></body></html>",
         "text/html; charset=utf-8",
         statusCode: (int)status);
 }
