@@ -63,6 +63,8 @@ public static class OnboardingServiceCollectionExtensions
         services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
+        services.TryAddSingleton<ConfirmationStore>();
+        services.TryAddSingleton<ConfirmationCards>();
         services.TryAddSingleton<StaffPolicy>();
         services.TryAddSingleton<CommandReplies>();
         services.AddSingleton<IChatCommandRoute, HelpRoute>();
@@ -76,6 +78,7 @@ public static class OnboardingServiceCollectionExtensions
         services.AddSingleton<IChatCommandRoute, ReplaceCertificateRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardRoute>();
         services.AddSingleton<IChatCommandRoute, OffboardConfirmationRoute>();
+        services.AddSingleton<IChatCommandRoute, RevokeWithAdminRoute>();
         services.AddSingleton<IChatCommandRoute, HealthPlaceholderRoute>();
         services.Replace(ServiceDescriptor.Singleton<IChatCommandHandler, ChatCommandRouter>());
 

@@ -95,7 +95,7 @@ public static class OnboardingScenario
         waitedBefore = waits.Total;
         await bed.SendAsync(bed.Teams.Submit(step2.SubmitData("I've installed it"), onboarding.CardId));
         await onboarding.CardShowingAsync(a => a.Shows("is connected"));
-        await bed.Connector.WaitForAsync(a => !a.IsUpdate && a.Shows("is connected"));
+        await bed.Connector.WaitForAsync(a => !a.IsUpdate && a.Shows("All set"));
         EndStretch();
 
         Console.WriteLine($"  {algorithm}: " + string.Join(" | ", stretches.Select(s => $"{s.Wall.TotalMilliseconds:F0} ms ({s.NetSuite.TotalMilliseconds:F0} ms sandbox)")));

@@ -58,7 +58,7 @@ public sealed class SlackOnboardingTests : IAsyncLifetime
         Assert.Same(card, posts[0]);
         Assert.Equal(2, onboarding.ThreadPosts.Count);
         Assert.True(onboarding.ThreadPosts[0].Shows("Authorization received"));
-        Assert.True(onboarding.ThreadPosts[1].Shows("is connected"));
+        Assert.True(onboarding.ThreadPosts[1].Shows("All set"));
         var updates = _host.Slack.Calls.Where(c => c.Method == SlackWebApiClient.UpdateMethod).ToList();
         Assert.All(updates, u => Assert.Equal(onboarding.CardTs, u.Ts));
         Assert.True(updates.Count >= 2, $"{updates.Count} updates");

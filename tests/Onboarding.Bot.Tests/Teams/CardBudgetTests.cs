@@ -31,7 +31,7 @@ public sealed class CardBudgetTests
             .ToList();
         var view = new StepView("Status of every tenant", "10 onboarding(s).")
         {
-            Table = new ViewTable(["Account", "Company", "Where", "Started", "Certificate expires"], rows),
+            Table = new ViewTable(["Account", "Company", "State", "Started", "Certificate expires"], rows),
             Body = ["and 240 more — type status <account> for one."],
         };
 
@@ -51,7 +51,8 @@ public sealed class CardBudgetTests
             ["unknown session"] = ReplyViews.UnknownSession(),
             ["already connected"] = ReplyViews.AlreadyConnected(tenant),
             ["coming with health"] = ReplyViews.ComingWithHealth("alerts"),
-            ["confirm offboard"] = ReplyViews.ConfirmOffboard(tenant),
+            ["confirm offboard"] = ReplyViews.ConfirmOffboard(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }),
+            ["how it works"] = HowItWorksView.Create("Onboarding App"),
         };
     }
 }

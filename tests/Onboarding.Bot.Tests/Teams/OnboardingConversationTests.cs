@@ -51,7 +51,7 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         Assert.Equal(3, posts.Count);
         Assert.Same(card, posts[0]);
         Assert.Contains(posts, p => p.Shows("Authorization received"));
-        Assert.Contains(posts, p => p.Shows("is connected"));
+        Assert.Contains(posts, p => p.Shows("All set"));
         var updates = _onboarding.CardUpdates;
         Assert.True(updates.Count >= 2, $"{updates.Count} updates");
         Assert.Same(final, updates[^1]);
@@ -81,7 +81,7 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         var click = _bed.Teams.Submit(step2.SubmitData("I've installed it"), _onboarding.CardId);
         await _bed.SendAsync(click);
         await _onboarding.CardShowingAsync(a => a.Shows("is connected"));
-        await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId && !a.IsUpdate && a.Shows("is connected"));
+        await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId && !a.IsUpdate && a.Shows("All set"));
         var updatesBefore = _onboarding.CardUpdates.Count;
         var postsBefore = _onboarding.Posts.Count;
 

@@ -30,6 +30,7 @@ internal sealed class CardCatalog(IServiceProvider services)
         {
             ("help", HelpView.Create()),
             ("welcome", WelcomeView.Create("Onboarding App")),
+            ("how-it-works", HowItWorksView.Create("Onboarding App")),
         };
         views.AddRange(OnboardingCards());
         views.AddRange(Notices());
@@ -90,7 +91,9 @@ internal sealed class CardCatalog(IServiceProvider services)
         yield return ("reply-already-onboarding", ReplyViews.AlreadyOnboarding(Account, Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting)));
         yield return ("reply-already-connected", ReplyViews.AlreadyConnected(tenant));
         yield return ("reply-coming-with-health", ReplyViews.ComingWithHealth("Alerts"));
-        yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(tenant));
+        yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }));
+        yield return ("reply-offboarding", ReplyViews.Offboarding(Account, new ChatUser("u-1", "Vic")));
+        yield return ("reply-offboarding-kept", ReplyViews.OffboardingKept(Account, new ChatUser("u-1", "Vic")));
         yield return ("reply-offboarded", ReplyViews.Offboarded(new OffboardingOutcome(Account, ["cert-1"], [])));
         yield return ("reply-offboarded-not-revoked", ReplyViews.Offboarded(new OffboardingOutcome(Account, [],
             [("cert-2", new NetSuiteError(NetSuiteErrorKind.PermissionMissing, "The role may not manage certificates.", 403, "INSUFFICIENT_PERMISSION"))])));

@@ -114,6 +114,25 @@ public sealed class HealthCommandTests
     }
 
     [Fact]
+    public async Task Re_run_check_that_ends_the_incident_posts_only_the_recovery_notice()
+    {
+        await using var harness = await HealthHarness.StartAsync();
+        await harness.OnboardAsync();
+        await harness.BundleGoesDownAsync();
+        var alert = Assert.Single(harness.AlertPosts(harness.Ops));
+        await harness.Flow.InstallBundleAsync();
+        var before = harness.Notices(harness.Ops).Count;
+
+        await harness.Flow.PressAsync(alert, "Re-run check", harness.Flow.Staff, harness.Ops);
+
+        // The alert card turned green in place; one message says so, not three.
+        var said = harness.Notices(harness.Ops).Skip(before).ToList();
+        var recovered = Assert.Single(said);
+        Assert.StartsWith("🟢 Demo Company (Sandbox) (1234567_SB1) — recovered at", recovered.Title, StringComparison.Ordinal);
+        Assert.Equal(Tone.Good, harness.Shown(harness.Ops).Last(m => m.Slot is not null).View.Tone);
+    }
+
+    [Fact]
     public async Task Status_shows_each_connected_tenants_health_last_check_and_certificate_expiry()
     {
         await using var harness = await HealthHarness.StartAsync();

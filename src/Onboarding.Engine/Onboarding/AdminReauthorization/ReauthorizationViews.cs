@@ -26,16 +26,37 @@ public static class ReauthorizationViews
     public static StepView Running(Reauthorization r, string purpose) =>
         new($"Re-authorized {r.Account} — working", $"Access received; working {purpose}.", Tone.Neutral);
 
-    public static StepView Finished(Reauthorization r, string purpose, ReauthorizationResult result) =>
-        new(
-            result.Succeeded ? $"✓ Done {purpose}" : $"✗ Couldn't finish {purpose}",
-            $"{r.Account}: {result.Summary} The one-hour admin access has been revoked.",
-            result.Succeeded ? Tone.Good : Tone.Warning)
+    /// <summary>
+    /// The outcome. A failure says which account, what went wrong and what to do next, with the button that does it; the
+    /// admin access is gone either way.
+    /// </summary>
+    public static StepView Finished(Reauthorization r, string purpose, ReauthorizationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(result);
+        var facts = new List<Fact>(result.Facts) { new("Admin access", "revoked and erased") };
+        if (result.Succeeded)
         {
-            Facts = [.. result.Facts, new Fact("Admin access", "revoked and erased")],
+            return new StepView($"✓ {r.Account}: done {purpose}", $"{r.Account}: {result.Summary} The one-hour admin access has been revoked.", Tone.Good)
+            {
+                Body = [result.Summary],
+                Facts = facts,
+                Footnote = result.Said,
+            };
+        }
+
+        const string ToDo = "Press Re-authorize again to try once more with a fresh sign-in; if it fails again, send the small print to support.";
+        return new StepView(
+            $"✗ {r.Account}: couldn't finish the job {purpose}",
+            $"{r.Account}: {result.Summary} {ToDo}",
+            Tone.Warning)
+        {
+            Body = [result.Summary, ToDo],
+            Facts = facts,
             Footnote = result.Said,
-            Actions = result.Succeeded ? [] : [Button("Re-authorize again", ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
+            Actions = [Button("Re-authorize again", ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
         };
+    }
 
     /// <summary>The link was not used as meant: denied, expired, another account, or NetSuite refused the code.</summary>
     public static StepView Stopped(Reauthorization r, string purpose, string reason) =>

@@ -7,8 +7,8 @@ using Onboarding.Engine.Views;
 namespace Onboarding.Engine.Onboarding.Views;
 
 /// <summary>
-/// The status table (UX.md): account, company, where it stands, when it started, certificate expiry; at most ten rows.
-/// With health monitoring installed, a connected tenant's "where" is its health and last check.
+/// The status table: account, company, its state, when it started, certificate expiry; at most ten rows. With health
+/// monitoring installed, a connected tenant's state is its health and last check.
 /// </summary>
 public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider, HealthStatusReader? health = null)
 {
@@ -28,6 +28,9 @@ public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, Te
             ? new Dictionary<AccountId, TenantHealthStatus>()
             : await health.ReadAsync(shown.Where(s => s.Account is not null).Select(s => s.Account!.Value), cancellationToken).ConfigureAwait(false);
         var rows = new List<IReadOnlyList<string>>();
+        // A single account already connected or still being onboarded needs no new onboarding; next to a list (or a
+        // cancelled, failed or offboarded one) the button says it is for another account.
+        var settled = false;
         await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
         {
             foreach (var session in shown)
@@ -36,6 +39,7 @@ public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, Te
                 var key = session.Account is { } b
                     ? (await keys.LiveKeysAsync(read, b, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Status == TenantKeyStatus.Active)
                     : null;
+                settled = sessions.Count == 1 && (session.Status.IsOpen() || (session.Status == SessionStatus.Completed && tenant?.Status != TenantStatus.Offboarded));
                 rows.Add(
                 [
                     session.AccountText ?? "(not chosen yet)",
@@ -50,9 +54,9 @@ public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, Te
         var more = sessions.Count > MaxRows ? $" and {sessions.Count - MaxRows} more — type status <account> for one." : string.Empty;
         return new StepView(title, $"{sessions.Count} onboarding(s).{more}")
         {
-            Table = new ViewTable(["Account", "Company", "Where", "Started", "Certificate expires"], rows),
+            Table = new ViewTable(["Account", "Company", "State", "Started", "Certificate expires"], rows),
             Body = more.Length == 0 ? [] : [more.Trim()],
-            Actions = [new SubmitAction("Start onboarding", OnboardingVerbs.Onboard, new Dictionary<string, string>())],
+            Actions = settled ? [] : [new SubmitAction("Onboard another account", OnboardingVerbs.Onboard, new Dictionary<string, string>())],
         };
     }
 

@@ -32,6 +32,7 @@ public static class SchemaMigrations
             """),
         .. OnboardingMigrations.All,
         .. HealthMigrations.All,
+        .. ConfirmationMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);
