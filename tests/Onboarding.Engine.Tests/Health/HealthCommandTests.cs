@@ -51,13 +51,18 @@ public sealed class HealthCommandTests
         var original = await harness.ActiveCertificateIdAsync();
 
         await harness.Flow.SendAsync(ChatVerbs.Rotate, "1234567_sb1", user: harness.Flow.Staff, conversation: harness.Ops);
-        var confirm = harness.Notices(harness.Ops)[^1];
+        var confirm = harness.Flow.Question();
         Assert.Equal("Rotate the certificate for Demo Company (Sandbox) (1234567_SB1)?", confirm.Title);
+        Assert.Equal(["Rotate Demo Company (Sandbox) (1234567_SB1)", "Keep"], confirm.Actions.Select(a => a.Label));
         Assert.Equal(original, await harness.ActiveCertificateIdAsync());
 
         await harness.Flow.PressAsync(confirm, "Rotate Demo Company (Sandbox) (1234567_SB1)", harness.Flow.Staff, harness.Ops);
+        await harness.Flow.PressAsync(confirm, "Rotate Demo Company (Sandbox) (1234567_SB1)", harness.Flow.Staff, harness.Ops);
 
-        var done = harness.Notices(harness.Ops)[^1];
+        // The outcome replaced the question; the second click found it answered and rotated nothing more.
+        var done = harness.Flow.Question();
+        Assert.Empty(harness.Notices(harness.Ops));
+        Assert.Equal(1, await harness.Flow.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.switched'"));
         Assert.Equal(Tone.Good, done.Tone);
         Assert.Contains(done.Facts, f => f.Name == "Old certificate" && f.Value == $"{original} (revoked)");
         Assert.NotEqual(original, await harness.ActiveCertificateIdAsync());

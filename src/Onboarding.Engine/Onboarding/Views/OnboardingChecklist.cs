@@ -7,8 +7,8 @@ namespace Onboarding.Engine.Onboarding.Views;
 
 /// <summary>
 /// The checklist heading an onboarding card: the four steps with their states and key facts, step 3's sub-steps while
-/// it runs, and one line per post-install routine while step 4 runs or stopped — both one level in, under their step.
-/// Once everything is done each step shrinks to its line and key fact; the ids worth keeping are in the card's facts.
+/// it runs, and one line per post-install routine with its result from step 4 on — both one level in, under their step.
+/// Once everything is done the ids worth keeping are in the card's facts, not repeated in the checklist.
 /// </summary>
 public sealed class OnboardingChecklist(IOptions<OnboardingOptions> options, IEnumerable<IPostInstallRoutine> routines)
 {
@@ -31,9 +31,8 @@ public sealed class OnboardingChecklist(IOptions<OnboardingOptions> options, IEn
             items.AddRange(MachineAccessLines(snapshot).Select(SubStep));
         }
 
-        var completed = session.Status == SessionStatus.Completed;
-        items.Add(new("Finishing setup", StateOf(4, phase, session.Status), completed ? RoutinesDetail(snapshot.Routines) : null));
-        if (phase >= 4 && !completed)
+        items.Add(new("Finishing setup", StateOf(4, phase, session.Status), null));
+        if (phase >= 4)
         {
             items.AddRange(snapshot.Routines.Select(r => SubStep(new ChecklistItem(LabelOf(r.Routine), StateOf(r.State, session.Status), r.Summary))));
         }
@@ -42,9 +41,6 @@ public sealed class OnboardingChecklist(IOptions<OnboardingOptions> options, IEn
     }
 
     private static ChecklistItem SubStep(ChecklistItem item) => item with { Level = 1 };
-
-    private static string? RoutinesDetail(IReadOnlyList<RoutineRun> routines) =>
-        routines.Count == 0 ? null : routines.Count == 1 ? "1 setup routine done" : $"{routines.Count} setup routines done";
 
     private static ChecklistState StateOf(int item, int phase, SessionStatus status) =>
         item < phase ? ChecklistState.Done
