@@ -1,4 +1,4 @@
-using System.Text.Encodings.Web;
+using System.Net;
 
 namespace Onboarding.Bot.Text;
 
@@ -8,5 +8,5 @@ namespace Onboarding.Bot.Text;
 /// </summary>
 internal static class HtmlText
 {
-    public static string Encode(string? text) => HtmlEncoder.Default.Encode(OutsideText.Clean(text));
+    public static string Encode(string? text) => WebUtility.HtmlEncode(OutsideText.Clean(text));
 }

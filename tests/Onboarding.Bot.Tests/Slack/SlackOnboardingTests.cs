@@ -36,6 +36,22 @@ public sealed class SlackOnboardingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_crafted_callback_error_description_reaches_the_slack_card_as_plain_text()
+    {
+        const string crafted = HostileText.MarkdownLink + " <https://evil.example|click> <!channel> *now*";
+        var onboarding = new SlackOnboarding(_host, _browser);
+        var card = await onboarding.StartWithSlashCommandAsync("trigger-crafted");
+        var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(card.Link("Authorize in NetSuite").Query)["state"].ToString();
+
+        await _browser.OpenBotAsync($"/oauth/netsuite/callback?state={Uri.EscapeDataString(state)}&error=server_error&error_description={Uri.EscapeDataString(crafted)}");
+
+        var failed = await onboarding.CardShowingAsync(c => c.Shows("NetSuite refused the sign-in"));
+        Assert.Empty(BlockKitLimits.MrkdwnObjects(failed.Blocks));
+        Assert.Contains(failed.BlockTexts, t => t.Contains(crafted, StringComparison.Ordinal));
+        Assert.Empty(BlockKitLimits.Violations(failed.Text ?? string.Empty, failed.Blocks));
+    }
+
+    [Fact]
     public async Task Slash_command_onboarding_reaches_Completed_on_one_message_updated_in_place()
     {
         var onboarding = new SlackOnboarding(_host, _browser);
