@@ -1,3 +1,5 @@
+using Onboarding.Engine.Views;
+
 namespace Onboarding.Tests.Shared;
 
 /// <summary>
@@ -41,4 +43,20 @@ internal static class HostileText
         return category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
             || (category == System.Globalization.UnicodeCategory.Format && rune.Value is not (0x200C or 0x200D));
     }
+
+    /// <summary>
+    /// A view with <paramref name="text"/> in every place a view carries text — title, subtitle, a step and a sub-step with
+    /// its detail, heading, body, a fact, a table row, two buttons, small print: twelve texts, two button labels.
+    /// </summary>
+    public static StepView Everywhere(string text) => new(text, text, Tone.Attention)
+    {
+        Subtitle = text,
+        Checklist = [new ChecklistItem(text, ChecklistState.Done, text), new ChecklistItem(text, ChecklistState.Running) { Level = 1 }],
+        Heading = text,
+        Body = [text],
+        Facts = [new Fact(text, text)],
+        Table = new ViewTable(["Command", "What it does"], [[text, text]]),
+        Actions = [new SubmitAction(text, "help", new Dictionary<string, string> { ["session"] = "s-1" }, ActionStyle.Destructive), new OpenUrlAction(text, new Uri("https://example.test/ok"))],
+        Footnote = text,
+    };
 }

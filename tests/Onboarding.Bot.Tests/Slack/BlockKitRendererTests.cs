@@ -117,7 +117,7 @@ public sealed class BlockKitRendererTests
     [Fact]
     public void No_text_from_a_view_ever_becomes_mrkdwn()
     {
-        var message = _renderer.Render(Everywhere(HostileText.MarkdownLink));
+        var message = _renderer.Render(HostileText.Everywhere(HostileText.MarkdownLink));
 
         Assert.Empty(BlockKitLimits.MrkdwnObjects(message.Blocks));
         var literal = Descendants(message.Blocks).Where(n => (string?)n["type"] is "text" or "plain_text").Select(n => (string?)n["text"]).Count(t => t == HostileText.MarkdownLink);
@@ -130,7 +130,7 @@ public sealed class BlockKitRendererTests
     {
         var text = HostileText.Cases.Single(c => c.Name == name).Text;
 
-        var message = _renderer.Render(Everywhere(text));
+        var message = _renderer.Render(HostileText.Everywhere(text));
 
         Assert.Empty(BlockKitLimits.MrkdwnObjects(message.Blocks));
         Assert.Empty(BlockKitLimits.Violations(message.Text, message.Blocks));
@@ -256,19 +256,6 @@ public sealed class BlockKitRendererTests
 
         Assert.Throws<InvalidOperationException>(() => _renderer.Render(view));
     }
-
-    /// <summary>A view with <paramref name="text"/> in every place a view carries text: twelve texts and two buttons.</summary>
-    private static StepView Everywhere(string text) => new(text, text, Tone.Attention)
-    {
-        Subtitle = text,
-        Checklist = [new ChecklistItem(text, ChecklistState.Done, text), new ChecklistItem(text, ChecklistState.Running) { Level = 1 }],
-        Heading = text,
-        Body = [text],
-        Facts = [new Fact(text, text)],
-        Table = new ViewTable(["Command", "What it does"], [[text, text]]),
-        Actions = [new SubmitAction(text, ChatVerbs.Help, NoData, ActionStyle.Destructive), new OpenUrlAction(text, new Uri("https://example.test/ok"))],
-        Footnote = text,
-    };
 
     /// <summary>The text of a rich text block, section or list item as a person reads it.</summary>
     private static string Line(JsonNode? node) => string.Concat(Descendants(node).Where(n => (string?)n["type"] == "text").Select(n => (string?)n["text"]));

@@ -138,7 +138,7 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void Every_text_of_a_view_becomes_a_TextRun_so_no_host_reads_it_as_Markdown()
     {
-        var card = AdaptiveCardRenderer.Render(Everywhere(HostileText.MarkdownLink));
+        var card = AdaptiveCardRenderer.Render(HostileText.Everywhere(HostileText.MarkdownLink));
 
         var nodes = Descendants(card).ToList();
         Assert.DoesNotContain(nodes, n => (string?)n["type"] is "TextBlock" or "FactSet" or "Fact");
@@ -153,7 +153,7 @@ public sealed class AdaptiveCardRendererTests
     {
         var text = HostileText.Cases.Single(c => c.Name == name).Text;
 
-        var card = AdaptiveCardRenderer.Render(Everywhere(text));
+        var card = AdaptiveCardRenderer.Render(HostileText.Everywhere(text));
 
         var inert = AdaptiveCardText.Inert(text);
         var runs = Descendants(card).Where(n => (string?)n["type"] == "TextRun").Select(n => (string)n["text"]!).Where(t => t == inert).ToList();
@@ -220,19 +220,6 @@ public sealed class AdaptiveCardRendererTests
         Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) <= AdaptiveCardRenderer.MaxCardBytes);
         Assert.Equal("2000 tenants", (string?)card["fallbackText"]);
     }
-
-    /// <summary>A view with <paramref name="text"/> in every place a view carries text: twelve text runs and two buttons.</summary>
-    internal static StepView Everywhere(string text) => new(text, text, Tone.Attention)
-    {
-        Subtitle = text,
-        Checklist = [new ChecklistItem(text, ChecklistState.Done, text), new ChecklistItem(text, ChecklistState.Running) { Level = 1 }],
-        Heading = text,
-        Body = [text],
-        Facts = [new Fact(text, text)],
-        Table = new ViewTable(["Command", "What it does"], [[text, text]]),
-        Actions = [new SubmitAction(text, ChatVerbs.Help, SessionData), new OpenUrlAction(text, new Uri("https://example.test/ok"))],
-        Footnote = text,
-    };
 
     private static List<string> Runs(JsonNode? node) => [.. Descendants(node).Where(n => (string?)n["type"] == "TextRun").Select(n => (string)n["text"]!)];
 

@@ -8,6 +8,7 @@ using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Views;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Cards;
 
@@ -38,6 +39,7 @@ internal sealed class CardCatalog(IServiceProvider services)
         views.AddRange(await StatusBoardsAsync());
         views.AddRange(AlertCards.Build(services.GetRequiredService<IOptions<HealthOptions>>().Value, Now));
         views.Add(("oversized", Oversized()));
+        views.AddRange(Hostile());
         return views;
     }
 
@@ -111,6 +113,29 @@ internal sealed class CardCatalog(IServiceProvider services)
             ("status-one", await board.BuildAsync("1234567_SB1", [sessions[0]], CancellationToken.None)),
             ("status-many", await board.BuildAsync("All onboardings", sessions, CancellationToken.None)),
         ];
+    }
+
+    /// <summary>
+    /// Outside text where it really arrives — a crafted callback's error in a failure, a display name in the subtitle, a
+    /// company name in the title and facts — and every hostile case in every place a view has text.
+    /// </summary>
+    private IEnumerable<(string, StepView)> Hostile()
+    {
+        var card = services.GetRequiredService<OnboardingCard>();
+        var link = HostileText.MarkdownLink;
+        var failed = Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Failed) with
+        {
+            Failure = new StepFailure(FlowCodes.AuthorizationDenied, $"NetSuite refused the sign-in: {link}.", "Press Sign in again.", "NetSuite said: server_error"),
+            StartedBy = new ChatUser("user-mallory", link),
+            SharedConversation = true,
+        };
+        yield return ("hostile-callback-error", card.Build(new OnboardingSnapshot(failed, null, null, [], null)));
+        var completed = Session(OnboardingStep.Completed, SessionStatus.Completed) with { AuthorizedByName = link, AppRoleName = link };
+        yield return ("hostile-company-name", card.Build(new OnboardingSnapshot(completed, Tenant() with { CompanyName = link }, Key(uploaded: true), [], null)));
+        foreach (var (name, text) in HostileText.Cases)
+        {
+            yield return ($"hostile-{name.Replace(' ', '-')}", HostileText.Everywhere(text));
+        }
     }
 
     /// <summary>A view far over the card size limit: the renderer must still produce a valid (shortened) card.</summary>
