@@ -20,6 +20,12 @@ internal static class AdaptiveCardRenderer
     /// <summary>The submitted data key carrying the action's verb.</summary>
     public const string VerbKey = "verb";
 
+    /// <summary>
+    /// The longest button title: buttons do not wrap, so a longer one is clipped on a phone-wide card. Every label the
+    /// views use fits ("Onboard another account"); names belong in the card's text, not on its buttons.
+    /// </summary>
+    public const int ButtonTitle = 24;
+
     /// <summary>How far a sub-step's line is indented per level.</summary>
     private const string IndentWidth = "16px";
 
@@ -198,7 +204,7 @@ internal static class AdaptiveCardRenderer
 
     private static JsonNode Action(ViewAction action) => action switch
     {
-        OpenUrlAction open => new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = AdaptiveCardText.Inert(open.Label), ["url"] = open.Url.AbsoluteUri },
+        OpenUrlAction open => new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = AdaptiveCardText.Inert(open.Label, ButtonTitle), ["url"] = open.Url.AbsoluteUri },
         SubmitAction submit => Submit(submit),
         _ => throw new NotSupportedException($"No Adaptive Card rendering for {action.GetType().Name}."),
     };
@@ -211,7 +217,7 @@ internal static class AdaptiveCardRenderer
             data[key] = value;
         }
 
-        var rendered = new JsonObject { ["type"] = "Action.Submit", ["title"] = AdaptiveCardText.Inert(submit.Label), ["data"] = data };
+        var rendered = new JsonObject { ["type"] = "Action.Submit", ["title"] = AdaptiveCardText.Inert(submit.Label, ButtonTitle), ["data"] = data };
         if (submit.Style != ActionStyle.Default)
         {
             rendered["style"] = submit.Style == ActionStyle.Destructive ? "destructive" : "positive";

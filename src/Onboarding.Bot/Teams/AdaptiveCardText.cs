@@ -11,7 +11,8 @@ namespace Onboarding.Bot.Teams;
 /// </summary>
 internal static partial class AdaptiveCardText
 {
-    public static string Inert(string? text) => BraceBeforeBrace().Replace(OutsideText.Clean(text), "{\u2060");
+    public static string Inert(string? text, int maxLength = OutsideText.MaxLength) =>
+        OutsideText.Shorten(BraceBeforeBrace().Replace(OutsideText.Clean(text), "{\u2060"), maxLength);
 
     // A word joiner after every brace that another follows: invisible, keeps the text on one line, and "{{" never forms.
     [GeneratedRegex(@"\{(?=\{)", RegexOptions.CultureInvariant)]

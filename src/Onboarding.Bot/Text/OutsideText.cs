@@ -19,17 +19,19 @@ internal static class OutsideText
     private const char ZeroWidthNonJoiner = '\u200C';
     private const char ZeroWidthJoiner = '\u200D';
 
-    public static string Clean(string? text)
+    /// <summary>The text cleaned, and cut with an ellipsis to at most <paramref name="maxLength"/> characters (never inside a surrogate pair).</summary>
+    public static string Clean(string? text, int maxLength = MaxLength)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
         }
 
-        var cleaned = new StringBuilder(Math.Min(text.Length, MaxLength + 1));
+        var cleaned = new StringBuilder(Math.Min(text.Length, maxLength + 1));
         var lastWasSpace = false;
         var index = 0;
-        while (index < text.Length && cleaned.Length <= MaxLength)
+        while (index < text.Length && cleaned.Length <= maxLength)
         {
             if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
             {
@@ -58,18 +60,25 @@ internal static class OutsideText
             lastWasSpace = false;
         }
 
-        if (cleaned.Length > MaxLength || index < text.Length)
-        {
-            var cut = Math.Min(cleaned.Length, MaxLength - 1);
-            if (cut > 0 && char.IsHighSurrogate(cleaned[cut - 1]))
-            {
-                cut--;
-            }
+        var result = cleaned.ToString();
+        return Shorten(result, maxLength, cut: index < text.Length);
+    }
 
-            cleaned.Length = cut;
-            cleaned.Append('…');
+    /// <summary>Cuts <paramref name="text"/> with an ellipsis to at most <paramref name="maxLength"/> characters, never inside a surrogate pair.</summary>
+    public static string Shorten(string text, int maxLength, bool cut = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!cut && text.Length <= maxLength)
+        {
+            return text;
         }
 
-        return cleaned.ToString();
+        var keep = Math.Min(text.Length, maxLength - 1);
+        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return string.Concat(text.AsSpan(0, keep), "…");
     }
 }

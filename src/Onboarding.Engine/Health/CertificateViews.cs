@@ -115,7 +115,7 @@ public static class CertificateViews
             ],
             Actions =
             [
-                new SubmitAction($"Rotate {tenant.DisplayName}", HealthVerbs.RotateConfirmed, data, ActionStyle.Destructive),
+                new SubmitAction("Rotate certificate", HealthVerbs.RotateConfirmed, data, ActionStyle.Destructive),
                 new SubmitAction("Keep", HealthVerbs.RotateKept, data),
             ],
         };

@@ -138,7 +138,7 @@ public sealed class CommandTests
 
         await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
         var confirm = harness.Question();
-        Assert.Equal(["Offboard Demo Company (Sandbox)", "Keep"], confirm.Actions.Select(a => a.Label));
+        Assert.Equal(["Offboard 1234567_SB1", "Keep"], confirm.Actions.Select(a => a.Label));
         Assert.Equal(ActionStyle.Destructive, Assert.IsType<SubmitAction>(confirm.Actions[0]).Style);
         Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
 
@@ -161,10 +161,10 @@ public sealed class CommandTests
         await harness.OnboardAsync();
         await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
         var confirm = harness.Question();
-        await harness.PressAsync(confirm, "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await harness.PressAsync(confirm, "Offboard 1234567_SB1", user: harness.Staff);
         var shown = harness.Publisher.All.Count;
 
-        await harness.PressAsync(confirm, "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await harness.PressAsync(confirm, "Offboard 1234567_SB1", user: harness.Staff);
         await harness.PressAsync(confirm, "Keep", user: harness.Staff);
 
         Assert.Equal(shown, harness.Publisher.All.Count);
@@ -196,14 +196,14 @@ public sealed class CommandTests
         await harness.RemovePermissionAsync(1001, "Manage own OAuth 2.0 Client Credentials certificates");
 
         await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Question(), "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await harness.PressAsync(harness.Question(), "Offboard 1234567_SB1", user: harness.Staff);
 
         // One card for one click: the outcome, with the next step as its button (not a second card of its own).
         var done = harness.Question();
         Assert.Equal(Tone.Warning, done.Tone);
         Assert.Contains(done.Facts, f => f.Name == "Not revoked in NetSuite");
         Assert.DoesNotContain(done.Body, b => b.Contains("rotate", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(["Revoke with an admin sign-in"], done.Actions.Select(a => a.Label));
+        Assert.Equal(["Sign in to revoke it"], done.Actions.Select(a => a.Label));
         Assert.Empty(harness.Publisher.SlotsStartingWith("reauthorization/"));
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM tenant_keys WHERE protected_private_key IS NOT NULL"));
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.revoked' AND outcome = 'revoke-failed'"));
@@ -215,7 +215,7 @@ public sealed class CommandTests
         await using var harness = await FlowHarness.StartAsync();
         await harness.OnboardAsync();
         await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Question(), "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await harness.PressAsync(harness.Question(), "Offboard 1234567_SB1", user: harness.Staff);
 
         var again = await harness.OnboardAsync();
 

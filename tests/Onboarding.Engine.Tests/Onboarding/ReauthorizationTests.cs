@@ -142,15 +142,15 @@ public sealed class ReauthorizationTests
 
     /// <summary>
     /// Onboards the demo account, takes the certificate permission from the app's role, offboards it (staff, confirmed) and
-    /// presses the outcome's Revoke with an admin sign-in.
+    /// presses the outcome's Sign in to revoke it.
     /// </summary>
     private static async Task OffboardWithoutRevokePermissionAsync(FlowHarness harness)
     {
         await harness.OnboardAsync();
         await harness.RemovePermissionAsync(AppRoleId, ManageCertificates);
         await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Question(), "Offboard Demo Company (Sandbox)", user: harness.Staff);
-        await harness.PressAsync(harness.Question(), "Revoke with an admin sign-in", user: harness.Staff);
+        await harness.PressAsync(harness.Question(), "Offboard 1234567_SB1", user: harness.Staff);
+        await harness.PressAsync(harness.Question(), "Sign in to revoke it", user: harness.Staff);
     }
 
     /// <summary>Steps 1 and 2 done by hand, so a fault can be injected before "I've installed it".</summary>

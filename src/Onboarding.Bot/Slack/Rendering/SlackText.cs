@@ -15,10 +15,10 @@ internal static class SlackText
     private const string Ellipsis = "…";
 
     /// <summary>Text for a <c>plain_text</c> object or a rich-text element, at most <paramref name="maxLength"/> characters.</summary>
-    public static string Plain(string? text, int maxLength) => Fit(OutsideText.Clean(text), maxLength, escaped: false);
+    public static string Plain(string? text, int maxLength) => OutsideText.Clean(text, maxLength);
 
     /// <summary>Text for a mrkdwn field, entity-escaped, at most <paramref name="maxLength"/> characters and never half an entity.</summary>
-    public static string Mrkdwn(string? text, int maxLength) => Fit(Escape(OutsideText.Clean(text)), maxLength, escaped: true);
+    public static string Mrkdwn(string? text, int maxLength) => Fit(Escape(OutsideText.Clean(text)), maxLength);
 
     private static string Escape(string text)
     {
@@ -42,7 +42,7 @@ internal static class SlackText
         return builder.ToString();
     }
 
-    private static string Fit(string text, int maxLength, bool escaped)
+    private static string Fit(string text, int maxLength)
     {
         if (text.Length <= maxLength)
         {
@@ -55,7 +55,7 @@ internal static class SlackText
             cut--;
         }
 
-        if (escaped && cut > 0)
+        if (cut > 0)
         {
             var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
             if (amp >= 0 && text.IndexOf(';', amp, cut - amp) < 0)

@@ -116,7 +116,7 @@ public sealed class OffboardConfirmationRoute(
 }
 
 /// <summary>
-/// The offboarded card's Revoke with an admin sign-in: a one-hour re-authorization whose admin token revokes the
+/// The offboarded card's "Sign in to revoke it": a one-hour re-authorization whose admin token revokes the
 /// certificates NetSuite would not let the app's own role revoke.
 /// </summary>
 public sealed class RevokeWithAdminRoute(Reauthorizations reauthorizations, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)

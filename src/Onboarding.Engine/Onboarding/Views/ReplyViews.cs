@@ -63,7 +63,7 @@ public static class ReplyViews
             ],
             Actions =
             [
-                new SubmitAction($"Offboard {tenant.CompanyName ?? tenant.Account.Value}", OnboardingVerbs.OffboardConfirmed, data, ActionStyle.Destructive),
+                new SubmitAction($"Offboard {tenant.Account}", OnboardingVerbs.OffboardConfirmed, data, ActionStyle.Destructive),
                 new SubmitAction("Keep", OnboardingVerbs.OffboardKept, data),
             ],
         };
@@ -105,7 +105,7 @@ public static class ReplyViews
                 :
                 [
                     "The keys are erased, so the app can no longer sign in. NetSuite did not let the app's own role revoke the certificate listed below (its answer is in the small print).",
-                    "To finish, press Revoke with an admin sign-in: a NetSuite administrator signs in once and the app revokes it. Or revoke it by hand under Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials.",
+                    "To finish, press Sign in to revoke it: a NetSuite administrator signs in once, for one hour, and the app revokes it. Or revoke it by hand under Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials.",
                 ],
             Facts = facts,
             Footnote = outcome.NotRevoked.Select(n => n.Error.Said).FirstOrDefault(s => s is not null),
@@ -114,7 +114,7 @@ public static class ReplyViews
                 :
                 [
                     new SubmitAction(
-                        "Revoke with an admin sign-in",
+                        "Sign in to revoke it",
                         OnboardingVerbs.RevokeWithAdmin,
                         new Dictionary<string, string>(account) { [OnboardingVerbs.CertificatesKey] = string.Join(' ', outcome.NotRevoked.Select(n => n.CertificateId)) },
                         ActionStyle.Primary),
