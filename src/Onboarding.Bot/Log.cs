@@ -6,8 +6,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 700, Level = LogLevel.Error, Message = "A Bot Framework turn failed in conversation {Conversation}")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string? conversation);
 
-    [LoggerMessage(EventId = 701, Level = LogLevel.Information, Message = "Database {Path} is at schema version {Version}")]
-    public static partial void DatabaseReady(ILogger logger, string path, int version);
+    [LoggerMessage(EventId = 701, Level = LogLevel.Information, Message = "{Database} is at schema version {Version}")]
+    public static partial void DatabaseReady(ILogger logger, string database, int version);
 
     [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Card {Slot} in {Conversation} could not be updated ({Status}); posting it anew")]
     public static partial void CardUpdateFellBack(ILogger logger, string slot, string conversation, int status);
@@ -72,6 +72,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 510, Level = LogLevel.Error, Message = "Gave up Slack command '{Verb}' in {Conversation}: the host stopped during each of its {Attempts} attempts")]
     public static partial void SlackCommandAbandoned(ILogger logger, string verb, string conversation, int attempts);
+
+    [LoggerMessage(EventId = 730, Level = LogLevel.Warning, Message = "The Data Protection key ring ({KeyRing}) is not encrypted at rest: whoever reads it can decrypt every stored secret. Set DataProtection:Certificate:Path (with Password) or DataProtection:Certificate:Thumbprint (docs/storage.md)")]
+    public static partial void KeyRingUnprotected(ILogger logger, string keyRing);
+
+    [LoggerMessage(EventId = 731, Level = LogLevel.Information, Message = "The Data Protection key ring ({KeyRing}) is encrypted with certificate {Thumbprint}, valid until {NotAfter:yyyy-MM-dd}")]
+    public static partial void KeyRingProtected(ILogger logger, string keyRing, string thumbprint, DateTime notAfter);
 
     [LoggerMessage(EventId = 720, Level = LogLevel.Warning, Message = "Refused an activity whose channel token did not validate ({Reason})")]
     public static partial void ChannelTokenRejected(ILogger logger, string reason);

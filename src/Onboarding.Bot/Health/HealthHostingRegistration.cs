@@ -13,6 +13,9 @@ public static class HealthHostingRegistration
     /// <summary>Writes metrics to the console when true (<c>Health:Metrics:Console</c>); off by default, and no exporter needs a network.</summary>
     public const string ConsoleExporterKey = "Health:Metrics:Console";
 
+    // A database that takes longer than this to answer one query is as good as down for the chat turns waiting on it.
+    private static readonly TimeSpan StorageCheckTimeout = TimeSpan.FromSeconds(5);
+
     public static IHostApplicationBuilder AddConnectionHealth(this IHostApplicationBuilder builder)
     {
         // The NetSuite clients come from AddNetSuite (Program.cs): registering them twice would stack their resilience handlers.
@@ -22,7 +25,7 @@ public static class HealthHostingRegistration
         builder.Services.AddSingleton<HealthMonitorService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<HealthMonitorService>());
         builder.Services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<StorageHealthCheck>("storage", timeout: StorageCheckTimeout)
             .AddCheck<MonitorHealthCheck>("monitor");
 
         // The meters are always there for any listener (dotnet-counters, a later OTLP exporter); the console exporter is opt-in.
@@ -51,7 +54,7 @@ public static class HealthHostingRegistration
         return JsonSerializer.SerializeAsync(context.Response.Body, new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data.Count == 0 ? null : e.Value.Data }),
         }, cancellationToken: context.RequestAborted);
     }
 }

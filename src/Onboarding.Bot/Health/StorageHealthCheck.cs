@@ -1,25 +1,25 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Bot.Health;
 
-/// <summary>For <c>/healthz</c>: the SQLite database opens and answers a query.</summary>
-internal sealed class StorageHealthCheck(SqliteDatabase database) : IHealthCheck
+/// <summary>For <c>/healthz</c>: which database, and whether it answers a query (with the schema version it reports).</summary>
+internal sealed class StorageHealthCheck(Database database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var data = new Dictionary<string, object> { ["provider"] = database.Provider.ToString() };
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
-            var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return HealthCheckResult.Healthy("The database answers.", new Dictionary<string, object> { ["migrations"] = version ?? 0 });
+            var version = await database.SchemaVersionAsync(cancellationToken).ConfigureAwait(false);
+            data["schemaVersion"] = version;
+            return HealthCheckResult.Healthy($"{database.Description} answers (schema version {version}).", data);
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is DbException or SocketException or TimeoutException or IOException)
         {
-            return HealthCheckResult.Unhealthy("The database does not answer.", e);
+            return HealthCheckResult.Unhealthy($"{database.Description} does not answer: {e.Message}", e, data);
         }
     }
 }

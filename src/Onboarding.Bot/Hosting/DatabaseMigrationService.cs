@@ -3,14 +3,14 @@ using Onboarding.Engine.Storage;
 namespace Onboarding.Bot.Hosting;
 
 /// <summary>Brings the database to the latest schema before the server accepts its first request.</summary>
-internal sealed class DatabaseMigrationService(MigrationRunner runner, SqliteDatabase database, ILogger<DatabaseMigrationService> logger)
+internal sealed class DatabaseMigrationService(MigrationRunner runner, Database database, ILogger<DatabaseMigrationService> logger)
     : IHostedLifecycleService
 {
-    // StartingAsync runs before any hosted service's StartAsync, the web server's included.
+    // StartingAsync runs before any hosted service's StartAsync, the web server's and Data Protection's key ring included.
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var version = await runner.ApplyAsync(cancellationToken).ConfigureAwait(false);
-        Log.DatabaseReady(logger, database.DatabasePath, version);
+        Log.DatabaseReady(logger, database.Description, version);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

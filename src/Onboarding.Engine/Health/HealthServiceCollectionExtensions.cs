@@ -15,7 +15,7 @@ public static class HealthServiceCollectionExtensions
 {
     /// <summary>
     /// Adds health bound to the <c>Health</c> section. Needs the NetSuite clients (<c>AddNetSuiteClients</c>), a migrated
-    /// <see cref="SqliteDatabase"/>, an <see cref="ISecretProtector"/> and an <see cref="IChatPublisher"/>. Reads the flow's
+    /// <see cref="Database"/>, an <see cref="ISecretProtector"/> and an <see cref="IChatPublisher"/>. Reads the flow's
     /// tenant and key tables; register it after <c>AddOnboardingFlow</c> so its <c>alerts</c> and <c>rotate</c> routes replace
     /// the flow's placeholders. The host runs <see cref="HealthMonitor.RunCycleAsync"/> on a timer.
     /// </summary>

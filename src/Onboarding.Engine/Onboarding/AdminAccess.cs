@@ -10,7 +10,7 @@ namespace Onboarding.Engine.Onboarding;
 /// about to lapse) and ends the access — revoked at NetSuite, erased here — when the onboarding finishes either way.
 /// </summary>
 public sealed class AdminAccess(
-    SqliteDatabase database,
+    Database database,
     DelegatedTokenStore tokens,
     INetSuiteAuthorization authorization,
     AuditLog audit,

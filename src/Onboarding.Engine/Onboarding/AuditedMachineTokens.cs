@@ -7,7 +7,7 @@ namespace Onboarding.Engine.Onboarding;
 /// Client-credentials tokens for the flow, each use recorded in the audit log (the tenant's private key signs the assertion
 /// behind every new token): who, which account, which certificate, whether NetSuite accepted it — never the token.
 /// </summary>
-public sealed class AuditedMachineTokens(SqliteDatabase database, AuditLog audit, IClientCredentialsTokens tokens)
+public sealed class AuditedMachineTokens(Database database, AuditLog audit, IClientCredentialsTokens tokens)
 {
     /// <summary>A token for <paramref name="credential"/>; <paramref name="fresh"/> skips the cache so the key signs a new assertion.</summary>
     public async Task<NetSuiteResult<BearerToken>> GetAsync(MachineCredential credential, string actor, bool fresh, CancellationToken cancellationToken)

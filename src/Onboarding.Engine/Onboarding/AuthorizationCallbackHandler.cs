@@ -13,7 +13,7 @@ namespace Onboarding.Engine.Onboarding;
 /// expected account are checked, the code is exchanged once, the tokens stored encrypted, and the chat card moves on.
 /// </summary>
 public sealed class AuthorizationCallbackHandler(
-    SqliteDatabase database,
+    Database database,
     OnboardingSessions sessions,
     AuthorizationRequestStore requests,
     DelegatedTokenStore tokens,

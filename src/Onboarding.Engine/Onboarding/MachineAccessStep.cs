@@ -14,7 +14,7 @@ namespace Onboarding.Engine.Onboarding;
 /// the one a crashed attempt already uploaded — then mint a client-credentials token and run a test query.
 /// </summary>
 public sealed class MachineAccessStep(
-    SqliteDatabase database,
+    Database database,
     OnboardingSessions sessions,
     AdminAccess adminAccess,
     TenantKeyStore keys,

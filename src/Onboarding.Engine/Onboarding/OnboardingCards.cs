@@ -14,7 +14,7 @@ namespace Onboarding.Engine.Onboarding;
 /// <see cref="CardUpdatePacer"/>; the card is drawn from the latest state when its turn comes.
 /// </summary>
 public sealed class OnboardingCards(
-    SqliteDatabase database,
+    Database database,
     TenantStore tenants,
     TenantKeyStore keys,
     PostInstallRunStore runs,

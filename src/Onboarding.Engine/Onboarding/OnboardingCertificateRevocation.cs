@@ -10,7 +10,7 @@ namespace Onboarding.Engine.Onboarding;
 /// then its private key erased, and both audited.
 /// </summary>
 public sealed class OnboardingCertificateRevocation(
-    SqliteDatabase database,
+    Database database,
     TenantKeyStore keys,
     AdminAccess adminAccess,
     AuditedMachineTokens machineTokens,

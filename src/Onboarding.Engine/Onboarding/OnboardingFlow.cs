@@ -11,7 +11,7 @@ namespace Onboarding.Engine.Onboarding;
 /// optimistic concurrency, so of two clicks on one button only one runs the step and the other sees the current card.
 /// </summary>
 public sealed class OnboardingFlow(
-    SqliteDatabase database,
+    Database database,
     OnboardingSessions sessions,
     AuthorizationStep authorizationStep,
     BundleStep bundleStep,

@@ -16,7 +16,7 @@ public static class OnboardingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the flow bound to the <c>Onboarding</c> section. Needs, registered by the host: the NetSuite clients
-    /// (<c>AddNetSuiteClients</c>), <see cref="SqliteDatabase"/> (migrated), <see cref="ISecretProtector"/> and an
+    /// (<c>AddNetSuiteClients</c>), <see cref="Database"/> (migrated), <see cref="ISecretProtector"/> and an
     /// <see cref="IChatPublisher"/>. Makes <see cref="ChatCommandRouter"/> the <see cref="IChatCommandHandler"/>.
     /// Modules that replace a route (health monitoring's <c>alerts</c>, <c>rotate</c>) register theirs after this call.
     /// </summary>

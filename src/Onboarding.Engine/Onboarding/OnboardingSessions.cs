@@ -12,7 +12,7 @@ namespace Onboarding.Engine.Onboarding;
 /// against the version read), whatever else the step writes, and an audit entry — all or nothing.
 /// </summary>
 public sealed class OnboardingSessions(
-    SqliteDatabase database,
+    Database database,
     OnboardingSessionStore store,
     AuditLog audit,
     IOptions<OnboardingOptions> options,

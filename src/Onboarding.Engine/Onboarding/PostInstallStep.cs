@@ -12,7 +12,7 @@ namespace Onboarding.Engine.Onboarding;
 /// goes. Routines already done are skipped, so a retry runs only those that failed.
 /// </summary>
 public sealed class PostInstallStep(
-    SqliteDatabase database,
+    Database database,
     OnboardingSessions sessions,
     PostInstallRunStore runs,
     TenantStore tenants,

@@ -11,7 +11,7 @@ namespace Onboarding.Engine.Onboarding;
 /// marked offboarded. An open onboarding of the account is cancelled first.
 /// </summary>
 public sealed class TenantOffboarding(
-    SqliteDatabase database,
+    Database database,
     TenantStore tenants,
     TenantKeyStore keys,
     ICertificateClient certificates,

@@ -19,7 +19,7 @@ public sealed class AuditLog(TimeProvider timeProvider)
             cancellationToken);
 
     /// <summary>The entries for one account, oldest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> ForAccountAsync(SqliteDatabase database, string account, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> ForAccountAsync(Database database, string account, CancellationToken cancellationToken)
     {
         await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
         return await read.QueryAsync<AuditEntry>(

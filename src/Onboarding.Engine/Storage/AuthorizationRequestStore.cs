@@ -84,10 +84,16 @@ public sealed class AuthorizationRequestStore(ISecretProtector protector)
             return new ConsumedAuthorization(AuthorizationLookup.AlreadyUsed, session, null, null) { Reauthorization = reauthorization };
         }
 
-        await transaction.ExecuteAsync(
+        // The conditional update is the last word: of two callbacks racing with one state, only one changes the row.
+        var consumed = await transaction.ExecuteAsync(
             "UPDATE authorization_requests SET consumed_at = @now, protected_verifier = NULL, protected_link = NULL WHERE state_hash = @hash AND consumed_at IS NULL",
             new { now = StoredTime.Format(now), hash },
             cancellationToken).ConfigureAwait(false);
+        if (consumed != 1)
+        {
+            return new ConsumedAuthorization(AuthorizationLookup.AlreadyUsed, session, null, null) { Reauthorization = reauthorization };
+        }
+
         var expiresAt = StoredTime.Parse(row.ExpiresAt);
         if (expiresAt <= now)
         {

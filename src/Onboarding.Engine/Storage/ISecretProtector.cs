@@ -1,7 +1,7 @@
 namespace Onboarding.Engine.Storage;
 
 /// <summary>
-/// Encrypts secrets (tokens, private keys, code verifiers, chat platform tokens) before they reach SQLite.
+/// Encrypts secrets (tokens, private keys, code verifiers, chat platform tokens) before they reach the database.
 /// Each purpose gets its own key derivation, so a value protected for one purpose cannot be read as another.
 /// </summary>
 public interface ISecretProtector

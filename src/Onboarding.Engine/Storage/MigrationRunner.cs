@@ -1,16 +1,18 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Onboarding.Engine.Storage.Dialects;
 using Onboarding.Engine.Storage.Migrations;
 using static Onboarding.Engine.Log;
 
 namespace Onboarding.Engine.Storage;
 
 /// <summary>
-/// Brings the database to the latest schema: WAL on, then each pending migration in its own transaction.
-/// The engine's own migrations always run; a host adds the tables of its channels through <see cref="IMigrationSource"/>.
+/// Brings the database to the latest schema: each pending migration in its own serialized write transaction, so hosts
+/// starting together apply each migration once. The engine's own migrations always run; a host adds the tables of its
+/// channels through <see cref="IMigrationSource"/>. The same migrations build both providers' schemas: the dialect
+/// translates the portable SQLite-style DDL (docs/storage.md).
 /// </summary>
 public sealed class MigrationRunner(
-    SqliteDatabase database,
+    Database database,
     TimeProvider timeProvider,
     ILogger<MigrationRunner> logger,
     IEnumerable<IMigrationSource>? sources = null)
@@ -34,67 +36,59 @@ public sealed class MigrationRunner(
 
     internal async Task<int> ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, null, """
-            PRAGMA journal_mode = WAL;
+        await database.Dialect.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await StorageTransaction.WriteAsync(database, write => write.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version    INTEGER NOT NULL PRIMARY KEY,
                 name       TEXT NOT NULL,
                 applied_at TEXT NOT NULL
-            );
-            """, cancellationToken).ConfigureAwait(false);
+            )
+            """, null, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         // Applied by version number rather than "above the highest", so migrations from work that lands
         // out of order are still applied exactly once.
-        var applied = await AppliedVersionsAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var applied = await StorageTransaction.ReadAsync(database, read => AppliedVersionsAsync(read, cancellationToken), cancellationToken).ConfigureAwait(false);
         foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
-            // BEGIN IMMEDIATE takes the write lock up front, so two hosts starting together cannot both apply it.
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            if ((await AppliedVersionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false)).Contains(migration.Version))
+            // Serialized, and checked again inside: of two hosts starting together, the second finds it applied.
+            var ran = await StorageTransaction.WriteAsync(database, async write =>
             {
-                continue;
-            }
+                if ((await AppliedVersionsAsync(write, cancellationToken).ConfigureAwait(false)).Contains(migration.Version))
+                {
+                    return false;
+                }
 
-            await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
-            await using (var record = connection.CreateCommand())
+                await write.ExecuteAsync(Portable(migration), null, cancellationToken).ConfigureAwait(false);
+                await write.ExecuteAsync(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
+                    new { migration.Version, migration.Name, At = StoredTime.Format(timeProvider.GetUtcNow()) },
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+            if (ran)
             {
-                record.Transaction = transaction;
-                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $at)";
-                record.Parameters.AddWithValue("$version", migration.Version);
-                record.Parameters.AddWithValue("$name", migration.Name);
-                record.Parameters.AddWithValue("$at", timeProvider.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                MigrationApplied(logger, migration.Version, migration.Name);
             }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            MigrationApplied(logger, migration.Version, migration.Name);
         }
 
-        var reached = await AppliedVersionsAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var reached = await StorageTransaction.ReadAsync(database, read => AppliedVersionsAsync(read, cancellationToken), cancellationToken).ConfigureAwait(false);
         return reached.Count == 0 ? 0 : reached.Max();
     }
 
-    private static async Task<HashSet<int>> AppliedVersionsAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    // The dialect translates the statement again when it runs; this only names the migration when it cannot be translated.
+    private string Portable(Migration migration)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT version FROM schema_migrations";
-        var versions = new HashSet<int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            versions.Add(reader.GetInt32(0));
+            _ = database.Dialect.Translate(migration.Sql);
+            return migration.Sql;
         }
-
-        return versions;
+        catch (NonPortableSqlException e)
+        {
+            throw new InvalidOperationException($"Migration {migration.Version} ({migration.Name}) cannot run on {database.Provider}: {e.Message}", e);
+        }
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private static async Task<HashSet<int>> AppliedVersionsAsync(StorageTransaction transaction, CancellationToken cancellationToken) =>
+        [.. (await transaction.QueryAsync<long>("SELECT version FROM schema_migrations", null, cancellationToken).ConfigureAwait(false)).Select(v => (int)v)];
 }

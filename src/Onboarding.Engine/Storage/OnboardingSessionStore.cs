@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
@@ -47,7 +46,7 @@ public sealed class OnboardingSessionStore
                 SessionRow.From(session),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (UniqueConstraintException e)
         {
             throw new OpenOnboardingExistsException(session.Account, e);
         }
@@ -69,7 +68,7 @@ public sealed class OnboardingSessionStore
                 cancellationToken).ConfigureAwait(false);
             return changed == 1;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (UniqueConstraintException e)
         {
             throw new OpenOnboardingExistsException(next.Account, e);
         }

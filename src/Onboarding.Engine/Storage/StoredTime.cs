@@ -2,8 +2,12 @@ using System.Globalization;
 
 namespace Onboarding.Engine.Storage;
 
-/// <summary>Times as stored: ISO 8601 round-trip text in UTC, so text order is time order in any SQL engine.</summary>
-internal static class StoredTime
+/// <summary>
+/// Instants as stored, on every provider: ISO 8601 round-trip text in UTC (<c>2026-11-28T10:00:00.0000000+00:00</c>), fixed
+/// width, so text order is time order in any SQL engine. Bind <see cref="Format(DateTimeOffset)"/> of the TimeProvider's
+/// time; never let SQL read its own clock.
+/// </summary>
+public static class StoredTime
 {
     public static string Format(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

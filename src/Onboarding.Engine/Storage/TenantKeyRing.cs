@@ -8,7 +8,7 @@ namespace Onboarding.Engine.Storage;
 /// Health's <see cref="ITenantKeyRing"/> over the flow's <see cref="TenantKeyStore"/>: each change is one transaction
 /// with its audit entry. The status changes rotation needs beyond the flow's (uploaded-but-pending, switch) live here.
 /// </summary>
-public sealed class TenantKeyRing(SqliteDatabase database, TenantKeyStore keys, AuditLog audit, TimeProvider timeProvider) : ITenantKeyRing
+public sealed class TenantKeyRing(Database database, TenantKeyStore keys, AuditLog audit, TimeProvider timeProvider) : ITenantKeyRing
 {
     private const string Actor = "health";
 

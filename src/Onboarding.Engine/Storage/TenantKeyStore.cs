@@ -7,7 +7,7 @@ using Onboarding.Engine.Onboarding;
 namespace Onboarding.Engine.Storage;
 
 /// <summary>Tenant key pairs: private keys encrypted (PKCS#8 under <see cref="ISecretProtector"/>), certificates and NetSuite ids in clear.</summary>
-public sealed class TenantKeyStore(SqliteDatabase database, ISecretProtector protector)
+public sealed class TenantKeyStore(Database database, ISecretProtector protector)
 {
     private const string PrivateKeyPurpose = "tenant-key.private-key";
 

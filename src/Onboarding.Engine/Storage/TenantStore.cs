@@ -4,7 +4,7 @@ using Onboarding.Engine.Onboarding;
 namespace Onboarding.Engine.Storage;
 
 /// <summary>Onboarded (and offboarded) tenants: the account, what NetSuite told us about it, and its connection.</summary>
-public sealed class TenantStore(SqliteDatabase database)
+public sealed class TenantStore(Database database)
 {
     private const string Columns = """
         account_id AS AccountId, status AS Status, company_name AS CompanyName, time_zone AS TimeZone, app_role_id AS AppRoleId,

@@ -44,7 +44,7 @@ public static class TenantFleet
             uploaded[account] = certificate.Value!;
         });
 
-        var database = services.GetRequiredService<SqliteDatabase>();
+        var database = services.GetRequiredService<Database>();
         var tenants = services.GetRequiredService<TenantStore>();
         var keys = services.GetRequiredService<TenantKeyStore>();
         var now = clock.GetUtcNow();

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Onboarding.Bot.Hosting;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Bot.Tests.Infrastructure;
 
@@ -44,8 +45,28 @@ public sealed class BotHost : WebApplicationFactory<BotOptions>
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
-    /// <summary>The database file the host uses.</summary>
+    /// <summary><paramref name="settings"/> with the host pointed at <paramref name="storage"/> (when given) instead of its own SQLite file.</summary>
+    public static IReadOnlyDictionary<string, string?>? WithStorage(IReadOnlyDictionary<string, string?>? settings, TemporaryDatabase? storage)
+    {
+        if (storage is null)
+        {
+            return settings;
+        }
+
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        foreach (var (key, value) in storage.HostSettings)
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
+    /// <summary>The database file the host uses (on SQLite).</summary>
     public string DatabasePath => _settings["Storage:DatabasePath"]!;
+
+    /// <summary>The host environment; Development unless a test checks what production does.</summary>
+    public string EnvironmentName { get; init; } = Environments.Development;
 
     /// <summary>Extra service registrations applied after Program.cs's (e.g. a fake clock).</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
@@ -54,9 +75,12 @@ public sealed class BotHost : WebApplicationFactory<BotOptions>
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Starts the host and returns it; start-up failures (bad options) surface here.</summary>
-    public static BotHost Start(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    public static BotHost Start(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        string environment = "Development")
     {
-        var host = new BotHost(settings) { ConfigureTestServices = configureServices };
+        var host = new BotHost(settings) { ConfigureTestServices = configureServices, EnvironmentName = environment };
         try
         {
             host.StartServer();
@@ -108,8 +132,15 @@ public sealed class BotHost : WebApplicationFactory<BotOptions>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environments.Development);
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+
+        // As host settings too, so what Program.cs reads while it registers services (the key ring's certificates) sees
+        // them, as it sees appsettings and environment variables in a real start.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (ConfigureTestServices is { } configure)
         {
             builder.ConfigureServices(configure);

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Bot.Tests.Infrastructure;
 
@@ -8,11 +10,14 @@ namespace Onboarding.Bot.Tests.Infrastructure;
 /// </summary>
 public sealed class BotTestBed : IAsyncDisposable
 {
-    private BotTestBed(ConnectorStandIn connector, BotHost host, TeamsActivities teams)
+    private readonly TemporaryDatabase? _storage;
+
+    private BotTestBed(ConnectorStandIn connector, BotHost host, TeamsActivities teams, TemporaryDatabase? storage)
     {
         Connector = connector;
         Host = host;
         Teams = teams;
+        _storage = storage;
     }
 
     public ConnectorStandIn Connector { get; }
@@ -22,18 +27,27 @@ public sealed class BotTestBed : IAsyncDisposable
     /// <summary>Activities for the default 1:1 chat (<c>a:teams-conv-1</c>); make more with <see cref="Conversation"/>.</summary>
     public TeamsActivities Teams { get; }
 
+    /// <summary>Starts the bed; on <see cref="StorageProvider.PostgreSql"/> the host gets a fresh database on the test server.</summary>
     public static async Task<BotTestBed> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        StorageProvider provider = StorageProvider.Sqlite)
     {
+        var storage = provider == StorageProvider.Sqlite ? null : await TemporaryDatabase.CreateAsync(provider);
         var connector = await ConnectorStandIn.StartAsync();
         try
         {
-            var host = BotHost.Start(settings, configureServices);
-            return new BotTestBed(connector, host, new TeamsActivities(connector.ServiceUrl));
+            var host = BotHost.Start(BotHost.WithStorage(settings, storage), configureServices);
+            return new BotTestBed(connector, host, new TeamsActivities(connector.ServiceUrl), storage);
         }
         catch
         {
             await connector.DisposeAsync();
+            if (storage is not null)
+            {
+                await storage.DisposeAsync();
+            }
+
             throw;
         }
     }
@@ -53,6 +67,11 @@ public sealed class BotTestBed : IAsyncDisposable
     {
         await Host.DisposeAsync();
         await Connector.DisposeAsync();
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+
         foreach (var card in Connector.Activities.Select(a => a.AdaptiveCard).OfType<JsonObject>())
         {
             CardBudget.AssertWithin(card);

@@ -1,11 +1,15 @@
 using System.Net.Http.Json;
 using Onboarding.Bot.Sandbox;
 using Onboarding.Bot.Tests.Infrastructure;
+using Onboarding.Engine.Storage;
 
 namespace Onboarding.Bot.Tests.Teams;
 
-/// <summary>A whole onboarding in a Teams chat against the embedded sandbox: real host, CloudAdapter, HTTP everywhere.</summary>
-public sealed class OnboardingConversationTests : IAsyncLifetime
+/// <summary>
+/// A whole onboarding in a Teams chat against the embedded sandbox: real host, CloudAdapter, HTTP everywhere — once per
+/// storage provider (the PostgreSQL run is skipped without PostgreSQL installed, except under CI).
+/// </summary>
+public abstract class OnboardingConversationTests(StorageProvider provider) : IAsyncLifetime
 {
     private readonly LogRecorder _logs = new();
     private BotTestBed _bed = null!;
@@ -14,19 +18,24 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bed = await BotTestBed.StartAsync(configureServices: services => services.AddSingleton<ILoggerProvider>(_logs));
+        _bed = await BotTestBed.StartAsync(configureServices: services => services.AddSingleton<ILoggerProvider>(_logs), provider: provider);
         _browser = new AdminBrowser(_bed.Host.BaseAddress);
         _onboarding = new TeamsOnboarding(_bed, _browser, _bed.Teams);
     }
 
     public async Task DisposeAsync()
     {
-        _browser.Dispose();
-        await _bed.DisposeAsync();
+        // Also after a start-up that was skipped (no PostgreSQL): whatever was made is released.
+        _browser?.Dispose();
+        if (_bed is not null)
+        {
+            await _bed.DisposeAsync();
+        }
+
         _logs.Dispose();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Whole_onboarding_reaches_Completed_on_one_card_updated_in_place()
     {
         var card = await _onboarding.StartAsync();
@@ -57,7 +66,7 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         Assert.Same(final, updates[^1]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Authorization_reaches_the_chat_proactively_from_the_callback_alone()
     {
         var card = await _onboarding.StartAsync();
@@ -73,7 +82,7 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         Assert.True(update.Shows("Authorized as"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_click_delivered_twice_runs_the_step_once()
     {
         var step2 = await _onboarding.AuthorizeAsync(await _onboarding.StartAsync());
@@ -93,7 +102,7 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         Assert.Equal(postsBefore, _onboarding.Posts.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Teams_gets_its_answer_while_a_slow_step_is_still_running()
     {
         var step2 = await _onboarding.AuthorizeAsync(await _onboarding.StartAsync());
@@ -115,7 +124,7 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         Assert.DoesNotContain(_onboarding.CardUpdates, u => u.Shows("is connected"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Access_denied_on_the_consent_page_shows_a_clear_page_and_a_retry_on_the_card()
     {
         var card = await _onboarding.StartAsync();
@@ -129,7 +138,7 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         Assert.True(failed.Buttons.Count is >= 1 and <= 3);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_card_sent_during_an_onboarding_is_version_1_5_and_within_28_KB()
     {
         await _onboarding.CompleteAsync();
@@ -141,3 +150,9 @@ public sealed class OnboardingConversationTests : IAsyncLifetime
         Assert.All(cards, c => CardBudget.AssertWithin(c.AdaptiveCard!));
     }
 }
+
+/// <summary>The Teams conversation on the default SQLite file.</summary>
+public sealed class OnboardingConversationOnSqliteTests() : OnboardingConversationTests(StorageProvider.Sqlite);
+
+/// <summary>The Teams conversation on PostgreSQL.</summary>
+public sealed class OnboardingConversationOnPostgreSqlTests() : OnboardingConversationTests(StorageProvider.PostgreSql);

@@ -62,10 +62,9 @@ public sealed class HostileTextInAgentsPlaygroundTests
     /// <summary>The Playground's chat, as the bot recorded it when the Playground opened it.</summary>
     private static async Task<ConversationKey> PlaygroundConversationAsync(BotUnderTest bot)
     {
-        var database = bot.Services.GetRequiredService<SqliteDatabase>();
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT conversation_key FROM conversation_references WHERE channel = 'msteams'";
-        return ConversationKey.Parse((string)(await command.ExecuteScalarAsync())!);
+        var database = bot.Services.GetRequiredService<Database>();
+        var key = await StorageTransaction.ReadAsync(database, read => read.QuerySingleOrDefaultAsync<string>(
+            "SELECT conversation_key FROM conversation_references WHERE channel = 'msteams'", null, CancellationToken.None), CancellationToken.None);
+        return ConversationKey.Parse(key!);
     }
 }

@@ -24,8 +24,9 @@ public sealed class HealthCommandTests
         Assert.Equal("🔔 Connection alerts on for this conversation", replies[1].Title);
         Assert.Equal("Alerts are already on here", replies[2].Title);
 
-        // A fresh store over the same file, as after a restart.
-        var reopened = new AlertSubscriptionStore(new SqliteDatabase(harness.Flow.DatabasePath), TimeProvider.System);
+        // A fresh store over the same database, as after a restart.
+        await using var database = harness.Flow.Storage.Open();
+        var reopened = new AlertSubscriptionStore(database, TimeProvider.System);
         Assert.Equal([channel], await reopened.ActiveAsync(CancellationToken.None));
     }
 

@@ -14,7 +14,7 @@ using Onboarding.Engine.Views;
 namespace Onboarding.Engine.Tests.Health;
 
 /// <summary>
-/// The flow harness (in-process sandbox, real SQLite, real crypto) plus health monitoring, on a fake clock that moves
+/// The flow harness (in-process sandbox, real database, real crypto) plus health monitoring, on a fake clock that moves
 /// together with the sandbox's. Cycles are driven directly; no real timer runs.
 /// </summary>
 public sealed class HealthHarness : IAsyncDisposable
@@ -40,7 +40,10 @@ public sealed class HealthHarness : IAsyncDisposable
 
     public RefusingPublisher Publisher => Flow.Get<RefusingPublisher>();
 
-    public static async Task<HealthHarness> StartAsync(Action<Dictionary<string, string?>>? health = null, Action<Dictionary<string, string?>>? settings = null)
+    public static async Task<HealthHarness> StartAsync(
+        Action<Dictionary<string, string?>>? health = null,
+        Action<Dictionary<string, string?>>? settings = null,
+        StorageProvider provider = StorageProvider.Sqlite)
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var values = new Dictionary<string, string?> { ["Health:CheckJitter"] = "00:00:00" };
@@ -52,7 +55,7 @@ public sealed class HealthHarness : IAsyncDisposable
             services.AddSingleton(sp => new RefusingPublisher(sp.GetRequiredService<RecordingPublisher>()));
             services.Replace(ServiceDescriptor.Singleton<IChatPublisher>(sp => sp.GetRequiredService<RefusingPublisher>()));
             services.AddConnectionHealth(configuration);
-        });
+        }, provider: provider);
         return new HealthHarness(flow, time);
     }
 

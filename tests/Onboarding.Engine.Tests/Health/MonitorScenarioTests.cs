@@ -2,6 +2,7 @@ using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Health;
 
@@ -11,10 +12,11 @@ public sealed class MonitorScenarioTests
     private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
-    [Fact]
-    public async Task Revoked_certificate_alerts_once_reminds_after_the_interval_and_recovers_after_rotation()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Revoked_certificate_alerts_once_reminds_after_the_interval_and_recovers_after_rotation(StorageProvider provider)
     {
-        await using var harness = await HealthHarness.StartAsync();
+        await using var harness = await HealthHarness.StartAsync(provider: provider);
         await harness.OnboardAsync();
         await harness.CycleAsync();
         var revoked = await harness.ActiveCertificateIdAsync();
@@ -148,10 +150,11 @@ public sealed class MonitorScenarioTests
         Assert.DoesNotContain(removed, await subscriptions.ActiveAsync(CancellationToken.None));
     }
 
-    [Fact]
-    public async Task A_healthy_tenant_is_checked_every_interval_and_its_bundle_less_often()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_healthy_tenant_is_checked_every_interval_and_its_bundle_less_often(StorageProvider provider)
     {
-        await using var harness = await HealthHarness.StartAsync();
+        await using var harness = await HealthHarness.StartAsync(provider: provider);
         await harness.OnboardAsync();
 
         Assert.Equal(1, (await harness.CycleAsync()).Checked);

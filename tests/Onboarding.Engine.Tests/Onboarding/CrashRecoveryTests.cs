@@ -4,16 +4,20 @@ using Microsoft.Extensions.Time.Testing;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Views;
+using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Onboarding;
 
 public sealed class CrashRecoveryTests
 {
-    [Fact]
-    public async Task Upload_whose_answer_was_lost_is_reconciled_on_retry_instead_of_uploaded_twice()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Upload_whose_answer_was_lost_is_reconciled_on_retry_instead_of_uploaded_twice(StorageProvider provider)
     {
-        await using var harness = await FlowHarness.StartAsync(services: s =>
-            s.Decorate<ICertificateClient>((inner, _) => new LosingFirstUploadAnswer(inner)));
+        await using var harness = await FlowHarness.StartAsync(
+            services: s => s.Decorate<ICertificateClient>((inner, _) => new LosingFirstUploadAnswer(inner)),
+            provider: provider);
         await harness.SendAsync("onboard", FlowHarness.DemoAccount);
         await harness.AuthorizeAsync(await harness.CardAsync());
         await harness.InstallBundleAsync();
@@ -31,11 +35,12 @@ public sealed class CrashRecoveryTests
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.uploaded'"));
     }
 
-    [Fact]
-    public async Task A_crash_in_step_three_leaves_a_card_that_offers_retry_once_the_lease_runs_out_and_resumes_there()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_crash_in_step_three_leaves_a_card_that_offers_retry_once_the_lease_runs_out_and_resumes_there(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var harness = await CrashAfterUploadAsync(clock);
+        await using var harness = await CrashAfterUploadAsync(clock, provider);
 
         var stalled = await harness.SessionAsync();
         Assert.Equal((OnboardingStep.EstablishingMachineAccess, SessionStatus.Running), (stalled.Step, stalled.Status));
@@ -53,11 +58,12 @@ public sealed class CrashRecoveryTests
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM tenant_keys"));
     }
 
-    [Fact]
-    public async Task After_a_restart_an_interrupted_onboarding_is_resumed_without_anyone_pressing_retry()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task After_a_restart_an_interrupted_onboarding_is_resumed_without_anyone_pressing_retry(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var harness = await CrashAfterUploadAsync(clock);
+        await using var harness = await CrashAfterUploadAsync(clock, provider);
         var flow = harness.Get<OnboardingFlow>();
         Assert.Equal(0, await flow.ResumeInterruptedAsync(CancellationToken.None));
 
@@ -69,10 +75,11 @@ public sealed class CrashRecoveryTests
         Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
     }
 
-    [Fact]
-    public async Task Two_concurrent_clicks_on_the_same_button_run_the_step_once()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Two_concurrent_clicks_on_the_same_button_run_the_step_once(StorageProvider provider)
     {
-        await using var harness = await FlowHarness.StartAsync();
+        await using var harness = await FlowHarness.StartAsync(provider: provider);
         await harness.SendAsync("onboard", FlowHarness.DemoAccount);
         await harness.AuthorizeAsync(await harness.CardAsync());
         await harness.InstallBundleAsync();
@@ -88,10 +95,11 @@ public sealed class CrashRecoveryTests
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%→ BundleVerified/Running'"));
     }
 
-    [Fact]
-    public async Task A_repeated_delivery_is_not_run_twice()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_repeated_delivery_is_not_run_twice(StorageProvider provider)
     {
-        await using var harness = await FlowHarness.StartAsync();
+        await using var harness = await FlowHarness.StartAsync(provider: provider);
 
         await harness.SendAsync("onboard", deliveryId: "activity-1");
         await harness.SendAsync("onboard", deliveryId: "activity-1");
@@ -100,13 +108,15 @@ public sealed class CrashRecoveryTests
     }
 
     /// <summary>An onboarding whose process "dies" right after NetSuite stored the certificate, leaving the step running.</summary>
-    private static async Task<FlowHarness> CrashAfterUploadAsync(FakeTimeProvider clock)
+    private static async Task<FlowHarness> CrashAfterUploadAsync(FakeTimeProvider clock, StorageProvider provider)
     {
-        var harness = await FlowHarness.StartAsync(services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.Decorate<ICertificateClient>((inner, _) => new CrashingAfterUpload(inner));
-        });
+        var harness = await FlowHarness.StartAsync(
+            services: s =>
+            {
+                s.AddSingleton<TimeProvider>(clock);
+                s.Decorate<ICertificateClient>((inner, _) => new CrashingAfterUpload(inner));
+            },
+            provider: provider);
         await harness.SendAsync("onboard", FlowHarness.DemoAccount);
         await harness.AuthorizeAsync(await harness.CardAsync());
         await harness.InstallBundleAsync();

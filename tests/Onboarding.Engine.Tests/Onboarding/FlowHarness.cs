@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,12 +14,13 @@ using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
 using Onboarding.NetSuiteSandbox;
 using Onboarding.Tests.Shared;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Onboarding;
 
 /// <summary>
 /// The engine's onboarding flow wired as the host wires it, against an in-process sandbox over loopback, with a real
-/// SQLite file and real crypto. Drives it like people do: chat commands, a browser posting NetSuite's consent form.
+/// database (a SQLite file, or PostgreSQL) and real crypto. Drives it like people do: chat commands, a browser posting NetSuite's consent form.
 /// </summary>
 public sealed class FlowHarness : IAsyncDisposable
 {
@@ -29,20 +29,26 @@ public sealed class FlowHarness : IAsyncDisposable
     public const int BundleId = 500123;
 
     private readonly HttpClient _browser = new(new HttpClientHandler { AllowAutoRedirect = false });
+    private readonly string _folder;
     private int _deliveries;
 
-    private FlowHarness(SandboxServer sandbox, ServiceProvider services, string databasePath)
+    private FlowHarness(SandboxServer sandbox, ServiceProvider services, TemporaryDatabase storage, string folder)
     {
         Sandbox = sandbox;
         Services = services;
-        DatabasePath = databasePath;
+        Storage = storage;
+        _folder = folder;
     }
 
     public SandboxServer Sandbox { get; }
 
     public ServiceProvider Services { get; }
 
-    public string DatabasePath { get; }
+    /// <summary>The harness's database; dropped with the harness.</summary>
+    public TemporaryDatabase Storage { get; }
+
+    /// <summary>The SQLite file (for tests that read the raw bytes); SQLite harnesses only.</summary>
+    public string DatabasePath => Storage.FilePath ?? throw new InvalidOperationException("The harness runs on PostgreSQL: there is no database file.");
 
     public RecordingPublisher Publisher => Services.GetRequiredService<RecordingPublisher>();
 
@@ -52,12 +58,17 @@ public sealed class FlowHarness : IAsyncDisposable
 
     public ChatUser Staff { get; } = new(StaffId, "Vic (vendor success)");
 
-    /// <summary>Starts a sandbox (optionally with extra accounts) and the flow; <paramref name="configure"/> adjusts settings or services.</summary>
+    /// <summary>
+    /// Starts a sandbox (optionally with extra accounts) and the flow on a fresh database of <paramref name="provider"/>;
+    /// <paramref name="settings"/> and <paramref name="services"/> adjust settings or services.
+    /// </summary>
     public static async Task<FlowHarness> StartAsync(
         IEnumerable<string>? extraAccounts = null,
         Action<Dictionary<string, string?>>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        StorageProvider provider = StorageProvider.Sqlite)
     {
+        var storage = await TemporaryDatabase.CreateAsync(provider);
         var folder = Path.Combine(Path.GetTempPath(), "onboarding-flow-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var seed = extraAccounts is null ? null : await SandboxSeedFile.WriteAsync(folder, extraAccounts);
@@ -82,10 +93,9 @@ public sealed class FlowHarness : IAsyncDisposable
         settings?.Invoke(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
-        var databasePath = Path.Combine(folder, "onboarding.db");
         var collection = new ServiceCollection();
         collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        collection.AddSingleton(new SqliteDatabase(databasePath));
+        collection.AddSingleton(storage.Database);
         collection.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         collection.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         collection.AddSingleton<RecordingPublisher>();
@@ -93,9 +103,9 @@ public sealed class FlowHarness : IAsyncDisposable
         collection.AddNetSuiteClients(configuration);
         collection.AddOnboardingFlow(configuration);
         services?.Invoke(collection);
-        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        await new MigrationRunner(provider.GetRequiredService<SqliteDatabase>(), TimeProvider.System, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
-        return new FlowHarness(sandbox, provider, databasePath);
+        var built = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await new MigrationRunner(built.GetRequiredService<Database>(), TimeProvider.System, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        return new FlowHarness(sandbox, built, storage, folder);
     }
 
     /// <summary>A card as text, for assertion messages.</summary>
@@ -213,7 +223,7 @@ public sealed class FlowHarness : IAsyncDisposable
 
     public async Task<long> ScalarAsync(string sql, object? parameters = null)
     {
-        await using var read = await StorageTransaction.BeginAsync(Get<SqliteDatabase>(), write: false, CancellationToken.None);
+        await using var read = await StorageTransaction.BeginAsync(Get<Database>(), write: false, CancellationToken.None);
         return await read.QuerySingleOrDefaultAsync<long>(sql, parameters, CancellationToken.None);
     }
 
@@ -222,10 +232,10 @@ public sealed class FlowHarness : IAsyncDisposable
         _browser.Dispose();
         await Services.DisposeAsync();
         await Sandbox.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(Path.GetDirectoryName(DatabasePath)))
+        await Storage.DisposeAsync();
+        if (Directory.Exists(_folder))
         {
-            Directory.Delete(Path.GetDirectoryName(DatabasePath)!, recursive: true);
+            Directory.Delete(_folder, recursive: true);
         }
     }
 

@@ -2,15 +2,18 @@ using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Views;
+using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Onboarding;
 
 public sealed class FullOnboardingTests
 {
-    [Fact]
-    public async Task Onboarding_a_known_account_reaches_Completed_with_one_active_certificate_and_admin_access_revoked()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Onboarding_a_known_account_reaches_Completed_with_one_active_certificate_and_admin_access_revoked(StorageProvider provider)
     {
-        await using var harness = await FlowHarness.StartAsync();
+        await using var harness = await FlowHarness.StartAsync(provider: provider);
 
         var session = await harness.OnboardAsync();
 
@@ -48,10 +51,11 @@ public sealed class FullOnboardingTests
         Assert.All(harness.Publisher.Notices, n => Assert.Equal(CardSlot.ForOnboarding(session.Id.Value), n.RelatedCard));
     }
 
-    [Fact]
-    public async Task Onboarding_without_an_account_learns_it_from_the_callback()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Onboarding_without_an_account_learns_it_from_the_callback(StorageProvider provider)
     {
-        await using var harness = await FlowHarness.StartAsync();
+        await using var harness = await FlowHarness.StartAsync(provider: provider);
 
         await harness.SendAsync("onboard");
         var card = await harness.CardAsync();

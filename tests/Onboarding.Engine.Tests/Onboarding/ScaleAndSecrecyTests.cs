@@ -5,16 +5,19 @@ using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Onboarding;
 
 public sealed class ScaleAndSecrecyTests
 {
-    [Fact]
-    public async Task Fifty_onboardings_of_different_accounts_in_parallel_finish_without_cross_talk()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Fifty_onboardings_of_different_accounts_in_parallel_finish_without_cross_talk(StorageProvider provider)
     {
         var accounts = Enumerable.Range(1, 50).Select(i => $"{2000000 + i}_SB1").ToList();
-        await using var harness = await FlowHarness.StartAsync(extraAccounts: accounts);
+        await using var harness = await FlowHarness.StartAsync(extraAccounts: accounts, provider: provider);
         var conversations = accounts.ToDictionary(a => a, a => new ConversationKey("msteams", "tenant-1", "conversation-" + a));
 
         var sessions = await Task.WhenAll(accounts.Select(a => Task.Run(() => harness.OnboardAsync(a, conversations[a]))));
@@ -32,16 +35,19 @@ public sealed class ScaleAndSecrecyTests
         Assert.Equal(50, await harness.ScalarAsync("SELECT COUNT(*) FROM tenants WHERE status = 'Connected'"));
     }
 
-    [Fact]
-    public async Task The_database_file_holds_no_token_code_verifier_state_or_private_key_after_a_full_onboarding()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task The_database_holds_no_token_code_verifier_state_or_private_key_after_a_full_onboarding(StorageProvider provider)
     {
         var secrets = new SecretRecorder();
-        await using var harness = await FlowHarness.StartAsync(services: s =>
-        {
-            s.Decorate<INetSuiteAuthorization>((inner, _) => new RecordingAuthorization(inner, secrets));
-            s.Decorate<IClientCredentialsTokens>((inner, _) => new RecordingMachineTokens(inner, secrets));
-            s.Decorate<IKeyMaterialFactory>((inner, _) => new RecordingKeyFactory(inner, secrets));
-        });
+        await using var harness = await FlowHarness.StartAsync(
+            services: s =>
+            {
+                s.Decorate<INetSuiteAuthorization>((inner, _) => new RecordingAuthorization(inner, secrets));
+                s.Decorate<IClientCredentialsTokens>((inner, _) => new RecordingMachineTokens(inner, secrets));
+                s.Decorate<IKeyMaterialFactory>((inner, _) => new RecordingKeyFactory(inner, secrets));
+            },
+            provider: provider);
         await harness.SendAsync("onboard", FlowHarness.DemoAccount);
         var callback = await harness.ConsentAsync(await harness.CardAsync());
         secrets.Add(callback.Code!);
@@ -52,18 +58,39 @@ public sealed class ScaleAndSecrecyTests
         Assert.Equal(SessionStatus.Completed, (await harness.SessionAsync()).Status);
         Assert.True(secrets.Count >= 7, $"only {secrets.Count} secrets captured");
 
-        SqliteConnection.ClearAllPools();
-        var folder = Path.GetDirectoryName(harness.DatabasePath)!;
-        var files = Directory.GetFiles(folder, "onboarding.db*");
-        Assert.NotEmpty(files);
-        foreach (var file in files)
+        foreach (var (name, bytes) in await StoredBytesAsync(harness))
         {
-            var bytes = await File.ReadAllBytesAsync(file);
             foreach (var secret in secrets.All)
             {
-                Assert.True(bytes.AsSpan().IndexOf(secret) < 0, $"{Path.GetFileName(file)} contains a secret in plain text ({secret.Length} bytes)");
+                Assert.True(bytes.AsSpan().IndexOf(secret) < 0, $"{name} contains a secret in plain text ({secret.Length} bytes)");
             }
         }
+    }
+
+    /// <summary>Everything the database holds: SQLite's files byte for byte; on PostgreSQL every row of every table as text.</summary>
+    private static async Task<IReadOnlyList<(string Name, byte[] Bytes)>> StoredBytesAsync(FlowHarness harness)
+    {
+        if (harness.Storage.Provider == StorageProvider.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+            var files = Directory.GetFiles(Path.GetDirectoryName(harness.DatabasePath)!, "onboarding.db*");
+            Assert.NotEmpty(files);
+            return [.. await Task.WhenAll(files.Select(async f => (Path.GetFileName(f), await File.ReadAllBytesAsync(f))))];
+        }
+
+        var database = harness.Storage.Database;
+        var tables = await StorageTransaction.ReadAsync(database, read => read.QueryAsync<string>(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'", null, CancellationToken.None), CancellationToken.None);
+        Assert.Contains("tenant_keys", tables);
+        var dumps = new List<(string, byte[])>();
+        foreach (var table in tables)
+        {
+            var rows = await StorageTransaction.ReadAsync(database, read => read.QueryAsync<string>(
+                $"SELECT row_to_json(t)::text FROM {table} t", null, CancellationToken.None), CancellationToken.None);
+            dumps.Add((table, Encoding.UTF8.GetBytes(string.Join('\n', rows))));
+        }
+
+        return dumps;
     }
 
     private sealed class SecretRecorder

@@ -1,5 +1,6 @@
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Storage;
 
@@ -7,24 +8,25 @@ public sealed class ConversationStoresTests
 {
     private static readonly ConversationKey Chat = new("msteams", "tenant-1", "a:conv-1");
 
-    [Fact]
-    public async Task Latest_reference_wins_and_survives_a_new_store_instance()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Latest_reference_wins_and_survives_a_new_store_instance(StorageProvider provider)
     {
-        using var temp = new TemporaryDatabase();
-        await temp.CreateRunner().ApplyAsync(CancellationToken.None);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         await new ConversationReferenceStore(temp.Database, TimeProvider.System).SaveAsync(Chat, """{"serviceUrl":"http://old/"}""", CancellationToken.None);
         await new ConversationReferenceStore(temp.Database, TimeProvider.System).SaveAsync(Chat, """{"serviceUrl":"http://new/"}""", CancellationToken.None);
 
-        var found = await new ConversationReferenceStore(temp.Database, TimeProvider.System).FindAsync(Chat, CancellationToken.None);
+        await using var reopened = temp.Open();
+        var found = await new ConversationReferenceStore(reopened, TimeProvider.System).FindAsync(Chat, CancellationToken.None);
 
         Assert.Equal("""{"serviceUrl":"http://new/"}""", found);
     }
 
-    [Fact]
-    public async Task Saving_an_unchanged_reference_writes_nothing()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Saving_an_unchanged_reference_writes_nothing(StorageProvider provider)
     {
-        using var temp = new TemporaryDatabase();
-        await temp.CreateRunner().ApplyAsync(CancellationToken.None);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
         var store = new ConversationReferenceStore(temp.Database, clock);
         await store.SaveAsync(Chat, """{"serviceUrl":"http://same/"}""", CancellationToken.None);
@@ -33,24 +35,25 @@ public sealed class ConversationStoresTests
         clock.Advance(TimeSpan.FromMinutes(5));
         await store.SaveAsync(Chat, """{"serviceUrl":"http://same/"}""", CancellationToken.None);
 
+        Assert.Equal("2026-11-28T10:00:00.0000000+00:00", firstSavedAt);
         Assert.Equal(firstSavedAt, await temp.ScalarAsync("SELECT updated_at FROM conversation_references"));
         Assert.Equal("""{"serviceUrl":"http://same/"}""", await store.FindAsync(Chat, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Unknown_conversation_has_no_reference()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Unknown_conversation_has_no_reference(StorageProvider provider)
     {
-        using var temp = new TemporaryDatabase();
-        await temp.CreateRunner().ApplyAsync(CancellationToken.None);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
 
         Assert.Null(await new ConversationReferenceStore(temp.Database, TimeProvider.System).FindAsync(Chat, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Card_slots_are_remembered_per_conversation()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Card_slots_are_remembered_per_conversation(StorageProvider provider)
     {
-        using var temp = new TemporaryDatabase();
-        await temp.CreateRunner().ApplyAsync(CancellationToken.None);
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         var cards = new CardMessageStore(temp.Database, TimeProvider.System);
         var other = new ConversationKey("slack", "T1", "C1");
         var slot = CardSlot.ForOnboarding("s-1");

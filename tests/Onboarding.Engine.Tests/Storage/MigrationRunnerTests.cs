@@ -1,41 +1,54 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Storage.Migrations;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Storage;
 
 public sealed class MigrationRunnerTests
 {
-    [Fact]
-    public async Task Fresh_file_reaches_the_latest_schema_version_and_its_folder_is_created()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Fresh_database_reaches_the_latest_schema_version(StorageProvider provider)
     {
-        using var temp = new TemporaryDatabase();
+        await using var temp = await TemporaryDatabase.CreateAsync(provider);
 
         var version = await temp.CreateRunner().ApplyAsync(CancellationToken.None);
 
         Assert.Equal(SchemaMigrations.LatestVersion, version);
-        Assert.True(File.Exists(temp.Database.DatabasePath));
-        Assert.Equal((long)SchemaMigrations.All.Count, await temp.ScalarAsync("SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(1L, await temp.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'conversation_references'"));
+        Assert.Equal((long)SchemaMigrations.All.Count, Convert.ToInt64(await temp.ScalarAsync("SELECT COUNT(*) FROM schema_migrations")));
+        Assert.True(await temp.HasTableAsync("conversation_references"));
+        Assert.True(await temp.HasTableAsync("data_protection_keys"));
     }
 
     [Fact]
-    public async Task A_host_module_adds_its_own_tables_through_a_migration_source()
+    public async Task Fresh_file_and_its_folder_are_created()
     {
-        using var temp = new TemporaryDatabase();
-        var runner = new MigrationRunner(temp.Database, TimeProvider.System, NullLogger<MigrationRunner>.Instance, [new ChannelTables()]);
+        await using var temp = await TemporaryDatabase.CreateAsync();
+
+        await temp.CreateRunner().ApplyAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(temp.FilePath));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_host_module_adds_its_own_tables_through_a_migration_source(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateAsync(provider);
+        var runner = temp.CreateRunner(sources: [new ChannelTables()]);
 
         var version = await runner.ApplyAsync(CancellationToken.None);
 
         Assert.Equal(Math.Max(SchemaMigrations.LatestVersion, ChannelTables.Version), version);
-        Assert.Equal(1L, await temp.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'channel_things'"));
-        Assert.Equal(1L, await temp.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'conversation_references'"));
+        Assert.True(await temp.HasTableAsync("channel_things"));
+        Assert.True(await temp.HasTableAsync("conversation_references"));
     }
 
     [Fact]
-    public void Two_migrations_claiming_one_version_stop_the_runner_with_both_names()
+    public async Task Two_migrations_claiming_one_version_stop_the_runner_with_both_names()
     {
-        using var temp = new TemporaryDatabase();
+        await using var temp = await TemporaryDatabase.CreateAsync();
 
         var clash = Assert.Throws<InvalidOperationException>(() =>
             new MigrationRunner(temp.Database, TimeProvider.System, NullLogger<MigrationRunner>.Instance, [new ClashingTables()]));
@@ -44,35 +57,57 @@ public sealed class MigrationRunnerTests
         Assert.Contains("clashing", clash.Message);
     }
 
-    [Fact]
-    public async Task Applying_twice_is_a_no_op()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Applying_twice_is_a_no_op(StorageProvider provider)
     {
-        using var temp = new TemporaryDatabase();
+        await using var temp = await TemporaryDatabase.CreateAsync(provider);
         var runner = temp.CreateRunner();
         await runner.ApplyAsync(CancellationToken.None);
-        var appliedAt = await temp.ScalarAsync("SELECT group_concat(version || '@' || applied_at) FROM schema_migrations");
+        var applied = await StorageTransaction.ReadAsync(temp.Database, read => read.QueryAsync<string>(
+            "SELECT applied_at FROM schema_migrations ORDER BY version", null, CancellationToken.None), CancellationToken.None);
 
         var version = await runner.ApplyAsync(CancellationToken.None);
 
         Assert.Equal(SchemaMigrations.LatestVersion, version);
-        Assert.Equal(appliedAt, await temp.ScalarAsync("SELECT group_concat(version || '@' || applied_at) FROM schema_migrations"));
+        Assert.Equal(applied, await StorageTransaction.ReadAsync(temp.Database, read => read.QueryAsync<string>(
+            "SELECT applied_at FROM schema_migrations ORDER BY version", null, CancellationToken.None), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Hosts_starting_together_apply_each_migration_once(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateAsync(provider);
+        var instances = Enumerable.Range(0, 3).Select(_ => temp.Open()).ToList();
+
+        var versions = await Task.WhenAll(instances.Select(database =>
+            Task.Run(() => new MigrationRunner(database, TimeProvider.System, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None))));
+
+        Assert.All(versions, v => Assert.Equal(SchemaMigrations.LatestVersion, v));
+        Assert.Equal((long)SchemaMigrations.All.Count, Convert.ToInt64(await temp.ScalarAsync("SELECT COUNT(*) FROM schema_migrations")));
+        foreach (var database in instances)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task Connections_use_WAL_foreign_keys_and_the_busy_timeout()
     {
-        using var temp = new TemporaryDatabase();
+        await using var temp = await TemporaryDatabase.CreateAsync();
         await temp.CreateRunner().ApplyAsync(CancellationToken.None);
 
         Assert.Equal("wal", await temp.ScalarAsync("PRAGMA journal_mode"));
         Assert.Equal(1L, await temp.ScalarAsync("PRAGMA foreign_keys"));
-        Assert.Equal((long)temp.Database.BusyTimeoutMilliseconds, await temp.ScalarAsync("PRAGMA busy_timeout"));
+        Assert.Equal(5_000L, await temp.ScalarAsync("PRAGMA busy_timeout"));
     }
 
-    [Fact]
-    public async Task Migration_that_lands_late_with_a_lower_version_is_still_applied_once()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Migration_that_lands_late_with_a_lower_version_is_still_applied_once(StorageProvider provider)
     {
-        using var temp = new TemporaryDatabase();
+        await using var temp = await TemporaryDatabase.CreateAsync(provider);
         var runner = temp.CreateRunner();
         Migration early = new(1, "first", "CREATE TABLE first_table (id INTEGER PRIMARY KEY);");
         Migration late = new(20, "late", "CREATE TABLE late_table (id INTEGER PRIMARY KEY);");
@@ -83,19 +118,58 @@ public sealed class MigrationRunnerTests
         await runner.ApplyAsync([early, lower, late], CancellationToken.None);
 
         Assert.Equal(20, version);
-        Assert.Equal(1L, await temp.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE name = 'lower_table'"));
+        Assert.True(await temp.HasTableAsync("lower_table"));
+        Assert.Equal(3L, Convert.ToInt64(await temp.ScalarAsync("SELECT COUNT(*) FROM schema_migrations")));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Failing_migration_leaves_nothing_behind(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateAsync(provider);
+        Migration broken = new(1, "broken", "CREATE TABLE half_done (id INTEGER PRIMARY KEY); THIS IS NOT SQL;");
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => temp.CreateRunner().ApplyAsync([broken], CancellationToken.None));
+
+        Assert.False(await temp.HasTableAsync("half_done"));
+        Assert.Equal(0L, Convert.ToInt64(await temp.ScalarAsync("SELECT COUNT(*) FROM schema_migrations")));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_migration_PostgreSQL_cannot_run_faithfully_is_refused_by_version_and_name_before_anything_runs(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateAsync(provider);
+        Migration stamped = new(105, "stamp rows", "CREATE TABLE stamped (id TEXT PRIMARY KEY, at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);");
+
+        if (provider == StorageProvider.Sqlite)
+        {
+            // SQLite runs what it was always given: released databases keep migrating exactly as before.
+            Assert.Equal(105, await temp.CreateRunner().ApplyAsync([stamped], CancellationToken.None));
+            return;
+        }
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => temp.CreateRunner().ApplyAsync([stamped], CancellationToken.None));
+        Assert.Contains("Migration 105 (stamp rows)", refused.Message);
+        Assert.Contains("CURRENT_TIMESTAMP", refused.Message);
+        Assert.Contains("StoredTime", refused.Message);
+        Assert.False(await temp.HasTableAsync("stamped"));
     }
 
     [Fact]
-    public async Task Failing_migration_leaves_nothing_behind()
+    public async Task A_database_made_before_the_storage_migrations_moves_up_and_keeps_its_rows()
     {
-        using var temp = new TemporaryDatabase();
-        Migration broken = new(1, "broken", "CREATE TABLE half_done (id INTEGER PRIMARY KEY); THIS IS NOT SQL;");
+        await using var temp = await TemporaryDatabase.CreateAsync();
+        var runner = temp.CreateRunner();
+        var released = SchemaMigrations.All.Where(m => m.Version < 180).ToList();
+        await runner.ApplyAsync(released, CancellationToken.None);
+        await new ConversationReferenceStore(temp.Database, TimeProvider.System).SaveAsync(new("msteams", "t", "c"), "{}", CancellationToken.None);
 
-        await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(() => temp.CreateRunner().ApplyAsync([broken], CancellationToken.None));
+        var version = await runner.ApplyAsync(CancellationToken.None);
 
-        Assert.Equal(0L, await temp.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'"));
-        Assert.Equal(0L, await temp.ScalarAsync("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(SchemaMigrations.LatestVersion, version);
+        Assert.True(await temp.HasTableAsync("data_protection_keys"));
+        Assert.Equal("{}", await new ConversationReferenceStore(temp.Database, TimeProvider.System).FindAsync(new("msteams", "t", "c"), CancellationToken.None));
     }
 
     private sealed class ChannelTables : IMigrationSource

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Bot.Slack.Inbound;
@@ -19,10 +18,10 @@ internal sealed class SlackDeliveryLog(TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(transaction);
         var now = timeProvider.GetUtcNow();
         await transaction.ExecuteAsync(
-            "DELETE FROM slack_deliveries WHERE received_at < @cutoff", new { cutoff = Format(now - Retention) }, cancellationToken).ConfigureAwait(false);
+            "DELETE FROM slack_deliveries WHERE received_at < @cutoff", new { cutoff = StoredTime.Format(now - Retention) }, cancellationToken).ConfigureAwait(false);
         var inserted = await transaction.ExecuteAsync(
             "INSERT INTO slack_deliveries (delivery_id, received_at) VALUES (@id, @now) ON CONFLICT (delivery_id) DO NOTHING",
-            new { id = deliveryId, now = Format(now) },
+            new { id = deliveryId, now = StoredTime.Format(now) },
             cancellationToken).ConfigureAwait(false);
         return inserted == 1;
     }
@@ -33,6 +32,4 @@ internal sealed class SlackDeliveryLog(TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(transaction);
         return transaction.ExecuteAsync("DELETE FROM slack_deliveries WHERE delivery_id = @id", new { id = deliveryId }, cancellationToken);
     }
-
-    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

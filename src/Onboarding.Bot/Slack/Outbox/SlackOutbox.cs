@@ -1,4 +1,3 @@
-using System.Globalization;
 using Onboarding.Bot.Slack.Inbound;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Storage;
@@ -11,7 +10,7 @@ namespace Onboarding.Bot.Slack.Outbox;
 /// acknowledgement loses nothing and the next start runs it. Each run of the host claims entries under its own id;
 /// an entry claimed by another run was left behind when that run stopped.
 /// </summary>
-internal sealed class SlackOutbox(SqliteDatabase database, SlackDeliveryLog deliveries, TimeProvider timeProvider)
+internal sealed class SlackOutbox(Database database, SlackDeliveryLog deliveries, TimeProvider timeProvider)
 {
     private readonly string _run = Guid.NewGuid().ToString("N");
 
@@ -32,7 +31,7 @@ internal sealed class SlackOutbox(SqliteDatabase database, SlackDeliveryLog deli
             {
                 deliveryId,
                 command = StoredChatCommand.Serialize(command),
-                at = timeProvider.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                at = StoredTime.Format(timeProvider.GetUtcNow()),
             },
             cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,7 @@ using Onboarding.Engine.Views;
 namespace Onboarding.Engine.Onboarding.AdminReauthorization;
 
 /// <summary>Revokes the certificates an offboarding could not revoke with the app's own token, using an admin's.</summary>
-public sealed class CertificateRevocationPurpose(SqliteDatabase database, ICertificateClient certificates, AuditLog audit) : IReauthorizationPurpose
+public sealed class CertificateRevocationPurpose(Database database, ICertificateClient certificates, AuditLog audit) : IReauthorizationPurpose
 {
     public ReauthorizationPurpose Purpose => ReauthorizationPurpose.RevokeCertificates;
 

@@ -13,7 +13,7 @@ namespace Onboarding.Engine.Onboarding.AdminReauthorization;
 /// the purpose run with the admin's token, after which that token is revoked and erased. Every step is audited.
 /// </summary>
 public sealed class Reauthorizations(
-    SqliteDatabase database,
+    Database database,
     ReauthorizationStore store,
     AuthorizationRequestStore requests,
     AuditLog audit,

@@ -6,7 +6,7 @@ namespace Onboarding.Engine.Onboarding.Commands;
 
 /// <summary><c>onboard [account]</c>: starts an onboarding, or shows the one already open for that account here.</summary>
 public sealed class OnboardRoute(
-    SqliteDatabase database,
+    Database database,
     OnboardingFlow flow,
     OnboardingSessions sessions,
     TenantStore tenants,

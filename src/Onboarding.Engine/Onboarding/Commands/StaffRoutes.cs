@@ -29,7 +29,7 @@ public abstract class StaffRoute(StaffPolicy staff, CommandReplies replies) : IC
 }
 
 /// <summary><c>offboard &lt;account&gt;</c>: shows what will happen and asks first, on a question card answered once.</summary>
-public sealed class OffboardRoute(SqliteDatabase database, TenantStore tenants, ConfirmationCards confirmations, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
+public sealed class OffboardRoute(Database database, TenantStore tenants, ConfirmationCards confirmations, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
 {
     public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Offboard];
 
@@ -57,7 +57,7 @@ public sealed class OffboardRoute(SqliteDatabase database, TenantStore tenants, 
 /// outcome, replace the question, so nothing happens twice.
 /// </summary>
 public sealed class OffboardConfirmationRoute(
-    SqliteDatabase database,
+    Database database,
     TenantStore tenants,
     OnboardingSessions sessions,
     OnboardingFlow flow,

@@ -10,7 +10,7 @@ namespace Onboarding.Engine.Onboarding.Views;
 /// The status table: account, company, its state, when it started, certificate expiry; at most ten rows. With health
 /// monitoring installed, a connected tenant's state is its health and last check.
 /// </summary>
-public sealed class StatusBoard(SqliteDatabase database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider, HealthStatusReader? health = null)
+public sealed class StatusBoard(Database database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider, HealthStatusReader? health = null)
 {
     public const int MaxRows = 10;
 

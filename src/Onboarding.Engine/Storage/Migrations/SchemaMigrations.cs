@@ -32,6 +32,7 @@ public static class SchemaMigrations
             """),
         .. OnboardingMigrations.All,
         .. HealthMigrations.All,
+        .. StorageMigrations.All,
         .. ConfirmationMigrations.All,
     ];
 

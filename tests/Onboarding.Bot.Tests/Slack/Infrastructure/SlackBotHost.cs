@@ -1,5 +1,7 @@
 using Onboarding.Bot.Tests.Infrastructure;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Bot.Tests.Slack.Infrastructure;
 
@@ -12,8 +14,11 @@ public sealed class SlackBotHost : IAsyncDisposable
     public const string SigningSecret = "test-signing-secret-0123456789abcdef";
     public const string BotToken = "xoxb-settings-token";
 
-    private SlackBotHost(BotHost host, FakeSlackWebApi slack)
+    private readonly TemporaryDatabase? _storage;
+
+    private SlackBotHost(BotHost host, FakeSlackWebApi slack, TemporaryDatabase? storage)
     {
+        _storage = storage;
         Host = host;
         Slack = slack;
         Requests = new SlackRequests(host.BaseAddress, SigningSecret);
@@ -30,8 +35,10 @@ public sealed class SlackBotHost : IAsyncDisposable
     public static async Task<SlackBotHost> StartAsync(
         IChatCommandHandler? handler = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        StorageProvider provider = StorageProvider.Sqlite)
     {
+        var storage = provider == StorageProvider.Sqlite ? null : await TemporaryDatabase.CreateAsync(provider);
         var slack = await FakeSlackWebApi.StartAsync();
         var all = new Dictionary<string, string?>
         {
@@ -46,7 +53,7 @@ public sealed class SlackBotHost : IAsyncDisposable
 
         try
         {
-            var host = BotHost.Start(all, services =>
+            var host = BotHost.Start(BotHost.WithStorage(all, storage), services =>
             {
                 if (handler is not null)
                 {
@@ -55,11 +62,16 @@ public sealed class SlackBotHost : IAsyncDisposable
 
                 configureServices?.Invoke(services);
             });
-            return new SlackBotHost(host, slack);
+            return new SlackBotHost(host, slack, storage);
         }
         catch
         {
             await slack.DisposeAsync();
+            if (storage is not null)
+            {
+                await storage.DisposeAsync();
+            }
+
             throw;
         }
     }
@@ -68,5 +80,9 @@ public sealed class SlackBotHost : IAsyncDisposable
     {
         await Host.DisposeAsync();
         await Slack.DisposeAsync();
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
     }
 }

@@ -1,0 +1,47 @@
+using System.Data.Common;
+
+namespace Onboarding.Engine.Storage.Dialects;
+
+/// <summary>
+/// Everything that differs between the storage providers, in one place: opening and preparing connections, starting
+/// transactions with the promised isolation (<see cref="StorageAccess"/>), turning the project's SQL into the engine's,
+/// and recognising its errors. Stores never see a provider: they write portable SQL through <see cref="StorageTransaction"/>.
+/// </summary>
+public abstract class SqlDialect : IAsyncDisposable
+{
+    public abstract StorageProvider Provider { get; }
+
+    /// <summary>
+    /// The clause that ends a <c>SELECT</c> claiming rows for the current write transaction while other instances claim
+    /// others: <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; nothing on SQLite, whose write transaction already holds the
+    /// database's only write lock, so no other writer can see the rows until it commits.
+    /// </summary>
+    public abstract string ForUpdateSkipLocked { get; }
+
+    /// <summary>Where the data lives, for logs and <c>/healthz</c>; never contains a password.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Whether writers of this process queue in memory before opening a transaction (see <see cref="StorageTransaction"/>).</summary>
+    internal abstract bool QueuesWriters(StorageAccess access);
+
+    /// <summary>Opens a connection with whatever every connection needs.</summary>
+    internal abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Once, before the migrations: database-wide settings that cannot be changed inside a transaction.</summary>
+    internal abstract Task PrepareAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts a transaction on <paramref name="connection"/> with the isolation <paramref name="access"/> promises.</summary>
+    internal abstract Task<DbTransaction> BeginAsync(DbConnection connection, StorageAccess access, CancellationToken cancellationToken);
+
+    /// <summary>The engine's form of SQL written in the project's portable style.</summary>
+    internal abstract string Translate(string sql);
+
+    /// <summary>True when <paramref name="exception"/> says a unique index or primary key refused a write.</summary>
+    internal abstract bool IsUniqueViolation(DbException exception);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Onboarding.Engine.Storage.Dialects;
+
+/// <summary>SQLite: one file, WAL, one writer at a time. The project's SQL is written for it, so nothing is translated.</summary>
+internal sealed class SqliteDialect : SqlDialect
+{
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (https://www.sqlite.org/rescode.html).
+    private const int UniqueConstraint = 2067;
+    private const int PrimaryKeyConstraint = 1555;
+
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+
+    public SqliteDialect(string databasePath, int busyTimeoutMilliseconds)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        _busyTimeoutMilliseconds = busyTimeoutMilliseconds;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000),
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    public override string ForUpdateSkipLocked => string.Empty;
+
+    public override string Description => $"SQLite file {DatabasePath}";
+
+    // SQLite has one writer at a time anyway. Queueing this process's writers asynchronously keeps them from blocking
+    // thread-pool threads in SQLite's busy handler, which under load starves the very writer holding the lock.
+    internal override bool QueuesWriters(StorageAccess access) => access != StorageAccess.Read;
+
+    internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragma = connection.CreateCommand();
+            // In WAL mode (set by PrepareAsync) NORMAL syncs the log at checkpoints rather than on every commit: a crash of
+            // the process loses nothing and the file cannot corrupt; only a power cut may undo the last commits, which the
+            // idempotent steps redo. Syncing every commit made each health check and chat turn wait on the disk.
+            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    internal override async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        // The journal mode is a property of the file and cannot change inside a transaction.
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    internal override Task<DbTransaction> BeginAsync(DbConnection connection, StorageAccess access, CancellationToken cancellationToken) =>
+        // A writer takes the write lock up front (BEGIN IMMEDIATE), so a read-then-write inside it cannot be overtaken.
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: access == StorageAccess.Read));
+
+    internal override string Translate(string sql) => sql;
+
+    internal override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: UniqueConstraint or PrimaryKeyConstraint };
+}
