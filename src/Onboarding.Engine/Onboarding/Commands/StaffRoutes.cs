@@ -57,8 +57,6 @@ public sealed class OffboardRoute(Database database, TenantStore tenants, Confir
 /// outcome, replace the question, so nothing happens twice.
 /// </summary>
 public sealed class OffboardConfirmationRoute(
-    Database database,
-    TenantStore tenants,
     OnboardingSessions sessions,
     OnboardingFlow flow,
     TenantOffboarding offboarding,
@@ -98,21 +96,12 @@ public sealed class OffboardConfirmationRoute(
         await confirmations.ShowAsync(command, answer, ReplyViews.Offboarded(outcome), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A button from a card that named no question cannot prove it is the first answer: the question is asked again.</summary>
-    private async Task AskAgainAsync(ChatCommand command, CancellationToken cancellationToken)
-    {
-        var (ok, account) = await Replies.AccountAsync(command, required: true, cancellationToken).ConfigureAwait(false);
-        if (!ok)
-        {
-            return;
-        }
-
-        var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (tenant is { Status: not TenantStatus.Offboarded })
-        {
-            await confirmations.AskAsync(command, OnboardingVerbs.Offboard, tenant.Account.Value, question => ReplyViews.ConfirmOffboard(tenant, question), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>A button from a card that named no question cannot prove it is the first answer: it changes nothing.</summary>
+    private Task AskAgainAsync(ChatCommand command, CancellationToken cancellationToken) =>
+        Replies.ReplyAsync(
+            command,
+            ReplyViews.Notice("That button is from an older card", "Nothing was changed. Type offboard <account> to be asked again.", Tone.Neutral),
+            cancellationToken);
 }
 
 /// <summary>
