@@ -118,9 +118,12 @@ public abstract class OnboardingConversationTests(StorageProvider provider) : IA
 
         var response = await _bed.SendAsync(_bed.Teams.Submit(step2.SubmitData("I've installed it"), _onboarding.CardId));
 
-        // The bundle check waits 30 s on NetSuite; the click was acknowledged anyway, and the card moves on to show it runs.
+        // The bundle check waits 30 s on NetSuite; the click was acknowledged anyway, and the card shows what it is doing,
+        // with no I've installed it left to press again meanwhile.
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        await _bed.Connector.WaitForAsync(a => a.IsUpdate && a.ActivityId == _onboarding.CardId, count: updatesBefore + 1);
+        var running = (await _bed.Connector.WaitForAsync(a => a.IsUpdate && a.ActivityId == _onboarding.CardId, count: updatesBefore + 1)).Last();
+        Assert.True(running.Shows("checking that Onboarding App is installed"), string.Join(" | ", running.CardTexts));
+        Assert.False(running.HasButton("I've installed it"));
         Assert.DoesNotContain(_onboarding.CardUpdates, u => u.Shows("is connected"));
     }
 
