@@ -82,6 +82,25 @@ internal static partial class Log
     [LoggerMessage(EventId = 720, Level = LogLevel.Warning, Message = "Refused an activity whose channel token did not validate ({Reason})")]
     public static partial void ChannelTokenRejected(ILogger logger, string reason);
 
+    // Edge security (740–749).
+    [LoggerMessage(EventId = 740, Level = LogLevel.Warning, Message = "LOCAL DEMO: everyone chatting through /api/messages holds the Operations and Success roles (Development environment, NetSuite sandbox, no MicrosoftAppId). Never run like this where anyone else can reach the port; set Bot:LocalDemoRoles=false to try the refusals")]
+    public static partial void LocalDemoRolesGranted(ILogger logger);
+
+    [LoggerMessage(EventId = 741, Level = LogLevel.Warning, Message = "Refused an activity: {Reason}")]
+    public static partial void ActivityRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 742, Level = LogLevel.Error, Message = "Could not check a channel token: the Bot Framework's OpenID metadata is unreachable ({Reason}); answered 503")]
+    public static partial void ChannelMetadataUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 743, Level = LogLevel.Warning, Message = "Refused a request to {Path}: its body is declared longer than {Limit} bytes")]
+    public static partial void RequestBodyTooLarge(ILogger logger, PathString path, long limit);
+
+    [LoggerMessage(EventId = 744, Level = LogLevel.Information, Message = "Staff roles: {Operations} Operations and {Success} Success entries (Onboarding:Roles)")]
+    public static partial void StaffRolesConfigured(ILogger logger, int operations, int success);
+
+    [LoggerMessage(EventId = 745, Level = LogLevel.Warning, Message = "{Key} names a Teams user whose tenant or object id is not a GUID; Entra ids are GUIDs (the tenant id and the user's aadObjectId), so it will match nobody")]
+    public static partial void StaffEntryNotEntraIds(ILogger logger, string key);
+
     [LoggerMessage(EventId = 760, Level = LogLevel.Information, Message = "Health monitor started: a cycle every {CycleInterval}")]
     public static partial void HealthMonitorStarted(ILogger logger, TimeSpan cycleInterval);
 
@@ -93,4 +112,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Posting to {Conversation} was refused ({Status}): the bot is no longer there")]
     public static partial void ConversationGone(ILogger logger, string conversation, int status);
+
+    [LoggerMessage(EventId = 1451, Level = LogLevel.Information, Message = "Retention is off (Retention:Enabled is false): nothing is pruned")]
+    public static partial void RetentionDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 1452, Level = LogLevel.Error, Message = "A retention run failed; the next one runs as scheduled")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception);
 }

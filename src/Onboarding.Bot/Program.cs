@@ -3,12 +3,21 @@ using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.NetSuite;
 using Onboarding.Bot.OAuth;
+using Onboarding.Bot.Operations;
+using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
+using Onboarding.Bot.Telemetry;
+
+if (OperationsCommandLine.IsCommand(args))
+{
+    return await OperationsCommandLine.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBotOptions();
+builder.AddEdgeSecurity();
 builder.AddEngineStorage();
 builder.AddNetSuite();
 builder.AddNetSuiteOAuth();
@@ -17,12 +26,16 @@ builder.AddChatRouting();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
 builder.AddConnectionHealth();
+builder.AddTelemetry();
+builder.AddOperations();
 
 var app = builder.Build();
 
+app.UseEdgeSecurity();
 app.MapTeams();
 app.MapSlack();
 app.MapNetSuiteOAuth();
 app.MapConnectionHealth();
 
 await app.RunAsync();
+return 0;

@@ -109,4 +109,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 611, Level = LogLevel.Warning, Message = "Could not revoke the replaced certificate {CertificateId} of {Account} ({Said}); the next rotation retries")]
     public static partial void OldCertificateNotRevoked(ILogger logger, AccountId account, string certificateId, string? said);
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Retention: removed {Count} rows of {Table} older than {Cutoff}")]
+    public static partial void RetentionPruned(ILogger logger, string table, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Tenant {Account} erased by {Actor}: {Summary}")]
+    public static partial void TenantErased(ILogger logger, string account, string actor, string summary);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "The database's freed space could not be cleared completely after erasing {Account} (a reader held the write-ahead log); the next checkpoint clears it")]
+    public static partial void ErasureResidueRemains(ILogger logger, string account);
 }

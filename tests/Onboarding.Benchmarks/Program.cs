@@ -1,3 +1,4 @@
+using Onboarding.Benchmarks.Audit;
 using Onboarding.Benchmarks.Health;
 using Onboarding.Benchmarks.Keys;
 using Onboarding.Benchmarks.Measurement;
@@ -7,7 +8,7 @@ using Onboarding.Benchmarks.Turns;
 
 // dotnet run -c Release --project tests/Onboarding.Benchmarks -- <scenario> [--quick]
 // One scenario per process, so peak memory and warm caches belong to that scenario alone.
-const string Usage = "usage: Onboarding.Benchmarks <keys|turn|slack-ack|onboarding|health> [--quick]";
+const string Usage = "usage: Onboarding.Benchmarks <keys|turn|slack-ack|onboarding|health|audit> [--quick]";
 
 // The test host finds the bot's content root through MvcTestingAppManifest.json, looked up in the current directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
@@ -24,6 +25,7 @@ ResultTable? table = scenario switch
     "slack-ack" => await SlackAcknowledgementScenario.RunAsync(size),
     "onboarding" => await OnboardingScenario.RunAsync(size),
     "health" => await HealthScenario.RunAsync(size),
+    "audit" => await AuditWriteScenario.RunAsync(size),
     _ => null,
 };
 

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using Onboarding.Bot.Telemetry;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Bot.Chat;
@@ -23,11 +26,28 @@ internal sealed class ChannelPublisherRouter : IChatPublisher
         }
     }
 
-    public Task PublishAsync(ConversationKey conversation, StepView view, CardSlot? slot, CancellationToken cancellationToken) =>
-        PublisherFor(conversation).PublishAsync(conversation, view, slot, cancellationToken);
+    public async Task PublishAsync(ConversationKey conversation, StepView view, CardSlot? slot, CancellationToken cancellationToken)
+    {
+        using var span = StartDelivery(conversation, slot is null ? "reply" : "card", slot);
+        await PublisherFor(conversation).PublishAsync(conversation, view, slot, cancellationToken).ConfigureAwait(false);
+    }
 
-    public Task PublishNoticeAsync(ConversationKey conversation, StepView notice, CardSlot relatedCard, CancellationToken cancellationToken) =>
-        PublisherFor(conversation).PublishNoticeAsync(conversation, notice, relatedCard, cancellationToken);
+    public async Task PublishNoticeAsync(ConversationKey conversation, StepView notice, CardSlot relatedCard, CancellationToken cancellationToken)
+    {
+        using var span = StartDelivery(conversation, "notice", relatedCard);
+        await PublisherFor(conversation).PublishNoticeAsync(conversation, notice, relatedCard, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Tags name the channel and the kind of card only (a slot's prefix such as "onboarding" or "alert"): no conversation
+    // or person is identified in telemetry.
+    private static Activity? StartDelivery(ConversationKey conversation, string kind, CardSlot? slot)
+    {
+        var span = HostTelemetry.Delivery.StartActivity($"deliver {kind}", ActivityKind.Producer);
+        span?.SetTag(EngineTags.Channel, conversation.Channel);
+        span?.SetTag("delivery.kind", kind);
+        span?.SetTag("delivery.card", slot?.Value.Split('/')[0]);
+        return span;
+    }
 
     private IChannelPublisher PublisherFor(ConversationKey conversation)
     {

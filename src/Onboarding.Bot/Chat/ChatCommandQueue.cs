@@ -21,6 +21,9 @@ public sealed class ChatCommandQueue
 
     internal ChannelReader<ChatCommand> Reader => _channel.Reader;
 
+    /// <summary>Commands waiting for the worker.</summary>
+    public int Depth => _channel.Reader.Count;
+
     /// <summary>Queues <paramref name="command"/> without waiting; false when the queue is full.</summary>
     public bool TryEnqueue(ChatCommand command)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Onboarding.Engine.Conversations;
 
 namespace Onboarding.Bot.Chat;
@@ -11,9 +12,9 @@ public static class ChatRoutingRegistration
     /// </summary>
     public static IHostApplicationBuilder AddChatRouting(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IChatPublisher, ChannelPublisherRouter>();
-        builder.Services.AddSingleton<SlotLocks>();
-        builder.Services.AddSingleton<ChatCommandQueue>();
+        builder.Services.TryAddSingleton<IChatPublisher, ChannelPublisherRouter>();
+        builder.Services.TryAddSingleton<SlotLocks>();
+        builder.Services.TryAddSingleton<ChatCommandQueue>();
         builder.Services.AddHostedService<ChatCommandWorker>();
         return builder;
     }

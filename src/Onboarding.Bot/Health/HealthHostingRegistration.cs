@@ -1,18 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Onboarding.Engine.Health;
-using Onboarding.Engine.NetSuite;
-using OpenTelemetry.Metrics;
 
 namespace Onboarding.Bot.Health;
 
-/// <summary>Connection health in the host: the monitor on a timer, <c>GET /healthz</c> for ops, and metrics through OpenTelemetry.</summary>
+/// <summary>Connection health in the host: the monitor on a timer and <c>GET /healthz</c> for ops (its metrics are exported by <c>AddTelemetry</c>).</summary>
 public static class HealthHostingRegistration
 {
-    /// <summary>Writes metrics to the console when true (<c>Health:Metrics:Console</c>); off by default, and no exporter needs a network.</summary>
-    public const string ConsoleExporterKey = "Health:Metrics:Console";
-
     // A database that takes longer than this to answer one query is as good as down for the chat turns waiting on it.
     private static readonly TimeSpan StorageCheckTimeout = TimeSpan.FromSeconds(5);
 
@@ -21,23 +17,13 @@ public static class HealthHostingRegistration
         // The NetSuite clients come from AddNetSuite (Program.cs): registering them twice would stack their resilience handlers.
         builder.Services.AddConnectionHealth(builder.Configuration);
 
-        builder.Services.AddSingleton(services => new Lazy<HealthMonitor>(services.GetRequiredService<HealthMonitor>));
-        builder.Services.AddSingleton<HealthMonitorService>();
+        builder.Services.TryAddSingleton(services => new Lazy<HealthMonitor>(services.GetRequiredService<HealthMonitor>));
+        builder.Services.TryAddSingleton<HealthMonitorService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<HealthMonitorService>());
         builder.Services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", timeout: StorageCheckTimeout)
             .AddCheck<MonitorHealthCheck>("monitor");
 
-        // The meters are always there for any listener (dotnet-counters, a later OTLP exporter); the console exporter is opt-in.
-        var console = builder.Configuration.GetValue(ConsoleExporterKey, false);
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
-        {
-            metrics.AddMeter(HealthMetrics.MeterName, NetSuiteMetrics.MeterName);
-            if (console)
-            {
-                metrics.AddConsoleExporter();
-            }
-        });
         return builder;
     }
 

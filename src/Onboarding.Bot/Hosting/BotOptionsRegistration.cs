@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Onboarding.Bot.Hosting;
@@ -8,8 +9,8 @@ public static class BotOptionsRegistration
     public static IHostApplicationBuilder AddBotOptions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }

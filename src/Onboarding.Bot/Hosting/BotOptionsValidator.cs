@@ -18,6 +18,19 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             failures.Add($"Bot:PublicBaseUrl must not carry a query or fragment; got '{options.PublicBaseUrl}'.");
         }
 
+        for (var i = 0; i < options.OtherChannels.Count; i++)
+        {
+            var channel = options.OtherChannels[i];
+            if (string.IsNullOrWhiteSpace(channel) || !channel.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9')))
+            {
+                failures.Add($"Bot:OtherChannels:{i} must be a Bot Framework channel id in lower case, such as webchat, directline or emulator; got '{channel}'.");
+            }
+            else if (channel == "slack")
+            {
+                failures.Add($"Bot:OtherChannels:{i} is 'slack': Slack does not come through /api/messages; set Slack:SigningSecret to serve it.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -31,6 +31,7 @@ public static class EngineStorageRegistration
 
         builder.Services.TryAddSingleton<Database>();
         builder.Services.TryAddSingleton<MigrationRunner>();
+        builder.Services.TryAddSingleton<KeyRingCheck>();
         builder.Services.TryAddSingleton<ConversationReferenceStore>();
         builder.Services.TryAddSingleton<CardMessageStore>();
         builder.Services.AddHostedService<DatabaseMigrationService>();

@@ -1,11 +1,13 @@
 using System.Text;
+using Onboarding.Bot.Security;
 using Onboarding.Bot.Text;
 
 namespace Onboarding.Bot.OAuth;
 
 /// <summary>
 /// The small page the admin's browser lands on after NetSuite: a clear outcome and what to do next. Everything shown is
-/// HTML-encoded; the page loads nothing from anywhere and is never cached (its address carried the authorization code).
+/// HTML-encoded; it goes out with every page's headers (<see cref="HtmlPage"/>: never cached — its address carried the
+/// authorization code — and loading nothing from anywhere).
 /// </summary>
 internal static class CallbackPage
 {
@@ -28,23 +30,8 @@ internal static class CallbackPage
             .Append("<p>").Append(Encode(message)).Append("</p>")
             .Append("<p class=\"next\">").Append(Encode(nextStep)).Append("</p>")
             .Append("</main></body></html>");
-        return new PageResult(html.ToString(), succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return HtmlPage.Result(html.ToString(), succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     private static string Encode(string text) => HtmlText.Encode(text);
-
-    private sealed class PageResult(string html, int status) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.StatusCode = status;
-            response.ContentType = "text/html; charset=utf-8";
-            response.Headers.CacheControl = "no-store";
-            response.Headers["Referrer-Policy"] = "no-referrer";
-            response.Headers["X-Content-Type-Options"] = "nosniff";
-            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-            return response.WriteAsync(html, httpContext.RequestAborted);
-        }
-    }
 }

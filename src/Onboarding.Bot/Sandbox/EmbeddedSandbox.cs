@@ -14,11 +14,17 @@ public sealed class EmbeddedSandbox : IAsyncDisposable
 
     private readonly Lazy<SandboxServer> _server;
 
-    internal EmbeddedSandbox(Action<SandboxOptions> configure) =>
+    /// <param name="configure">The sandbox's settings.</param>
+    /// <param name="isSandboxMode">Whether <c>NetSuite:Mode</c> comes out as Sandbox; anything else must never start it.</param>
+    internal EmbeddedSandbox(Action<SandboxOptions> configure, Func<bool> isSandboxMode) =>
         // Options are built synchronously, so the start is awaited here; there is no synchronization context to deadlock on.
-        _server = new Lazy<SandboxServer>(() => SandboxServer.StartAsync(configure).GetAwaiter().GetResult(), LazyThreadSafetyMode.ExecutionAndPublication);
+        _server = new Lazy<SandboxServer>(
+            () => isSandboxMode()
+                ? SandboxServer.StartAsync(configure).GetAwaiter().GetResult()
+                : throw new InvalidOperationException("The NetSuite sandbox starts only when NetSuite:Mode comes out as Sandbox: with real NetSuite, neither it nor its /_sandbox test-control API may run in this process."),
+            LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>True once the sandbox runs (it never does unless <c>NetSuite:Mode</c> comes out as Sandbox).</summary>
+    /// <summary>True once the sandbox runs (it never does unless <c>NetSuite:Mode</c> comes out as Sandbox: it refuses to).</summary>
     public bool IsStarted => _server.IsValueCreated;
 
     /// <summary>The sandbox's root, e.g. <c>http://127.0.0.1:51234/</c>; starts it on first use.</summary>

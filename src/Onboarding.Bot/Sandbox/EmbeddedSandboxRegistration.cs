@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Onboarding.Engine.NetSuite;
 using Onboarding.NetSuiteSandbox;
 
@@ -15,16 +16,18 @@ public static class EmbeddedSandboxRegistration
     {
         var section = builder.Configuration.GetSection(SandboxOptions.SectionName);
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(_ => new EmbeddedSandbox(options =>
-        {
-            options.EnableTestControl = true;
-            section.Bind(options);
-            if (!string.IsNullOrWhiteSpace(options.SeedFile))
+        builder.Services.TryAddSingleton(services => new EmbeddedSandbox(
+            options =>
             {
-                options.SeedFile = Path.GetFullPath(options.SeedFile, contentRoot);
-            }
-        }));
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>();
+                options.EnableTestControl = true;
+                section.Bind(options);
+                if (!string.IsNullOrWhiteSpace(options.SeedFile))
+                {
+                    options.SeedFile = Path.GetFullPath(options.SeedFile, contentRoot);
+                }
+            },
+            () => NetSuite.NetSuiteRegistration.ModeOf(services.GetRequiredService<IConfiguration>()) == NetSuite.NetSuiteMode.Sandbox));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IPostConfigureOptions<NetSuiteOptions>, SandboxEndpointTemplates>());
         builder.Services.AddHostedService<SandboxAnnouncement>();
         return builder;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Chat;
+using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack.Inbound;
 using Onboarding.Bot.Slack.Install;
 using Onboarding.Bot.Slack.Outbox;
@@ -31,27 +32,27 @@ public static class SlackChannelRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => SlackSignatureVerifier.Create(
+        services.TryAddSingleton(sp => SlackSignatureVerifier.Create(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<SlackSignatureFilter>();
+        services.TryAddSingleton<SlackSignatureFilter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, SlackMigrations>());
-        services.AddSingleton<SlackDeliveryLog>();
-        services.AddSingleton<SlackOutbox>();
-        services.AddSingleton<SlackCommandQueue>();
-        services.AddSingleton<SlackInbox>();
-        services.AddSingleton<SlackEventsHandler>();
-        services.AddSingleton<SlackInteractionsHandler>();
-        services.AddSingleton<SlackSlashCommandHandler>();
+        services.TryAddSingleton<SlackDeliveryLog>();
+        services.TryAddSingleton<SlackOutbox>();
+        services.TryAddSingleton<SlackCommandQueue>();
+        services.TryAddSingleton<SlackInbox>();
+        services.TryAddSingleton<SlackEventsHandler>();
+        services.TryAddSingleton<SlackInteractionsHandler>();
+        services.TryAddSingleton<SlackSlashCommandHandler>();
         services.AddHostedService<SlackCommandWorker>();
 
-        services.AddSingleton<BlockKitRenderer>();
-        services.AddSingleton<SlackWebApiClient>();
+        services.TryAddSingleton<BlockKitRenderer>();
+        services.TryAddSingleton<SlackWebApiClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPublisher, SlackChatPublisher>());
 
-        services.AddSingleton<SlackInstallationStore>();
-        services.AddSingleton<SlackBotTokens>();
-        services.AddSingleton<SlackOAuthState>();
-        services.AddSingleton<SlackInstallHandler>();
+        services.TryAddSingleton<SlackInstallationStore>();
+        services.TryAddSingleton<SlackBotTokens>();
+        services.TryAddSingleton<SlackOAuthState>();
+        services.TryAddSingleton<SlackInstallHandler>();
 
         services.AddHttpClient(SlackWebApiClient.HttpClientName, (sp, client) =>
                 client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl)
@@ -82,7 +83,7 @@ public static class SlackChannelRegistration
         var slack = endpoints.MapGroup(BasePath);
 
         // Handlers bind nothing from the request, so the signature filter is the first to touch the body.
-        var signed = slack.MapGroup(string.Empty).AddEndpointFilter<SlackSignatureFilter>();
+        var signed = slack.MapGroup(string.Empty).AddEndpointFilter<SlackSignatureFilter>().WithBodyLimit(BodyLimits.Slack);
         signed.MapPost("/events", (HttpContext http, SlackEventsHandler handler) =>
             handler.HandleAsync(http.Features.GetRequiredFeature<VerifiedSlackRequest>(), http.RequestAborted));
         signed.MapPost("/interactions", (HttpContext http, SlackInteractionsHandler handler) =>

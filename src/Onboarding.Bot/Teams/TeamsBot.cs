@@ -24,11 +24,30 @@ internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStor
         if (activity.Conversation?.Id is { Length: > 0 } && !string.IsNullOrEmpty(activity.ServiceUrl))
         {
             // Stored on every turn, before the command is queued: the service URL can change, and every answer is proactive.
-            var reference = JsonConvert.SerializeObject(activity.GetConversationReference());
+            var reference = JsonConvert.SerializeObject(WithoutNames(activity.GetConversationReference()));
             await references.SaveAsync(ActivityCommands.ConversationOf(activity), reference, cancellationToken).ConfigureAwait(false);
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The reference without display names (the last speaker's, the channel's): posting needs ids only, and a stored name
+    /// would outlive its person's erasure (docs/operations.md). Copies, so the activity itself keeps its names.
+    /// </summary>
+    internal static ConversationReference WithoutNames(ConversationReference reference)
+    {
+        if (reference.User is { } user)
+        {
+            reference.User = new ChannelAccount(user.Id, name: null, user.Role, user.AadObjectId);
+        }
+
+        if (reference.Conversation is { } conversation)
+        {
+            reference.Conversation = new ConversationAccount(conversation.IsGroup, conversation.ConversationType, conversation.Id, name: null, conversation.AadObjectId, conversation.Role, conversation.TenantId);
+        }
+
+        return reference;
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)

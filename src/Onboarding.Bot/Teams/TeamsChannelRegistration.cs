@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Chat;
+using Onboarding.Bot.Security;
 
 namespace Onboarding.Bot.Teams;
 
@@ -17,47 +18,31 @@ public static class TeamsChannelRegistration
     {
         // The MicrosoftApp* keys sit at the configuration root, where the Bot Framework reads them.
         builder.Services.AddOptions<MicrosoftAppOptions>().Bind(builder.Configuration).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<MicrosoftAppOptions>, MicrosoftAppOptionsValidator>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MicrosoftAppOptions>, MicrosoftAppOptionsValidator>());
 
         builder.Services.AddHttpClient();
         // Checked settings first: hosted services that publish are built before start-up validation runs, and the
         // framework would otherwise throw a bare ArgumentException for a bad MicrosoftApp* combination.
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
+        builder.Services.TryAddSingleton<BotFrameworkAuthentication>(services =>
         {
             _ = services.GetRequiredService<IOptions<MicrosoftAppOptions>>().Value;
             return new ConfigurationBotFrameworkAuthentication(
                 services.GetRequiredService<IConfiguration>(),
                 httpClientFactory: services.GetRequiredService<IHttpClientFactory>());
         });
-        builder.Services.AddSingleton<TeamsBotAdapter>();
-        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<TeamsBotAdapter>());
+        builder.Services.TryAddSingleton<TeamsBotAdapter>();
+        builder.Services.TryAddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<TeamsBotAdapter>());
         // Per request, so a command handler registered as scoped (e.g. one using a unit of work) can be injected.
-        builder.Services.AddTransient<IBot, TeamsBot>();
+        builder.Services.TryAddTransient<IBot, TeamsBot>();
+        builder.Services.TryAddSingleton<ActivityEndpoint>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPublisher, TeamsChatPublisher>());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(MessagesPath, ProcessAsync);
+        endpoints.MapPost(MessagesPath, (HttpContext context, ActivityEndpoint endpoint, IBot bot) => endpoint.HandleAsync(context, bot))
+            .WithBodyLimit(BodyLimits.Activity);
         return endpoints;
     }
-
-    private static async Task ProcessAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<TeamsBotAdapter> logger)
-    {
-        try
-        {
-            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsTokenRejection(e) && !context.Response.HasStarted)
-        {
-            // The adapter turns only UnauthorizedAccessException into 401; a badly signed, malformed or otherwise invalid
-            // channel token surfaces as IdentityModel's own exceptions and would be a 500.
-            Log.ChannelTokenRejected(logger, e.GetType().Name);
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        }
-    }
-
-    private static bool IsTokenRejection(Exception e) =>
-        e.GetType().Namespace?.StartsWith("Microsoft.IdentityModel", StringComparison.Ordinal) == true;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
 
@@ -6,44 +7,32 @@ namespace Onboarding.Engine.Conversations;
 
 /// <summary>
 /// The engine's <see cref="IChatCommandHandler"/>: drops repeated deliveries (a platform re-sending what it got no answer to)
-/// and hands each command to the route for its verb; anything unknown gets help, never silence.
+/// and hands each command to the route for its verb (<see cref="ChatRouteTable"/>); anything unknown gets help, never silence.
 /// </summary>
-public sealed class ChatCommandRouter : IChatCommandHandler
+public sealed class ChatCommandRouter(ChatRouteTable routes, DeliveryLog deliveries, ILogger<ChatCommandRouter> logger) : IChatCommandHandler
 {
-    private readonly Dictionary<string, IChatCommandRoute> _routes = new(StringComparer.OrdinalIgnoreCase);
-    private readonly IChatCommandRoute _fallback;
-    private readonly DeliveryLog _deliveries;
-    private readonly ILogger<ChatCommandRouter> _logger;
-
-    public ChatCommandRouter(IEnumerable<IChatCommandRoute> routes, DeliveryLog deliveries, ILogger<ChatCommandRouter> logger)
-    {
-        foreach (var route in routes)
-        {
-            foreach (var verb in route.Verbs)
-            {
-                _routes[verb] = route;
-            }
-        }
-
-        _fallback = _routes.TryGetValue(HelpVerb, out var help) ? help : throw new InvalidOperationException($"No chat command route handles '{HelpVerb}'.");
-        _deliveries = deliveries;
-        _logger = logger;
-    }
-
     /// <summary>The verb whose route also answers unknown input.</summary>
     public const string HelpVerb = ChatVerbs.Help;
 
     public async Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var route = routes.Find(command.Verb);
+
+        // The span is named after the route's verb, never the typed word: unknown input may be anything a person wrote.
+        var verb = route.Verbs.FirstOrDefault(v => v.Equals(command.Verb.Trim(), StringComparison.OrdinalIgnoreCase)) ?? "unknown";
+        using var turn = EngineActivities.Conversations.StartActivity($"chat {verb}");
+        turn?.SetTag(EngineTags.Verb, verb);
+        turn?.SetTag(EngineTags.Channel, command.Conversation.Channel);
+
         if (command.DeliveryId is { Length: > 0 } deliveryId
-            && !await _deliveries.TryRecordAsync(command.Conversation, deliveryId, cancellationToken).ConfigureAwait(false))
+            && !await deliveries.TryRecordAsync(command.Conversation, deliveryId, cancellationToken).ConfigureAwait(false))
         {
-            RepeatedDelivery(_logger, deliveryId);
+            RepeatedDelivery(logger, deliveryId);
+            turn?.SetTag(EngineTags.Outcome, "repeated");
             return;
         }
 
-        var route = _routes.GetValueOrDefault(command.Verb.Trim(), _fallback);
         await route.HandleAsync(command, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,6 +9,8 @@ public static class ChatVerbs
     public const string Rotate = "rotate";
     public const string Offboard = "offboard";
     public const string Cancel = "cancel";
+    public const string Audit = "audit";
+    public const string Erase = "erase";
     public const string Help = "help";
 
     /// <summary>The welcome card's How it works button: what happens, what access is given, and for how long.</summary>

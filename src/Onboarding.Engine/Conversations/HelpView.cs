@@ -14,6 +14,8 @@ public static class HelpView
         ("alerts off", "Stop sending alerts to this conversation (staff)."),
         ("rotate <account>", "Replace the account's certificate now (staff)."),
         ("offboard <account>", "Disconnect the account: revoke its certificate and erase its keys (staff)."),
+        ("audit <account>", "Who used the account's credentials, and when: the latest audit entries (staff)."),
+        ("erase <account>", "Revoke everything in NetSuite and delete all data about the account and its people (staff)."),
         ("cancel [account]", "Stop an onboarding in progress; temporary admin access is revoked."),
         ("help", "Show this list."),
     ];

@@ -42,6 +42,9 @@ public sealed class CertificateRotation(
     /// <param name="delegatedToken">An admin's token from a re-authorization, when the app's own token cannot manage certificates.</param>
     /// <param name="reason">Why, for the log: "renewal", "rotate command", "re-authorization".</param>
     /// <param name="cancellationToken">Cancels the rotation.</param>
+    /// <summary>Who uses the tenant's keys during a rotation, in the audit log.</summary>
+    public const string KeyUser = "certificate-rotation";
+
     public async Task<RotationOutcome> RotateAsync(AccountId account, BearerToken? delegatedToken, string reason, CancellationToken cancellationToken)
     {
         var gate = _running.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
@@ -174,7 +177,7 @@ public sealed class CertificateRotation(
         var credential = await keys.CredentialAsync(old, cancellationToken).ConfigureAwait(false);
         return credential is null
             ? new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "The tenant's active key has no usable private key on this side.")
-            : await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+            : await tokens.GetAsync(credential with { UsedBy = KeyUser }, cancellationToken).ConfigureAwait(false);
     }
 
     // Keys of an interrupted rotation: revoke their certificates in NetSuite and erase them here.
@@ -208,7 +211,7 @@ public sealed class CertificateRotation(
 
     private async Task<NetSuiteError?> ProveAsync(MachineCredential credential, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        var token = await tokens.GetAsync(credential with { UsedBy = KeyUser }, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return token.Error;

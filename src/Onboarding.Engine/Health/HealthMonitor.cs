@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
@@ -37,6 +38,10 @@ public sealed class HealthMonitor(
         var known = await tenants.ConnectedTenantsAsync(cancellationToken).ConfigureAwait(false);
         var health = await healthStore.AllAsync(cancellationToken).ConfigureAwait(false);
         var due = known.Where(t => !health.TryGetValue(t.Account, out var h) || h.NextCheckAt <= now).ToList();
+
+        // A cycle with nothing due (most of them, every few seconds) would only be noise in a trace.
+        using var span = due.Count == 0 ? null : EngineActivities.Health.StartActivity("health cycle");
+        span?.SetTag("health.tenants.due", due.Count);
         await Parallel.ForEachAsync(
             due,
             new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentChecks, CancellationToken = cancellationToken },

@@ -6,6 +6,7 @@ using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Health.Commands;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Commands;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Engine.Health;
@@ -16,8 +17,7 @@ public static class HealthServiceCollectionExtensions
     /// <summary>
     /// Adds health bound to the <c>Health</c> section. Needs the NetSuite clients (<c>AddNetSuiteClients</c>), a migrated
     /// <see cref="Database"/>, an <see cref="ISecretProtector"/> and an <see cref="IChatPublisher"/>. Reads the flow's
-    /// tenant and key tables; register it after <c>AddOnboardingFlow</c> so its <c>alerts</c> and <c>rotate</c> routes replace
-    /// the flow's placeholders. The host runs <see cref="HealthMonitor.RunCycleAsync"/> on a timer.
+    /// tenant and key tables; order-free with <c>AddOnboardingFlow</c> (both TryAdd what they share). The host runs <see cref="HealthMonitor.RunCycleAsync"/> on a timer.
     /// </summary>
     public static IServiceCollection AddConnectionHealth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,7 +33,9 @@ public static class HealthServiceCollectionExtensions
         services.TryAddSingleton<TenantStore>();
         services.TryAddSingleton<TenantKeyStore>();
         services.TryAddSingleton<AuditLog>();
-        services.TryAddSingleton<StaffPolicy>();
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IKeyUseRecorder, AuditedKeyUse>());
+        services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
 
         services.TryAddSingleton<AlertSubscriptionStore>();
@@ -51,12 +53,16 @@ public static class HealthServiceCollectionExtensions
         services.TryAddSingleton<HealthMonitor>();
         services.TryAddSingleton<HealthStatusReader>();
 
-        services.AddSingleton<IChatCommandRoute, AlertsRoute>();
-        services.AddSingleton<IChatCommandRoute, RotateRoute>();
-        services.AddSingleton<IChatCommandRoute, RotateConfirmedRoute>();
-        services.AddSingleton<IChatCommandRoute, RecheckRoute>();
-        services.AddSingleton<IChatCommandRoute, MuteRoute>();
-        services.AddSingleton<IChatCommandRoute, ReauthorizeRoute>();
+        services.AddChatRoutes();
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IChatCommandRoute, AlertsRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, RotateRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, RotateConfirmedRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, RecheckRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, MuteRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, ReauthorizeRoute>(),
+        ]);
         services.AddReauthorizations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReauthorizationPurpose, RotationReauthorizationPurpose>());
         return services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.NetSuite;
 
 namespace Onboarding.Engine.Health;
@@ -17,6 +18,9 @@ public sealed class TenantChecks(
     IOptions<HealthOptions> options,
     TimeProvider timeProvider)
 {
+    /// <summary>Who uses the tenant's key for checks, in the audit log.</summary>
+    public const string KeyUser = "health-monitor";
+
     public Task<CheckResult> CheckConnectionAsync(AccountId account, CancellationToken cancellationToken) =>
         RunAsync(account, CheckKind.Connection, CheckStage.Probe, async (token, ct) =>
         {
@@ -49,17 +53,25 @@ public sealed class TenantChecks(
         Func<BearerToken, CancellationToken, Task<NetSuiteError?>> call,
         CancellationToken cancellationToken)
     {
+        using var span = EngineActivities.Health.StartActivity($"health check {kind}");
+        span?.SetTag(EngineTags.CheckKind, kind.ToString());
+        span?.SetTag(EngineTags.Account, account.Value);
         var started = timeProvider.GetTimestamp();
         var at = timeProvider.GetUtcNow();
-        CheckResult Result(FailureCause? cause = null, NetSuiteError? error = null) =>
-            new(account, kind, at, timeProvider.GetElapsedTime(started), cause, error?.Said ?? error?.Code);
+        CheckResult Result(FailureCause? cause = null, NetSuiteError? error = null)
+        {
+            span?.SetTag(EngineTags.Outcome, cause?.ToString() ?? "passed");
+            return new(account, kind, at, timeProvider.GetElapsedTime(started), cause, error?.Said ?? error?.Code);
+        }
 
         var key = await keys.ActiveKeyAsync(account, cancellationToken).ConfigureAwait(false);
-        var credential = key is null ? null : await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
-        if (key is null || credential is null)
+        var stored = key is null ? null : await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
+        if (key is null || stored is null)
         {
             return Result(FailureCause.NoCredential);
         }
+
+        var credential = stored with { UsedBy = KeyUser };
 
         var token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)

@@ -37,8 +37,10 @@ public readonly partial record struct AccountId
             return false;
         }
 
-        var match = Shape().Match(trimmed);
-        if (!match.Success)
+        // ASCII before anything else: case-insensitive matching would fold look-alikes such as the Kelvin sign (U+212A)
+        // into ASCII letters, and the id becomes part of a host name.
+        var match = System.Text.Ascii.IsValid(trimmed) ? Shape().Match(trimmed) : null;
+        if (match is not { Success: true })
         {
             error = $"'{Shorten(trimmed)}' is not a NetSuite account id. It looks like {Example}: the number from your NetSuite URL, plus _SB1 for a sandbox.";
             return false;
@@ -53,7 +55,8 @@ public readonly partial record struct AccountId
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     // Numeric production ids, optional letter prefixes for test-drive/partner accounts, and an
-    // optional _SB<n> or _RP suffix (hyphen accepted as it appears in host names).
-    [GeneratedRegex(@"^(?<base>(?:[A-Za-z]{1,10})?[0-9]{1,12})(?:[_-](?<suffix>SB[0-9]{1,3}|RP))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // optional _SB<n> or _RP suffix (hyphen accepted as it appears in host names). Both cases are spelt out instead of
+    // RegexOptions.IgnoreCase, which matches by Unicode case folding.
+    [GeneratedRegex(@"^(?<base>(?:[A-Za-z]{1,10})?[0-9]{1,12})(?:[_-](?<suffix>[Ss][Bb][0-9]{1,3}|[Rr][Pp]))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Shape();
 }

@@ -2,6 +2,8 @@ using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.NetSuite.Internal;
+using Polly;
+using Polly.Retry;
 
 namespace Onboarding.Engine.NetSuite;
 
@@ -17,12 +19,14 @@ internal sealed class ClientCredentialsTokens(
     IOptions<NetSuiteOptions> options,
     TimeProvider timeProvider,
     NetSuiteMetrics metrics,
+    IEnumerable<IKeyUseRecorder> keyUses,
     ILogger<ClientCredentialsTokens> logger) : IClientCredentialsTokens
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(AccountId Account, string CertificateId), CachedToken> _cache = [];
     private readonly Dictionary<(AccountId Account, string CertificateId), Task<NetSuiteResult<BearerToken>>> _inFlight = [];
     private readonly Dictionary<AccountId, long> _generations = [];
+    private ResiliencePipeline<NetSuiteResult<IssuedTokens>>? _freshAssertionRetries;
 
     public async Task<NetSuiteResult<BearerToken>> GetAsync(MachineCredential credential, CancellationToken cancellationToken)
     {
@@ -82,10 +86,39 @@ internal sealed class ClientCredentialsTokens(
     private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential, long generation)
     {
         var tokenUrl = endpoints.Token(credential.Account);
+        using var span = NetSuiteSpans.Start(nameof(OAuthCall.ClientCredentials), credential.Account);
 
-        // A repeat after a 5xx or timeout would replay the same assertion (same jti), which NetSuite may refuse as a
-        // replay and so look like a rejected certificate. Only its 429 refusals are retried here; for anything else
-        // the caller's next call signs a fresh assertion.
+        // A 5xx or a timeout may come after NetSuite saw the assertion, and repeating the same request would replay its jti,
+        // which NetSuite may refuse as a replay (and so look like a rejected certificate). So the HTTP pipeline repeats only
+        // 429s (sent before NetSuite acts), and these failures are retried here, each attempt with a newly signed assertion.
+        var result = await FreshAssertionRetries.ExecuteAsync(
+            static async (state, _) => await state.Self.RequestOnceAsync(state.Credential, state.TokenUrl).ConfigureAwait(false),
+            (Self: this, Credential: credential, TokenUrl: tokenUrl),
+            CancellationToken.None).ConfigureAwait(false);
+        metrics.TokenMinted(result.IsSuccess);
+        if (!result.IsSuccess)
+        {
+            NetSuiteSpans.Failed(span, result.Error);
+            return result.Error;
+        }
+
+        var token = result.Value.AccessToken;
+        var renewAt = timeProvider.GetUtcNow() + result.Value.ExpiresIn - options.Value.TokenRefreshMargin;
+        lock (_gate)
+        {
+            if (_generations.GetValueOrDefault(credential.Account) == generation)
+            {
+                _cache[(credential.Account, credential.CertificateId)] = new CachedToken(token, renewAt);
+            }
+        }
+
+        Log.ClientCredentialsTokenCached(logger, credential.Account, renewAt);
+        return NetSuiteResult<BearerToken>.Success(token);
+    }
+
+    /// <summary>One token request with a newly signed assertion (a fresh <c>jti</c>).</summary>
+    private async Task<NetSuiteResult<IssuedTokens>> RequestOnceAsync(MachineCredential credential, Uri tokenUrl)
+    {
         var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
         var response = await client.RequestTokenAsync(
             new TokenRequest
@@ -102,25 +135,42 @@ internal sealed class ClientCredentialsTokens(
             CancellationToken.None).ConfigureAwait(false);
 
         var result = TokenResponseReader.Read(response, OAuthCall.ClientCredentials, CancellationToken.None);
-        metrics.TokenMinted(result.IsSuccess);
+
+        // Every signed assertion is recorded — a retry signs a new one — before its token is handed out or cached: a
+        // signature that cannot be recorded yields no token.
+        foreach (var recorder in keyUses)
+        {
+            await recorder.RecordMintAsync(credential, result.IsSuccess, CancellationToken.None).ConfigureAwait(false);
+        }
+
         if (!result.IsSuccess)
         {
             Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);
-            return result.Error;
         }
 
-        var token = result.Value.AccessToken;
-        var renewAt = timeProvider.GetUtcNow() + result.Value.ExpiresIn - options.Value.TokenRefreshMargin;
-        lock (_gate)
+        return result;
+    }
+
+    // Built on first use: the options are read once, like the HTTP pipelines' are.
+    private ResiliencePipeline<NetSuiteResult<IssuedTokens>> FreshAssertionRetries => _freshAssertionRetries ??= BuildRetries(options.Value, timeProvider);
+
+    private static ResiliencePipeline<NetSuiteResult<IssuedTokens>> BuildRetries(NetSuiteOptions settings, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder<NetSuiteResult<IssuedTokens>> { TimeProvider = timeProvider };
+        if (settings.MaxRetryAttempts > 0)
         {
-            if (_generations.GetValueOrDefault(credential.Account) == generation)
+            builder.AddRetry(new RetryStrategyOptions<NetSuiteResult<IssuedTokens>>
             {
-                _cache[(credential.Account, credential.CertificateId)] = new CachedToken(token, renewAt);
-            }
+                MaxRetryAttempts = settings.MaxRetryAttempts,
+                Delay = settings.RetryBaseDelay,
+                MaxDelay = TimeSpan.FromSeconds(30),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { IsSuccess: false, Error.Kind: NetSuiteErrorKind.Unavailable or NetSuiteErrorKind.Network }),
+            });
         }
 
-        Log.ClientCredentialsTokenCached(logger, credential.Account, renewAt);
-        return NetSuiteResult<BearerToken>.Success(token);
+        return builder.Build();
     }
 
     private sealed record CachedToken(BearerToken Token, DateTimeOffset RenewAt);

@@ -17,5 +17,8 @@ public interface IClientCredentialsTokens
 /// <summary>What signing a client assertion for a tenant takes: its certificate id (the <c>kid</c>) and private key.</summary>
 public sealed record MachineCredential(AccountId Account, string CertificateId, KeyAlgorithm Algorithm, ReadOnlyMemory<byte> PrivateKeyPkcs8)
 {
+    /// <summary>Who is using the key (a chat user id, or the app's own part: <c>health-monitor</c>, <c>certificate-rotation</c>), for the audit log.</summary>
+    public string UsedBy { get; init; } = "system";
+
     public override string ToString() => $"MachineCredential {{ Account = {Account}, CertificateId = {CertificateId}, Algorithm = {Algorithm} }}";
 }

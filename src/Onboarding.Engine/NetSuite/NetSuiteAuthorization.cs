@@ -36,6 +36,7 @@ internal sealed class NetSuiteAuthorization(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentException.ThrowIfNullOrWhiteSpace(codeVerifier);
+        using var span = NetSuiteSpans.Start(nameof(OAuthCall.AuthorizationCode), account);
         var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
         var response = await client.RequestAuthorizationCodeTokenAsync(
             AsPublicClient(new AuthorizationCodeTokenRequest
@@ -45,21 +46,23 @@ internal sealed class NetSuiteAuthorization(
                 CodeVerifier = codeVerifier,
             }, endpoints.Token(account)),
             cancellationToken).ConfigureAwait(false);
-        return Read(response, OAuthCall.AuthorizationCode, account, cancellationToken);
+        return Read(response, OAuthCall.AuthorizationCode, account, span, cancellationToken);
     }
 
     public async Task<NetSuiteResult<DelegatedTokens>> RefreshAsync(AccountId account, BearerToken refreshToken, CancellationToken cancellationToken)
     {
         // A public client's refresh token is single-use: a blind retry after NetSuite rotated it would lose the new one.
+        using var span = NetSuiteSpans.Start(nameof(OAuthCall.Refresh), account);
         var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
         var response = await client.RequestRefreshTokenAsync(
             AsPublicClient(new RefreshTokenRequest { RefreshToken = refreshToken.Value }, endpoints.Token(account)),
             cancellationToken).ConfigureAwait(false);
-        return Read(response, OAuthCall.Refresh, account, cancellationToken);
+        return Read(response, OAuthCall.Refresh, account, span, cancellationToken);
     }
 
     public async Task<NetSuiteResult<bool>> RevokeAsync(AccountId account, BearerToken refreshToken, CancellationToken cancellationToken)
     {
+        using var span = NetSuiteSpans.Start(nameof(OAuthCall.Revoke), account);
         var client = httpClientFactory.CreateClient(NetSuiteHttpClients.Idempotent);
         var response = await client.RevokeTokenAsync(
             AsPublicClient(new TokenRevocationRequest { Token = refreshToken.Value }, endpoints.Revoke(account)),
@@ -67,6 +70,7 @@ internal sealed class NetSuiteAuthorization(
         if (TokenResponseReader.Failure(response, OAuthCall.Revoke, cancellationToken) is { } error)
         {
             Log.NetSuiteCallFailed(logger, nameof(OAuthCall.Revoke), account, error.Kind, error.HttpStatus, error.Code);
+            NetSuiteSpans.Failed(span, error);
             return error;
         }
 
@@ -84,12 +88,13 @@ internal sealed class NetSuiteAuthorization(
         return request;
     }
 
-    private NetSuiteResult<DelegatedTokens> Read(TokenResponse response, OAuthCall call, AccountId account, CancellationToken cancellationToken)
+    private NetSuiteResult<DelegatedTokens> Read(TokenResponse response, OAuthCall call, AccountId account, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
     {
         var result = TokenResponseReader.Read(response, call, cancellationToken);
         if (!result.IsSuccess)
         {
             Log.NetSuiteCallFailed(logger, call.ToString(), account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);
+            NetSuiteSpans.Failed(span, result.Error);
             return result.Error;
         }
 

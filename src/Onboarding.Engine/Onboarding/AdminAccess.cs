@@ -11,6 +11,7 @@ namespace Onboarding.Engine.Onboarding;
 /// </summary>
 public sealed class AdminAccess(
     Database database,
+    OnboardingSessions sessions,
     DelegatedTokenStore tokens,
     INetSuiteAuthorization authorization,
     AuditLog audit,
@@ -19,8 +20,23 @@ public sealed class AdminAccess(
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
 
-    /// <summary>A usable admin access token, or an <see cref="NetSuiteErrorKind.InvalidLogin"/> failure when the access has ended.</summary>
-    public async Task<NetSuiteResult<BearerToken>> AccessTokenAsync(OnboardingSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// A usable admin access token, or an <see cref="NetSuiteErrorKind.InvalidLogin"/> failure when the access has ended.
+    /// Each hand-out is audited (<c>admin-token.used</c>: who, for what), never the token.
+    /// </summary>
+    /// <param name="session">The onboarding whose admin access it is.</param>
+    /// <param name="actor">Who the token is used for (a chat user id, or <c>system</c>).</param>
+    /// <param name="purpose">What it is used for, for the audit log: "bundle check", "certificate upload", ….</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<NetSuiteResult<BearerToken>> AccessTokenAsync(OnboardingSession session, string actor, string purpose, CancellationToken cancellationToken)
+    {
+        var token = await CurrentTokenAsync(session, cancellationToken).ConfigureAwait(false);
+        var used = new AuditEntry(actor, session.AccountText, "admin-token.used", token.IsSuccess ? "ok" : "ended", $"session {session.Id}, {purpose}");
+        await StorageTransaction.WriteAsync(database, write => audit.AppendAsync(write, used, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return token;
+    }
+
+    private async Task<NetSuiteResult<BearerToken>> CurrentTokenAsync(OnboardingSession session, CancellationToken cancellationToken)
     {
         if (session.Account is not { } account)
         {
@@ -60,15 +76,17 @@ public sealed class AdminAccess(
 
     /// <summary>
     /// Revokes the session's refresh token (and with it its access tokens) at NetSuite and erases both here. Erasing
-    /// happens even when NetSuite cannot be reached: the access token lapses within the hour on its own.
+    /// happens even when NetSuite cannot be reached: the access token lapses within the hour on its own. Returns true only
+    /// when NetSuite confirmed the revocation, so that nothing claims "revoked" otherwise (the session's
+    /// <see cref="OnboardingSession.AdminAccessEndedAt"/> is set from it).
     /// </summary>
-    public async Task EndAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    public async Task<bool> EndAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
         var current = await StorageTransaction.ReadAsync(database, read => tokens.FindAsync(read, session.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (current is null)
         {
-            return;
+            return false;
         }
 
         var outcome = "erased";
@@ -87,6 +105,22 @@ public sealed class AdminAccess(
             await tokens.EraseAsync(write, session.Id, cancellationToken).ConfigureAwait(false);
             await audit.AppendAsync(write, new AuditEntry(actor, session.AccountText, "admin-token.revoked", outcome, $"session {session.Id}"), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        return outcome == "revoked";
+    }
+
+    /// <summary>
+    /// Ends a finished (cancelled, failed for good) session's admin access and records when — only when NetSuite confirmed
+    /// the revocation. Returns the session as it now stands: unchanged when nothing was confirmed or someone moved it meanwhile.
+    /// </summary>
+    public async Task<OnboardingSession> EndOfFinishedAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    {
+        if (!await EndAsync(session, actor, cancellationToken).ConfigureAwait(false))
+        {
+            return session;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        return await sessions.TryMoveAsync(session, s => s with { AdminAccessEndedAt = now }, actor, cancellationToken).ConfigureAwait(false) ?? session;
     }
 
     private static NetSuiteError Ended() => new(

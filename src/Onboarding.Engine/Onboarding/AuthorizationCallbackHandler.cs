@@ -38,10 +38,19 @@ public sealed class AuthorizationCallbackHandler(
             return Refused("no state", "This page needs the link from your chat", "Go back to the chat and use the Authorize button on the onboarding card.");
         }
 
+        // The state is consumed and, for an onboarding waiting for this sign-in, its step taken in one transaction: from
+        // here on the session runs under a lease, so a process that stops before the sign-in's outcome is saved leaves it
+        // to the resumer, which gives the card a fresh link (the verifier of this one is gone with the state).
         ConsumedAuthorization consumed;
+        OnboardingSession? claimed = null;
         await using (var transaction = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false))
         {
             consumed = await requests.ConsumeAsync(transaction, callback.State, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (consumed is { Lookup: AuthorizationLookup.Valid, Session: { } id })
+            {
+                claimed = await sessions.TryClaimSignInAsync(transaction, id, Actor, cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -59,8 +68,10 @@ public sealed class AuthorizationCallbackHandler(
             return await reauthorizations.CompleteAsync(consumed, callback, cancellationToken).ConfigureAwait(false);
         }
 
-        var session = await sessions.FindAsync(consumed.Session!.Value, cancellationToken).ConfigureAwait(false);
-        if (session is null || session.Step != OnboardingStep.AwaitingAuthorization || session.Status != SessionStatus.Waiting)
+        var session = consumed.Lookup == AuthorizationLookup.Expired
+            ? await sessions.FindAsync(consumed.Session!.Value, cancellationToken).ConfigureAwait(false) is { Step: OnboardingStep.AwaitingAuthorization, Status: SessionStatus.Waiting } waiting ? waiting : null
+            : claimed;
+        if (session is null)
         {
             return Refused("session not waiting", "This onboarding is no longer waiting for a sign-in", "Go back to the chat: the onboarding card shows where things stand.");
         }
@@ -104,17 +115,8 @@ public sealed class AuthorizationCallbackHandler(
                 cancellationToken).ConfigureAwait(false);
         }
 
-        if (!session.AccountExpected)
-        {
-            var learnt = await LearnAccountAsync(session, company, cancellationToken).ConfigureAwait(false);
-            if (learnt.Session is null)
-            {
-                return learnt.Result!;
-            }
-
-            session = learnt.Session;
-        }
-
+        // The redirect's company is only a claim until NetSuite exchanges the code at that account's own token endpoint:
+        // nothing is said about the account (connected, being onboarded) before then.
         var exchanged = await authorization.ExchangeCodeAsync(company, callback.Code, consumed.CodeVerifier!, cancellationToken).ConfigureAwait(false);
         if (!exchanged.IsSuccess)
         {
@@ -124,46 +126,76 @@ public sealed class AuthorizationCallbackHandler(
         return await AcceptAsync(session, company, roleId, entityId, exchanged.Value, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(OnboardingSession? Session, AuthorizationCallbackResult? Result)> LearnAccountAsync(OnboardingSession session, AccountId company, CancellationToken cancellationToken)
+    private async Task<AuthorizationCallbackResult> AcceptAsync(OnboardingSession session, AccountId company, long roleId, long entityId, DelegatedTokens delegated, CancellationToken cancellationToken)
     {
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, company, cancellationToken), cancellationToken).ConfigureAwait(false);
-
         if (tenant?.Status == TenantStatus.Connected)
         {
-            return (null, await FailAsync(
+            await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(
                 session,
                 new StepFailure(FlowCodes.AlreadyConnected, $"Account {company} is already connected.", $"Nothing more to do for it: type status {company} to see its connection. To connect a different account, press Onboard another account and pick it at sign-in."),
                 "This account is already connected",
                 cancellationToken,
-                retryable: false).ConfigureAwait(false));
+                retryable: false).ConfigureAwait(false);
         }
 
+        var (roleName, personName) = await names.FindAsync(company, delegated.AccessToken, roleId, entityId, cancellationToken).ConfigureAwait(false);
+        OnboardingSession? authorized;
         try
         {
-            var moved = await sessions.TryMoveAsync(session, s => s with { Account = company }, Actor, cancellationToken).ConfigureAwait(false);
-            return moved is null
-                ? (null, Refused("session moved", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand."))
-                : (moved, null);
+            // Becoming authorized is what makes a session hold its account; a unique index lets one hold it at a time.
+            authorized = await TryAuthorizeAsync(session, company, roleId, entityId, roleName, personName, delegated, cancellationToken).ConfigureAwait(false);
         }
         catch (OpenOnboardingExistsException)
         {
-            return (null, await FailAsync(
+            await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(
                 session,
-                new StepFailure(FlowCodes.AccountBusy, $"Account {company} is already being onboarded in another conversation.", "Finish or cancel that onboarding first, or press Onboard another account and pick a different one at sign-in."),
+                new StepFailure(FlowCodes.AccountBusy, $"Account {company} is already being onboarded in another conversation.", "Finish or cancel that onboarding first (if it is stuck, ask the vendor's support team to cancel it), or press Onboard another account and pick a different one at sign-in."),
                 "This account is already being onboarded",
                 cancellationToken,
-                retryable: false).ConfigureAwait(false));
+                retryable: false).ConfigureAwait(false);
         }
+
+        var waiting = authorized is null
+            ? null
+            : await sessions.TryMoveAsync(authorized, s => s.WaitingAt(OnboardingStep.AwaitingBundle), Actor, cancellationToken).ConfigureAwait(false);
+        if (authorized is null)
+        {
+            // Cancelled while the code was being exchanged: the tokens must not outlive that.
+            await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (waiting is null)
+        {
+            return Refused("session moved during exchange", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand.");
+        }
+
+        await cards.PublishAsync(waiting, cancellationToken).ConfigureAwait(false);
+        await cards.NotifyAsync(waiting, notices.AuthorizationReceived(waiting), cancellationToken).ConfigureAwait(false);
+        return new AuthorizationCallbackResult(
+            true,
+            $"{options.Value.AppName} is authorized",
+            $"Access to {company} was granted for one hour. You can close this tab and go back to the chat for the next step.");
     }
 
-    private async Task<AuthorizationCallbackResult> AcceptAsync(OnboardingSession session, AccountId company, long roleId, long entityId, DelegatedTokens delegated, CancellationToken cancellationToken)
+    private Task<OnboardingSession?> TryAuthorizeAsync(
+        OnboardingSession session,
+        AccountId company,
+        long roleId,
+        long entityId,
+        string? roleName,
+        string? personName,
+        DelegatedTokens delegated,
+        CancellationToken cancellationToken)
     {
-        var (roleName, personName) = await names.FindAsync(company, delegated.AccessToken, roleId, entityId, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
-        var authorized = await sessions.TryMoveAsync(
+        return sessions.TryMoveAsync(
             session,
             s => s with
             {
+                Account = company,
                 Step = OnboardingStep.Authorized,
                 Status = SessionStatus.Running,
                 AuthorizedRoleId = roleId,
@@ -180,27 +212,15 @@ public sealed class AuthorizationCallbackHandler(
                 await tokens.SaveAsync(tx, s.Id, company, delegated, now, cancellationToken).ConfigureAwait(false);
                 await audit.AppendAsync(tx, new AuditEntry(Actor, company.Value, "admin-token.received", "ok", $"session {s.Id}, role {roleId}, entity {entityId}, until {delegated.ExpiresAt:O}"), cancellationToken).ConfigureAwait(false);
                 await tenants.UpsertAsync(tx, new Tenant(company, TenantStatus.Onboarding), now, cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        var waiting = authorized is null
-            ? null
-            : await sessions.TryMoveAsync(authorized, s => s.WaitingAt(OnboardingStep.AwaitingBundle), Actor, cancellationToken).ConfigureAwait(false);
-        if (authorized is null && delegated.RefreshToken is { } unused)
+            });
+    }
+
+    private async Task RevokeUnusedAsync(AccountId company, DelegatedTokens delegated, CancellationToken cancellationToken)
+    {
+        if (delegated.RefreshToken is { } unused)
         {
-            // Cancelled while the code was being exchanged: the tokens must not outlive that.
             await authorization.RevokeAsync(company, unused, cancellationToken).ConfigureAwait(false);
         }
-
-        if (waiting is null)
-        {
-            return Refused("session moved during exchange", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand.");
-        }
-
-        await cards.PublishAsync(waiting, cancellationToken).ConfigureAwait(false);
-        await cards.NotifyAsync(waiting, notices.AuthorizationReceived(waiting), cancellationToken).ConfigureAwait(false);
-        return new AuthorizationCallbackResult(
-            true,
-            $"{options.Value.AppName} is authorized",
-            $"Access to {company} was granted for one hour. You can close this tab and go back to the chat for the next step.");
     }
 
     private async Task<AuthorizationCallbackResult> FailAsync(OnboardingSession session, StepFailure failure, string title, CancellationToken cancellationToken, bool retryable = true)

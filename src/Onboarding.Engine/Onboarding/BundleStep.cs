@@ -18,7 +18,7 @@ public sealed class BundleStep(
     public async Task<OnboardingSession?> CheckAsync(OnboardingSession claimed, string actor, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var token = await adminAccess.AccessTokenAsync(claimed, cancellationToken).ConfigureAwait(false);
+        var token = await adminAccess.AccessTokenAsync(claimed, actor, "bundle check", cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return await failures.StopAsync(claimed, AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);

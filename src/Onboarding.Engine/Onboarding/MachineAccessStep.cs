@@ -38,7 +38,7 @@ public sealed class MachineAccessStep(
     public async Task<OnboardingSession?> RunAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
         var account = session.Account!.Value;
-        var token = await adminAccess.AccessTokenAsync(session, cancellationToken).ConfigureAwait(false);
+        var token = await adminAccess.AccessTokenAsync(session, actor, "certificate upload", cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             return await failures.StopAsync(session, BundleStep.AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);

@@ -28,7 +28,9 @@ public sealed class OnboardingCards(
     public async Task<OnboardingSnapshot> SnapshotAsync(OnboardingSession session, CancellationToken cancellationToken)
     {
         await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
-        var tenant = session.Account is { } account ? await tenants.FindAsync(read, account, cancellationToken).ConfigureAwait(false) : null;
+        // Until NetSuite authorized this onboarding, nothing shows that its conversation has anything to do with the account,
+        // so the card shows nothing the tenant's record knows (its company) — docs/security.md.
+        var tenant = session is { Account: { } account, AuthorizedAt: not null } ? await tenants.FindAsync(read, account, cancellationToken).ConfigureAwait(false) : null;
         var key = await keys.FindForSessionAsync(read, session.Id, cancellationToken).ConfigureAwait(false);
         var routineRuns = await runs.ForSessionAsync(read, session.Id, cancellationToken).ConfigureAwait(false);
         var link = session.Step == OnboardingStep.AwaitingAuthorization && session.Status == SessionStatus.Waiting

@@ -44,7 +44,7 @@ public sealed class OnboardingCertificateRevocation(
 
     private async Task<NetSuiteError?> RevokeAtNetSuiteAsync(OnboardingSession session, AccountId account, TenantKey key, string certificateId, string actor, CancellationToken cancellationToken)
     {
-        var token = await adminAccess.AccessTokenAsync(session, cancellationToken).ConfigureAwait(false);
+        var token = await adminAccess.AccessTokenAsync(session, actor, "certificate revocation", cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
             var credential = await StorageTransaction.ReadAsync(database, read => keys.CredentialForAsync(read, key, cancellationToken), cancellationToken).ConfigureAwait(false);

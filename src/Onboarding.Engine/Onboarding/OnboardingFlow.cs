@@ -25,6 +25,7 @@ public sealed class OnboardingFlow(
     StepFailures failures,
     OnboardingCards cards,
     OnboardingNotices notices,
+    StepTelemetry telemetry,
     TimeProvider timeProvider)
 {
     /// <summary>Starts an onboarding (throws <see cref="OpenOnboardingExistsException"/> when the account has one open).</summary>
@@ -42,7 +43,7 @@ public sealed class OnboardingFlow(
         }
 
         await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
-        if (await bundleStep.CheckAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false) is { } verified)
+        if (await telemetry.RunAsync("bundle", claimed, () => bundleStep.CheckAsync(claimed, user.Id, cancellationToken)).ConfigureAwait(false) is { } verified)
         {
             await ContinueAsync(verified, user.Id, cancellationToken).ConfigureAwait(false);
         }
@@ -149,7 +150,7 @@ public sealed class OnboardingFlow(
         var now = timeProvider.GetUtcNow();
         var cancelled = await sessions.TryMoveAsync(
             session,
-            s => s with { Status = SessionStatus.Cancelled, FinishedAt = now, AdminAccessEndedAt = s.AuthorizedAt is null ? null : now },
+            s => s with { Status = SessionStatus.Cancelled, FinishedAt = now },
             user.Id,
             cancellationToken,
             async (tx, s) =>
@@ -168,7 +169,7 @@ public sealed class OnboardingFlow(
 
         // While the admin's token still works it can revoke the upload; only then does the access end.
         await uploadedCertificate.RevokeAsync(cancelled, user.Id, "cancelled", cancellationToken).ConfigureAwait(false);
-        await adminAccess.EndAsync(cancelled, user.Id, cancellationToken).ConfigureAwait(false);
+        cancelled = await adminAccess.EndOfFinishedAsync(cancelled, user.Id, cancellationToken).ConfigureAwait(false);
         await cards.PublishAsync(cancelled, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -179,40 +180,43 @@ public sealed class OnboardingFlow(
         OnboardingSession? current = session;
         if (current.Step is OnboardingStep.BundleVerified or OnboardingStep.EstablishingMachineAccess)
         {
-            current = await machineAccessStep.RunAsync(current, actor, cancellationToken).ConfigureAwait(false);
+            var claimed = current;
+            current = await telemetry.RunAsync("machine-access", claimed, () => machineAccessStep.RunAsync(claimed, actor, cancellationToken)).ConfigureAwait(false);
         }
 
         if (current?.Step is OnboardingStep.MachineAccessVerified or OnboardingStep.PostInstall)
         {
-            current = await postInstallStep.RunAsync(current, actor, cancellationToken).ConfigureAwait(false);
+            var verified = current;
+            current = await telemetry.RunAsync("post-install", verified, () => postInstallStep.RunAsync(verified, actor, cancellationToken)).ConfigureAwait(false);
         }
 
         if (current is not null)
         {
-            await CompleteAsync(current, actor, cancellationToken).ConfigureAwait(false);
+            await telemetry.RunAsync("completion", current, () => CompleteAsync(current, actor, cancellationToken)).ConfigureAwait(false);
         }
     }
 
-    private async Task CompleteAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
+    private async Task<OnboardingSession?> CompleteAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
-        // Revoke first: by the time the card says "admin access revoked", it is.
-        await adminAccess.EndAsync(session, actor, cancellationToken).ConfigureAwait(false);
+        // Revoke first: by the time the card says "admin access revoked", it is — and it says so only if NetSuite confirmed.
+        var revoked = await adminAccess.EndAsync(session, actor, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         var completed = await sessions.TryMoveAsync(
             session,
-            s => s with { Step = OnboardingStep.Completed, Status = SessionStatus.Completed, FinishedAt = now, AdminAccessEndedAt = now },
+            s => s with { Step = OnboardingStep.Completed, Status = SessionStatus.Completed, FinishedAt = now, AdminAccessEndedAt = revoked ? now : s.AdminAccessEndedAt },
             actor,
             cancellationToken,
             (tx, s) => tenants.UpsertAsync(tx, new Tenant(s.Account!.Value, TenantStatus.Connected) { ConnectedAt = now }, now, cancellationToken)).ConfigureAwait(false);
         if (completed is null)
         {
             await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         await cards.PublishAsync(completed, cancellationToken).ConfigureAwait(false);
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, completed.Account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         await cards.NotifyAsync(completed, notices.Completed(completed, tenant), cancellationToken).ConfigureAwait(false);
+        return completed;
     }
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Onboarding.Engine.Onboarding.PostInstall;
 namespace Onboarding.Engine.Onboarding;
 
-/// <summary>Settings section <c>Onboarding</c>: the vendor's app, bundle, role and RESTlet, who counts as staff, which routines run.</summary>
+/// <summary>Settings section <c>Onboarding</c>: the vendor's app, bundle, role and RESTlet, who holds which staff role, which routines run.</summary>
 public sealed class OnboardingOptions
 {
     public const string SectionName = "Onboarding";
@@ -72,7 +72,13 @@ public sealed class OnboardingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Onboarding:CardUpdateInterval must be between 00:00:00 and 00:10:00, e.g. 00:00:00.5.")]
     public TimeSpan CardUpdateInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Chat user ids (AAD object ids, Slack user ids) of the vendor's staff.</summary>
+    /// <summary>Who holds which staff role (<c>Onboarding:Roles</c>; docs/security.md).</summary>
+    public Commands.StaffRoleOptions Roles { get; set; } = new();
+
+    /// <summary>
+    /// Retired: bare user ids named no platform or workspace. Still bound only so that a configuration setting it stops
+    /// the host with a message saying how to move to <see cref="Roles"/>, instead of silently granting nothing.
+    /// </summary>
     public List<string> StaffUserIds { get; set; } = [];
 
     /// <summary>Routine names run in order in step 4.</summary>

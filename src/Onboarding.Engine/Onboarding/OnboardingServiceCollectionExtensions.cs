@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Engine.Onboarding;
@@ -30,7 +32,12 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnboardingOptions>, OnboardingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddMetrics();
+        services.TryAddSingleton<OnboardingMetrics>();
+        services.TryAddSingleton<StepTelemetry>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IKeyUseRecorder, AuditedKeyUse>());
         services.TryAddSingleton<OnboardingSessionStore>();
         services.TryAddSingleton<AuthorizationRequestStore>();
         services.TryAddSingleton<DelegatedTokenStore>();
@@ -65,22 +72,25 @@ public static class OnboardingServiceCollectionExtensions
 
         services.TryAddSingleton<ConfirmationStore>();
         services.TryAddSingleton<ConfirmationCards>();
-        services.TryAddSingleton<StaffPolicy>();
+        services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
-        services.AddSingleton<IChatCommandRoute, HelpRoute>();
-        services.AddSingleton<IChatCommandRoute, WelcomeRoute>();
-        services.AddSingleton<IChatCommandRoute, OnboardRoute>();
-        services.AddSingleton<IChatCommandRoute, StatusRoute>();
-        services.AddSingleton<IChatCommandRoute, CancelRoute>();
-        services.AddSingleton<IChatCommandRoute, BundleCheckRoute>();
-        services.AddSingleton<IChatCommandRoute, RetryRoute>();
-        services.AddSingleton<IChatCommandRoute, CancelSessionRoute>();
-        services.AddSingleton<IChatCommandRoute, ReplaceCertificateRoute>();
-        services.AddSingleton<IChatCommandRoute, OffboardRoute>();
-        services.AddSingleton<IChatCommandRoute, OffboardConfirmationRoute>();
-        services.AddSingleton<IChatCommandRoute, RevokeWithAdminRoute>();
-        services.AddSingleton<IChatCommandRoute, HealthPlaceholderRoute>();
-        services.Replace(ServiceDescriptor.Singleton<IChatCommandHandler, ChatCommandRouter>());
+        services.TryAddSingleton<OnboardingButtons>();
+        services.AddChatRoutes();
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IChatCommandRoute, HelpRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, WelcomeRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, OnboardRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, StatusRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, CancelRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, BundleCheckRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, RetryRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, CancelSessionRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, ReplaceCertificateRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, OffboardRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, OffboardConfirmationRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, RevokeWithAdminRoute>(),
+        ]);
 
         services.AddPostInstallRoutine<ValidatePrerequisitesRoutine>(ValidatePrerequisitesRoutine.RoutineName);
         services.AddPostInstallRoutine<SeedConfigurationRoutine>(SeedConfigurationRoutine.RoutineName);

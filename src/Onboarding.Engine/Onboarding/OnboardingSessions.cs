@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
@@ -15,6 +16,7 @@ public sealed class OnboardingSessions(
     Database database,
     OnboardingSessionStore store,
     AuditLog audit,
+    OnboardingMetrics metrics,
     IOptions<OnboardingOptions> options,
     TimeProvider timeProvider,
     ILogger<OnboardingSessions> logger)
@@ -25,8 +27,20 @@ public sealed class OnboardingSessions(
     public Task<IReadOnlyList<OnboardingSession>> ForConversationAsync(ConversationKey conversation, CancellationToken cancellationToken) =>
         StorageTransaction.ReadAsync(database, read => store.ForConversationAsync(read, conversation, cancellationToken), cancellationToken);
 
-    public Task<OnboardingSession?> FindOpenAsync(AccountId account, CancellationToken cancellationToken) =>
-        StorageTransaction.ReadAsync(database, read => store.FindOpenAsync(read, account, cancellationToken), cancellationToken);
+    /// <summary>The authorized open onboarding holding the account, if any.</summary>
+    public Task<OnboardingSession?> FindHolderAsync(AccountId account, CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, read => store.FindHolderAsync(read, account, cancellationToken), cancellationToken);
+
+    /// <summary>Every open onboarding of the account, in any conversation, newest first.</summary>
+    public Task<IReadOnlyList<OnboardingSession>> OpenForAccountAsync(AccountId account, CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, read => store.OpenForAccountAsync(read, account, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// True when an onboarding of <paramref name="account"/> in <paramref name="conversation"/> was authorized by NetSuite:
+    /// someone there proved to be the account's admin, so the conversation may hear about the account (docs/security.md).
+    /// </summary>
+    public async Task<bool> WasAuthorizedInAsync(ConversationKey conversation, AccountId account, CancellationToken cancellationToken) =>
+        (await ForConversationAsync(conversation, cancellationToken).ConfigureAwait(false)).Any(s => s.Account == account && s.AuthorizedAt is not null);
 
     public Task<IReadOnlyList<OnboardingSession>> StalledAsync(CancellationToken cancellationToken) =>
         StorageTransaction.ReadAsync(database, read => store.StalledAsync(read, timeProvider.GetUtcNow(), cancellationToken), cancellationToken);
@@ -34,7 +48,7 @@ public sealed class OnboardingSessions(
     public Task<IReadOnlyList<OnboardingSession>> LatestPerAccountAsync(CancellationToken cancellationToken) =>
         StorageTransaction.ReadAsync(database, read => store.LatestPerAccountAsync(read, cancellationToken), cancellationToken);
 
-    /// <summary>Creates a session; throws <see cref="OpenOnboardingExistsException"/> when the account is already being onboarded.</summary>
+    /// <summary>Creates a session (it holds its account only once authorized).</summary>
     public async Task<OnboardingSession> CreateAsync(
         OnboardingSession session,
         Func<StorageTransaction, OnboardingSession, Task> alsoWrite,
@@ -47,6 +61,7 @@ public sealed class OnboardingSessions(
         await audit.AppendAsync(transaction, Transition(actor, session), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         SessionMoved(logger, session.Id.Value, session.AccountText, session.Step.ToString(), session.Status.ToString());
+        metrics.Started();
         return session;
     }
 
@@ -62,10 +77,44 @@ public sealed class OnboardingSessions(
         CancellationToken cancellationToken,
         Func<StorageTransaction, OnboardingSession, Task>? alsoWrite = null)
     {
+        await using var transaction = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
+        var next = await TryMoveWithinAsync(transaction, current, change, actor, cancellationToken, alsoWrite).ConfigureAwait(false);
+        if (next is null)
+        {
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        SessionMoved(logger, next.Id.Value, next.AccountText, next.Step.ToString(), next.Status.ToString());
+        CountOutcome(current, next);
+        return next;
+    }
+
+    /// <summary>
+    /// Takes a sign-in's step inside the caller's write transaction (the one that consumes its state): the session, if it
+    /// still waits for that sign-in, becomes running under a lease. Null when it is not waiting. Should the process stop
+    /// before the sign-in's outcome is saved, the lease runs out and the resumer offers a fresh link.
+    /// </summary>
+    public async Task<OnboardingSession?> TryClaimSignInAsync(StorageTransaction transaction, SessionId id, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var current = await store.FindAsync(transaction, id, cancellationToken).ConfigureAwait(false);
+        return current is { Step: OnboardingStep.AwaitingAuthorization, Status: SessionStatus.Waiting }
+            ? await TryMoveWithinAsync(transaction, current, s => s with { Status = SessionStatus.Running }, actor, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    private async Task<OnboardingSession?> TryMoveWithinAsync(
+        StorageTransaction transaction,
+        OnboardingSession current,
+        Func<OnboardingSession, OnboardingSession> change,
+        string actor,
+        CancellationToken cancellationToken,
+        Func<StorageTransaction, OnboardingSession, Task>? alsoWrite = null)
+    {
         var now = timeProvider.GetUtcNow();
         var next = change(current) with { Version = current.Version + 1, UpdatedAt = now };
         next = next with { LeaseUntil = next.Status == SessionStatus.Running ? now + options.Value.StepLease : null };
-        await using var transaction = await StorageTransaction.BeginAsync(database, write: true, cancellationToken).ConfigureAwait(false);
         if (!await store.TryUpdateAsync(transaction, next, current.Version, cancellationToken).ConfigureAwait(false))
         {
             SessionConflict(logger, current.Id.Value);
@@ -78,8 +127,6 @@ public sealed class OnboardingSessions(
         }
 
         await audit.AppendAsync(transaction, Transition(actor, next), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        SessionMoved(logger, next.Id.Value, next.AccountText, next.Step.ToString(), next.Status.ToString());
         return next;
     }
 
@@ -92,6 +139,27 @@ public sealed class OnboardingSessions(
         }
 
         return TryMoveAsync(current, s => s with { Step = step, Status = SessionStatus.Running, Failure = null }, actor, cancellationToken);
+    }
+
+    private void CountOutcome(OnboardingSession before, OnboardingSession after)
+    {
+        if (before.Status == after.Status && before.Step == after.Step)
+        {
+            return;
+        }
+
+        switch (after.Status)
+        {
+            case SessionStatus.Completed:
+                metrics.Finished("completed", null);
+                break;
+            case SessionStatus.Cancelled:
+                metrics.Finished("cancelled", null);
+                break;
+            case SessionStatus.Failed or SessionStatus.FailedPermanently:
+                metrics.Finished(after.Status == SessionStatus.Failed ? "failed" : "failed-permanently", after.Failure?.Code);
+                break;
+        }
     }
 
     private static AuditEntry Transition(string actor, OnboardingSession session) => new(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Storage;
@@ -82,15 +83,27 @@ public sealed class PostInstallStep(
 
     private static async Task<RoutineResult> RunOneAsync(IPostInstallRoutine routine, PostInstallContext context, CancellationToken cancellationToken)
     {
+        using var span = EngineActivities.PostInstall.StartActivity($"post-install {routine.Name}");
+        span?.SetTag(EngineTags.Routine, routine.Name);
+        span?.SetTag(EngineTags.Account, context.Account.Value);
+        RoutineResult result;
         try
         {
-            return await routine.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            result = await routine.RunAsync(context, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A routine is vendor code: its bug fails the routine (retryable), not the whole host.
-            return RoutineResult.Failed($"stopped with {e.GetType().Name}");
+            result = RoutineResult.Failed($"stopped with {e.GetType().Name}");
         }
+
+        span?.SetTag(EngineTags.Outcome, result.Succeeded ? "done" : "failed");
+        if (!result.Succeeded)
+        {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+        }
+
+        return result;
     }
 
     private async Task SetAsync(OnboardingSession session, RoutineRun run, TenantFacts? facts, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public sealed class StepFailures(OnboardingSessions sessions, AdminAccess adminA
         var now = timeProvider.GetUtcNow();
         var failed = await sessions.TryMoveAsync(
             session,
-            s => retryable ? s.FailedWith(failure) : s.FailedWith(failure, retryable: false) with { FinishedAt = now, AdminAccessEndedAt = s.AuthorizedAt is null ? null : now },
+            s => retryable ? s.FailedWith(failure) : s.FailedWith(failure, retryable: false) with { FinishedAt = now },
             actor,
             cancellationToken).ConfigureAwait(false);
         if (failed is null)
@@ -24,7 +24,7 @@ public sealed class StepFailures(OnboardingSessions sessions, AdminAccess adminA
         StepFailed(logger, failed.Id.Value, failed.Step.ToString(), failure.Code);
         if (!retryable)
         {
-            await adminAccess.EndAsync(failed, actor, cancellationToken).ConfigureAwait(false);
+            failed = await adminAccess.EndOfFinishedAsync(failed, actor, cancellationToken).ConfigureAwait(false);
         }
 
         await cards.PublishAsync(failed, cancellationToken).ConfigureAwait(false);

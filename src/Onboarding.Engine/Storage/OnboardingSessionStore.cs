@@ -27,7 +27,7 @@ public sealed class OnboardingSessionStore
         connection_test_ms = @ConnectionTestMs, updated_at = @UpdatedAt, finished_at = @FinishedAt
         """;
 
-    /// <summary>Inserts a new session. Throws <see cref="OpenOnboardingExistsException"/> when the account already has an open onboarding.</summary>
+    /// <summary>Inserts a new session (it holds no account until NetSuite authorizes it, see <see cref="FindHolderAsync"/>).</summary>
     public async Task InsertAsync(StorageTransaction transaction, OnboardingSession session, CancellationToken cancellationToken)
     {
         try
@@ -54,7 +54,8 @@ public sealed class OnboardingSessionStore
 
     /// <summary>
     /// Writes <paramref name="next"/> if the stored version is still <paramref name="expectedVersion"/>; returns false when
-    /// someone else moved the session first. Throws <see cref="OpenOnboardingExistsException"/> when a learnt account is taken.
+    /// someone else moved the session first. Throws <see cref="OpenOnboardingExistsException"/> when the session becomes
+    /// authorized for an account another authorized onboarding still holds.
     /// </summary>
     public async Task<bool> TryUpdateAsync(StorageTransaction transaction, OnboardingSession next, int expectedVersion, CancellationToken cancellationToken)
     {
@@ -81,14 +82,27 @@ public sealed class OnboardingSessionStore
         return row?.ToSession();
     }
 
-    /// <summary>The open onboarding of an account, if any.</summary>
-    public async Task<OnboardingSession?> FindOpenAsync(StorageTransaction transaction, AccountId account, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open onboarding that holds an account: one that NetSuite authorized (at most one, by a unique index). Onboardings
+    /// still waiting for their first sign-in hold nothing, so typing <c>onboard &lt;account&gt;</c> cannot block the real admin.
+    /// </summary>
+    public async Task<OnboardingSession?> FindHolderAsync(StorageTransaction transaction, AccountId account, CancellationToken cancellationToken)
     {
         var row = await transaction.QuerySingleOrDefaultAsync<SessionRow>(
-            $"SELECT {Columns} FROM onboarding_sessions WHERE account_id = @account AND status IN ('Waiting', 'Running', 'Failed')",
+            $"SELECT {Columns} FROM onboarding_sessions WHERE account_id = @account AND status IN ('Waiting', 'Running', 'Failed') AND authorized_at IS NOT NULL",
             new { account = account.Value },
             cancellationToken).ConfigureAwait(false);
         return row?.ToSession();
+    }
+
+    /// <summary>Every open onboarding of an account, in any conversation, newest first.</summary>
+    public async Task<IReadOnlyList<OnboardingSession>> OpenForAccountAsync(StorageTransaction transaction, AccountId account, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.QueryAsync<SessionRow>(
+            $"SELECT {Columns} FROM onboarding_sessions WHERE account_id = @account AND status IN ('Waiting', 'Running', 'Failed') ORDER BY created_at DESC",
+            new { account = account.Value },
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToSession())];
     }
 
     /// <summary>Sessions whose worker stopped mid-step: running, with the lease run out (a crash or restart).</summary>
@@ -111,14 +125,18 @@ public sealed class OnboardingSessionStore
         return [.. rows.Select(r => r.ToSession())];
     }
 
-    /// <summary>The latest onboarding of every account (and every not-yet-known account), newest first.</summary>
+    /// <summary>
+    /// One onboarding per account — its latest authorized one, or its latest when none was ever authorized (an unproven
+    /// claim never stands for an account another onboarding connected) — and every not-yet-known account, newest first.
+    /// </summary>
     public async Task<IReadOnlyList<OnboardingSession>> LatestPerAccountAsync(StorageTransaction transaction, CancellationToken cancellationToken)
     {
         var rows = await transaction.QueryAsync<SessionRow>(
             $"""
             SELECT {Columns} FROM onboarding_sessions s
             WHERE s.account_id IS NULL AND s.status IN ('Waiting', 'Running', 'Failed')
-               OR s.created_at = (SELECT MAX(o.created_at) FROM onboarding_sessions o WHERE o.account_id = s.account_id)
+               OR s.id = (SELECT o.id FROM onboarding_sessions o WHERE o.account_id = s.account_id
+                          ORDER BY CASE WHEN o.authorized_at IS NULL THEN 1 ELSE 0 END, o.created_at DESC, o.id LIMIT 1)
             ORDER BY s.created_at DESC
             """,
             null,
@@ -226,7 +244,7 @@ public sealed class OnboardingSessionStore
     }
 }
 
-/// <summary>The account already has an open onboarding (enforced by a unique index).</summary>
+/// <summary>The account is held by another authorized, open onboarding (enforced by a unique index).</summary>
 public sealed class OpenOnboardingExistsException(AccountId? account, Exception inner)
     : Exception($"Account {account} already has an open onboarding.", inner)
 {

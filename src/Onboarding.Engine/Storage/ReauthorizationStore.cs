@@ -64,6 +64,16 @@ public sealed class ReauthorizationStore(ISecretProtector protector)
             new { id, token = protector.Protect(RefreshPurpose, Encoding.UTF8.GetBytes(refreshToken.Value)) },
             cancellationToken);
 
+    /// <summary>The admin refresh tokens an account's re-authorizations still hold (while their purpose runs), to revoke them.</summary>
+    public async Task<IReadOnlyList<(string Id, BearerToken RefreshToken)>> LiveRefreshTokensAsync(StorageTransaction transaction, AccountId account, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.QueryAsync<(string Id, string Token)>(
+            "SELECT id AS Id, protected_refresh_token AS Token FROM reauthorizations WHERE account_id = @account AND protected_refresh_token IS NOT NULL",
+            new { account = account.Value },
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.Id, new BearerToken(Encoding.UTF8.GetString(protector.Unprotect(RefreshPurpose, r.Token)))))];
+    }
+
     public Task EraseRefreshTokenAsync(StorageTransaction transaction, string id, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync("UPDATE reauthorizations SET protected_refresh_token = NULL WHERE id = @id", new { id }, cancellationToken);
 

@@ -86,6 +86,25 @@ public sealed class StorageTransaction : IAsyncDisposable
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// After deleting data that must be gone for good (an erasure): makes the provider drop the space the deleted rows
+    /// took (<see cref="SqlDialect"/>), queued behind this process's writers. False when it could not finish at once (a
+    /// reader held SQLite's write-ahead log; its next checkpoint clears it).
+    /// </summary>
+    public static async Task<bool> ClearFreedSpaceAsync(Database database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await database.WriterGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await database.Dialect.ClearFreedSpaceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            database.WriterGate.Release();
+        }
+    }
+
     /// <summary>Runs <paramref name="write"/> in its own write transaction of kind <paramref name="access"/>, commits it and returns its result.</summary>
     public static async Task<T> WriteAsync<T>(Database database, StorageAccess access, Func<StorageTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
@@ -118,6 +137,14 @@ public sealed class StorageTransaction : IAsyncDisposable
     /// <summary>The first column of the first row, or the default when there is none.</summary>
     public Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         RunAsync(() => _connection.ExecuteScalarAsync<T?>(Command(sql, parameters, cancellationToken)));
+
+    /// <summary>Every column of the schema's tables, as (table, column).</summary>
+    public async Task<IReadOnlyList<(string Table, string Column)>> ColumnsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await _connection.QueryAsync<(string TableName, string ColumnName)>(
+            new CommandDefinition(Dialect.ListColumnsSql, transaction: _transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.TableName, r.ColumnName))];
+    }
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 

@@ -28,7 +28,7 @@ public sealed class BadInputHost : IAsyncLifetime
     {
         Bed = await BotTestBed.StartAsync(new Dictionary<string, string?>
         {
-            ["Onboarding:StaffUserIds:0"] = "aad-" + BadInputTable.Staff,
+            ["Onboarding:Roles:Operations:0"] = TeamsActivities.RoleEntryOf(BadInputTable.Staff),
             ["Health:Enabled"] = "false",
         });
         Browser = new AdminBrowser(Bed.Host.BaseAddress);

@@ -14,45 +14,20 @@ namespace Onboarding.Bot.Tests.Hardening;
 /// </summary>
 public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
 {
-    private const string AppId = "00000000-1111-2222-3333-444444444444";
+    private const string AppId = AuthenticatedBotProcess.AppId;
 
-    private readonly TestDirectory _directory = new();
-    private OpenIdMetadataStandIn _metadata = null!;
-    private ConnectorStandIn _connector = null!;
-    private BotProcess _bot = null!;
+    // With an app id set, a service URL must be https; a typing activity never makes the bot call it.
+    private const string ServiceUrl = "https://smba.stand-in.test/teams/";
 
-    public async Task InitializeAsync()
-    {
-        _metadata = await OpenIdMetadataStandIn.StartAsync();
-        _connector = await ConnectorStandIn.StartAsync();
-        _bot = await BotProcess.StartAsync(
-            _directory,
-            new Dictionary<string, string?>
-            {
-                ["MicrosoftAppType"] = "MultiTenant",
-                ["MicrosoftAppId"] = AppId,
-                ["MicrosoftAppPassword"] = "stand-in-app-password",
-                ["ToBotFromChannelOpenIdMetadataUrl"] = _metadata.MetadataUrl,
-                ["ToBotFromChannelTokenIssuer"] = OpenIdMetadataStandIn.Issuer,
-                // Setting any endpoint key switches the framework to "all endpoints from configuration": the outbound
-                // ones must be there too (they are only used to send, which these tests never get to).
-                ["ToBotFromEmulatorOpenIdMetadataUrl"] = _metadata.MetadataUrl,
-                ["ToChannelFromBotLoginUrl"] = _metadata.LoginUrl,
-                ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
-                ["OAuthUrl"] = _metadata.LoginUrl,
-                ["CallerId"] = "urn:botframework:azure",
-                ["Health:Enabled"] = "false",
-            },
-            new Dictionary<string, string> { ["SSL_CERT_FILE"] = _metadata.WriteTrustBundle(_directory.Path) });
-    }
+    private AuthenticatedBotProcess _host = null!;
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _metadata.DisposeAsync();
-        _directory.Dispose();
-    }
+    private OpenIdMetadataStandIn Metadata => _host.Metadata;
+
+    private BotProcess ChildHost => _host.Bot;
+
+    public async Task InitializeAsync() => _host = await AuthenticatedBotProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Activity_without_a_token_gets_401()
@@ -65,13 +40,13 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
     {
         using var stranger = RSA.Create(2048);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_metadata.IssueToken(AppId, _connector.ServiceUrl, signWith: stranger)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(Metadata.IssueToken(AppId, ServiceUrl, signWith: stranger)));
     }
 
     [Fact]
     public async Task Activity_with_a_tampered_token_gets_401()
     {
-        var token = _metadata.IssueToken(AppId, _connector.ServiceUrl);
+        var token = Metadata.IssueToken(AppId, ServiceUrl);
         var parts = token.Split('.');
         var claims = JsonNode.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]))!.AsObject();
         claims["serviceurl"] = "http://127.0.0.1:1/attacker";
@@ -89,13 +64,13 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Activity_with_a_token_for_another_bot_gets_401()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(_metadata.IssueToken("another-bots-app-id", _connector.ServiceUrl)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(Metadata.IssueToken("another-bots-app-id", ServiceUrl)));
     }
 
     [Fact]
     public async Task Activity_with_an_expired_token_gets_401()
     {
-        var expired = _metadata.IssueToken(AppId, _connector.ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-30));
+        var expired = Metadata.IssueToken(AppId, ServiceUrl, expires: DateTime.UtcNow.AddMinutes(-30));
 
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(expired));
     }
@@ -103,18 +78,65 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Activity_with_a_valid_channel_token_is_accepted()
     {
-        var status = await PostAsync(_metadata.IssueToken(AppId, _connector.ServiceUrl));
+        var status = await PostAsync(Metadata.IssueToken(AppId, ServiceUrl));
 
-        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"got {status}:\n{string.Join('\n', _bot.Output.TakeLast(40))}");
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"got {status}:\n{string.Join('\n', ChildHost.Output.TakeLast(40))}");
+    }
+
+    [Fact]
+    public async Task Unauthenticated_request_is_refused_from_its_headers_while_its_body_is_still_arriving()
+    {
+        // A body that never ends: an answer can only come from the headers.
+        var status = await RawHttpRequest.PostAsync(ChildHost.BaseAddress, "/api/messages", bodyBytes: null, chunked: true);
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, status);
+    }
+
+    [Fact]
+    public async Task Request_with_a_forged_token_is_refused_from_its_headers_while_its_body_is_still_arriving()
+    {
+        using var stranger = RSA.Create(2048);
+        var forged = Metadata.IssueToken(AppId, ServiceUrl, signWith: stranger);
+
+        var status = await RawHttpRequest.PostAsync(ChildHost.BaseAddress, "/api/messages", bodyBytes: null, chunked: true, authorization: $"Bearer {forged}");
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, status);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:1/connector/")]
+    [InlineData("http://smba.stand-in.test/teams/")]
+    public async Task Authenticated_activity_with_a_plain_http_service_url_is_refused_with_400(string serviceUrl)
+    {
+        // The token vouches for exactly this service URL; only https is served outside local anonymous mode.
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(Metadata.IssueToken(AppId, serviceUrl), serviceUrl));
+    }
+
+    [Fact]
+    public async Task Authenticated_activity_without_a_service_url_is_refused_with_400()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(Metadata.IssueToken(AppId, ServiceUrl), serviceUrl: null));
+    }
+
+    [Fact]
+    public async Task Authenticated_activity_from_an_unserved_channel_is_refused_with_403()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(Metadata.IssueToken(AppId, ServiceUrl), channel: "webchat"));
     }
 
     // A typing indicator: accepted activities of this type make the bot send nothing, so no outbound token is needed.
-    private async Task<HttpStatusCode> PostAsync(string? authorization)
+    private async Task<HttpStatusCode> PostAsync(string? authorization, string? serviceUrl = ServiceUrl, string channel = "msteams")
     {
-        var activity = new TeamsActivities(_connector.ServiceUrl).Message("help");
+        var activity = new TeamsActivities(serviceUrl ?? ServiceUrl).Message("help");
         activity["type"] = "typing";
+        activity["channelId"] = channel;
         activity.Remove("text");
-        using var client = new HttpClient { BaseAddress = _bot.BaseAddress };
+        if (serviceUrl is null)
+        {
+            activity.Remove("serviceUrl");
+        }
+
+        using var client = new HttpClient { BaseAddress = ChildHost.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonContent.Create(activity) };
         if (authorization is not null)
         {

@@ -29,6 +29,9 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Output => [.. _output];
 
+    /// <summary>The host's process id (<c>dotnet</c> runs the app in its own process), e.g. to read its memory in /proc.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts the host with <paramref name="settings"/> as command-line overrides and waits until it listens.</summary>
     public static async Task<BotProcess> StartAsync(TestDirectory directory, IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string>? environment = null)
     {

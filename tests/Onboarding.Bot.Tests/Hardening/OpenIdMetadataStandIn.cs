@@ -66,6 +66,27 @@ public sealed class OpenIdMetadataStandIn : IAsyncDisposable
         return path;
     }
 
+    /// <summary>
+    /// The host's settings for a bot registered as <paramref name="appId"/> that fetches the channel's OpenID metadata
+    /// from <paramref name="metadataUrl"/> (this stand-in's by default), through the Bot Framework's own endpoint keys.
+    /// </summary>
+    public Dictionary<string, string?> BotSettings(string appId, string? metadataUrl = null) => new()
+    {
+        ["MicrosoftAppType"] = "MultiTenant",
+        ["MicrosoftAppId"] = appId,
+        ["MicrosoftAppPassword"] = "stand-in-app-password",
+        ["ToBotFromChannelOpenIdMetadataUrl"] = metadataUrl ?? MetadataUrl,
+        ["ToBotFromChannelTokenIssuer"] = Issuer,
+        // Setting any endpoint key switches the framework to "all endpoints from configuration": the outbound ones must be
+        // there too (they are only used to send, which these tests never get to).
+        ["ToBotFromEmulatorOpenIdMetadataUrl"] = metadataUrl ?? MetadataUrl,
+        ["ToChannelFromBotLoginUrl"] = LoginUrl,
+        ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
+        ["OAuthUrl"] = LoginUrl,
+        ["CallerId"] = "urn:botframework:azure",
+        ["Health:Enabled"] = "false",
+    };
+
     /// <summary>A channel token as the Bot Connector would send it, signed with the stand-in's key (or <paramref name="signWith"/>).</summary>
     public string IssueToken(string audience, string serviceUrl, RSA? signWith = null, DateTime? expires = null)
     {

@@ -93,20 +93,58 @@ public sealed class ProcessKillTests : IAsyncLifetime
         Assert.DoesNotContain(restarted.Output, line => line.Contains(code, StringComparison.Ordinal) || line.Contains("PRIVATE KEY", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Killed_right_after_NetSuite_answered_the_code_exchange_the_card_offers_a_fresh_sign_in_and_the_onboarding_completes()
+    {
+        var chat = new TeamsActivities(_connector.ServiceUrl);
+        var bot = await StartBotAsync();
+        await PostAsync(bot, chat.Message($"onboard {Account}"));
+        var card = (await _connector.WaitForAsync(a => !a.IsUpdate && a.HasButton("Authorize in NetSuite"))).Last();
+        var firstLink = card.Link("Authorize in NetSuite");
+
+        // The first call after the exchange (who signed in, by SuiteQL) is held: NetSuite has issued the tokens, the bot has
+        // not saved them. Kill it there.
+        await AddFaultAsync(new JsonObject { ["pathPattern"] = "*/services/rest/query/v1/suiteql", ["method"] = "POST", ["latencyMs"] = 60_000, ["count"] = 1 });
+        using (var browser = new AdminBrowser(bot.BaseAddress))
+        {
+            var redirect = await browser.ConsentAsync(firstLink);
+            using var abandon = new CancellationTokenSource();
+            var landing = browser.FollowToBotAsync(redirect).WaitAsync(abandon.Token);
+            await FaultsUsedUpAsync();
+            bot.Kill();
+            await abandon.CancelAsync();
+            await Assert.ThrowsAnyAsync<Exception>(() => landing);
+        }
+
+        await using (bot)
+        {
+        }
+
+        await _control.DeleteAsync("_sandbox/faults");
+        await Task.Delay(TimeSpan.FromSeconds(11));
+        await using var restarted = await StartBotAsync();
+
+        // Without anyone pressing anything, the card gets a new, working link; the consumed one is gone from it.
+        var renewed = await CardShowingAsync(card, a => a.HasButton("Authorize in NetSuite") && a.Link("Authorize in NetSuite") != firstLink, TimeSpan.FromSeconds(60));
+        using (var browser = new AdminBrowser(restarted.BaseAddress))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await browser.FollowToBotAsync(await browser.ConsentAsync(renewed.Link("Authorize in NetSuite")))).Status);
+            var step2 = await CardShowingAsync(card, a => a.HasButton("I've installed it"));
+            await browser.InstallBundleAsync(step2.Link("Open install page"));
+            await PostAsync(restarted, chat.Submit(step2.SubmitData("I've installed it"), card.AssignedId));
+        }
+
+        await CardShowingAsync(card, a => a.Shows("is connected"), TimeSpan.FromSeconds(60));
+        var certificates = (await _control.GetFromJsonAsync<JsonArray>($"_sandbox/accounts/{HostLabel}/certificates"))!;
+        Assert.Single(certificates, c => c!["revoked"]!.GetValue<bool>() == false);
+    }
+
     private Task<BotProcess> StartBotAsync()
     {
-        var root = _sandbox.BaseAddress.AbsoluteUri.TrimEnd('/');
-        return BotProcess.StartAsync(_directory, new Dictionary<string, string?>
-        {
-            ["NetSuite:Mode"] = "NetSuite",
-            ["NetSuite:ClientId"] = "demo-onboarding-client",
-            ["NetSuite:AppBaseUrl"] = root + "/{account}",
-            ["NetSuite:SuiteTalkBaseUrl"] = root + "/{account}",
-            ["NetSuite:RestletsBaseUrl"] = root + "/{account}",
-            ["NetSuite:SystemBaseUrl"] = root + "/system",
-            ["Onboarding:StepLease"] = "00:00:10",
-            ["Health:Enabled"] = "false",
-        });
+        var settings = ExternalSandbox.Settings(_sandbox.BaseAddress);
+        settings["Onboarding:StepLease"] = "00:00:10";
+        settings["Health:Enabled"] = "false";
+        return BotProcess.StartAsync(_directory, settings);
     }
 
     private async Task<RecordedActivity> CardShowingAsync(RecordedActivity card, Func<RecordedActivity, bool> match, TimeSpan? timeout = null) =>
@@ -125,8 +163,10 @@ public sealed class ProcessKillTests : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    // The fault is used up the moment the upload arrives and starts waiting; then the host is mid-call.
-    private async Task UploadHeldAsync()
+    private Task UploadHeldAsync() => FaultsUsedUpAsync();
+
+    // A fault is used up the moment its request arrives and starts waiting; then the host is mid-call.
+    private async Task FaultsUsedUpAsync()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)

@@ -24,7 +24,7 @@ public sealed class TeamsForgeryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _bed = await BotTestBed.StartAsync(
-            new Dictionary<string, string?> { ["Onboarding:StaffUserIds:0"] = "aad-29:user-vic", ["Health:Enabled"] = "false" },
+            new Dictionary<string, string?> { ["Onboarding:Roles:Operations:0"] = TeamsActivities.RoleEntryOf("29:user-vic"), ["Health:Enabled"] = "false" },
             services => services.AddSingleton<TimeProvider>(_clock));
         _browser = new AdminBrowser(_bed.Host.BaseAddress);
         _onboarding = new TeamsOnboarding(_bed, _browser, _bed.Teams);

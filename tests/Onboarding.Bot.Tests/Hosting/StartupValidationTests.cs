@@ -13,6 +13,14 @@ public sealed class StartupValidationTests
     [InlineData("Storage:BusyTimeoutMilliseconds", "5", "Storage:BusyTimeoutMilliseconds")]
     [InlineData("MicrosoftAppType", "Sometimes", "MicrosoftAppType")]
     [InlineData("NetSuite:Mode", "Production", "NetSuite:Mode")]
+    [InlineData("Onboarding:Roles:Operations:0", "29:user-vic", "Onboarding:Roles:Operations:0")]
+    [InlineData("Onboarding:Roles:Operations:0", "webchat:tenant-1/user", "must start with msteams: or slack:")]
+    [InlineData("Onboarding:Roles:Success:0", "msteams:tenant-1", "Onboarding:Roles:Success:0")]
+    [InlineData("Onboarding:Roles:Success:0", "msteams:/aad-user", "msteams:<entra-tenant-id>/<aadObjectId>")]
+    [InlineData("Onboarding:Roles:Success:0", "slack:t0team/u0user", "Slack team and user ids are upper-case")]
+    [InlineData("Onboarding:Roles:Success:0", "msteams:tenant 1/aad-user", "Onboarding:Roles:Success:0")]
+    [InlineData("Bot:OtherChannels:0", "Web Chat", "Bot:OtherChannels:0")]
+    [InlineData("Bot:OtherChannels:0", "slack", "Bot:OtherChannels:0")]
     public async Task Bad_value_fails_start_up_naming_the_key(string key, string value, string named)
     {
         var failure = Assert.IsType<OptionsValidationException>(await BotHost.StartExpectingFailureAsync(new Dictionary<string, string?> { [key] = value }));
@@ -28,6 +36,17 @@ public sealed class StartupValidationTests
         var failure = Assert.IsType<OptionsValidationException>(await BotHost.StartExpectingFailureAsync(settings));
 
         Assert.Contains("MicrosoftAppId is required when MicrosoftAppType is SingleTenant", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_retired_staff_list_stops_start_up_saying_how_to_move_to_roles()
+    {
+        var failure = Assert.IsType<OptionsValidationException>(
+            await BotHost.StartExpectingFailureAsync(new Dictionary<string, string?> { ["Onboarding:StaffUserIds:0"] = "aad-29:user-vic" }));
+
+        Assert.Contains("Onboarding:StaffUserIds is no longer read", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Onboarding:Roles:Operations", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("msteams:<entra-tenant-id>/<aadObjectId>", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

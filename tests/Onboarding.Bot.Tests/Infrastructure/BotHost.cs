@@ -36,6 +36,9 @@ public sealed class BotHost : WebApplicationFactory<BotOptions>
             ["MicrosoftAppId"] = string.Empty,
             ["MicrosoftAppPassword"] = string.Empty,
             ["MicrosoftAppTenantId"] = string.Empty,
+
+            // Tests are not the local demo: nobody holds a role unless a test gives it (Onboarding:Roles).
+            ["Bot:LocalDemoRoles"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -52,8 +52,9 @@ public sealed class BotTestBed : IAsyncDisposable
         }
     }
 
-    /// <summary>Activities for another conversation, e.g. a channel (<paramref name="shared"/>) the bot was added to.</summary>
-    public TeamsActivities Conversation(string conversationId, bool shared = false) => new(Connector.ServiceUrl, conversationId, shared);
+    /// <summary>Activities for another conversation, e.g. a channel (<paramref name="shared"/>) the bot was added to, maybe in another tenant or channel.</summary>
+    public TeamsActivities Conversation(string conversationId, bool shared = false, string tenantId = TeamsActivities.TenantId, string channelId = "msteams") =>
+        new(Connector.ServiceUrl, conversationId, shared, tenantId, channelId);
 
     /// <summary>POSTs <paramref name="activity"/> to the host's <c>/api/messages</c>, as the channel would.</summary>
     public Task<HttpResponseMessage> SendAsync(JsonObject activity) => Host.PostActivityAsync(activity);

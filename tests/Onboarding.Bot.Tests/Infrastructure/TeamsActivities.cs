@@ -3,12 +3,19 @@ using System.Text.Json.Nodes;
 namespace Onboarding.Bot.Tests.Infrastructure;
 
 /// <summary>Bot Framework activities as a Teams client would send them, addressed back to a connector stand-in.</summary>
-public sealed class TeamsActivities(string serviceUrl, string conversationId = TeamsActivities.DefaultConversationId, bool shared = false)
+public sealed class TeamsActivities(
+    string serviceUrl, string conversationId = TeamsActivities.DefaultConversationId, bool shared = false, string tenantId = TeamsActivities.TenantId, string channelId = "msteams")
 {
     public const string DefaultConversationId = "a:teams-conv-1";
 
     public const string BotId = "28:onboarding-bot";
     public const string TenantId = "tenant-1";
+
+    /// <summary>The Entra object id the activities give <paramref name="userId"/>.</summary>
+    public static string AadObjectIdOf(string userId) => $"aad-{userId}";
+
+    /// <summary>How <c>Onboarding:Roles</c> names <paramref name="userId"/> of <paramref name="tenantId"/>.</summary>
+    public static string RoleEntryOf(string userId, string tenantId = TenantId) => $"msteams:{tenantId}/{AadObjectIdOf(userId)}";
 
     private int _next;
 
@@ -79,19 +86,19 @@ public sealed class TeamsActivities(string serviceUrl, string conversationId = T
         {
             ["type"] = type,
             ["id"] = $"incoming-{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}",
-            ["channelId"] = "msteams",
+            ["channelId"] = channelId,
             ["serviceUrl"] = serviceUrl,
             ["timestamp"] = "2026-01-01T10:00:00Z",
-            ["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = $"aad-{userId}" },
+            ["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = AadObjectIdOf(userId) },
             ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "Onboarding" },
             ["conversation"] = new JsonObject
             {
                 ["id"] = conversationId,
-                ["tenantId"] = TenantId,
+                ["tenantId"] = tenantId,
                 ["conversationType"] = shared ? "channel" : "personal",
                 ["isGroup"] = shared,
             },
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
         };
         complete(activity);
         return activity;

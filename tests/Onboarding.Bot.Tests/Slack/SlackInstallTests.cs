@@ -83,6 +83,41 @@ public sealed class SlackInstallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_replayed_callback_is_refused_and_its_code_is_exchanged_only_once()
+    {
+        using var client = Browser();
+        var (state, cookie) = await StartInstallAsync(client);
+        var query = $"code=code-from-slack&state={Uri.EscapeDataString(state)}";
+
+        var first = await CallbackAsync(client, query, cookie);
+        var replay = await CallbackAsync(client, query, cookie);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Contains("already used", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(_host.Slack.Calls, c => c.Method == SlackWebApiClient.OAuthAccessMethod);
+    }
+
+    [Fact]
+    public async Task Install_pages_and_the_install_redirect_are_never_cached_and_load_nothing()
+    {
+        using var client = Browser();
+        var install = await client.GetAsync("api/slack/install");
+        var (state, cookie) = await StartInstallAsync(client);
+        var page = await CallbackAsync(client, $"code=code-from-slack&state={Uri.EscapeDataString(state)}", cookie);
+        var refused = await CallbackAsync(client, "code=x&state=forged", cookie);
+
+        foreach (var response in new[] { install, page, refused })
+        {
+            Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+            Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+            Assert.Equal(
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+                string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
+        }
+    }
+
+    [Fact]
     public async Task A_forged_state_is_refused()
     {
         using var client = Browser();

@@ -4,6 +4,9 @@ using Onboarding.Engine.Conversations;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Operations;
+using Onboarding.Engine.Operations.Commands;
+using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Bot.Tests.Teams;
@@ -50,9 +53,14 @@ public sealed class CardBudgetTests
             ["not yours"] = ReplyViews.NotYours(),
             ["unknown session"] = ReplyViews.UnknownSession(),
             ["already connected"] = ReplyViews.AlreadyConnected(tenant),
-            ["coming with health"] = ReplyViews.ComingWithHealth("alerts"),
             ["confirm offboard"] = ReplyViews.ConfirmOffboard(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }),
             ["how it works"] = HowItWorksView.Create("Onboarding App"),
+            ["audit trail, full and tampered"] = OperationsViews.AuditTrail(
+                tenant.Account,
+                [.. Enumerable.Range(1, AuditRoute.Shown).Select(i => new AuditRecord(i, DateTimeOffset.UnixEpoch.AddDays(i), new AuditEntry(
+                    "aad-00000000-0000-0000-0000-00000000000" + (i % 10), "1234567_SB1", "onboarding.transition", "failed", new string('x', 300))))],
+                new AuditVerification(false, 1000, 20, 7, "entry 7 in chain 1234567_SB1 was changed after it was written")),
+            ["confirm erase"] = OperationsViews.ConfirmErase(tenant.Account),
         };
     }
 }

@@ -3,12 +3,11 @@ using Onboarding.Bot.Tests.Infrastructure;
 namespace Onboarding.Bot.Tests.Teams;
 
 /// <summary>
-/// Customer-success use: a rep onboards a client in a shared channel, anyone there can click, <c>status</c> lists what
-/// was started there, and staff (Onboarding:StaffUserIds) see every tenant from anywhere.
+/// Customer-success use: a rep onboards a client in a shared channel, anyone there can move it on but only its starter
+/// (or staff) can stop it, <c>status</c> lists what was started there, and staff (Onboarding:Roles) see every tenant from anywhere.
 /// </summary>
 public sealed class SharedConversationTests : IAsyncLifetime
 {
-    private const string StaffAadId = "aad-29:user-vic";
 
     private BotTestBed _bed = null!;
     private AdminBrowser _browser = null!;
@@ -16,7 +15,7 @@ public sealed class SharedConversationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bed = await BotTestBed.StartAsync(new Dictionary<string, string?> { ["Onboarding:StaffUserIds:0"] = StaffAadId });
+        _bed = await BotTestBed.StartAsync(new Dictionary<string, string?> { ["Onboarding:Roles:Success:0"] = TeamsActivities.RoleEntryOf("29:user-vic") });
         _browser = new AdminBrowser(_bed.Host.BaseAddress);
         _channel = _bed.Conversation("19:client-contoso@thread.tacv2", shared: true);
     }
@@ -28,17 +27,32 @@ public sealed class SharedConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Onboarding_started_in_a_channel_shows_who_started_it_and_anyone_there_can_click()
+    public async Task Onboarding_started_in_a_channel_shows_who_started_it_and_only_they_can_cancel_it()
     {
         await _bed.SendAsync(_channel.MentionMessage("onboard 1234567_SB1", userId: "29:user-sam", userName: "Sam"));
         var card = (await _bed.Connector.WaitForAsync(a => a.ConversationId == _channel.ConversationId && a.HasButton("Authorize in NetSuite"))).Single();
         Assert.Contains(card.CardTexts, t => t.StartsWith("Started by Sam", StringComparison.Ordinal));
 
-        // Someone else in the channel (the client's admin) presses Cancel on the rep's card.
+        // Someone else in the channel presses Cancel on the rep's card: refused, nothing changes.
         await _bed.SendAsync(_channel.Submit(card.SubmitData("Cancel"), card.AssignedId, userId: "29:user-kim", userName: "Kim"));
+        await _bed.Connector.WaitForAsync(a => a.ConversationId == _channel.ConversationId && !a.IsUpdate && a.Shows("Only whoever started this onboarding can do that"));
+        Assert.DoesNotContain(_bed.Connector.Activities, a => a.ActivityId == card.AssignedId && a.Shows("Onboarding cancelled"));
+
+        await _bed.SendAsync(_channel.Submit(card.SubmitData("Cancel"), card.AssignedId, userId: "29:user-sam", userName: "Sam"));
 
         var cancelled = (await _bed.Connector.WaitForAsync(a => a.IsUpdate && a.ActivityId == card.AssignedId && a.Shows("Onboarding cancelled"))).Last();
         Assert.True(cancelled.Shows("Started by Sam"));
+    }
+
+    [Fact]
+    public async Task The_clients_admin_in_the_channel_can_move_the_reps_onboarding_on()
+    {
+        var onboarding = new TeamsOnboarding(_bed, _browser, _channel);
+        var step2 = await onboarding.AuthorizeAsync(await onboarding.StartAsync(userId: "29:user-sam", userName: "Sam"));
+
+        var final = await onboarding.InstallAndConfirmAsync(step2, userId: "29:user-kim", userName: "Kim");
+
+        Assert.True(final.Shows("is connected"));
     }
 
     [Fact]

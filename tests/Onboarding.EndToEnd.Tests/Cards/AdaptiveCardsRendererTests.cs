@@ -39,7 +39,7 @@ public sealed class AdaptiveCardsRendererTests : IClassFixture<RenderedCards>
     {
         var report = await _cards.CheckAsync();
         var names = report.Select(r => r.File).ToList();
-        foreach (var prefix in new[] { "help", "welcome", "how-it-works", "onboarding-Completed-Completed", "onboarding-AwaitingBundle-Waiting", "failed-", "failed-for-good-", "notice-", "reply-", "status-many", "alert-down-", "alert-recovered-", "certificate-", "oversized", "hostile-" })
+        foreach (var prefix in new[] { "help", "welcome", "how-it-works", "onboarding-Completed-Completed", "onboarding-AwaitingBundle-Waiting", "failed-", "failed-for-good-", "notice-", "reply-", "status-many", "alert-down-", "alert-recovered-", "certificate-", "operations-", "oversized", "hostile-" })
         {
             Assert.Contains(names, n => n.StartsWith(prefix, StringComparison.Ordinal));
         }

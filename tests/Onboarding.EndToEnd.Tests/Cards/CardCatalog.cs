@@ -7,6 +7,8 @@ using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Operations;
+using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
 using Onboarding.Tests.Shared;
 
@@ -90,13 +92,26 @@ internal sealed class CardCatalog(IServiceProvider services)
         yield return ("reply-invalid-account", ReplyViews.InvalidAccount("'12 34' is not a NetSuite account id: use the id from the NetSuite address, e.g. 1234567_SB1."));
         yield return ("reply-not-yours", ReplyViews.NotYours());
         yield return ("reply-unknown-session", ReplyViews.UnknownSession());
-        yield return ("reply-already-onboarding", ReplyViews.AlreadyOnboarding(Account, Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting)));
+        yield return ("reply-already-onboarding", ReplyViews.AlreadyOnboarding(Account, Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting), canCancel: true));
+        yield return ("reply-already-onboarding-elsewhere", ReplyViews.AlreadyOnboardingElsewhere(Account));
+        yield return ("reply-not-your-onboarding", ReplyViews.NotYourOnboarding(Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Waiting)));
+        yield return ("reply-cancelled-elsewhere", ReplyViews.CancelledElsewhere(Session(OnboardingStep.AwaitingBundle, SessionStatus.Cancelled)));
         yield return ("reply-already-connected", ReplyViews.AlreadyConnected(tenant));
-        yield return ("reply-coming-with-health", ReplyViews.ComingWithHealth("Alerts"));
         yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }));
         yield return ("reply-offboarding", ReplyViews.Offboarding(Account, new ChatUser("u-1", "Vic")));
         yield return ("reply-offboarding-kept", ReplyViews.OffboardingKept(Account, new ChatUser("u-1", "Vic")));
         yield return ("reply-offboarded", ReplyViews.Offboarded(new OffboardingOutcome(Account, ["cert-1"], [])));
+        yield return ("operations-audit-trail", OperationsViews.AuditTrail(
+            Account,
+            [new AuditRecord(2, DateTimeOffset.UnixEpoch.AddDays(2), new AuditEntry("health-monitor", Account.Value, "key.signed-assertion", "issued", "certificate cert-1, client credentials")),
+             new AuditRecord(1, DateTimeOffset.UnixEpoch.AddDays(1), new AuditEntry("aad-user", Account.Value, "admin-token.used", "ok", "session s-1, bundle check"))],
+            new AuditVerification(true, 2, 0, null, null)));
+        yield return ("operations-audit-trail-empty", OperationsViews.AuditTrail(Account, [], new AuditVerification(true, 0, 0, null, null)));
+        yield return ("operations-confirm-erase", OperationsViews.ConfirmErase(Account));
+        yield return ("operations-nothing-to-erase", OperationsViews.NothingToErase(Account));
+        yield return ("operations-erased", OperationsViews.Erased(new ErasureOutcome(Account, ["cert-1"], [], 1, new Dictionary<string, int> { ["tenants"] = 1 })));
+        yield return ("operations-erased-not-revoked", OperationsViews.Erased(new ErasureOutcome(Account, [],
+            [("cert-2", new NetSuiteError(NetSuiteErrorKind.PermissionMissing, "The role may not manage certificates.", 403, "INSUFFICIENT_PERMISSION"))], 0, new Dictionary<string, int> { ["tenants"] = 1 })));
         yield return ("reply-offboarded-not-revoked", ReplyViews.Offboarded(new OffboardingOutcome(Account, [],
             [("cert-2", new NetSuiteError(NetSuiteErrorKind.PermissionMissing, "The role may not manage certificates.", 403, "INSUFFICIENT_PERMISSION"))])));
     }

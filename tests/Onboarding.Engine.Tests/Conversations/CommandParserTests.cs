@@ -22,7 +22,7 @@ public sealed class CommandParserTests
         var view = HelpView.Create();
 
         Assert.Equal(
-            ["onboard [account]", "status [account]", "alerts here", "alerts off", "rotate <account>", "offboard <account>", "cancel [account]", "help"],
+            ["onboard [account]", "status [account]", "alerts here", "alerts off", "rotate <account>", "offboard <account>", "audit <account>", "erase <account>", "cancel [account]", "help"],
             view.Table!.Rows.Select(r => r[0]));
         Assert.Contains("onboard [account]", view.Summary, StringComparison.Ordinal);
     }

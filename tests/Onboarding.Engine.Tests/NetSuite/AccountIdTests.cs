@@ -38,6 +38,9 @@ public sealed class AccountIdTests
     [InlineData("1234567%2e")]
     [InlineData("-1234567")]
     [InlineData("1234567@host")]
+    [InlineData("TSTDRV\u212A1234567")]
+    [InlineData("1234567_\u017FB1")]
+    [InlineData("\u212A1234567")]
     public void Anything_else_is_refused_with_a_valid_example(string? input)
     {
         Assert.False(AccountId.TryParse(input, out _, out var error));

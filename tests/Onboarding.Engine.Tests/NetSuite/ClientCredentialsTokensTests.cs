@@ -117,6 +117,41 @@ public sealed class ClientCredentialsTokensTests
         Assert.Equal("NetSuite no longer accepts this certificate: it may be revoked or expired, or the account was refreshed from production — rotate it.", result.Error?.Explanation);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task A_5xx_is_retried_with_a_newly_signed_assertion(HttpStatusCode status)
+    {
+        var netsuite = new StubNetSuiteHandler()
+            .Then(status, """{"error":"server_error"}""")
+            .Then(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""");
+        using var host = new NetSuiteTestHost(netsuite, fakeTime: false);
+
+        var result = await host.Get<IClientCredentialsTokens>().GetAsync(Credential(host), CancellationToken.None);
+
+        Assert.True(result.IsSuccess, result.Error?.Explanation);
+        Assert.Equal("cc-1", result.Value.Value);
+        Assert.Equal(2, netsuite.Requests.Count);
+        var assertions = netsuite.Requests.Select(r => new JsonWebToken(r.Form["client_assertion"])).ToList();
+        Assert.NotEqual(assertions[0].Id, assertions[1].Id);
+        Assert.NotEqual(assertions[0].EncodedToken, assertions[1].EncodedToken);
+    }
+
+    [Fact]
+    public async Task A_refused_assertion_is_not_retried()
+    {
+        var netsuite = new StubNetSuiteHandler()
+            .Then(HttpStatusCode.Unauthorized, """{"error":"invalid_client"}""")
+            .Then(HttpStatusCode.OK, """{"access_token":"cc-1","expires_in":3600,"token_type":"Bearer"}""");
+        using var host = new NetSuiteTestHost(netsuite, fakeTime: false);
+
+        var result = await host.Get<IClientCredentialsTokens>().GetAsync(Credential(host), CancellationToken.None);
+
+        Assert.Equal(NetSuiteErrorKind.CertificateRejected, result.Error?.Kind);
+        Assert.Single(netsuite.Requests);
+    }
+
     [Fact]
     public async Task A_failure_is_not_cached()
     {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Tests.Onboarding;
@@ -113,16 +115,39 @@ public sealed class AuthorizationTests
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens"));
     }
 
-    [Fact]
-    public async Task An_account_has_at_most_one_open_onboarding()
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task An_onboarding_nobody_authorized_does_not_block_the_accounts_admin(StorageProvider provider)
     {
-        await using var harness = await FlowHarness.StartAsync();
+        await using var harness = await FlowHarness.StartAsync(provider: provider);
+        var squatter = new Engine.Conversations.ConversationKey("msteams", "tenant-9", "squatter");
+        await harness.SendAsync("onboard", FlowHarness.DemoAccount, conversation: squatter, user: new("user-mallory", "Mallory"));
+
+        await harness.SendAsync("onboard", FlowHarness.DemoAccount);
+        var result = await harness.AuthorizeAsync(await harness.CardAsync());
+
+        Assert.True(result.Succeeded, result.PageMessage);
+        Assert.Equal(OnboardingStep.AwaitingBundle, (await harness.SessionAsync()).Step);
+        Assert.DoesNotContain(harness.Publisher.Messages(harness.Conversation), m => m.Title.Contains("already being onboarded", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task An_account_has_at_most_one_authorized_onboarding_and_the_second_admin_token_is_revoked(StorageProvider provider)
+    {
+        await using var harness = await FlowHarness.StartAsync(provider: provider);
         var elsewhere = new Engine.Conversations.ConversationKey("msteams", "tenant-1", "other-conversation");
         await harness.SendAsync("onboard", FlowHarness.DemoAccount);
-
         await harness.SendAsync("onboard", FlowHarness.DemoAccount, conversation: elsewhere);
+        Assert.True((await harness.AuthorizeAsync(await harness.CardAsync())).Succeeded);
 
-        Assert.Contains(harness.Publisher.Messages(elsewhere), m => m.Title == "1234567_SB1 is already being onboarded");
-        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM onboarding_sessions"));
+        var second = await harness.AuthorizeAsync(await harness.CardAsync(elsewhere));
+
+        Assert.False(second.Succeeded);
+        Assert.Equal("This account is already being onboarded", second.PageTitle);
+        Assert.Equal(FlowCodes.AccountBusy, (await harness.SessionAsync(elsewhere)).Failure!.Code);
+        Assert.Equal(OnboardingStep.AwaitingBundle, (await harness.SessionAsync()).Step);
+        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens"));
+        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM onboarding_sessions WHERE authorized_at IS NOT NULL"));
     }
 }

@@ -95,7 +95,7 @@ public sealed class CardCopyTests
         var reauthorization = new Reauthorization("r-1", new ConversationKey("msteams", "t", "c"), Account, ReauthorizationPurpose.RotateCertificate, [], "staff-1", ReauthorizationStatus.Failed, null, Now);
         var result = new ReauthorizationResult(false, "Uploading the new certificate failed: NetSuite refused the certificate.", [], "NetSuite said: INVALID_CONTENT (400)");
 
-        var view = ReauthorizationViews.Finished(reauthorization, "to rotate its certificate", result);
+        var view = ReauthorizationViews.Finished(reauthorization, "to rotate its certificate", result, accessRevoked: true);
 
         Assert.Contains("1234567_SB1", view.Title, StringComparison.Ordinal);
         Assert.Equal(result.Summary, view.Body[0]);

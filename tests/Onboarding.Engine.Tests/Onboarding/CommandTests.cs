@@ -1,6 +1,11 @@
+using Microsoft.Extensions.Configuration;
+using Onboarding.Engine.Health;
+using Onboarding.Engine.Operations;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
+using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Onboarding;
 
@@ -90,13 +95,28 @@ public sealed class CommandTests
     [InlineData("offboard", "1234567_SB1")]
     [InlineData("rotate", "1234567_SB1")]
     [InlineData("alerts", "here")]
+    [InlineData("audit", "1234567_SB1")]
+    [InlineData("erase", "1234567_SB1")]
     public async Task Staff_only_commands_are_refused_to_everyone_else(string verb, string argument)
     {
-        await using var harness = await FlowHarness.StartAsync();
+        var empty = new ConfigurationBuilder().Build();
+        await using var harness = await FlowHarness.StartAsync(services: s => s.AddConnectionHealth(empty).AddOperations(empty));
 
         await harness.SendAsync(verb, argument);
 
         Assert.Equal("That command is for the vendor's staff", harness.Publisher.Messages(harness.Conversation)[^1].Title);
+    }
+
+    [Fact]
+    public async Task Without_health_monitoring_rotate_is_an_unknown_command_not_a_placeholder()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+
+        await harness.SendAsync("rotate", "1234567_SB1", user: harness.Staff);
+
+        var answer = harness.Publisher.Messages(harness.Conversation)[^1];
+        Assert.Contains("what I can do", answer.Title, StringComparison.Ordinal);
+        Assert.Contains("I didn't understand 'rotate'", answer.Body[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,6 +147,25 @@ public sealed class CommandTests
         Assert.Equal(["1234567_SB1"], mine.Table!.Rows.Select(r => r[0]));
         Assert.Equal("🟢 connected", mine.Table.Rows[0][2]);
         Assert.Equal(["7654321_SB1", "1234567_SB1"], all.Table!.Rows.Select(r => r[0]));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Staff_status_shows_an_accounts_authorized_onboarding_not_a_later_claim_nobody_authorized(StorageProvider provider)
+    {
+        await using var harness = await FlowHarness.StartAsync(provider: provider);
+        await harness.OnboardAsync();
+        var squatter = new ConversationKey("msteams", "tenant-9", "squatter");
+        await harness.SendAsync("onboard", FlowHarness.DemoAccount, conversation: squatter, user: new ChatUser("user-mallory", "Mallory"));
+
+        await harness.SendAsync("status", user: harness.Staff);
+        await harness.SendAsync("status", conversation: squatter, user: new ChatUser("user-mallory", "Mallory"));
+
+        var staffRow = Assert.Single(harness.Publisher.Messages(harness.Conversation)[^1].Table!.Rows);
+        Assert.Equal(["1234567_SB1", "Demo Company (Sandbox)", "🟢 connected"], staffRow.Take(3));
+        var squatterRow = Assert.Single(harness.Publisher.Messages(squatter)[^1].Table!.Rows);
+        Assert.Equal(["1234567_SB1", "—", "step 1 of 4 — waiting for sign-in"], squatterRow.Take(3));
+        Assert.Equal("—", squatterRow[4]);
     }
 
     [Fact]

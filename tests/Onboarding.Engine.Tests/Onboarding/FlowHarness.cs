@@ -26,6 +26,9 @@ public sealed class FlowHarness : IAsyncDisposable
 {
     public const string DemoAccount = "1234567_SB1";
     public const string StaffId = "staff-1";
+
+    /// <summary>The staff member of the harness's tenant as <c>Onboarding:Roles</c> names them; the harness gives them both roles.</summary>
+    public const string StaffEntry = "msteams:tenant-1/" + StaffId;
     public const int BundleId = 500123;
 
     private readonly HttpClient _browser = new(new HttpClientHandler { AllowAutoRedirect = false });
@@ -88,7 +91,8 @@ public sealed class FlowHarness : IAsyncDisposable
             ["NetSuite:RestletsBaseUrl"] = accountTemplate,
             ["NetSuite:SystemBaseUrl"] = sandbox.BaseAddress + "system",
             ["NetSuite:MaxRetryAttempts"] = "0",
-            ["Onboarding:StaffUserIds:0"] = StaffId,
+            ["Onboarding:Roles:Operations:0"] = StaffEntry,
+            ["Onboarding:Roles:Success:0"] = StaffEntry,
         };
         settings?.Invoke(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

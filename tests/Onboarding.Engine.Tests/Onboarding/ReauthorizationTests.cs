@@ -37,6 +37,22 @@ public sealed class ReauthorizationTests
     }
 
     [Fact]
+    public async Task When_NetSuite_refuses_to_revoke_the_reauthorization_the_card_does_not_claim_it_was_revoked()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+        await OffboardWithoutRevokePermissionAsync(harness);
+        await harness.InjectFaultAsync("/services/rest/auth/oauth2/v1/revoke", "POST", 503, count: 1000);
+
+        var result = await harness.AuthorizeAsync(Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/")));
+
+        var finished = Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/"));
+        Assert.Contains(finished.Facts, f => f.Name == "Admin access" && f.Value == "erased here; NetSuite did not confirm the revocation");
+        Assert.DoesNotContain("has been revoked", finished.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("has already been revoked", result.PageMessage, StringComparison.Ordinal);
+        Assert.Contains("did not confirm", result.PageMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_replayed_reauthorization_state_is_refused_and_changes_nothing()
     {
         await using var harness = await FlowHarness.StartAsync();

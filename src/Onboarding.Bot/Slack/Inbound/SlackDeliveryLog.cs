@@ -3,13 +3,13 @@ using Onboarding.Engine.Storage;
 namespace Onboarding.Bot.Slack.Inbound;
 
 /// <summary>
-/// Remembers which Slack deliveries (event ids, clicks, slash commands) were accepted, in the <c>slack_deliveries</c>
-/// table, so Slack's retries are recognised even after a restart. Entries older than a day are dropped on the way.
+/// Remembers which Slack deliveries (event ids, clicks, slash commands) were accepted, and which install states were used,
+/// in the <c>slack_deliveries</c> table, so Slack's retries (and replayed install callbacks) are recognised even after a restart. Entries older than a day are dropped on the way.
 /// Works inside the caller's transaction, so a delivery is recorded together with the work it queues.
 /// </summary>
 internal sealed class SlackDeliveryLog(TimeProvider timeProvider)
 {
-    // Slack retries for at most about five minutes; a day is ample.
+    // Slack retries for at most about five minutes and an install state lives ten; a day is ample.
     private static readonly TimeSpan Retention = TimeSpan.FromDays(1);
 
     /// <summary>Records a delivery; false when it was recorded before (a retry).</summary>

@@ -30,6 +30,10 @@ internal sealed class SlackEventsHandler(SlackInbox inbox, SlackInstallationStor
                 return Results.BadRequest();
             case { Type: "url_verification", Challenge: { } challenge }:
                 return Results.Json(new { challenge });
+            case { Type: "event_callback", TeamId: { } teamId, EventId: { } eventId, Event: { } inner }
+                when !ChatInputLimits.IdsFit(teamId, eventId, inner.User, inner.Channel, inner.Ts, inner.ThreadTs):
+                SlackPayloadIgnored(logger, "an id longer than any Slack sends");
+                return Results.BadRequest();
             case { Type: "event_callback", TeamId: { } teamId, EventId: { } eventId, Event: { } inner }:
                 return await OnEventAsync(teamId, eventId, inner, cancellationToken).ConfigureAwait(false);
             default:

@@ -28,16 +28,28 @@ internal sealed class SlackInteractionsHandler(SlackInbox inbox, ILogger<SlackIn
             return Results.Ok();
         }
 
-        foreach (var command in ToCommands(payload))
+        if (!Fits(payload))
         {
-            if (await inbox.AcceptAsync(command, cancellationToken).ConfigureAwait(false) == SlackInboxOutcome.Busy)
-            {
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-            }
+            SlackPayloadIgnored(logger, "an id or name longer than any Slack sends");
+            return Results.BadRequest();
+        }
+
+        // One click is one action. A request carrying more (Slack never sends them) gets at most one answer: the first
+        // action that encodes a command, so nobody can make the bot post once per forged action.
+        if (ToCommands(payload).FirstOrDefault() is { } command
+            && await inbox.AcceptAsync(command, cancellationToken).ConfigureAwait(false) == SlackInboxOutcome.Busy)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         return Results.Ok();
     }
+
+    private static bool Fits(SlackInteractionPayload payload) =>
+        ChatInputLimits.IdsFit(payload.Team?.Id, payload.User?.Id, payload.User?.TeamId, payload.Container?.ChannelId, payload.Container?.MessageTs,
+            payload.Container?.ThreadTs, payload.Channel?.Id, payload.Message?.Ts, payload.Message?.ThreadTs)
+        && ChatInputLimits.NamesFit(payload.User?.Name, payload.User?.Username)
+        && (payload.Actions ?? []).Take(1).All(a => ChatInputLimits.IdsFit(a.ActionId, a.ActionTs, a.BlockId));
 
     private IEnumerable<ChatCommand> ToCommands(SlackInteractionPayload payload)
     {

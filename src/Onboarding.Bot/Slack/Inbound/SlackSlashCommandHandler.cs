@@ -23,7 +23,8 @@ internal sealed class SlackSlashCommandHandler(SlackInbox inbox)
         }
 
         if (Field("team_id") is not { } teamId || Field("channel_id") is not { } channelId
-            || Field("user_id") is not { } userId || Field("trigger_id") is not { } triggerId)
+            || Field("user_id") is not { } userId || Field("trigger_id") is not { } triggerId
+            || !ChatInputLimits.IdsFit(teamId, channelId, userId, triggerId) || !ChatInputLimits.NamesFit(Field("user_name")))
         {
             return Results.BadRequest();
         }

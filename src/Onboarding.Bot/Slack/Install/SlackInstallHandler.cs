@@ -2,19 +2,25 @@ using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Hosting;
+using Onboarding.Bot.Security;
+using Onboarding.Bot.Slack.Inbound;
 using Onboarding.Bot.Slack.WebApi;
 using Onboarding.Bot.Text;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Storage;
 using static Onboarding.Bot.Log;
 
 namespace Onboarding.Bot.Slack.Install;
 
 /// <summary>
 /// Multi-workspace install: <c>GET /api/slack/install</c> sends the installer to Slack's OAuth v2 authorize page;
-/// <c>GET /api/slack/oauth/callback</c> checks the state, exchanges the code and stores the workspace's bot token encrypted.
+/// <c>GET /api/slack/oauth/callback</c> checks the state (once: a used one is refused), exchanges the code and stores the
+/// workspace's bot token encrypted.
 /// </summary>
 internal sealed class SlackInstallHandler(
     SlackOAuthState states,
+    Database database,
+    SlackDeliveryLog seen,
     SlackWebApiClient api,
     SlackInstallationStore installations,
     IOptions<SlackOptions> options,
@@ -33,6 +39,7 @@ internal sealed class SlackInstallHandler(
         }
 
         var (nonce, state) = states.Issue();
+        HtmlPage.ApplyHeaders(http.Response);
         http.Response.Cookies.Append(SlackOAuthState.CookieName, nonce, new CookieOptions
         {
             HttpOnly = true,
@@ -68,6 +75,15 @@ internal sealed class SlackInstallHandler(
         {
             SlackInstallRefused(logger, "state missing, expired or not from this browser");
             return Page(HttpStatusCode.BadRequest, "This install link has expired or was opened in another browser. Start again from the install page.");
+        }
+
+        // A state works once: recorded as used before its code is exchanged, so a replayed callback cannot exchange another.
+        var firstUse = false;
+        await StorageTransaction.WriteAsync(database, async write => firstUse = await seen.TryRecordAsync(write, SlackOAuthState.UseId(cookie!), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (!firstUse)
+        {
+            SlackInstallRefused(logger, "state already used");
+            return Page(HttpStatusCode.BadRequest, "This install link was already used. Start again from the install page.");
         }
 
         if (!string.IsNullOrEmpty(query["error"]))
@@ -107,8 +123,7 @@ internal sealed class SlackInstallHandler(
     /// <summary>Built from <c>Bot:PublicBaseUrl</c>, never from the request's Host header; must match the app's redirect URL.</summary>
     private Uri RedirectUri => new(bot.Value.PublicBaseUrl.TrimEnd('/') + CallbackPath, UriKind.Absolute);
 
-    private static IResult Page(HttpStatusCode status, string message) => Results.Content(
-        $"<!doctype html><html><head><meta charset=\"utf-8\"><title>Slack install</title></head><body><p>{HtmlText.Encode(message)}</p></body></html>",
-        "text/html; charset=utf-8",
-        statusCode: (int)status);
+    private static IResult Page(HttpStatusCode status, string message) => HtmlPage.Result(
+        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Slack install</title></head><body><p>{HtmlText.Encode(message)}</p></body></html>",
+        (int)status);
 }

@@ -8,7 +8,8 @@ namespace Onboarding.Bot.Slack.Install;
 /// <summary>
 /// CSRF protection for the install flow: the <c>state</c> sent to Slack is an encrypted, timestamped nonce, and the
 /// same nonce sits in an HttpOnly cookie of the browser that started the install. The callback accepts only a state
-/// that decrypts, is under ten minutes old and matches that browser's cookie. Nothing is kept in server memory.
+/// that decrypts, is under ten minutes old and matches that browser's cookie, and only once: the callback records
+/// <see cref="UseId"/> with the other seen Slack deliveries. Nothing is kept in server memory.
 /// </summary>
 public sealed class SlackOAuthState(ISecretProtector protector, TimeProvider timeProvider)
 {
@@ -23,6 +24,10 @@ public sealed class SlackOAuthState(ISecretProtector protector, TimeProvider tim
         var issuedAt = timeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         return (nonce, protector.Protect(Purpose, Encoding.UTF8.GetBytes($"{nonce}|{issuedAt}")));
     }
+
+    /// <summary>The id under which a state's use is recorded: a hash of its nonce, never the nonce itself.</summary>
+    public static string UseId(string cookieNonce) =>
+        "install-state/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cookieNonce)));
 
     public bool IsValid(string? state, string? cookieNonce)
     {

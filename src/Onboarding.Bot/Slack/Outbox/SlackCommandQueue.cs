@@ -15,6 +15,9 @@ internal sealed class SlackCommandQueue
 
     public ChannelReader<long> Reader => _channel.Reader;
 
+    /// <summary>Stored commands waiting for a worker.</summary>
+    public int Depth => _channel.Reader.Count;
+
     /// <summary>Queues without waiting; false when the queue is full.</summary>
     public bool TryEnqueue(long entryId) => _channel.Writer.TryWrite(entryId);
 }

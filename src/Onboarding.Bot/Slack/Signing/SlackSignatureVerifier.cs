@@ -25,6 +25,32 @@ public sealed class SlackSignatureVerifier(byte[] signingSecret, TimeProvider ti
     /// <summary>Checks the two headers against the raw body bytes exactly as received.</summary>
     public SlackSignatureCheck Verify(string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body)
     {
+        var headers = CheckHeaders(timestampHeader, signatureHeader);
+        if (headers != SlackSignatureCheck.Valid || timestampHeader is null || signatureHeader is null)
+        {
+            return headers;
+        }
+
+        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        Compute(timestampHeader, body, expected);
+        var presented = signatureHeader.AsSpan(Prefix.Length);
+        Span<byte> presentedBytes = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        if (presented.Length != presentedBytes.Length * 2
+            || Convert.FromHexString(presented, presentedBytes, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != presentedBytes.Length)
+        {
+            return SlackSignatureCheck.Mismatch;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(expected, presentedBytes) ? SlackSignatureCheck.Valid : SlackSignatureCheck.Mismatch;
+    }
+
+    /// <summary>
+    /// What the headers alone decide — missing, malformed, stale, from the future, not a v0 signature — so that such a
+    /// request is refused before its body is read. <see cref="SlackSignatureCheck.Valid"/> here means "now check the body".
+    /// </summary>
+    public SlackSignatureCheck CheckHeaders(string? timestampHeader, string? signatureHeader)
+    {
         if (string.IsNullOrEmpty(timestampHeader) || string.IsNullOrEmpty(signatureHeader))
         {
             return SlackSignatureCheck.MissingHeaders;
@@ -46,23 +72,7 @@ public sealed class SlackSignatureVerifier(byte[] signingSecret, TimeProvider ti
             return SlackSignatureCheck.FromTheFuture;
         }
 
-        if (!signatureHeader.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return SlackSignatureCheck.Mismatch;
-        }
-
-        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        Compute(timestampHeader, body, expected);
-        var presented = signatureHeader.AsSpan(Prefix.Length);
-        Span<byte> presentedBytes = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (presented.Length != presentedBytes.Length * 2
-            || Convert.FromHexString(presented, presentedBytes, out _, out var written) != System.Buffers.OperationStatus.Done
-            || written != presentedBytes.Length)
-        {
-            return SlackSignatureCheck.Mismatch;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(expected, presentedBytes) ? SlackSignatureCheck.Valid : SlackSignatureCheck.Mismatch;
+        return signatureHeader.StartsWith(Prefix, StringComparison.Ordinal) ? SlackSignatureCheck.Valid : SlackSignatureCheck.Mismatch;
     }
 
     /// <summary>The <c>X-Slack-Signature</c> value Slack would send for this timestamp and body.</summary>

@@ -17,6 +17,7 @@ internal sealed class NetSuiteCall(IHttpClientFactory httpClientFactory, ILogger
         CancellationToken cancellationToken)
     {
         using var ownedRequest = request;
+        using var span = NetSuiteSpans.Start(operation, account);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken.Value);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var client = httpClientFactory.CreateClient(clientName);
@@ -46,6 +47,7 @@ internal sealed class NetSuiteCall(IHttpClientFactory httpClientFactory, ILogger
         }
 
         Log.NetSuiteCallFailed(logger, operation, account, error.Kind, error.HttpStatus, error.Code);
+        NetSuiteSpans.Failed(span, error);
         return error;
     }
 }

@@ -22,7 +22,7 @@ public static class ReauthorizationServiceCollectionExtensions
         services.TryAddSingleton<AuthorizationRequestStore>();
         services.TryAddSingleton<ReauthorizationStore>();
         services.TryAddSingleton<Reauthorizations>();
-        services.TryAddSingleton<StaffPolicy>();
+        services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatCommandRoute, ReauthorizationRoute>());
         return services;

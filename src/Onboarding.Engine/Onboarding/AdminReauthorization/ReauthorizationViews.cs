@@ -27,17 +27,17 @@ public static class ReauthorizationViews
         new($"Re-authorized {r.Account} — working", $"Access received; working {purpose}.", Tone.Neutral);
 
     /// <summary>
-    /// The outcome. A failure says which account, what went wrong and what to do next, with the button that does it; the
-    /// admin access is gone either way.
+    /// The outcome. A failure says which account, what went wrong and what to do next, with the button that does it. What
+    /// it says of the admin access is what NetSuite confirmed (<see cref="AccessEnd"/>).
     /// </summary>
-    public static StepView Finished(Reauthorization r, string purpose, ReauthorizationResult result)
+    public static StepView Finished(Reauthorization r, string purpose, ReauthorizationResult result, bool accessRevoked)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(result);
-        var facts = new List<Fact>(result.Facts) { new("Admin access", "revoked and erased") };
+        var facts = new List<Fact>(result.Facts) { new("Admin access", accessRevoked ? "revoked and erased" : "erased here; NetSuite did not confirm the revocation") };
         if (result.Succeeded)
         {
-            return new StepView($"✓ {r.Account}: done {purpose}", $"{r.Account}: {result.Summary} The one-hour admin access has been revoked.", Tone.Good)
+            return new StepView($"✓ {r.Account}: done {purpose}", $"{r.Account}: {result.Summary} {AccessEnd(accessRevoked)}", Tone.Good)
             {
                 Body = [result.Summary],
                 Facts = facts,
@@ -48,7 +48,7 @@ public static class ReauthorizationViews
         const string ToDo = "Press Re-authorize again to try once more with a fresh sign-in; if it fails again, send the small print to support.";
         return new StepView(
             $"✗ {r.Account}: couldn't finish the job {purpose}",
-            $"{r.Account}: {result.Summary} {ToDo}",
+            $"{r.Account}: {result.Summary} {ToDo} {AccessEnd(accessRevoked)}",
             Tone.Warning)
         {
             Body = [result.Summary, ToDo],
@@ -57,6 +57,11 @@ public static class ReauthorizationViews
             Actions = [Button("Re-authorize again", ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
         };
     }
+
+    /// <summary>What may be said about the one-hour access once the job is over: "revoked" only when NetSuite confirmed it.</summary>
+    public static string AccessEnd(bool revoked) => revoked
+        ? "The one-hour admin access has been revoked."
+        : "NetSuite did not confirm that the one-hour admin access was revoked; the app erased its copy, and it expires within the hour.";
 
     /// <summary>The link was not used as meant: denied, expired, another account, or NetSuite refused the code.</summary>
     public static StepView Stopped(Reauthorization r, string purpose, string reason) =>

@@ -132,6 +132,7 @@ public sealed class Reauthorizations(
 
         await ShowAsync(reauthorization, ReauthorizationViews.Running(reauthorization, purpose), cancellationToken).ConfigureAwait(false);
         ReauthorizationResult result;
+        var revoked = false;
         try
         {
             result = await runner.RunAsync(reauthorization, tokens.AccessToken, cancellationToken).ConfigureAwait(false);
@@ -139,7 +140,7 @@ public sealed class Reauthorizations(
         finally
         {
             // The admin's access ends with the job, whichever way it ended.
-            await RevokeAsync(reauthorization, tokens).ConfigureAwait(false);
+            revoked = await RevokeAsync(reauthorization, tokens).ConfigureAwait(false);
         }
 
         await StorageTransaction.WriteAsync(database, async write =>
@@ -148,11 +149,11 @@ public sealed class Reauthorizations(
             await audit.AppendAsync(write, new AuditEntry(CallbackActor, reauthorization.Account.Value, "reauthorization.completed", result.Succeeded ? "ok" : "failed", $"reauthorization {reauthorization.Id}, {reauthorization.Purpose}: {result.Summary}"), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         ReauthorizationFinished(logger, reauthorization.Account.Value, reauthorization.Purpose.ToString(), result.Succeeded);
-        await ShowAsync(reauthorization, ReauthorizationViews.Finished(reauthorization, purpose, result), cancellationToken).ConfigureAwait(false);
+        await ShowAsync(reauthorization, ReauthorizationViews.Finished(reauthorization, purpose, result, revoked), cancellationToken).ConfigureAwait(false);
         return new AuthorizationCallbackResult(
             result.Succeeded,
             result.Succeeded ? $"Done {purpose}" : $"Couldn't finish {purpose}",
-            $"{result.Summary} The one-hour access has already been revoked. You can close this tab and go back to the chat.");
+            $"{result.Summary} {ReauthorizationViews.AccessEnd(revoked)} You can close this tab and go back to the chat.");
     }
 
     private async Task<bool> TryStartAsync(Reauthorization reauthorization, DelegatedTokens tokens, AuthorizationCallback callback, CancellationToken cancellationToken)
@@ -175,8 +176,9 @@ public sealed class Reauthorizations(
     }
 
     // Revoking the refresh token ends its access tokens too; erasing happens even when NetSuite cannot be reached. Neither
-    // listens to cancellation: a request abandoned mid-purpose must still not leave the admin's token behind.
-    private async Task RevokeAsync(Reauthorization reauthorization, DelegatedTokens tokens)
+    // listens to cancellation: a request abandoned mid-purpose must still not leave the admin's token behind. True only
+    // when NetSuite confirmed the revocation.
+    private async Task<bool> RevokeAsync(Reauthorization reauthorization, DelegatedTokens tokens)
     {
         var outcome = "erased";
         if (tokens.RefreshToken is { } refresh)
@@ -190,6 +192,7 @@ public sealed class Reauthorizations(
             await store.EraseRefreshTokenAsync(write, reauthorization.Id, CancellationToken.None).ConfigureAwait(false);
             await audit.AppendAsync(write, new AuditEntry(CallbackActor, reauthorization.Account.Value, "admin-token.revoked", outcome, $"reauthorization {reauthorization.Id}"), CancellationToken.None).ConfigureAwait(false);
         }, CancellationToken.None).ConfigureAwait(false);
+        return outcome == "revoked";
     }
 
     private async Task<AuthorizationCallbackResult> StopAsync(Reauthorization reauthorization, string purpose, ReauthorizationStatus status, string reason, CancellationToken cancellationToken)

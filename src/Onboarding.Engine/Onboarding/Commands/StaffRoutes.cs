@@ -7,16 +7,22 @@ using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Onboarding.Commands;
 
-/// <summary>Base of staff-only commands: everyone else gets a clear refusal and nothing happens.</summary>
+/// <summary>
+/// Base of staff-only commands: everyone else gets a clear refusal and nothing happens. A route needs
+/// <see cref="StaffPermission.OperateConnections"/> (the Operations role) unless it overrides <see cref="Permission"/>.
+/// </summary>
 public abstract class StaffRoute(StaffPolicy staff, CommandReplies replies) : IChatCommandRoute
 {
     public abstract IReadOnlyCollection<string> Verbs { get; }
+
+    /// <summary>What the sender must be allowed to do; see <see cref="StaffPolicy.RolesGranting"/>.</summary>
+    protected virtual StaffPermission Permission => StaffPermission.OperateConnections;
 
     protected CommandReplies Replies => replies;
 
     public async Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
-        if (!staff.IsStaff(command.User))
+        if (!staff.Allows(command, Permission))
         {
             await replies.ReplyAsync(command, ReplyViews.StaffOnly(command.Verb), cancellationToken).ConfigureAwait(false);
             return;
@@ -87,7 +93,7 @@ public sealed class OffboardConfirmationRoute(
         }
 
         await confirmations.ShowAsync(command, answer, ReplyViews.Offboarding(account, command.User), cancellationToken).ConfigureAwait(false);
-        if (await sessions.FindOpenAsync(account, cancellationToken).ConfigureAwait(false) is { } open)
+        foreach (var open in await sessions.OpenForAccountAsync(account, cancellationToken).ConfigureAwait(false))
         {
             await flow.CancelAsync(open, command.User, cancellationToken).ConfigureAwait(false);
         }
@@ -121,21 +127,6 @@ public sealed class RevokeWithAdminRoute(Reauthorizations reauthorizations, Staf
             await reauthorizations.RequestAsync(command.Conversation, command.User, account!.Value, ReauthorizationPurpose.RevokeCertificates, certificates, cancellationToken).ConfigureAwait(false);
         }
     }
-}
-
-/// <summary>
-/// <c>rotate</c> and <c>alerts</c> until health monitoring is installed: staff hear it is coming. Health monitoring
-/// registers its own routes for these verbs after this one, which replace it.
-/// </summary>
-public sealed class HealthPlaceholderRoute(StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
-{
-    public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Rotate, OnboardingVerbs.Alerts];
-
-    protected override Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken) =>
-        Replies.ReplyAsync(
-            command,
-            ReplyViews.ComingWithHealth(command.Verb.Equals(OnboardingVerbs.Rotate, StringComparison.OrdinalIgnoreCase) ? "Certificate rotation" : "Alerts"),
-            cancellationToken);
 }
 
 /// <summary>The welcome card, sent by a channel when the bot joins a conversation.</summary>

@@ -5,7 +5,7 @@ namespace Onboarding.Engine.Onboarding.Commands;
 
 /// <summary>
 /// <c>status [account]</c>: this conversation's onboardings; staff see every tenant. With an account: that one, if it
-/// belongs to this conversation or the asker is staff.
+/// belongs to this conversation or the asker is staff — otherwise the same answer as for an account nobody onboarded.
 /// </summary>
 public sealed class StatusRoute(OnboardingSessions sessions, StatusBoard board, StaffPolicy staff, CommandReplies replies) : IChatCommandRoute
 {
@@ -19,7 +19,7 @@ public sealed class StatusRoute(OnboardingSessions sessions, StatusBoard board, 
             return;
         }
 
-        var isStaff = staff.IsStaff(command.User);
+        var isStaff = staff.Allows(command, StaffPermission.SeeEveryTenant);
         var visible = isStaff
             ? await sessions.LatestPerAccountAsync(cancellationToken).ConfigureAwait(false)
             : await sessions.ForConversationAsync(command.Conversation, cancellationToken).ConfigureAwait(false);

@@ -20,8 +20,8 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         var (heading, body, facts, actions, footnote, tone) = session.Status switch
         {
             SessionStatus.Completed => Completed(snapshot, now),
-            SessionStatus.Cancelled => Cancelled(session),
-            SessionStatus.Failed or SessionStatus.FailedPermanently => Failed(snapshot, phase),
+            SessionStatus.Cancelled => Cancelled(session, now),
+            SessionStatus.Failed or SessionStatus.FailedPermanently => Failed(snapshot, phase, now),
             _ => Current(snapshot, phase, now),
         };
 
@@ -138,7 +138,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         return new Parts(heading, stalled ? [body, "This step was interrupted. Press Retry to continue where it stopped."] : [body], [], actions, null, Tone.Neutral);
     }
 
-    private Parts Failed(OnboardingSnapshot snapshot, int phase)
+    private Parts Failed(OnboardingSnapshot snapshot, int phase, DateTimeOffset now)
     {
         var session = snapshot.Session;
         var failure = session.Failure ?? new StepFailure("unknown", "Something went wrong.", "Press Retry.");
@@ -146,7 +146,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         {
             return new Parts(
                 $"Couldn't {WhatFailed(phase)}",
-                [failure.Reason, failure.ToDo, "Admin access given for this onboarding has been revoked."],
+                [failure.Reason, failure.ToDo, .. AdminAccessOutcome(session, now)],
                 [],
                 [RestartAfter(session, failure)],
                 failure.Said,
@@ -200,6 +200,10 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         {
             facts.Add(new Fact("Admin access", $"revoked at {TimeWording.Absolute(ended, now)}"));
         }
+        else if (session.AdminAccessUntil is { } until)
+        {
+            facts.Add(new Fact("Admin access", $"revocation not confirmed by NetSuite — the app erased its copy; it expires {TimeWording.Absolute(until, now)}"));
+        }
 
         return new Parts(
             "All four steps are done",
@@ -213,13 +217,32 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
             Tone.Good);
     }
 
-    private static Parts Cancelled(OnboardingSession session) => new(
+    private static Parts Cancelled(OnboardingSession session, DateTimeOffset now) => new(
         "Onboarding cancelled",
-        ["Nothing more will happen in NetSuite. Admin access given for this onboarding has been revoked."],
+        [string.Join(' ', ["Nothing more will happen in NetSuite.", .. AdminAccessOutcome(session, now)])],
         [],
         [Restart(session)],
         null,
         Tone.Neutral);
+
+    /// <summary>
+    /// What a finished onboarding's card says about the admin access: that it was revoked only when NetSuite confirmed it,
+    /// nothing when none was given — a card never states what did not happen.
+    /// </summary>
+    private static IEnumerable<string> AdminAccessOutcome(OnboardingSession session, DateTimeOffset now)
+    {
+        if (session.AuthorizedAt is null)
+        {
+            yield break;
+        }
+
+        yield return (session.AdminAccessEndedAt, session.AdminAccessUntil) switch
+        {
+            (not null, _) => "Admin access given for this onboarding has been revoked.",
+            (null, { } until) => $"NetSuite did not confirm that the admin access was revoked; the app erased its copy, and it expires {TimeWording.Absolute(until, now)}.",
+            _ => "NetSuite did not confirm that the admin access was revoked; the app erased its copy.",
+        };
+    }
 
     private IReadOnlyList<ViewAction> BundleActions(OnboardingSession session) =>
     [

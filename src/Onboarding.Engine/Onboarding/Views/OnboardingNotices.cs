@@ -8,12 +8,12 @@ public sealed class OnboardingNotices(IOptions<OnboardingOptions> options, TimeP
 {
     /// <summary>
     /// Posted once and never updated, so it states only what stays true: the deadline as a clock time, not "in 59 min"
-    /// (which reads wrong an hour later, and wrong as soon as setup ends the access early).
+    /// (which reads wrong an hour later).
     /// </summary>
     public StepView AuthorizationReceived(OnboardingSession session)
     {
         var until = session.AdminAccessUntil is { } expires
-            ? $" Admin access ends by {TimeWording.Absolute(expires, timeProvider.GetUtcNow())} at the latest, and as soon as setup finishes."
+            ? $" Admin access ends by {TimeWording.Absolute(expires, timeProvider.GetUtcNow())} at the latest."
             : string.Empty;
         return new StepView(
             $"✓ Authorization received for {session.Account}",
@@ -29,7 +29,8 @@ public sealed class OnboardingNotices(IOptions<OnboardingOptions> options, TimeP
     {
         var app = options.Value.AppName;
         var name = tenant?.DisplayName ?? session.AccountText ?? "your NetSuite account";
-        return new StepView("All set — nothing more to do", $"All set: {app} is connected to {name}; admin access has been revoked.", Tone.Good)
+        var access = session.AdminAccessEndedAt is null ? "NetSuite did not confirm that the admin access was revoked." : "admin access has been revoked.";
+        return new StepView("All set — nothing more to do", $"All set: {app} is connected to {name}; {access}", Tone.Good)
         {
             Body = [$"{app} now reaches {name} on its own, and health monitoring is on. The card above lists what was set up."],
             Actions = [new SubmitAction("View status", OnboardingVerbs.Status, new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = session.AccountText ?? string.Empty })],

@@ -14,7 +14,7 @@ public static class ReplyViews
 
     public static StepView StaffOnly(string command) => Notice(
         "That command is for the vendor's staff",
-        $"'{command}' changes or shows every customer's connection, so only staff may use it. Ask your {command} question to the vendor's support team.",
+        $"'{command}' changes or shows every customer's connection, so only the vendor's operations staff may use it. Ask your {command} question to the vendor's support team.",
         Tone.Warning);
 
     public static StepView InvalidAccount(string error) => Notice("Which NetSuite account?", error, Tone.Warning);
@@ -29,20 +29,36 @@ public static class ReplyViews
         "The button refers to an onboarding I can't find, so nothing was changed. Type onboard to start a new one.",
         Tone.Warning);
 
-    public static StepView AlreadyOnboarding(AccountId account, OnboardingSession open) => Notice(
+    /// <summary>For staff: who holds the account, with a way to cancel it for those allowed to cancel anything.</summary>
+    public static StepView AlreadyOnboarding(AccountId account, OnboardingSession open, bool canCancel) => Notice(
         $"{account} is already being onboarded",
         $"{open.StartedBy.Name} started it in another conversation. Finish or cancel that one first.",
+        Tone.Warning,
+        canCancel
+            ? [new SubmitAction("Cancel that onboarding", OnboardingVerbs.CancelSession, new Dictionary<string, string> { [OnboardingVerbs.SessionKey] = open.Id.Value }, ActionStyle.Destructive)]
+            : []);
+
+    /// <summary>For a conversation that onboarded the account before: that it is busy, but not who or where.</summary>
+    public static StepView AlreadyOnboardingElsewhere(AccountId account) => Notice(
+        $"{account} is already being onboarded",
+        "It is being onboarded in another conversation. Finish or cancel that one first, or ask the vendor's support team if it is stuck.",
         Tone.Warning);
+
+    public static StepView NotYourOnboarding(OnboardingSession session) => Notice(
+        "Only whoever started this onboarding can do that",
+        $"That button stops or restarts the onboarding, so only {session.StartedBy.Name}, who started it, or the vendor's staff may press it. Nothing was changed.",
+        Tone.Warning);
+
+    public static StepView CancelledElsewhere(OnboardingSession session) => Notice(
+        $"Onboarding of {session.AccountText ?? "an account not chosen yet"} cancelled",
+        $"{session.StartedBy.Name} started it in another conversation; its card there now says it was cancelled.",
+        Tone.Neutral);
 
     public static StepView AlreadyConnected(Tenant tenant) => Notice(
         $"{tenant.DisplayName} is already connected",
         "Nothing to do. Staff can rotate its certificate or offboard it.",
         Tone.Good,
         new SubmitAction("View status", OnboardingVerbs.Status, new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = tenant.Account.Value }));
-
-    public static StepView ComingWithHealth(string feature) => Notice(
-        $"{feature} comes with health monitoring",
-        $"{feature} is not available in this version yet. Everything else works: type help for the list.");
 
     /// <summary>The question before offboarding; <paramref name="question"/> is the confirmation data both buttons carry.</summary>
     public static StepView ConfirmOffboard(Tenant tenant, IReadOnlyDictionary<string, string> question)

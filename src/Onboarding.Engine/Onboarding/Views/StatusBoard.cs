@@ -9,6 +9,9 @@ namespace Onboarding.Engine.Onboarding.Views;
 /// <summary>
 /// The status table: account, company, its state, when it started, certificate expiry; at most ten rows. With health
 /// monitoring installed, a connected tenant's state is its health and last check.
+/// What the tenant itself looks like (company, connection, certificate) is shown only for onboardings NetSuite
+/// authorized: one that never reached consent proves nothing about the account, so it shows only its own progress
+/// (docs/security.md).
 /// </summary>
 public sealed class StatusBoard(Database database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider, HealthStatusReader? health = null)
 {
@@ -26,7 +29,7 @@ public sealed class StatusBoard(Database database, TenantStore tenants, TenantKe
         var shown = sessions.Take(MaxRows).ToList();
         var healthOf = health is null
             ? new Dictionary<AccountId, TenantHealthStatus>()
-            : await health.ReadAsync(shown.Where(s => s.Account is not null).Select(s => s.Account!.Value), cancellationToken).ConfigureAwait(false);
+            : await health.ReadAsync(shown.Select(ProvenAccount).OfType<AccountId>(), cancellationToken).ConfigureAwait(false);
         var rows = new List<IReadOnlyList<string>>();
         // A single account already connected or still being onboarded needs no new onboarding; next to a list (or a
         // cancelled, failed or offboarded one) the button says it is for another account.
@@ -35,8 +38,9 @@ public sealed class StatusBoard(Database database, TenantStore tenants, TenantKe
         {
             foreach (var session in shown)
             {
-                var tenant = session.Account is { } a ? await tenants.FindAsync(read, a, cancellationToken).ConfigureAwait(false) : null;
-                var key = session.Account is { } b
+                var proven = ProvenAccount(session);
+                var tenant = proven is { } a ? await tenants.FindAsync(read, a, cancellationToken).ConfigureAwait(false) : null;
+                var key = proven is { } b
                     ? (await keys.LiveKeysAsync(read, b, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Status == TenantKeyStatus.Active)
                     : null;
                 settled = sessions.Count == 1 && (session.Status.IsOpen() || (session.Status == SessionStatus.Completed && tenant?.Status != TenantStatus.Offboarded));
@@ -44,7 +48,7 @@ public sealed class StatusBoard(Database database, TenantStore tenants, TenantKe
                 [
                     session.AccountText ?? "(not chosen yet)",
                     tenant?.CompanyName ?? "—",
-                    WhereItStands(session, tenant, session.Account is { } c ? healthOf.GetValueOrDefault(c) : null, now),
+                    WhereItStands(session, tenant, proven is { } c ? healthOf.GetValueOrDefault(c) : null, now),
                     TimeWording.Around(session.CreatedAt, now),
                     key is null ? "—" : TimeWording.Date(key.ValidUntil),
                 ]);
@@ -59,6 +63,9 @@ public sealed class StatusBoard(Database database, TenantStore tenants, TenantKe
             Actions = settled ? [] : [new SubmitAction("Onboard another account", OnboardingVerbs.Onboard, new Dictionary<string, string>())],
         };
     }
+
+    /// <summary>The session's account when NetSuite authorized the session, the only proof that it speaks for that account.</summary>
+    private static AccountId? ProvenAccount(OnboardingSession session) => session.AuthorizedAt is null ? null : session.Account;
 
     private static string WhereItStands(OnboardingSession session, Tenant? tenant, TenantHealthStatus? connection, DateTimeOffset now)
     {

@@ -93,6 +93,21 @@ internal sealed class PostgreSqlDialect : SqlDialect
         return translated;
     }
 
+    // Plain VACUUM marks the deleted rows' space free for reuse without locking the tables out
+    // (https://www.postgresql.org/docs/current/sql-vacuum.html); the bytes stay in the data files until reused, and in the
+    // server's WAL archive and base backups (docs/operations.md, Erasure).
+    internal override async Task<bool> ClearFreedSpaceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var vacuum = connection.CreateCommand();
+        vacuum.CommandText = "VACUUM";
+        await vacuum.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    internal override string ListColumnsSql =>
+        "SELECT table_name AS TableName, column_name AS ColumnName FROM information_schema.columns WHERE table_schema = current_schema()";
+
     internal override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

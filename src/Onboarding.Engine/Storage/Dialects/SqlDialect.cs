@@ -36,6 +36,15 @@ public abstract class SqlDialect : IAsyncDisposable
     /// <summary>The engine's form of SQL written in the project's portable style.</summary>
     internal abstract string Translate(string sql);
 
+    /// <summary>
+    /// Outside any transaction: drops the space deleted rows took, so an erasure leaves no copy in the files the provider
+    /// manages; false when it could not finish at once.
+    /// </summary>
+    internal abstract Task<bool> ClearFreedSpaceAsync(CancellationToken cancellationToken);
+
+    /// <summary>A query listing every column of the schema's tables as <c>TableName</c>, <c>ColumnName</c> (for checks that go by column name).</summary>
+    internal abstract string ListColumnsSql { get; }
+
     /// <summary>True when <paramref name="exception"/> says a unique index or primary key refused a write.</summary>
     internal abstract bool IsUniqueViolation(DbException exception);
 

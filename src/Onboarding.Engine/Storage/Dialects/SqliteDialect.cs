@@ -83,6 +83,25 @@ internal sealed class SqliteDialect : SqlDialect
 
     internal override string Translate(string sql) => sql;
 
+    // VACUUM rewrites the file from its live rows only (https://www.sqlite.org/lang_vacuum.html); the TRUNCATE checkpoint
+    // then copies the result into the file and empties the write-ahead log, which still held the old pages
+    // (https://www.sqlite.org/pragma.html#pragma_wal_checkpoint). Its first column is 1 when a reader kept it from finishing.
+    internal override async Task<bool> ClearFreedSpaceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var vacuum = connection.CreateCommand();
+        vacuum.CommandText = "VACUUM";
+        await vacuum.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await using var reader = await checkpoint.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(0) == 0;
+    }
+
+    // The table-valued pragma function (https://www.sqlite.org/pragma.html#pragfunc).
+    internal override string ListColumnsSql =>
+        "SELECT m.name AS TableName, p.name AS ColumnName FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
+
     internal override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: UniqueConstraint or PrimaryKeyConstraint };
 }

@@ -32,6 +32,8 @@ public static class SchemaMigrations
             """),
         .. OnboardingMigrations.All,
         .. HealthMigrations.All,
+        .. OperationsMigrations.All,
+        .. AccessMigrations.All,
         .. StorageMigrations.All,
         .. ConfirmationMigrations.All,
     ];
