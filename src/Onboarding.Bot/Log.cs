@@ -118,4 +118,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1452, Level = LogLevel.Error, Message = "A retention run failed; the next one runs as scheduled")]
     public static partial void RetentionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 780, Level = LogLevel.Information, Message = "Admin access sweep running: admin tokens end at consent + Onboarding:AdminAccessLifetime ({Lifetime})")]
+    public static partial void AdminAccessSweepStarted(ILogger logger, TimeSpan lifetime);
+
+    [LoggerMessage(EventId = 781, Level = LogLevel.Error, Message = "An admin access sweep failed; the next one runs within a minute")]
+    public static partial void AdminAccessSweepCycleFailed(ILogger logger, Exception exception);
 }

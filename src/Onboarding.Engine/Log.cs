@@ -74,6 +74,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 313, Level = LogLevel.Warning, Message = "Could not publish the card of re-authorization {ReauthorizationId}; the state is saved")]
     public static partial void ReauthorizationCardFailed(ILogger logger, string reauthorizationId, Exception exception);
 
+    [LoggerMessage(EventId = 330, Level = LogLevel.Information, Message = "Admin access of onboarding {SessionId} ({Account}) reached its deadline {Deadline}: revoked and erased by the sweep")]
+    public static partial void AdminAccessSwept(ILogger logger, string sessionId, string? account, DateTimeOffset deadline);
+
+    [LoggerMessage(EventId = 331, Level = LogLevel.Error, Message = "Ending the admin access of onboarding {SessionId} failed; the sweep tries again")]
+    public static partial void AdminAccessSweepFailed(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(EventId = 332, Level = LogLevel.Information, Message = "Pre-flight of onboarding {SessionId} ({Account}) found {Count} gap(s) in what the signed-in role can do")]
+    public static partial void PreflightGaps(ILogger logger, string sessionId, string? account, int count);
+
+    [LoggerMessage(EventId = 333, Level = LogLevel.Information, Message = "Connect again for {Account} requested by {UserId}: new onboarding {SessionId}")]
+    public static partial void ReconnectStarted(ILogger logger, string account, string userId, string sessionId);
+
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Health check ({Kind}) of {Account} failed: {Cause} ({Said})")]
     public static partial void HealthCheckFailed(ILogger logger, CheckKind kind, AccountId account, FailureCause cause, string? said);
 

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Onboarding.NetSuiteSandbox.Accounts;
 using Onboarding.NetSuiteSandbox.Bundles;
@@ -7,6 +10,7 @@ using Onboarding.NetSuiteSandbox.Hosting;
 using Onboarding.NetSuiteSandbox.OAuth;
 using Onboarding.NetSuiteSandbox.Records;
 using Onboarding.NetSuiteSandbox.Restlets;
+using Onboarding.NetSuiteSandbox.State;
 using Onboarding.NetSuiteSandbox.SuiteQl;
 using Onboarding.NetSuiteSandbox.TestControl;
 using Onboarding.NetSuiteSandbox.Time;
@@ -50,14 +54,42 @@ public static class SandboxApp
         builder.Services.AddSingleton(new SandboxClock(TimeProvider.System));
         builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SandboxClock>());
         builder.Services.AddSingleton<AccountRegistry>();
+        builder.Services.AddSingleton<StateFile>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<StateFile>().SigningKey);
         builder.Services.AddSingleton<TokenSigner>();
+        builder.Services.AddDataProtection().SetApplicationName(typeof(SandboxApp).Assembly.GetName().Name!);
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<SandboxOptions>, ILoggerFactory>((keys, sandbox, loggers) =>
+            {
+                if (!string.IsNullOrWhiteSpace(sandbox.Value.StateFile))
+                {
+                    keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(StateFile.KeyRingFolder(sandbox.Value.StateFile)), loggers);
+                }
+            });
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<FaultStore>();
 
         var app = builder.Build();
 
-        // Load the seed now, so a bad seed file stops start-up instead of the first request.
-        app.Services.GetRequiredService<AccountRegistry>();
+        // Load the seed and the saved state now, so a bad file stops start-up instead of the first request.
+        StateFile state;
+        try
+        {
+            app.Services.GetRequiredService<AccountRegistry>();
+            state = app.Services.GetRequiredService<StateFile>();
+            state.Restore();
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+
+        if (state.Enabled)
+        {
+            app.UseStateSaving(state);
+        }
+
         app.UseFaultInjection();
         var account = app.MapAccountGroup();
         app.MapAuthorize(account);

@@ -7,8 +7,15 @@ public sealed class SandboxOptions
 {
     public const string SectionName = "Sandbox";
 
-    /// <summary>Path of a seed file (JSON); empty means the built-in demo account.</summary>
+    /// <summary>Path of a seed file (JSON); empty means the built-in demo accounts.</summary>
     public string? SeedFile { get; set; }
+
+    /// <summary>
+    /// Path of a JSON file the sandbox keeps its state in (tokens, certificates, installed bundles, custom records, role,
+    /// feature and integration changes, clock, signing key), so a restart continues where it stopped; empty keeps
+    /// everything in memory. The signing key in it is encrypted with a key ring in <c>sandbox-keys</c> beside the file.
+    /// </summary>
+    public string? StateFile { get; set; }
 
     /// <summary>Maps the <c>/_sandbox/</c> test-control API; off by default because it can break any account.</summary>
     public bool EnableTestControl { get; set; }
@@ -43,4 +50,13 @@ public sealed class SandboxOptions
 
     /// <summary>Answers an unknown assertion issuer with 500 server_error, as field reports describe, instead of 401 invalid_client.</summary>
     public bool ServerErrorForUnknownIssuer { get; set; }
+
+    /// <summary>
+    /// Accepts <c>http://</c> redirect URIs on a loopback host (localhost, 127.0.0.1, [::1]) although NetSuite takes only
+    /// https: a simulator allowance for local demos. The embedded demo turns it on.
+    /// </summary>
+    public bool AllowLoopbackHttpRedirects { get; set; }
+
+    /// <summary>The NetSuite rules, each a switch under <c>Sandbox:Rules</c> (all on by default).</summary>
+    public SandboxRules Rules { get; set; } = new();
 }

@@ -29,7 +29,7 @@ public sealed class ClientCredentialsTests : SandboxTest
         Assert.Null(body["refresh_token"]);
         var token = body["access_token"]!.GetValue<string>();
         Assert.Contains($";{AppRoleId};{AdminEntityId};", DecodePayload(token)["sub"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await SuiteQlAsync(token, "SELECT id FROM role")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SuiteQlAsync(token, "SELECT id FROM customrecord_onboarding_config")).StatusCode);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class GovernanceTests : SandboxTest
         var after = await Http.GetFromJsonAsync<JsonArray>($"{Server.BaseAddress}_sandbox/accounts/{AccountId}/certificates");
 
         Assert.Equal(kid, list![0]!["certificate_id"]!.GetValue<string>());
-        Assert.Equal(ClientId, list[0]!["client_id"]!.GetValue<string>());
+        Assert.Equal(MachineClientId, list[0]!["client_id"]!.GetValue<string>());
         Assert.True(after![0]!["revoked"]!.GetValue<bool>());
     }
 }

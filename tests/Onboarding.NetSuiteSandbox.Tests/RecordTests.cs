@@ -6,15 +6,13 @@ namespace Onboarding.NetSuiteSandbox.Tests;
 
 public sealed class RecordTests : SandboxTest
 {
-    private string RecordUrl => $"{Base}/services/rest/record/v1/customrecord_onboarding_config";
-
     [Fact]
     public async Task Created_record_can_be_read_back_and_listed()
     {
         await InstallBundleAsync();
         var token = await AdminTokenAsync();
 
-        var create = await SendAsync(HttpMethod.Post, RecordUrl, token, new JsonObject { ["name"] = "region", ["custrecord_onboarding_value"] = "eu", ["ignored"] = "x" });
+        var create = await SendAsync(HttpMethod.Post, RecordUrl, token, new JsonObject { ["name"] = "region", ["custrecord_onboarding_config_value"] = "eu" });
         var location = create.Headers.Location!.ToString();
         var record = await JsonAsync(await SendAsync(HttpMethod.Get, location, token), HttpStatusCode.OK);
         var list = await JsonAsync(await SendAsync(HttpMethod.Get, RecordUrl, token), HttpStatusCode.OK);
@@ -22,8 +20,8 @@ public sealed class RecordTests : SandboxTest
         Assert.Equal(HttpStatusCode.NoContent, create.StatusCode);
         Assert.StartsWith(RecordUrl + "/", location, StringComparison.Ordinal);
         Assert.Equal("region", record["name"]!.GetValue<string>());
-        Assert.Equal("eu", record["custrecord_onboarding_value"]!.GetValue<string>());
-        Assert.False(record.ContainsKey("ignored"));
+        Assert.Equal("eu", record["custrecord_onboarding_config_value"]!.GetValue<string>());
+        Assert.False(record.ContainsKey("custrecord_onboarding_config_key"));
         Assert.Equal(1, list["totalResults"]!.GetValue<int>());
         Assert.Equal(record["id"]!.GetValue<string>(), list["items"]![0]!["id"]!.GetValue<string>());
     }

@@ -5,14 +5,6 @@ namespace Onboarding.NetSuiteSandbox.Tests;
 
 public sealed class RefreshAndRevokeTests : SandboxTest
 {
-    private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
-        Http.PostAsync(TokenUrl, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = refreshToken,
-            ["client_id"] = ClientId,
-        }));
-
     [Fact]
     public async Task Public_client_refresh_rotates_the_refresh_token_and_the_old_one_is_single_use()
     {
@@ -27,12 +19,56 @@ public sealed class RefreshAndRevokeTests : SandboxTest
     }
 
     [Fact]
+    public async Task Demo_refresh_tokens_last_one_hour_and_no_chain_outlives_the_hour_after_consent()
+    {
+        var (_, refresh) = await AdminTokensAsync();
+        await AdvanceClockAsync(TimeSpan.FromMinutes(59));
+        var rotated = (await JsonAsync(await RefreshAsync(refresh), HttpStatusCode.OK))["refresh_token"]!.GetValue<string>();
+
+        await AdvanceClockAsync(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+
+        // Rotated at minute 59, the new token still ends at consent + 1 h (maxRotationHours 1).
+        Assert.Equal(3600, DecodePayload(rotated)["exp"]!.GetValue<long>() - DecodePayload(rotated)["oit"]!.GetValue<long>());
+        Assert.Equal("invalid_grant", await OAuthErrorAsync(await RefreshAsync(rotated), HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task Revoking_the_refresh_token_revokes_its_access_tokens()
+    {
+        var (access, refresh) = await AdminTokensAsync();
+
+        var revoke = await Http.PostAsync($"{Base}/services/rest/auth/oauth2/v1/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = refresh,
+            ["client_id"] = ClientId,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(string.Empty, await revoke.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SuiteQlAsync(access, "SELECT id FROM role")).StatusCode);
+        Assert.Equal("invalid_grant", await OAuthErrorAsync(await RefreshAsync(refresh), HttpStatusCode.BadRequest));
+    }
+}
+
+/// <summary>An integration record with NetSuite's default lifetimes: refresh tokens valid 48 h, chains capped at 168 h.</summary>
+public sealed class DefaultRefreshLifetimeTests : SandboxTest
+{
+    public DefaultRefreshLifetimeTests() => Seed = new TestSeed(seed =>
+    {
+        var onboarding = TestSeed.DemoAccount(seed)["integrations"]![0]!;
+        onboarding["refreshTokenValidityHours"] = 48;
+        onboarding["maxRotationHours"] = 168;
+    });
+
+    [Fact]
     public async Task Refresh_token_expires_after_its_validity_hours()
     {
         var (_, refresh) = await AdminTokensAsync();
+        await AdvanceClockAsync(TimeSpan.FromHours(47));
+        var rotated = (await JsonAsync(await RefreshAsync(refresh), HttpStatusCode.OK))["refresh_token"]!.GetValue<string>();
         await AdvanceClockAsync(TimeSpan.FromHours(48) + TimeSpan.FromSeconds(1));
 
-        Assert.Equal("invalid_grant", await OAuthErrorAsync(await RefreshAsync(refresh), HttpStatusCode.BadRequest));
+        Assert.Equal("invalid_grant", await OAuthErrorAsync(await RefreshAsync(rotated), HttpStatusCode.BadRequest));
     }
 
     [Fact]
@@ -50,23 +86,6 @@ public sealed class RefreshAndRevokeTests : SandboxTest
         Assert.True(DecodePayload(refresh)["exp"]!.GetValue<long>() - DecodePayload(refresh)["oit"]!.GetValue<long>() <= 168 * 3600);
 
         await AdvanceClockAsync(TimeSpan.FromHours(2));
-        Assert.Equal("invalid_grant", await OAuthErrorAsync(await RefreshAsync(refresh), HttpStatusCode.BadRequest));
-    }
-
-    [Fact]
-    public async Task Revoking_the_refresh_token_revokes_its_access_tokens()
-    {
-        var (access, refresh) = await AdminTokensAsync();
-
-        var revoke = await Http.PostAsync($"{Base}/services/rest/auth/oauth2/v1/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["token"] = refresh,
-            ["client_id"] = ClientId,
-        }));
-
-        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
-        Assert.Equal(string.Empty, await revoke.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SuiteQlAsync(access, "SELECT id FROM role")).StatusCode);
         Assert.Equal("invalid_grant", await OAuthErrorAsync(await RefreshAsync(refresh), HttpStatusCode.BadRequest));
     }
 }

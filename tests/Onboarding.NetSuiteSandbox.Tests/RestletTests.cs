@@ -109,7 +109,9 @@ public sealed class BundlePageTests : SandboxTest
         var role = JsonNode.Parse(account)!["roles"]!.AsArray().Single(r => r!["id"]!.GetValue<int>() == AppRoleId)!;
 
         Assert.Equal("customrole_onboarding_app", role["scriptId"]!.GetValue<string>());
-        Assert.Contains("Log in using OAuth 2.0 Access Tokens", role["permissions"]!.AsArray().Select(p => p!.GetValue<string>()));
-        Assert.Contains("Manage own OAuth 2.0 Client Credentials certificates", role["permissions"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.False(role["webServicesOnly"]!.GetValue<bool>());
+        Assert.Equal(
+            ["ADMI_COMPANY", "ADMI_LOGIN_OAUTH2", "ADMI_MANAGE_OWN_OAUTH2_CERTS", "ADMI_RESTWEBSERVICES", "[scriptid=customrecord_onboarding_config]"],
+            role["permissions"]!.AsArray().Select(p => p!.GetValue<string>()));
     }
 }

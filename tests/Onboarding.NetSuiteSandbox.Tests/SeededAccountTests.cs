@@ -6,18 +6,14 @@ namespace Onboarding.NetSuiteSandbox.Tests;
 
 public sealed class SeededAccountTests : SandboxTest
 {
-    private const string SecondAccount = "7654321";
+    private const string SecondAccount = SecondAccountId;
     private const string ConfidentialClient = "confidential-client";
     private const string Secret = "s3cret";
 
-    // A second account holding the same client, and a confidential client in the demo account.
+    // The built-in seed's second account holds the same client; the demo account gets a confidential authorization-code client.
     public SeededAccountTests() => Seed = new TestSeed(seed =>
     {
         var demo = TestSeed.DemoAccount(seed);
-        var second = demo.DeepClone().AsObject();
-        second["id"] = SecondAccount;
-        second["companyName"] = "Second Company";
-        seed["accounts"]!.AsArray().Add(second);
         var confidential = demo["integrations"]![0]!.DeepClone().AsObject();
         confidential["internalId"] = 2;
         confidential["clientId"] = ConfidentialClient;
@@ -34,7 +30,7 @@ public sealed class SeededAccountTests : SandboxTest
         var page = await (await Http.GetAsync(url)).Content.ReadAsStringAsync();
         var query = RedirectQuery(await DecideAsync(url, account: SecondAccount));
 
-        Assert.Contains("Second Company", page, StringComparison.Ordinal);
+        Assert.Contains("Demo Company (7654321)", page, StringComparison.Ordinal);
         Assert.Equal(SecondAccount, query["company"]);
     }
 

@@ -25,23 +25,6 @@ public sealed class SuiteQlTests : SandboxTest
     }
 
     [Fact]
-    public async Task Role_by_script_id_is_found_case_insensitively_once_the_bundle_is_installed()
-    {
-        var token = await AdminTokenAsync();
-        const string q = "SELECT id, scriptid, name FROM role WHERE scriptid = ?";
-
-        var before = await JsonAsync(await SuiteQlAsync(token, q, null, true, "CUSTOMROLE_ONBOARDING_APP"), HttpStatusCode.OK);
-        await InstallBundleAsync();
-        var after = await JsonAsync(await SuiteQlAsync(token, q, null, true, "CUSTOMROLE_ONBOARDING_APP"), HttpStatusCode.OK);
-
-        Assert.Equal(0, before["count"]!.GetValue<int>());
-        var item = Assert.Single(after["items"]!.AsArray())!;
-        Assert.Equal("1001", item["id"]!.GetValue<string>());
-        Assert.Equal("customrole_onboarding_app", item["scriptid"]!.GetValue<string>());
-        Assert.Empty(item["links"]!.AsArray());
-    }
-
-    [Fact]
     public async Task Envelope_has_paging_fields_and_string_values_with_nulls_omitted()
     {
         await InstallBundleAsync();
@@ -78,12 +61,12 @@ public sealed class SuiteQlTests : SandboxTest
         await InstallBundleAsync();
         var token = await AdminTokenAsync();
         var create = await SendAsync(HttpMethod.Post, $"{Base}/services/rest/record/v1/customrecord_onboarding_config", token,
-            new JsonObject { ["name"] = "tenant", ["custrecord_onboarding_key"] = "tier", ["custrecord_onboarding_value"] = "gold" });
+            new JsonObject { ["name"] = "tenant", ["custrecord_onboarding_config_key"] = "tier", ["custrecord_onboarding_config_value"] = "gold" });
         Assert.Equal(HttpStatusCode.NoContent, create.StatusCode);
 
-        var body = await JsonAsync(await SuiteQlAsync(token, "SELECT custrecord_onboarding_value FROM customrecord_onboarding_config WHERE custrecord_onboarding_key = ?", null, true, "tier"), HttpStatusCode.OK);
+        var body = await JsonAsync(await SuiteQlAsync(token, "SELECT custrecord_onboarding_config_value FROM customrecord_onboarding_config WHERE custrecord_onboarding_config_key = ?", null, true, "tier"), HttpStatusCode.OK);
 
-        Assert.Equal("gold", body["items"]![0]!["custrecord_onboarding_value"]!.GetValue<string>());
+        Assert.Equal("gold", body["items"]![0]!["custrecord_onboarding_config_value"]!.GetValue<string>());
     }
 
     [Theory]

@@ -4,8 +4,9 @@ using Onboarding.NetSuiteSandbox;
 namespace Onboarding.Tests.Shared;
 
 /// <summary>
-/// Writes a sandbox seed file (<c>Sandbox:SeedFile</c>): the built-in demo account plus copies of it under other account ids.
-/// Compiled into every test project that starts a sandbox with more than the demo account.
+/// Writes a sandbox seed file (<c>Sandbox:SeedFile</c>): the built-in demo accounts (<c>1234567_SB1</c>, OneWorld, and
+/// <c>7654321</c>, not OneWorld) plus copies of the first one under other account ids. An id the built-in seed already
+/// has is served as built in, not copied. Compiled into every test project that starts a sandbox with more accounts.
 /// </summary>
 internal static class SandboxSeedFile
 {
@@ -16,7 +17,8 @@ internal static class SandboxSeedFile
         var document = JsonNode.Parse(embedded)!.AsObject();
         var accounts = document["accounts"]!.AsArray();
         var demo = accounts[0]!;
-        foreach (var id in extraAccounts)
+        var present = accounts.Select(a => a!["id"]!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in extraAccounts.Where(present.Add))
         {
             var copy = demo.DeepClone().AsObject();
             copy["id"] = id;

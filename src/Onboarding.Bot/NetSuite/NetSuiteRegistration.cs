@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.Sandbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding;
 
 namespace Onboarding.Bot.NetSuite;
 
@@ -17,6 +19,7 @@ public static class NetSuiteRegistration
     private static readonly string[] IntegrationKeys =
     [
         nameof(NetSuiteOptions.ClientId),
+        nameof(NetSuiteOptions.MachineClientId),
         nameof(NetSuiteOptions.AppBaseUrl),
         nameof(NetSuiteOptions.SuiteTalkBaseUrl),
         nameof(NetSuiteOptions.RestletsBaseUrl),
@@ -24,8 +27,9 @@ public static class NetSuiteRegistration
     ];
 
     /// <summary>
-    /// Adds the clients and the embedded sandbox. The mode is read when the options are first built, from the final
-    /// configuration (settings added after Program.cs's registrations, such as a test host's, count too).
+    /// Adds the clients, the embedded sandbox and the sweep that ends admin access at its deadline (the flow it sweeps is
+    /// added by <c>AddOnboarding</c>). The mode is read when the options are first built, from the final configuration
+    /// (settings added after Program.cs's registrations, such as a test host's, count too).
     /// </summary>
     public static IHostApplicationBuilder AddNetSuite(this IHostApplicationBuilder builder)
     {
@@ -33,6 +37,8 @@ public static class NetSuiteRegistration
         var configuration = builder.Configuration;
         builder.Services.PostConfigure<NetSuiteOptions>(netSuite => FollowPublicBaseUrl(netSuite, configuration));
         builder.AddEmbeddedSandbox();
+        builder.Services.TryAddSingleton(services => new Lazy<AdminAccessSweep>(services.GetRequiredService<AdminAccessSweep>));
+        builder.Services.AddHostedService<AdminAccessSweepService>();
         return builder;
     }
 

@@ -20,7 +20,11 @@ public static class AlertViews
         var title = $"🔴 {tenant.DisplayName} — connection down since {Absolute(since, now)}";
         var muted = health.MutedUntil > now ? $" · muted until {Absolute(health.MutedUntil!.Value, now)}" : string.Empty;
         List<ViewAction> actions = [new SubmitAction("Re-run check", HealthVerbs.Recheck, Data(tenant.Account), ActionStyle.Primary)];
-        if (explanation.OffersRotation)
+        if (explanation.OffersReconnect)
+        {
+            actions.Add(new SubmitAction("Connect again", Onboarding.OnboardingVerbs.Reconnect, Data(tenant.Account)));
+        }
+        else if (explanation.OffersRotation)
         {
             actions.Add(new SubmitAction("Rotate certificate", Conversations.ChatVerbs.Rotate, Data(tenant.Account)));
         }

@@ -11,9 +11,11 @@ public static class CauseClassifier
     /// <param name="now">The time of the check.</param>
     /// <param name="liveTokenRefused">
     /// True when a token that had not expired was refused just before the mint failed. A revoked certificate leaves tokens
-    /// already minted working until they expire; a role that disappears (uninstalling the bundle removes it) kills them at once.
+    /// already minted working until they expire; a role that disappears (uninstalling the bundle removes it) kills them at
+    /// once, and so does a sandbox refresh, which also forgets the certificate (docs/netsuite.md, C9).
     /// </param>
-    public static FailureCause Classify(NetSuiteError error, CheckStage stage, DateTimeOffset? certificateValidUntil, DateTimeOffset now, bool liveTokenRefused = false)
+    /// <param name="sandboxAccount">True for a sandbox account, the only kind a refresh can wipe.</param>
+    public static FailureCause Classify(NetSuiteError error, CheckStage stage, DateTimeOffset? certificateValidUntil, DateTimeOffset now, bool liveTokenRefused = false, bool sandboxAccount = false)
     {
         ArgumentNullException.ThrowIfNull(error);
         return (error.Kind, stage) switch
@@ -22,6 +24,7 @@ public static class CauseClassifier
             (NetSuiteErrorKind.Unavailable or NetSuiteErrorKind.MalformedResponse, _) => FailureCause.NetSuiteUnavailable,
             (NetSuiteErrorKind.Network, _) => FailureCause.Network,
             (NetSuiteErrorKind.CertificateRejected or NetSuiteErrorKind.InvalidGrant, CheckStage.Mint) when certificateValidUntil <= now => FailureCause.CertificateExpired,
+            (NetSuiteErrorKind.CertificateRejected or NetSuiteErrorKind.InvalidGrant, CheckStage.Mint) when liveTokenRefused && sandboxAccount => FailureCause.SandboxRefreshed,
             (NetSuiteErrorKind.CertificateRejected or NetSuiteErrorKind.InvalidGrant, CheckStage.Mint) when liveTokenRefused => FailureCause.BundleUninstalled,
             (NetSuiteErrorKind.CertificateRejected or NetSuiteErrorKind.InvalidGrant, CheckStage.Mint) => FailureCause.CertificateRevoked,
             (NetSuiteErrorKind.AccessDenied or NetSuiteErrorKind.InvalidScope, _) => FailureCause.PermissionLost,
@@ -36,9 +39,10 @@ public static class CauseClassifier
     }
 
     /// <summary>
-    /// The cause to keep when a failure follows another in the same run. Once the role was seen vanishing under a live token,
-    /// later refusals at the token endpoint (which cannot tell a vanished role from a revoked certificate) do not blur it.
+    /// The cause to keep when a failure follows another in the same run. Once a live token was seen refused (the role
+    /// vanished, or the sandbox was refreshed), later refusals at the token endpoint (which cannot tell either from a revoked
+    /// certificate) do not blur it.
     /// </summary>
     public static FailureCause Sharpen(FailureCause? previous, FailureCause next) =>
-        previous == FailureCause.BundleUninstalled && next == FailureCause.CertificateRevoked ? FailureCause.BundleUninstalled : next;
+        (previous is FailureCause.BundleUninstalled or FailureCause.SandboxRefreshed) && next == FailureCause.CertificateRevoked ? previous.Value : next;
 }

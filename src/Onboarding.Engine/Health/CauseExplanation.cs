@@ -1,7 +1,10 @@
 namespace Onboarding.Engine.Health;
 
-/// <summary>A cause in plain words: what broke, what probably happened, what to do, and whether rotating the certificate is the fix.</summary>
-public sealed record CauseExplanation(string WhatBroke, string LikelyCause, string Fix, bool OffersRotation)
+/// <summary>
+/// A cause in plain words: what broke, what probably happened, what to do, and whether rotating the certificate or
+/// connecting the account again (a new onboarding) is the fix.
+/// </summary>
+public sealed record CauseExplanation(string WhatBroke, string LikelyCause, string Fix, bool OffersRotation, bool OffersReconnect = false)
 {
     /// <summary>The explanation alerts show for <paramref name="cause"/>.</summary>
     public static CauseExplanation For(FailureCause cause) => cause switch
@@ -23,13 +26,19 @@ public sealed record CauseExplanation(string WhatBroke, string LikelyCause, stri
             true),
         FailureCause.PermissionLost => new(
             "NetSuite access of the app's role",
-            "The app's role lost a permission it needs (REST Web Services, Log in using OAuth 2.0 Access Tokens, or read access to subsidiaries).",
+            "The app's role lost a permission it needs (REST Web Services, Log in using OAuth 2.0 Access Tokens, or access to its Onboarding Configuration records).",
             "Ask the NetSuite admin to restore the permissions of the role customrole_onboarding_app, then re-run the check.",
             false),
         FailureCause.BundleUninstalled => new(
             "The app's bundle",
             "The app's bundle looks uninstalled: its RESTlet or its role is gone from the account (uninstalling the bundle removes both).",
             "Reinstall the bundle (Customization > SuiteBundler > Search & Install Bundles), then re-run the check; rotate the certificate if it still fails.",
+            true),
+        FailureCause.SandboxRefreshed => new(
+            "Machine sign-in (client credentials)",
+            "NetSuite refuses every token issued before and no longer accepts the app's certificate: the sandbox account was most likely refreshed from production, which forgets certificates (or the app's bundle was uninstalled).",
+            "Press Connect again: a NetSuite admin signs in once (and reinstalls the bundle if it is missing), and the app sets up a new certificate. The tenant's settings and alert subscriptions are kept.",
+            false,
             true),
         FailureCause.NetSuiteUnavailable => new(
             "NetSuite itself",

@@ -2,39 +2,37 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Keys;
+using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
 using static Onboarding.Engine.Log;
 
 namespace Onboarding.Engine.Health;
 
 /// <summary>
-/// Replaces a tenant's certificate without losing machine access: new key stored first (write-ahead), uploaded with the
-/// app's own client-credentials token (or an admin's delegated token), proven by minting a token and running the probe,
-/// switched to, and only then is the old certificate revoked.
+/// Replaces a tenant's certificate without losing machine access, always with overlap: the new key is stored first
+/// (write-ahead), its certificate uploaded beside the old one with the app's own client-credentials token (or an admin's
+/// delegated token), proven by minting a token with it and running the connection probe, switched to, and only then is
+/// the old certificate revoked. NetSuite allows several active certificates per (integration, role, entity); only the
+/// limit on active, unexpired ones per integration record applies (docs/netsuite.md, C5 and C6).
 /// </summary>
 /// <remarks>
-/// NetSuite keeps one active certificate per (integration, role, entity). While the old certificate is still active on
-/// the same role and entity, the new one cannot be uploaded beside it; then the old one is revoked first and the gap is
-/// bridged by the access token already minted from it (valid up to an hour, and every call in the rotation takes
-/// seconds). Checks keep using that token, so none fails in between. When the mapping slot is free (the old certificate
-/// was revoked, expired or wiped, or maps another role or entity), the new one overlaps the old until the switch.
-/// Leftovers of an interrupted rotation are revoked first, so the app never holds more than two of the five certificates
-/// NetSuite allows per integration.
+/// A failed proof changes nothing for the tenant: the old certificate stays active and in use, the new one is revoked
+/// and its key erased. Leftovers of an interrupted rotation are revoked first, so the app never holds more than two of
+/// the certificates NetSuite allows.
 /// </remarks>
 public sealed class CertificateRotation(
     ITenantKeyRing keys,
     IClientCredentialsTokens tokens,
     ICertificateClient certificates,
-    ISuiteQlClient suiteQl,
+    ConnectionProbe probe,
     IKeyMaterialFactory keyFactory,
     IOptions<NetSuiteOptions> netSuiteOptions,
-    IOptions<HealthOptions> healthOptions,
     HealthMetrics metrics,
     TimeProvider timeProvider,
     ILogger<CertificateRotation> logger)
 {
-    /// <summary>NetSuite's limit of active certificates per integration record (facts §3.3).</summary>
-    public const int MaxActiveCertificates = 5;
+    /// <summary>Who uses the tenant's keys during a rotation, in the audit log.</summary>
+    public const string KeyUser = "certificate-rotation";
 
     private readonly ConcurrentDictionary<AccountId, SemaphoreSlim> _running = new();
 
@@ -42,9 +40,6 @@ public sealed class CertificateRotation(
     /// <param name="delegatedToken">An admin's token from a re-authorization, when the app's own token cannot manage certificates.</param>
     /// <param name="reason">Why, for the log: "renewal", "rotate command", "re-authorization".</param>
     /// <param name="cancellationToken">Cancels the rotation.</param>
-    /// <summary>Who uses the tenant's keys during a rotation, in the audit log.</summary>
-    public const string KeyUser = "certificate-rotation";
-
     public async Task<RotationOutcome> RotateAsync(AccountId account, BearerToken? delegatedToken, string reason, CancellationToken cancellationToken)
     {
         var gate = _running.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
@@ -78,7 +73,7 @@ public sealed class CertificateRotation(
     private async Task<RotationOutcome> RotateLockedAsync(AccountId account, BearerToken? delegatedToken, CancellationToken cancellationToken)
     {
         var old = await keys.ActiveKeyAsync(account, cancellationToken).ConfigureAwait(false);
-        if (old is not { RoleId: { } roleId, EntityId: { } entityId, NetSuiteCertificateId: not null })
+        if (old is not { RoleId: { } roleId, EntityId: { } entityId, NetSuiteCertificateId: { } oldCertificateId })
         {
             return new RotationOutcome(RotationStatus.NoTenantKey);
         }
@@ -96,40 +91,17 @@ public sealed class CertificateRotation(
         }
 
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
-        var active = listed.Value.Where(c => !c.Revoked && c.ValidUntil >= today).ToList();
-        var leftovers = await RevokeLeftoversAsync(account, old, active, token.Value, cancellationToken).ConfigureAwait(false);
-        active.RemoveAll(c => leftovers.Contains(c.CertificateId));
-
-        var occupant = active.FirstOrDefault(c => c.RoleId == roleId && c.EntityId == entityId);
-        if (occupant is not null && occupant.CertificateId != old.NetSuiteCertificateId)
+        var counted = CertificateLimit.Counted(listed.Value, today).ToList();
+        var leftovers = await RevokeLeftoversAsync(account, old, counted, token.Value, cancellationToken).ConfigureAwait(false);
+        counted.RemoveAll(c => leftovers.Contains(c.CertificateId));
+        if (counted.Count >= CertificateLimit.MaxActive)
         {
-            return new RotationOutcome(RotationStatus.Failed, "plan", new NetSuiteError(
-                NetSuiteErrorKind.InvalidRequest,
-                $"Another certificate ({occupant.CertificateId}) is mapped to the app's role and entity in NetSuite, and it is not one this app made. Revoke it in NetSuite (Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials), then rotate again."));
-        }
-
-        var overlap = occupant is null;
-        if (overlap && active.Count >= MaxActiveCertificates)
-        {
-            return new RotationOutcome(RotationStatus.Failed, "plan", new NetSuiteError(
-                NetSuiteErrorKind.InvalidRequest,
-                $"The integration already has {MaxActiveCertificates} active certificates in this account, NetSuite's limit. Revoke ones no longer used, then rotate again."));
+            return new RotationOutcome(RotationStatus.Failed, "plan", new NetSuiteError(NetSuiteErrorKind.InvalidRequest, CertificateLimit.ReachedExplanation(account)));
         }
 
         var options = netSuiteOptions.Value;
         var material = keyFactory.Create(options.KeyAlgorithm, account.Value, TimeSpan.FromDays(options.CertificateValidityDays));
         var pending = await keys.AddPendingAsync(account, material, roleId, entityId, cancellationToken).ConfigureAwait(false);
-
-        if (!overlap)
-        {
-            var revoked = await certificates.RevokeAsync(account, token.Value, old.NetSuiteCertificateId!, cancellationToken).ConfigureAwait(false);
-            if (!revoked.IsSuccess && revoked.Error.Kind != NetSuiteErrorKind.NotFound)
-            {
-                await keys.RevokeAsync(pending.Id, cancellationToken).ConfigureAwait(false);
-                return new RotationOutcome(RotationStatus.Failed, "revoke-old", revoked.Error);
-            }
-        }
-
         var uploaded = await certificates.UploadAsync(account, token.Value, material.CertificatePem, roleId, entityId, cancellationToken).ConfigureAwait(false);
         if (!uploaded.IsSuccess)
         {
@@ -137,34 +109,38 @@ public sealed class CertificateRotation(
             return Refused("upload", uploaded.Error);
         }
 
-        await keys.MarkUploadedAsync(pending.Id, uploaded.Value.CertificateId, cancellationToken).ConfigureAwait(false);
-        var proof = await ProveAsync(new MachineCredential(account, uploaded.Value.CertificateId, material.Algorithm, material.PrivateKeyPkcs8), cancellationToken).ConfigureAwait(false);
+        var newCertificateId = uploaded.Value.CertificateId;
+        await keys.MarkUploadedAsync(pending.Id, newCertificateId, cancellationToken).ConfigureAwait(false);
+        var proof = await ProveAsync(new MachineCredential(account, newCertificateId, material.Algorithm, material.PrivateKeyPkcs8), cancellationToken).ConfigureAwait(false);
+        Array.Clear(material.PrivateKeyPkcs8);
         if (proof is not null)
         {
-            if (!overlap)
+            // Nothing changes for the tenant: the old certificate stays in use. The unproven one goes, so it neither lingers
+            // nor counts toward the limit; if NetSuite will not revoke it now, the next rotation finds it among the leftovers.
+            var withdrawn = await certificates.RevokeAsync(account, token.Value, newCertificateId, cancellationToken).ConfigureAwait(false);
+            if (withdrawn.IsSuccess)
             {
-                // The old certificate is already revoked: the new one is the only one that can work once NetSuite answers again.
-                await keys.SwitchAsync(account, pending.Id, cancellationToken).ConfigureAwait(false);
-                await keys.RevokeAsync(old.Id, cancellationToken).ConfigureAwait(false);
+                await keys.RevokeAsync(pending.Id, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                OldCertificateNotRevoked(logger, account, newCertificateId, withdrawn.Error.Said);
             }
 
-            // With overlap the new key stays pending: the next rotation finds it among the leftovers and revokes it.
-            return new RotationOutcome(RotationStatus.Failed, "prove", proof);
+            return new RotationOutcome(RotationStatus.Failed, "prove", proof, OldCertificateId: oldCertificateId, OldKeptActive: true);
         }
 
         await keys.SwitchAsync(account, pending.Id, cancellationToken).ConfigureAwait(false);
-        if (overlap)
+        var revoked = await certificates.RevokeAsync(account, token.Value, oldCertificateId, cancellationToken).ConfigureAwait(false);
+        if (!revoked.IsSuccess)
         {
-            var revoked = await certificates.RevokeAsync(account, token.Value, old.NetSuiteCertificateId!, cancellationToken).ConfigureAwait(false);
-            if (!revoked.IsSuccess && revoked.Error.Kind != NetSuiteErrorKind.NotFound)
-            {
-                OldCertificateNotRevoked(logger, account, old.NetSuiteCertificateId!, revoked.Error.Said);
-                return Rotated(uploaded.Value, old, overlap);
-            }
+            // The old key stays retiring; the next rotation revokes it with the leftovers.
+            OldCertificateNotRevoked(logger, account, oldCertificateId, revoked.Error.Said);
+            return Rotated(uploaded.Value, oldCertificateId, oldRevoked: false);
         }
 
         await keys.RevokeAsync(old.Id, cancellationToken).ConfigureAwait(false);
-        return Rotated(uploaded.Value, old, overlap);
+        return Rotated(uploaded.Value, oldCertificateId, oldRevoked: true);
     }
 
     private async Task<NetSuiteResult<BearerToken>> ManagementTokenAsync(TenantKey old, BearerToken? delegatedToken, CancellationToken cancellationToken)
@@ -181,7 +157,7 @@ public sealed class CertificateRotation(
     }
 
     // Keys of an interrupted rotation: revoke their certificates in NetSuite and erase them here.
-    private async Task<HashSet<string>> RevokeLeftoversAsync(AccountId account, TenantKey current, IReadOnlyList<NetSuiteCertificate> active, BearerToken token, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> RevokeLeftoversAsync(AccountId account, TenantKey current, IReadOnlyList<NetSuiteCertificate> counted, BearerToken token, CancellationToken cancellationToken)
     {
         var revoked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in await keys.LiveKeysAsync(account, cancellationToken).ConfigureAwait(false))
@@ -191,10 +167,10 @@ public sealed class CertificateRotation(
                 continue;
             }
 
-            if (key.NetSuiteCertificateId is { } id && active.Any(c => c.CertificateId == id))
+            if (key.NetSuiteCertificateId is { } id && counted.Any(c => c.CertificateId == id))
             {
                 var result = await certificates.RevokeAsync(account, token, id, cancellationToken).ConfigureAwait(false);
-                if (!result.IsSuccess && result.Error.Kind != NetSuiteErrorKind.NotFound)
+                if (!result.IsSuccess)
                 {
                     OldCertificateNotRevoked(logger, account, id, result.Error.Said);
                     continue;
@@ -209,6 +185,7 @@ public sealed class CertificateRotation(
         return revoked;
     }
 
+    // The new certificate must sign in and read what the app reads before anything depends on it.
     private async Task<NetSuiteError?> ProveAsync(MachineCredential credential, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAsync(credential with { UsedBy = KeyUser }, cancellationToken).ConfigureAwait(false);
@@ -217,8 +194,8 @@ public sealed class CertificateRotation(
             return token.Error;
         }
 
-        var probe = await suiteQl.QueryAsync(credential.Account, token.Value, healthOptions.Value.ProbeQuery, null, cancellationToken, limit: 1).ConfigureAwait(false);
-        return probe.IsSuccess ? null : probe.Error;
+        var probed = await probe.RunAsync(credential.Account, token.Value, cancellationToken).ConfigureAwait(false);
+        return probed.IsSuccess ? null : probed.Error;
     }
 
     // Refusals of the app's own sign-in or of its role's certificate permission need an admin; anything else is a plain failure.
@@ -231,11 +208,11 @@ public sealed class CertificateRotation(
             stage,
             error);
 
-    private static RotationOutcome Rotated(UploadedCertificate uploaded, TenantKey old, bool overlap) =>
+    private static RotationOutcome Rotated(UploadedCertificate uploaded, string oldCertificateId, bool oldRevoked) =>
         new(
             RotationStatus.Rotated,
             NewCertificateId: uploaded.CertificateId,
             ValidUntil: new DateTimeOffset(uploaded.ValidUntil.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-            OldCertificateId: old.NetSuiteCertificateId,
-            Overlapped: overlap);
+            OldCertificateId: oldCertificateId,
+            OldRevoked: oldRevoked);
 }

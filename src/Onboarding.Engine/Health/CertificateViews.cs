@@ -43,13 +43,16 @@ public static class CertificateViews
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(outcome);
         var title = $"🔑 New certificate for {tenant.DisplayName} is in use";
-        return new StepView(title, $"{title}; the old one is revoked.", Tone.Good)
+        var old = outcome.OldCertificateId is not { } oldId ? "none"
+            : outcome.OldRevoked ? $"{oldId} (revoked)"
+            : $"{oldId} (NetSuite did not revoke it yet; the next rotation tries again)";
+        return new StepView(title, outcome.OldRevoked ? $"{title}; the old one is revoked." : $"{title}.", Tone.Good)
         {
             Facts =
             [
                 new("Certificate", outcome.NewCertificateId ?? "?"),
                 new("Valid until", outcome.ValidUntil is { } until ? Date(until) : "?"),
-                new("Old certificate", outcome.OldCertificateId is { } old ? $"{old} (revoked)" : "none"),
+                new("Old certificate", old),
             ],
         };
     }
@@ -70,6 +73,9 @@ public static class CertificateViews
             RotationStatus.NeedsReauthorization => (
                 $"{StageOf(outcome.Stage)} needs more than the app's own role may do: {outcome.Error?.Explanation ?? "NetSuite refused."}",
                 "Press Re-authorize: a NetSuite administrator signs in once, for one hour, and the app rotates the certificate."),
+            _ when outcome.OldKeptActive => (
+                $"{StageOf(outcome.Stage)} failed, so nothing changed: the current certificate ({outcome.OldCertificateId}) stays active and in use. {outcome.Error?.Explanation}",
+                "Press Try again in a few minutes; if it keeps failing, send the small print to support."),
             _ => (
                 $"{StageOf(outcome.Stage)} failed: {outcome.Error?.Explanation ?? "NetSuite refused."}",
                 "Press Try again in a few minutes; if it keeps failing, send the small print to support."),

@@ -32,4 +32,10 @@ public enum FailureCause
 
     /// <summary>NetSuite refused in a way none of the above explains.</summary>
     Unknown,
+
+    /// <summary>
+    /// A sandbox account was refreshed from production: every token issued before is refused, a live one included, and the
+    /// certificate mapping is gone. Fixed by connecting the account again.
+    /// </summary>
+    SandboxRefreshed,
 }

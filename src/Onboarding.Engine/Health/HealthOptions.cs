@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Onboarding.Engine.Health;
 
-/// <summary>Settings section <c>Health</c>: how often tenants are checked, when an incident is declared and how alerts and renewals are paced.</summary>
+/// <summary>
+/// Settings section <c>Health</c>: how often tenants are checked, when an incident is declared and how alerts and renewals
+/// are paced. What a check calls (the bundle-check RESTlet, the configuration record the probe reads) is the vendor kit's,
+/// configured once in the <c>Onboarding</c> section.
+/// </summary>
 public sealed class HealthOptions
 {
     public const string SectionName = "Health";
@@ -48,18 +52,6 @@ public sealed class HealthOptions
 
     /// <summary>Days before expiry at which a warning is posted, comma-separated, e.g. <c>30,7,1</c>.</summary>
     public string ExpiryWarningDays { get; set; } = "30,7,1";
-
-    /// <summary>The cheap SuiteQL query a connection check runs (one row is fetched).</summary>
-    public string ProbeQuery { get; set; } = "SELECT id FROM subsidiary";
-
-    /// <summary>Script id of the bundle-check RESTlet.</summary>
-    public string BundleCheckScript { get; set; } = "customscript_onboarding_bundle_check";
-
-    /// <summary>Deployment id of the bundle-check RESTlet.</summary>
-    public string BundleCheckDeployment { get; set; } = "customdeploy_onboarding_bundle_check";
-
-    /// <summary>The vendor bundle the RESTlet is asked about.</summary>
-    public long BundleId { get; set; } = 500123;
 
     /// <summary>The warning thresholds in days, largest first; throws on text the validator would have refused.</summary>
     public IReadOnlyList<int> WarningDays =>

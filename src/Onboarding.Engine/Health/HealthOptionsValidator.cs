@@ -22,21 +22,6 @@ internal sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
         Between(failures, "MaxConcurrentChecks", options.MaxConcurrentChecks, 1, 64);
         Between(failures, "FailuresBeforeDown", options.FailuresBeforeDown, 1, 100);
         Between(failures, "DefinitiveFailuresBeforeDown", options.DefinitiveFailuresBeforeDown, 1, 100);
-        if (string.IsNullOrWhiteSpace(options.ProbeQuery))
-        {
-            failures.Add("Health:ProbeQuery must be a SuiteQL query, e.g. SELECT id FROM subsidiary.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.BundleCheckScript) || string.IsNullOrWhiteSpace(options.BundleCheckDeployment))
-        {
-            failures.Add("Health:BundleCheckScript and Health:BundleCheckDeployment must name the bundle-check RESTlet's script and deployment.");
-        }
-
-        if (options.BundleId <= 0)
-        {
-            failures.Add("Health:BundleId must be the vendor bundle's id, a positive number.");
-        }
-
         var days = (options.ExpiryWarningDays ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (days.Length == 0 || days.Any(d => !int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 365))
         {

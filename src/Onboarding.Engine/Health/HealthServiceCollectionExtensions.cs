@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Health.Commands;
+using Onboarding.Engine.Kit;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.NetSuite;
@@ -44,6 +45,7 @@ public static class HealthServiceCollectionExtensions
         services.TryAddSingleton<ITenantDirectory, ConnectedTenantDirectory>();
         services.TryAddSingleton<ITenantKeyRing, TenantKeyRing>();
 
+        services.AddVendorKit();
         services.TryAddSingleton<HealthMetrics>();
         services.TryAddSingleton<TenantChecks>();
         services.TryAddSingleton<AlertDispatcher>();

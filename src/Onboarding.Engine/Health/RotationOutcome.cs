@@ -22,7 +22,14 @@ public enum RotationStatus
 }
 
 /// <summary>The result of <see cref="CertificateRotation.RotateAsync"/>.</summary>
-/// <param name="Overlapped">True when the new certificate was active before the old one was revoked; false when the old one had to go first (same role and entity).</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Stage">Where it stopped: token, list, plan, upload, prove.</param>
+/// <param name="Error">NetSuite's refusal, when it stopped.</param>
+/// <param name="NewCertificateId">The certificate now in use, after a rotation.</param>
+/// <param name="ValidUntil">Its expiry.</param>
+/// <param name="OldCertificateId">The certificate it replaced (or, after a failed proof, the one still in use).</param>
+/// <param name="OldRevoked">After a rotation: true when NetSuite revoked the old certificate; false leaves it to the next rotation.</param>
+/// <param name="OldKeptActive">After a failed proof: the old certificate is still active and in use.</param>
 public sealed record RotationOutcome(
     RotationStatus Status,
     string? Stage = null,
@@ -30,4 +37,5 @@ public sealed record RotationOutcome(
     string? NewCertificateId = null,
     DateTimeOffset? ValidUntil = null,
     string? OldCertificateId = null,
-    bool Overlapped = false);
+    bool OldRevoked = false,
+    bool OldKeptActive = false);

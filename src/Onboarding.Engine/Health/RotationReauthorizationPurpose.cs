@@ -19,11 +19,11 @@ public sealed class RotationReauthorizationPurpose(CertificateRotation rotation)
         {
             RotationStatus.Rotated => new ReauthorizationResult(
                 true,
-                "The new certificate is in use and the old one is revoked.",
+                outcome.OldRevoked ? "The new certificate is in use and the old one is revoked." : "The new certificate is in use; NetSuite did not revoke the old one yet (the next rotation tries again).",
                 [
                     new Fact("New certificate", outcome.NewCertificateId!),
                     new Fact("Valid until", TimeWording.Date(outcome.ValidUntil!.Value)),
-                    .. outcome.OldCertificateId is { } old ? [new Fact("Revoked", old)] : Array.Empty<Fact>(),
+                    .. outcome.OldCertificateId is { } old && outcome.OldRevoked ? [new Fact("Revoked", old)] : Array.Empty<Fact>(),
                 ]),
             RotationStatus.AlreadyRunning => new ReauthorizationResult(false, "Another rotation of this tenant was running; try again in a minute.", []),
             RotationStatus.NoTenantKey => new ReauthorizationResult(false, "The tenant has no certificate to rotate; onboard it again.", []),

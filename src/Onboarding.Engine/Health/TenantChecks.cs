@@ -1,21 +1,18 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Onboarding.Engine.Diagnostics;
+using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
 
 namespace Onboarding.Engine.Health;
 
 /// <summary>
-/// The two checks of a tenant: the connection (client-credentials token, reused from the cache while it lasts, plus a
-/// one-row SuiteQL probe) and the bundle (the bundle-check RESTlet). Failures come back classified, never thrown.
+/// The two checks of a tenant: the connection (client-credentials token, reused from the cache while it lasts, plus the
+/// kit's connection probe) and the bundle (the bundle-check RESTlet). Failures come back classified, never thrown.
 /// </summary>
 public sealed class TenantChecks(
     ITenantKeyRing keys,
     IClientCredentialsTokens tokens,
-    ISuiteQlClient suiteQl,
-    IRestletClient restlets,
-    IOptions<HealthOptions> options,
+    ConnectionProbe probe,
+    BundleCheck bundleCheck,
     TimeProvider timeProvider)
 {
     /// <summary>Who uses the tenant's key for checks, in the audit log.</summary>
@@ -24,26 +21,20 @@ public sealed class TenantChecks(
     public Task<CheckResult> CheckConnectionAsync(AccountId account, CancellationToken cancellationToken) =>
         RunAsync(account, CheckKind.Connection, CheckStage.Probe, async (token, ct) =>
         {
-            var page = await suiteQl.QueryAsync(account, token, options.Value.ProbeQuery, null, ct, limit: 1).ConfigureAwait(false);
-            return page.IsSuccess ? null : page.Error;
+            var probed = await probe.RunAsync(account, token, ct).ConfigureAwait(false);
+            return probed.IsSuccess ? null : probed.Error;
         }, cancellationToken);
 
     public Task<CheckResult> CheckBundleAsync(AccountId account, CancellationToken cancellationToken) =>
         RunAsync(account, CheckKind.Bundle, CheckStage.Bundle, async (token, ct) =>
         {
-            var settings = options.Value;
-            var query = new Dictionary<string, string> { ["bundleId"] = settings.BundleId.ToString(CultureInfo.InvariantCulture) };
-            var answer = await restlets.GetAsync(account, token, new RestletId(settings.BundleCheckScript, settings.BundleCheckDeployment), query, ct).ConfigureAwait(false);
-            if (!answer.IsSuccess)
+            var found = await bundleCheck.CheckAsync(account, token, ct).ConfigureAwait(false);
+            return found.State switch
             {
-                return answer.Error;
-            }
-
-            return answer.Value.ValueKind == JsonValueKind.Object
-                && answer.Value.TryGetProperty("installed", out var installed)
-                && installed.ValueKind == JsonValueKind.False
-                    ? new NetSuiteError(NetSuiteErrorKind.ScriptNotDeployed, "The bundle-check RESTlet says the bundle is not installed.", Code: "installed:false")
-                    : null;
+                BundleState.Installed => null,
+                BundleState.NotInstalled => found.Error ?? new NetSuiteError(NetSuiteErrorKind.ScriptNotDeployed, "The bundle-check RESTlet says the bundle is not installed.", Code: "installed:false"),
+                _ => found.Error,
+            };
         }, cancellationToken);
 
     private async Task<CheckResult> RunAsync(
@@ -87,7 +78,7 @@ public sealed class TenantChecks(
             token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
             if (!token.IsSuccess)
             {
-                return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at, liveTokenRefused: true), token.Error);
+                return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at, liveTokenRefused: true, sandboxAccount: account.IsSandbox), token.Error);
             }
 
             error = await call(token.Value, cancellationToken).ConfigureAwait(false);

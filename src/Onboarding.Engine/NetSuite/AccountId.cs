@@ -20,6 +20,9 @@ public readonly partial record struct AccountId
     /// <summary>The host label: lower case, underscore as hyphen, e.g. <c>1234567-sb1</c>.</summary>
     public string HostLabel => Value.ToLowerInvariant().Replace('_', '-');
 
+    /// <summary>True for a sandbox account (<c>_SB1</c>, <c>_SB2</c>…): one that can be refreshed from production (docs/netsuite.md, C9).</summary>
+    public bool IsSandbox => Value.Contains("_SB", StringComparison.Ordinal);
+
     public override string ToString() => Value;
 
     public static AccountId Parse(string? text) =>

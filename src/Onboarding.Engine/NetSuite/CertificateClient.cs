@@ -3,7 +3,7 @@ using Onboarding.Engine.NetSuite.Internal.Wire;
 
 namespace Onboarding.Engine.NetSuite;
 
-/// <summary>The client-credentials certificate rotation endpoint (facts §4) for this product's client id.</summary>
+/// <summary>The client-credentials certificate rotation endpoint (docs/netsuite.md §4) of the machine integration record.</summary>
 internal sealed class CertificateClient(NetSuiteCall call, NetSuiteEndpoints endpoints) : ICertificateClient
 {
     public Task<NetSuiteResult<IReadOnlyList<NetSuiteCertificate>>> ListAsync(AccountId account, BearerToken accessToken, CancellationToken cancellationToken) =>
@@ -39,18 +39,24 @@ internal sealed class CertificateClient(NetSuiteCall call, NetSuiteEndpoints end
             cancellationToken);
     }
 
-    public Task<NetSuiteResult<bool>> RevokeAsync(AccountId account, BearerToken accessToken, string certificateId, CancellationToken cancellationToken)
+    public async Task<NetSuiteResult<CertificateRevocation>> RevokeAsync(AccountId account, BearerToken accessToken, string certificateId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(certificateId);
 
         // NetSuite answers plain text ("Successfully revoked"); revoking twice leaves the same state, so it may be retried.
-        return call.SendAsync(
+        var result = await call.SendAsync(
             "certificate revoke",
             account,
             NetSuiteHttpClients.Idempotent,
             new HttpRequestMessage(HttpMethod.Post, endpoints.RevokeCertificate(account, certificateId)),
             accessToken,
-            (_, _) => Task.FromResult(true),
-            cancellationToken);
+            (_, _) => Task.FromResult(CertificateRevocation.Revoked),
+            cancellationToken).ConfigureAwait(false);
+
+        // An unknown or already revoked certificate answers 404 (docs/netsuite.md §4.4): the goal, a certificate NetSuite no
+        // longer accepts, is reached either way, so every caller treats it as done.
+        return !result.IsSuccess && result.Error.Kind == NetSuiteErrorKind.NotFound
+            ? NetSuiteResult<CertificateRevocation>.Success(CertificateRevocation.AlreadyRevoked)
+            : result;
     }
 }

@@ -8,7 +8,7 @@ using Polly.Retry;
 namespace Onboarding.Engine.NetSuite;
 
 /// <summary>
-/// Mints client-credentials tokens with a signed assertion (facts §3) and caches them per tenant and certificate until
+/// Mints client-credentials tokens with a signed assertion (docs/netsuite.md §3) and caches them per tenant and certificate until
 /// shortly before expiry. Concurrent callers for one tenant share one token request. The cache is only an
 /// optimisation: after a restart a token is simply minted again.
 /// </summary>

@@ -5,7 +5,7 @@ using Onboarding.Engine.NetSuite.Internal;
 
 namespace Onboarding.Engine.NetSuite;
 
-/// <summary>The authorization code grant with PKCE for NetSuite's public client (facts §2), over Duende.IdentityModel.</summary>
+/// <summary>The authorization code grant with PKCE for NetSuite's public client (docs/netsuite.md §2), over Duende.IdentityModel.</summary>
 internal sealed class NetSuiteAuthorization(
     IHttpClientFactory httpClientFactory,
     NetSuiteEndpoints endpoints,
@@ -78,7 +78,7 @@ internal sealed class NetSuiteAuthorization(
         return NetSuiteResult<bool>.Success(true);
     }
 
-    // NetSuite's public client authenticates with client_id in the form body and no Authorization header (facts §2.3).
+    // NetSuite's public client authenticates with client_id in the form body and no Authorization header (docs/netsuite.md §2.3).
     private T AsPublicClient<T>(T request, Uri address)
         where T : ProtocolRequest
     {

@@ -19,9 +19,9 @@ public sealed class NetSuiteEndpoints(IOptions<NetSuiteOptions> options)
 
     public Uri Revoke(AccountId account) => Combine(SuiteTalkBase(account), WireNames.Paths.Revoke);
 
-    /// <summary>The certificate rotation endpoint for this product's client id (documented on the RESTlet host).</summary>
+    /// <summary>The certificate rotation endpoint of the machine integration record (documented on the RESTlet host).</summary>
     public Uri Certificates(AccountId account) =>
-        Combine(RestletsBase(account), $"{WireNames.Paths.Clients}/{Uri.EscapeDataString(Options.ClientId)}/{WireNames.Paths.Certificates}");
+        Combine(RestletsBase(account), $"{WireNames.Paths.Clients}/{Uri.EscapeDataString(Options.MachineClientId)}/{WireNames.Paths.Certificates}");
 
     public Uri RevokeCertificate(AccountId account, string certificateId) =>
         Combine(Certificates(account), $"/{Uri.EscapeDataString(certificateId)}/{WireNames.Paths.RevokeCertificate}");

@@ -2,7 +2,7 @@ using Onboarding.Engine.Keys;
 
 namespace Onboarding.Engine.NetSuite;
 
-/// <summary>Settings section <c>NetSuite</c>: the integration record, endpoint templates, key material and resilience.</summary>
+/// <summary>Settings section <c>NetSuite</c>: the two integration records, endpoint templates, key material and resilience.</summary>
 public sealed class NetSuiteOptions
 {
     public const string SectionName = "NetSuite";
@@ -10,8 +10,18 @@ public sealed class NetSuiteOptions
     /// <summary>The longest certificate validity NetSuite keeps (it shortens anything longer to two years).</summary>
     public const int MaxCertificateValidityDays = 730;
 
-    /// <summary>The integration record's client id (public client: authorization code + client credentials).</summary>
+    /// <summary>
+    /// The onboarding integration record's client id: a public client with the authorization code grant and PKCE, whose
+    /// one-hour refresh token bounds the admin's access. It never signs client assertions (see docs/netsuite.md, C1).
+    /// </summary>
     public string ClientId { get; set; } = "demo-onboarding-client";
+
+    /// <summary>
+    /// The machine integration record's client id: a confidential client with only the client credentials grant. It is the
+    /// <c>iss</c> of every client assertion and the <c>{clientId}</c> of the certificate endpoint, because NetSuite refuses
+    /// client credentials for a public client (docs/netsuite.md, C1).
+    /// </summary>
+    public string MachineClientId { get; set; } = "demo-machine-client";
 
     /// <summary>The OAuth redirect URI registered on the integration record; the bot host sets it from its public base URL.</summary>
     public string RedirectUri { get; set; } = "http://localhost:3978/oauth/netsuite/callback";

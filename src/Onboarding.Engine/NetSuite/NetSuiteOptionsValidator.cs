@@ -15,7 +15,17 @@ internal sealed class NetSuiteOptionsValidator : IValidateOptions<NetSuiteOption
 
         if (string.IsNullOrWhiteSpace(options.ClientId))
         {
-            failures.Add($"{prefix}{nameof(options.ClientId)} must be the integration record's client id, e.g. demo-onboarding-client.");
+            failures.Add($"{prefix}{nameof(options.ClientId)} must be the client id of the onboarding integration record (public client, authorization code grant), e.g. demo-onboarding-client.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.MachineClientId))
+        {
+            failures.Add($"{prefix}{nameof(options.MachineClientId)} must be the client id of the machine integration record (confidential, client credentials grant only), e.g. demo-machine-client.");
+        }
+        else if (string.Equals(options.MachineClientId, options.ClientId, StringComparison.Ordinal))
+        {
+            // A public client cannot use client credentials, and the onboarding record must be public (docs/netsuite.md, C1).
+            failures.Add($"{prefix}{nameof(options.MachineClientId)} must differ from {prefix}{nameof(options.ClientId)}: NetSuite refuses client credentials for the public onboarding record, so machine access needs its own confidential integration record.");
         }
 
         if (!Uri.TryCreate(options.RedirectUri, UriKind.Absolute, out var redirect) || redirect.Scheme is not ("https" or "http"))

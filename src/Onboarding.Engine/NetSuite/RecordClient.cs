@@ -4,7 +4,7 @@ using Onboarding.Engine.NetSuite.Internal;
 
 namespace Onboarding.Engine.NetSuite;
 
-/// <summary>The REST record API (facts §1.3): create (id from the <c>Location</c> header) and read.</summary>
+/// <summary>The REST record API (docs/netsuite.md §1): create (id from the <c>Location</c> header) and read.</summary>
 internal sealed class RecordClient(NetSuiteCall call, NetSuiteEndpoints endpoints) : IRecordClient
 {
     public Task<NetSuiteResult<string>> CreateAsync(AccountId account, BearerToken accessToken, string recordType, JsonObject body, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Onboarding.Engine.NetSuite.Internal;
 
 namespace Onboarding.Engine.NetSuite;
 
-/// <summary>Calls a deployed RESTlet on the account's RESTlet host with a bearer token (facts §1.3, §6.2).</summary>
+/// <summary>Calls a deployed RESTlet on the account's RESTlet host with a bearer token (docs/netsuite.md §1, §6).</summary>
 internal sealed class RestletClient(NetSuiteCall call, NetSuiteEndpoints endpoints) : IRestletClient
 {
     public Task<NetSuiteResult<JsonElement>> GetAsync(AccountId account, BearerToken accessToken, RestletId restlet, IReadOnlyDictionary<string, string>? query, CancellationToken cancellationToken) =>

@@ -3,7 +3,7 @@ using Onboarding.Engine.NetSuite.Internal.Wire;
 
 namespace Onboarding.Engine.NetSuite;
 
-/// <summary>SuiteQL over REST (facts §5): <c>Prefer: transient</c>, bound parameters, limit/offset paging.</summary>
+/// <summary>SuiteQL over REST (docs/netsuite.md §5): <c>Prefer: transient</c>, bound parameters, limit/offset paging.</summary>
 internal sealed class SuiteQlClient(NetSuiteCall call, NetSuiteEndpoints endpoints) : ISuiteQlClient
 {
     private const int MaxLimit = 1000;

@@ -7,7 +7,9 @@ namespace Onboarding.Engine.Onboarding;
 
 /// <summary>
 /// The admin's temporary delegated access during an onboarding: hands out a live access token (refreshing it when it is
-/// about to lapse) and ends the access — revoked at NetSuite, erased here — when the onboarding finishes either way.
+/// about to lapse, never past <see cref="OnboardingSession.AdminAccessUntil"/>, consent plus
+/// <c>Onboarding:AdminAccessLifetime</c>) and ends the access — revoked at NetSuite, erased here — when the onboarding
+/// finishes either way, or when <see cref="AdminAccessSweep"/> finds it past its deadline.
 /// </summary>
 public sealed class AdminAccess(
     Database database,
@@ -21,8 +23,9 @@ public sealed class AdminAccess(
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// A usable admin access token, or an <see cref="NetSuiteErrorKind.InvalidLogin"/> failure when the access has ended.
-    /// Each hand-out is audited (<c>admin-token.used</c>: who, for what), never the token.
+    /// A usable admin access token, or an <see cref="NetSuiteErrorKind.InvalidLogin"/> failure coded
+    /// <see cref="FlowCodes.AdminAccessEnded"/> when the access has ended: erased, or past its deadline. Each hand-out is
+    /// audited (<c>admin-token.used</c>: who, for what), never the token.
     /// </summary>
     /// <param name="session">The onboarding whose admin access it is.</param>
     /// <param name="actor">Who the token is used for (a chat user id, or <c>system</c>).</param>
@@ -38,19 +41,25 @@ public sealed class AdminAccess(
 
     private async Task<NetSuiteResult<BearerToken>> CurrentTokenAsync(OnboardingSession session, CancellationToken cancellationToken)
     {
-        if (session.Account is not { } account)
+        var now = timeProvider.GetUtcNow();
+        if (session.Account is not { } account || session.AdminAccessUntil is not { } deadline)
         {
-            return Ended();
+            return Ended(null);
+        }
+
+        // The one-hour promise holds whatever NetSuite would still accept: past the deadline the token is not used.
+        if (now >= deadline)
+        {
+            return Ended(deadline);
         }
 
         var current = await StorageTransaction.ReadAsync(database, read => tokens.FindAsync(read, session.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         if (current is null)
         {
-            return Ended();
+            return Ended(session.AdminAccessEndedAt);
         }
 
-        var now = timeProvider.GetUtcNow();
         if (current.ExpiresAt - RefreshMargin > now)
         {
             return NetSuiteResult<BearerToken>.Success(current.AccessToken);
@@ -58,7 +67,7 @@ public sealed class AdminAccess(
 
         if (current.RefreshToken is not { } refreshToken)
         {
-            return Ended();
+            return Ended(null);
         }
 
         var refreshed = await authorization.RefreshAsync(account, refreshToken, cancellationToken).ConfigureAwait(false);
@@ -123,8 +132,20 @@ public sealed class AdminAccess(
         return await sessions.TryMoveAsync(session, s => s with { AdminAccessEndedAt = now }, actor, cancellationToken).ConfigureAwait(false) ?? session;
     }
 
-    private static NetSuiteError Ended() => new(
+    /// <summary>The moment a session's admin access ends: consent plus <c>Onboarding:AdminAccessLifetime</c>.</summary>
+    public static DateTimeOffset DeadlineFrom(DateTimeOffset consentedAt, OnboardingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return consentedAt + options.AdminAccessLifetime;
+    }
+
+    /// <summary>The failure a step gets when it needs admin access that ended at <paramref name="at"/>.</summary>
+    public NetSuiteError EndedError(DateTimeOffset? at) => Ended(at);
+
+    private NetSuiteError Ended(DateTimeOffset? at) => new(
         NetSuiteErrorKind.InvalidLogin,
-        "The one-hour admin access for this onboarding has ended.",
-        Code: "admin_access_ended");
+        at is { } ended
+            ? $"The admin access given for this onboarding ended at {Views.TimeWording.Absolute(ended, timeProvider.GetUtcNow())}; it lasts at most one hour from sign-in."
+            : "The admin access given for this onboarding has ended; it lasts at most one hour from sign-in.",
+        Code: FlowCodes.AdminAccessEnded);
 }

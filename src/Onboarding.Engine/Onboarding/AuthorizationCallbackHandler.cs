@@ -23,6 +23,7 @@ public sealed class AuthorizationCallbackHandler(
     AuthorizerNames names,
     Reauthorizations reauthorizations,
     StepFailures failures,
+    PreflightStep preflight,
     OnboardingCards cards,
     OnboardingNotices notices,
     IOptions<OnboardingOptions> options,
@@ -128,8 +129,9 @@ public sealed class AuthorizationCallbackHandler(
 
     private async Task<AuthorizationCallbackResult> AcceptAsync(OnboardingSession session, AccountId company, long roleId, long entityId, DelegatedTokens delegated, CancellationToken cancellationToken)
     {
+        // A connected account is only onboarded again on purpose: staff pressed Connect again (after a sandbox refresh).
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, company, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (tenant?.Status == TenantStatus.Connected)
+        if (tenant?.Status == TenantStatus.Connected && !session.Reconnect)
         {
             await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
             return await FailAsync(
@@ -158,26 +160,29 @@ public sealed class AuthorizationCallbackHandler(
                 retryable: false).ConfigureAwait(false);
         }
 
-        var waiting = authorized is null
-            ? null
-            : await sessions.TryMoveAsync(authorized, s => s.WaitingAt(OnboardingStep.AwaitingBundle), Actor, cancellationToken).ConfigureAwait(false);
         if (authorized is null)
         {
             // Cancelled while the code was being exchanged: the tokens must not outlive that.
             await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (waiting is null)
-        {
             return Refused("session moved during exchange", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand.");
         }
 
-        await cards.PublishAsync(waiting, cancellationToken).ConfigureAwait(false);
+        // Before anything changes in NetSuite: can the chosen role do what the next steps need?
+        await cards.PublishAsync(authorized, cancellationToken).ConfigureAwait(false);
+        var waiting = await preflight.RunAsync(authorized, Actor, cancellationToken).ConfigureAwait(false);
+        if (waiting is null)
+        {
+            var current = await sessions.FindAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return current?.Failure is { } failure
+                ? new AuthorizationCallbackResult(false, "Signed in, but setup can't go on yet", $"{failure.Reason} Go back to the chat: the onboarding card says what to do next.")
+                : Refused("session moved during pre-flight", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand.");
+        }
+
         await cards.NotifyAsync(waiting, notices.AuthorizationReceived(waiting), cancellationToken).ConfigureAwait(false);
         return new AuthorizationCallbackResult(
             true,
             $"{options.Value.AppName} is authorized",
-            $"Access to {company} was granted for one hour. You can close this tab and go back to the chat for the next step.");
+            $"Access to {company} was granted until {TimeWording.Absolute(waiting.AdminAccessUntil!.Value, timeProvider.GetUtcNow())} at the latest. You can close this tab and go back to the chat for the next step.");
     }
 
     private Task<OnboardingSession?> TryAuthorizeAsync(
@@ -191,6 +196,7 @@ public sealed class AuthorizationCallbackHandler(
         CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        var deadline = AdminAccess.DeadlineFrom(now, options.Value);
         return sessions.TryMoveAsync(
             session,
             s => s with
@@ -203,14 +209,15 @@ public sealed class AuthorizationCallbackHandler(
                 AuthorizedEntityId = entityId,
                 AuthorizedByName = personName,
                 AuthorizedAt = now,
-                AdminAccessUntil = delegated.ExpiresAt,
+                AdminAccessUntil = deadline,
+                AdminAccessEndedAt = null,
             },
             Actor,
             cancellationToken,
             async (tx, s) =>
             {
                 await tokens.SaveAsync(tx, s.Id, company, delegated, now, cancellationToken).ConfigureAwait(false);
-                await audit.AppendAsync(tx, new AuditEntry(Actor, company.Value, "admin-token.received", "ok", $"session {s.Id}, role {roleId}, entity {entityId}, until {delegated.ExpiresAt:O}"), cancellationToken).ConfigureAwait(false);
+                await audit.AppendAsync(tx, new AuditEntry(Actor, company.Value, "admin-token.received", "ok", $"session {s.Id}, role {roleId}, entity {entityId}, until {deadline:O}"), cancellationToken).ConfigureAwait(false);
                 await tenants.UpsertAsync(tx, new Tenant(company, TenantStatus.Onboarding), now, cancellationToken).ConfigureAwait(false);
             });
     }

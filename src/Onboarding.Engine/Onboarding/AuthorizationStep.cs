@@ -14,8 +14,8 @@ public sealed class AuthorizationStep(
     IOptions<OnboardingOptions> options,
     TimeProvider timeProvider)
 {
-    /// <summary>Creates the session with its first authorize link and shows its card. Throws <see cref="OpenOnboardingExistsException"/>.</summary>
-    public async Task<OnboardingSession> StartAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId? account, CancellationToken cancellationToken)
+    /// <summary>Creates the session with its first authorize link and shows its card; <paramref name="reconnect"/> marks a Connect again.</summary>
+    public async Task<OnboardingSession> StartAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId? account, CancellationToken cancellationToken, bool reconnect = false)
     {
         var now = timeProvider.GetUtcNow();
         var session = new OnboardingSession
@@ -24,6 +24,7 @@ public sealed class AuthorizationStep(
             Conversation = conversation,
             Account = account,
             AccountExpected = account is not null,
+            Reconnect = reconnect && account is not null,
             StartedBy = user,
             SharedConversation = sharedConversation,
             Step = OnboardingStep.AwaitingAuthorization,
@@ -38,14 +39,17 @@ public sealed class AuthorizationStep(
         return session;
     }
 
-    /// <summary>Sends the session back to step 1 with a fresh link (after a denial, an expired link, or ended admin access).</summary>
+    /// <summary>
+    /// Sends the session back to step 1 with a fresh link (after a denial, an expired link, or ended admin access). An
+    /// earlier sign-in's access is over by then (the caller ended it), and the card says so.
+    /// </summary>
     public async Task<OnboardingSession?> RenewAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var start = authorization.BeginAuthorization(session.Account);
         var renewed = await sessions.TryMoveAsync(
             session,
-            s => s.WaitingAt(OnboardingStep.AwaitingAuthorization),
+            s => s.WaitingAt(OnboardingStep.AwaitingAuthorization) with { AdminAccessEndedAt = s.AuthorizedAt is null ? null : s.AdminAccessEndedAt ?? now },
             actor,
             cancellationToken,
             (tx, s) => AddRequestAsync(tx, s, start, now, cancellationToken)).ConfigureAwait(false);

@@ -11,6 +11,15 @@ public static class FlowCodes
     public const string AccountBusy = "account_busy";
     public const string AlreadyConnected = "already_connected";
     public const string RoleNotFound = "role_not_found";
+
+    /// <summary>The role chosen at sign-in cannot do what steps 2 and 3 need, or an account feature is off (Retry or Sign in again).</summary>
+    public const string PreflightFailed = "preflight_failed";
+
+    /// <summary>The entity the certificate is mapped to does not hold the app's role (the admin adds it, then Retry).</summary>
+    public const string EntityLacksRole = "entity_lacks_role";
+
+    /// <summary>The entity the certificate is mapped to is not an employee of the account.</summary>
+    public const string EntityNotFound = "entity_not_found";
     public const string CertificateLimit = "certificate_limit";
     public const string RoutineFailed = "routine_failed";
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Keys;
+using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
@@ -10,8 +11,10 @@ namespace Onboarding.Engine.Onboarding;
 
 /// <summary>
 /// Step 3: the tenant's own machine access. Each sub-step is persisted before the next starts, so a retry resumes:
-/// find the bundle role's id, generate and store the key (encrypted, before any upload), upload the certificate — or adopt
-/// the one a crashed attempt already uploaded — then mint a client-credentials token and run a test query.
+/// find the bundle role's id and check the mapped entity holds it (admin token), generate and store the key (encrypted,
+/// before any upload), upload the certificate — or adopt the one a crashed attempt already uploaded — then mint a
+/// client-credentials token and run the connection probe. Certificates the new one replaces (connecting an account again)
+/// are revoked once it works.
 /// </summary>
 public sealed class MachineAccessStep(
     Database database,
@@ -23,7 +26,9 @@ public sealed class MachineAccessStep(
     AuditedMachineTokens auditedTokens,
     IKeyMaterialFactory keyFactory,
     ICertificateClient certificates,
-    ISuiteQlClient suiteQl,
+    AccountDirectory directory,
+    ConnectionProbe probe,
+    OnboardingCertificateRevocation replaced,
     StepFailures failures,
     OnboardingCards cards,
     IOptions<OnboardingOptions> options,
@@ -31,9 +36,6 @@ public sealed class MachineAccessStep(
     TimeProvider timeProvider,
     ILogger<MachineAccessStep> logger)
 {
-    /// <summary>NetSuite allows at most this many active certificates per integration record.</summary>
-    public const int ActiveCertificateLimit = 5;
-
     /// <summary>Runs the step on a session claimed at BundleVerified or EstablishingMachineAccess; returns it at MachineAccessVerified, or null when it stopped.</summary>
     public async Task<OnboardingSession?> RunAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
     {
@@ -41,7 +43,7 @@ public sealed class MachineAccessStep(
         var token = await adminAccess.AccessTokenAsync(session, actor, "certificate upload", cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
-            return await failures.StopAsync(session, BundleStep.AdminAccessFailure(token.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, StepFailure.FromAdminAccess(token.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
         if (session.AppRoleId is null || session.Step != OnboardingStep.EstablishingMachineAccess)
@@ -53,6 +55,11 @@ public sealed class MachineAccessStep(
             }
 
             var entity = options.Value.FixedEntityId ?? session.AuthorizedEntityId!.Value;
+            if (await EntityFailureAsync(account, token.Value, entity, role.Id, role.Name, cancellationToken).ConfigureAwait(false) is { } entityFailure)
+            {
+                return await failures.StopAsync(session, entityFailure, actor, cancellationToken).ConfigureAwait(false);
+            }
+
             var found = await MoveAsync(session, s => s with { Step = OnboardingStep.EstablishingMachineAccess, AppRoleId = role.Id, AppRoleName = role.Name, MappedEntityId = entity }, actor, cancellationToken).ConfigureAwait(false);
             if (found is null)
             {
@@ -93,20 +100,13 @@ public sealed class MachineAccessStep(
 
     private async Task<(long Id, string? Name, StepFailure? Failure)> FindRoleAsync(AccountId account, BearerToken token, CancellationToken cancellationToken)
     {
-        // Script ids may come back upper case from SuiteQL, so compare case-insensitively with a bound parameter.
-        var result = await suiteQl.QueryAsync(
-            account,
-            token,
-            "SELECT id, scriptid, name FROM role WHERE UPPER(scriptid) = UPPER(?)",
-            [options.Value.RoleScriptId],
-            cancellationToken).ConfigureAwait(false);
+        var result = await directory.FindAppRoleAsync(account, token, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             return (0, null, StepFailure.From(result.Error));
         }
 
-        var row = result.Value.Items.FirstOrDefault();
-        if (row is null || !row.TryGetValue("id", out var idText) || !long.TryParse(idText, out var id))
+        if (result.Value is not { } role)
         {
             return (0, null, new StepFailure(
                 FlowCodes.RoleNotFound,
@@ -114,7 +114,40 @@ public sealed class MachineAccessStep(
                 "Check the bundle's install status in NetSuite (Customization > SuiteBundler > Search & Install Bundles > List), then press Retry."));
         }
 
-        return (id, row.TryGetValue("name", out var name) ? name : null, null);
+        return (role.Id, role.Name, null);
+    }
+
+    /// <summary>
+    /// NetSuite maps a certificate to an entity and a role, and the entity must hold that role (docs/netsuite.md, C7). The
+    /// app never edits employee records: when the role is missing, the card says exactly what the admin changes.
+    /// </summary>
+    private async Task<StepFailure?> EntityFailureAsync(AccountId account, BearerToken token, long entityId, long roleId, string? roleName, CancellationToken cancellationToken)
+    {
+        var found = await directory.FindEmployeeAsync(account, token, entityId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return StepFailure.From(found.Error);
+        }
+
+        if (found.Value is not { } employee)
+        {
+            return new StepFailure(
+                FlowCodes.EntityNotFound,
+                $"The app's certificate is to be mapped to employee {entityId}, and there is no such employee in {account}.",
+                "The vendor sets who the certificate is mapped to (Onboarding:EntityToMap); ask them to check it, then press Retry.");
+        }
+
+        if (employee.Holds(roleId))
+        {
+            return null;
+        }
+
+        var role = roleName ?? options.Value.RoleScriptId;
+        var name = employee.Name ?? $"employee {entityId}";
+        return new StepFailure(
+            FlowCodes.EntityLacksRole,
+            $"{employee.Display} does not have the role \"{role}\" yet. NetSuite maps the app's certificate to a person and a role, and that person must hold the role.",
+            $"In NetSuite go to Setup > Users/Roles > Manage Users > {name} > Edit > Access tab > Roles, add \"{role}\", Save, then press Retry.");
     }
 
     /// <summary>The session's key: the one stored by an earlier attempt, or a new one stored (encrypted) before any upload.</summary>
@@ -162,12 +195,9 @@ public sealed class MachineAccessStep(
         }
         else
         {
-            if (listed.Value.Count(c => !c.Revoked) >= ActiveCertificateLimit)
+            if (CertificateLimit.IsReached(listed.Value, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime)))
             {
-                return (null, new StepFailure(
-                    FlowCodes.CertificateLimit,
-                    $"The integration already has {ActiveCertificateLimit} active certificates in {account}, NetSuite's limit.",
-                    "Ask a NetSuite administrator to revoke unused ones (Setup > Integration > OAuth 2.0 Client Credentials), then press Retry."));
+                return (null, new StepFailure(FlowCodes.CertificateLimit, CertificateLimit.ReachedExplanation(account), "Once room is made, press Retry."));
             }
 
             var uploaded = await certificates.UploadAsync(account, token, key.CertificatePem, key.RoleId!.Value, key.EntityId!.Value, cancellationToken).ConfigureAwait(false);
@@ -232,13 +262,13 @@ public sealed class MachineAccessStep(
             return await failures.StopAsync(session, MachineFailure(minted.Error), actor, cancellationToken).ConfigureAwait(false);
         }
 
-        var started = timeProvider.GetTimestamp();
-        var probe = await suiteQl.QueryAsync(account, minted.Value, "SELECT id, scriptid FROM role WHERE id = ?", [session.AppRoleId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken).ConfigureAwait(false);
-        var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
-        if (!probe.IsSuccess)
+        var probed = await probe.RunAsync(account, minted.Value, cancellationToken).ConfigureAwait(false);
+        if (!probed.IsSuccess)
         {
-            return await failures.StopAsync(session, MachineFailure(probe.Error), actor, cancellationToken).ConfigureAwait(false);
+            return await failures.StopAsync(session, MachineFailure(probed.Error), actor, cancellationToken).ConfigureAwait(false);
         }
+
+        var elapsed = (long)probed.Value.TotalMilliseconds;
 
         var now = timeProvider.GetUtcNow();
         var verified = await MoveAsync(
@@ -247,6 +277,12 @@ public sealed class MachineAccessStep(
             actor,
             cancellationToken,
             (tx, s) => tenants.UpsertAsync(tx, new Tenant(account, TenantStatus.Onboarding) { AppRoleId = s.AppRoleId, AppRoleName = s.AppRoleName, EntityId = s.MappedEntityId }, now, cancellationToken)).ConfigureAwait(false);
+        if (verified is not null)
+        {
+            // Connecting an account again: the certificates this one replaces go, while the admin's token can still revoke them.
+            await replaced.RetireOthersAsync(verified, key, actor, cancellationToken).ConfigureAwait(false);
+        }
+
         return verified;
     }
 

@@ -5,15 +5,17 @@ using Onboarding.Engine.Storage;
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>
-/// The certificate an onboarding already uploaded, when the onboarding is cancelled or the certificate replaced: revoked
-/// at NetSuite — with the admin's token while it still works, else the certificate's own client-credentials token —
-/// then its private key erased, and both audited.
+/// Certificates an onboarding is done with: the one it uploaded, when the onboarding is cancelled or the certificate
+/// replaced, and the account's older ones once a new onboarding of a connected account (Connect again) works. Each is
+/// revoked at NetSuite — with the admin's token while it still works, else the certificate's own client-credentials
+/// token — then its private key erased, and both audited.
 /// </summary>
 public sealed class OnboardingCertificateRevocation(
     Database database,
     TenantKeyStore keys,
     AdminAccess adminAccess,
     AuditedMachineTokens machineTokens,
+    IClientCredentialsTokens tokenCache,
     ICertificateClient certificates,
     AuditLog audit,
     TimeProvider timeProvider)
@@ -26,18 +28,45 @@ public sealed class OnboardingCertificateRevocation(
     public async Task RevokeAsync(OnboardingSession session, string actor, string why, CancellationToken cancellationToken)
     {
         var key = await StorageTransaction.ReadAsync(database, read => keys.FindForSessionAsync(read, session.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (key is not { NetSuiteCertificateId: { } certificateId, Status: TenantKeyStatus.Active } || session.Account is not { } account)
+        if (key is not { NetSuiteCertificateId: not null, Status: TenantKeyStatus.Active } || session.Account is null)
         {
             return;
         }
 
-        var error = await RevokeAtNetSuiteAsync(session, account, key, certificateId, actor, cancellationToken).ConfigureAwait(false);
+        await RevokeAndEraseAsync(session, key, actor, why, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Revokes and erases every live key of the account other than <paramref name="current"/>: after a sandbox refresh they
+    /// no longer work, and NetSuite answers 404 for certificates it forgot, which counts as revoked.
+    /// </summary>
+    public async Task RetireOthersAsync(OnboardingSession session, TenantKey current, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var live = await StorageTransaction.ReadAsync(database, read => keys.LiveKeysAsync(read, current.Account, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var others = live.Where(k => k.Id != current.Id).ToList();
+        foreach (var key in others)
+        {
+            await RevokeAndEraseAsync(session, key, actor, "replaced by a new onboarding", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (others.Count > 0)
+        {
+            tokenCache.Invalidate(current.Account);
+        }
+    }
+
+    private async Task RevokeAndEraseAsync(OnboardingSession session, TenantKey key, string actor, string why, CancellationToken cancellationToken)
+    {
+        var account = key.Account;
+        var certificateId = key.NetSuiteCertificateId;
+        var error = certificateId is null ? null : await RevokeAtNetSuiteAsync(session, account, key, certificateId, actor, cancellationToken).ConfigureAwait(false);
         await StorageTransaction.WriteAsync(database, async write =>
         {
             await keys.RevokeAndEraseAsync(write, key.Id, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await audit.AppendAsync(
                 write,
-                new AuditEntry(actor, account.Value, "certificate.revoked", error is null ? "revoked" : "revoke-failed", $"onboarding {session.Id} {why}; key {key.Id}, certificate {certificateId}; private key erased{(error is null ? string.Empty : $"; {error.Kind}")}"),
+                new AuditEntry(actor, account.Value, "certificate.revoked", error is null ? "revoked" : "revoke-failed", $"onboarding {session.Id} {why}; key {key.Id}, certificate {certificateId ?? "never uploaded"}; private key erased{(error is null ? string.Empty : $"; {error.Kind}")}"),
                 cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -61,6 +90,6 @@ public sealed class OnboardingCertificateRevocation(
         }
 
         var revoked = await certificates.RevokeAsync(account, token.Value, certificateId, cancellationToken).ConfigureAwait(false);
-        return revoked.IsSuccess || revoked.Error.Kind == NetSuiteErrorKind.NotFound ? null : revoked.Error;
+        return revoked.IsSuccess ? null : revoked.Error;
     }
 }

@@ -6,7 +6,7 @@ using Onboarding.Engine.Storage;
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>
-/// The onboarding state machine's entry points (DESIGN §2): start, the bundle check, retry, cancel — and the automatic
+/// The onboarding state machine's entry points: start, the bundle check, retry, cancel — and the automatic
 /// run from a verified bundle through machine access and post-install to completion. Every move is claimed with
 /// optimistic concurrency, so of two clicks on one button only one runs the step and the other sees the current card.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class OnboardingFlow(
     Database database,
     OnboardingSessions sessions,
     AuthorizationStep authorizationStep,
+    PreflightStep preflightStep,
     BundleStep bundleStep,
     MachineAccessStep machineAccessStep,
     PostInstallStep postInstallStep,
@@ -31,6 +32,13 @@ public sealed class OnboardingFlow(
     /// <summary>Starts an onboarding (throws <see cref="OpenOnboardingExistsException"/> when the account has one open).</summary>
     public Task<OnboardingSession> StartAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId? account, CancellationToken cancellationToken) =>
         authorizationStep.StartAsync(conversation, user, sharedConversation, account, cancellationToken);
+
+    /// <summary>
+    /// Connect again: a new onboarding of <paramref name="account"/>, still a connected tenant, in <paramref name="conversation"/>.
+    /// It may authorize although the tenant is connected; once its certificate works it replaces the tenant's old ones.
+    /// </summary>
+    public Task<OnboardingSession> ReconnectAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId account, CancellationToken cancellationToken) =>
+        authorizationStep.StartAsync(conversation, user, sharedConversation, account, cancellationToken, reconnect: true);
 
     /// <summary>"I've installed it": checks the bundle and, when it is there, carries on through steps 3 and 4.</summary>
     public async Task CheckBundleAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
@@ -64,22 +72,21 @@ public sealed class OnboardingFlow(
 
         if (session.NeedsNewSignIn)
         {
-            if (await authorizationStep.RenewAsync(session, user.Id, cancellationToken).ConfigureAwait(false) is null)
-            {
-                await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
-            }
-
+            await SignInAgainAsync(session, user, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (session.Step == OnboardingStep.Authorized)
         {
-            // Interrupted between the callback and the bundle card: just show the bundle step.
-            if (await sessions.TryMoveAsync(session, s => s.WaitingAt(OnboardingStep.AwaitingBundle), user.Id, cancellationToken).ConfigureAwait(false) is { } waiting)
+            // The pre-flight failed, or was interrupted between the callback and the bundle card: run it again.
+            if (await sessions.TryClaimAsync(session, OnboardingStep.Authorized, user.Id, cancellationToken).ConfigureAwait(false) is not { } checking)
             {
-                await cards.PublishAsync(waiting, cancellationToken).ConfigureAwait(false);
+                await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+                return;
             }
 
+            await cards.PublishAsync(checking, cancellationToken).ConfigureAwait(false);
+            await preflightStep.RunAsync(checking, user.Id, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -97,6 +104,26 @@ public sealed class OnboardingFlow(
 
         await cards.PublishAsync(claimed, cancellationToken).ConfigureAwait(false);
         await ContinueAsync(claimed, user.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Back to step 1 with a fresh sign-in link (to choose another role, or after the admin access ended). Whatever admin
+    /// access the session still holds is revoked and erased first, so two never coexist.
+    /// </summary>
+    public async Task SignInAgainAsync(OnboardingSession session, ChatUser user, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (!session.Status.IsOpen() || session.IsBusy(now) || session.Step >= OnboardingStep.MachineAccessVerified)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await adminAccess.EndAsync(session, user.Id, cancellationToken).ConfigureAwait(false);
+        if (await authorizationStep.RenewAsync(session, user.Id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await failures.ShowCurrentAsync(session.Id, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using Onboarding.Engine.Onboarding.PostInstall;
 namespace Onboarding.Engine.Onboarding;
 
-/// <summary>Settings section <c>Onboarding</c>: the vendor's app, bundle, role and RESTlet, who holds which staff role, which routines run.</summary>
+/// <summary>
+/// Settings section <c>Onboarding</c>: the vendor's app, bundle, role and RESTlet, who holds which staff role, which
+/// routines run. It is the one home of the vendor kit's ids (step 2, the prerequisites routine and the health monitor all
+/// read them here); their defaults are the ids in manifests/netsuite, which is the source of truth.
+/// </summary>
 public sealed class OnboardingOptions
 {
     public const string SectionName = "Onboarding";
@@ -39,12 +43,12 @@ public sealed class OnboardingOptions
     public string ConfigurationRecordType { get; set; } = "customrecord_onboarding_config";
 
     /// <summary>The custom record field holding a configuration key.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Onboarding:ConfigurationKeyField must name the key field, e.g. custrecord_onboarding_key.")]
-    public string ConfigurationKeyField { get; set; } = "custrecord_onboarding_key";
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Onboarding:ConfigurationKeyField must name the key field, e.g. custrecord_onboarding_config_key.")]
+    public string ConfigurationKeyField { get; set; } = "custrecord_onboarding_config_key";
 
     /// <summary>The custom record field holding a configuration value.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Onboarding:ConfigurationValueField must name the value field, e.g. custrecord_onboarding_value.")]
-    public string ConfigurationValueField { get; set; } = "custrecord_onboarding_value";
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Onboarding:ConfigurationValueField must name the value field, e.g. custrecord_onboarding_config_value.")]
+    public string ConfigurationValueField { get; set; } = "custrecord_onboarding_config_value";
 
     /// <summary>Configuration records seeded by the <c>seed-configuration</c> routine: name → value.</summary>
     public Dictionary<string, string> ConfigurationRecords { get; set; } = new()
@@ -60,6 +64,14 @@ public sealed class OnboardingOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "Onboarding:AuthorizationLinkLifetime must be between 00:01:00 and 01:00:00.")]
     public TimeSpan AuthorizationLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long the admin's delegated access lasts, counted from consent: never used or refreshed after that, and revoked
+    /// and erased by the sweep at that moment if the onboarding has not ended it first. At most one hour, the promise the
+    /// cards make (and the onboarding record's refresh-token validity, docs/netsuite.md §2.5).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "01:00:00", ErrorMessage = "Onboarding:AdminAccessLifetime must be between 00:05:00 and 01:00:00 (the admin grants one hour at most).")]
+    public TimeSpan AdminAccessLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long a running step's claim holds before a retry may take it over (after a crash).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "00:30:00", ErrorMessage = "Onboarding:StepLease must be between 00:00:10 and 00:30:00.")]

@@ -1,10 +1,14 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Onboarding.PostInstall;
 
 namespace Onboarding.Engine.Onboarding;
 
-/// <summary>Checks what data annotations cannot: the entity setting's shape, the URL templates, and that every enabled routine exists.</summary>
-internal sealed class OnboardingOptionsValidator(IEnumerable<PostInstallRoutineRegistration> routines) : IValidateOptions<OnboardingOptions>
+/// <summary>
+/// Checks what data annotations cannot: the entity setting's shape, the URL templates, the kit's script ids (they go into
+/// SuiteQL text, so only NetSuite's id characters are allowed), and that every enabled routine exists.
+/// </summary>
+internal sealed partial class OnboardingOptionsValidator(IEnumerable<PostInstallRoutineRegistration> routines) : IValidateOptions<OnboardingOptions>
 {
     public ValidateOptionsResult Validate(string? name, OnboardingOptions options)
     {
@@ -19,6 +23,11 @@ internal sealed class OnboardingOptionsValidator(IEnumerable<PostInstallRoutineR
             failures.Add("Onboarding:BundleInstallUrlTemplate must contain {bundleId}, e.g. {app}/app/bundler/bundledetails.nl?id={bundleId}.");
         }
 
+        CheckScriptId(failures, "RoleScriptId", options.RoleScriptId, "customrole_onboarding_app");
+        CheckScriptId(failures, "ConfigurationRecordType", options.ConfigurationRecordType, "customrecord_onboarding_config");
+        CheckScriptId(failures, "ConfigurationKeyField", options.ConfigurationKeyField, "custrecord_onboarding_config_key");
+        CheckScriptId(failures, "ConfigurationValueField", options.ConfigurationValueField, "custrecord_onboarding_config_value");
+
         var known = routines.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var routine in options.PostInstallRoutines.Where(r => !known.Contains(r)))
         {
@@ -27,4 +36,16 @@ internal sealed class OnboardingOptionsValidator(IEnumerable<PostInstallRoutineR
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void CheckScriptId(List<string> failures, string key, string? value, string example)
+    {
+        // An empty value is reported by its [Required] annotation.
+        if (!string.IsNullOrEmpty(value) && !ScriptId().IsMatch(value))
+        {
+            failures.Add($"Onboarding:{key} is '{value}'; it must be a NetSuite script id (letters, digits and underscores), e.g. {example}.");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,99}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex ScriptId();
 }

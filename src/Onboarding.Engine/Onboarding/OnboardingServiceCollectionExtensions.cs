@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Diagnostics;
+using Onboarding.Engine.Kit;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.PostInstall;
@@ -58,7 +59,11 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<OnboardingCards>();
         services.TryAddSingleton<StatusBoard>();
         services.TryAddSingleton<StepFailures>();
+        services.AddVendorKit();
         services.TryAddSingleton<AuthorizationStep>();
+        services.TryAddSingleton<Preflight>();
+        services.TryAddSingleton<PreflightStep>();
+        services.TryAddSingleton<AdminAccessSweep>();
         services.TryAddSingleton<BundleStep>();
         services.TryAddSingleton<MachineAccessStep>();
         services.TryAddSingleton<PostInstallStep>();
@@ -87,6 +92,8 @@ public static class OnboardingServiceCollectionExtensions
             ServiceDescriptor.Singleton<IChatCommandRoute, RetryRoute>(),
             ServiceDescriptor.Singleton<IChatCommandRoute, CancelSessionRoute>(),
             ServiceDescriptor.Singleton<IChatCommandRoute, ReplaceCertificateRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, SignInAgainRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, ReconnectRoute>(),
             ServiceDescriptor.Singleton<IChatCommandRoute, OffboardRoute>(),
             ServiceDescriptor.Singleton<IChatCommandRoute, OffboardConfirmationRoute>(),
             ServiceDescriptor.Singleton<IChatCommandRoute, RevokeWithAdminRoute>(),

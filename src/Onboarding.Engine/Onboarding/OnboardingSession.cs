@@ -19,6 +19,12 @@ public sealed record OnboardingSession
     /// <summary>True when the account was named when starting; the callback's <c>company</c> must then match it.</summary>
     public bool AccountExpected { get; init; }
 
+    /// <summary>
+    /// True for a staff member's Connect again: a new onboarding of an account that is still a connected tenant (after a
+    /// sandbox refresh forgot its certificate). Only such an onboarding may authorize for a connected account.
+    /// </summary>
+    public bool Reconnect { get; init; }
+
     public required ChatUser StartedBy { get; init; }
 
     /// <summary>True when started in a group chat or channel, where cards say who started and who authorized.</summary>

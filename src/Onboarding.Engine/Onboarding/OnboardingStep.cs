@@ -1,6 +1,6 @@
 namespace Onboarding.Engine.Onboarding;
 
-/// <summary>Where an onboarding stands in the four-step flow (DESIGN §2). Failure and cancellation are statuses, not steps.</summary>
+/// <summary>Where an onboarding stands in the four-step flow. Failure and cancellation are statuses, not steps.</summary>
 public enum OnboardingStep
 {
     Started,

@@ -18,6 +18,10 @@ public static class OnboardingVerbs
     public const string Retry = "onboarding.retry";
     public const string CancelSession = "onboarding.cancel";
     public const string ReplaceCertificate = "onboarding.replace-certificate";
+    public const string SignInAgain = "onboarding.sign-in-again";
+
+    /// <summary>An alert's Connect again: a new onboarding of a connected account (after a sandbox refresh), keeping the tenant.</summary>
+    public const string Reconnect = "onboarding.reconnect";
     public const string OffboardConfirmed = "onboarding.offboard-confirmed";
     public const string OffboardKept = "onboarding.offboard-keep";
 

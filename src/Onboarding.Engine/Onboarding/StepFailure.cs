@@ -10,6 +10,15 @@ public sealed record StepFailure(string Code, string Reason, string ToDo, string
 {
     public static StepFailure From(NetSuiteError error) => new(error.Kind.ToString(), error.Explanation, ToDoFor(error.Kind), error.Said);
 
+    /// <summary>A failure to get the admin's token: when the access ended, the failure that offers signing in again.</summary>
+    public static StepFailure FromAdminAccess(NetSuiteError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Code == FlowCodes.AdminAccessEnded
+            ? new StepFailure(FlowCodes.AdminAccessEnded, error.Explanation, "Press Sign in again to give one more hour; nothing done so far is lost.")
+            : From(error);
+    }
+
     private static string ToDoFor(NetSuiteErrorKind kind) => kind switch
     {
         NetSuiteErrorKind.RateLimited or NetSuiteErrorKind.Unavailable or NetSuiteErrorKind.Network =>

@@ -45,6 +45,10 @@ public sealed class DelegatedTokenStore(ISecretProtector protector)
         return new DelegatedTokens(access, refresh, StoredTime.Parse(row.ExpiresAt));
     }
 
+    /// <summary>The sessions that still hold admin tokens, for the sweep that ends admin access at its deadline.</summary>
+    public async Task<IReadOnlyList<SessionId>> HoldersAsync(StorageTransaction transaction, CancellationToken cancellationToken) =>
+        [.. (await transaction.QueryAsync<string>("SELECT session_id FROM delegated_tokens", null, cancellationToken).ConfigureAwait(false)).Select(SessionId.Parse)];
+
     public Task EraseAsync(StorageTransaction transaction, SessionId session, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync("DELETE FROM delegated_tokens WHERE session_id = @session", new { session = session.Value }, cancellationToken);
 

@@ -9,7 +9,7 @@ namespace Onboarding.Engine.Storage;
 public sealed class OnboardingSessionStore
 {
     private const string Columns = """
-        id AS Id, conversation_key AS ConversationKey, account_id AS AccountId, account_expected AS AccountExpected,
+        id AS Id, conversation_key AS ConversationKey, account_id AS AccountId, account_expected AS AccountExpected, reconnect AS Reconnect,
         started_by_id AS StartedById, started_by_name AS StartedByName, shared_conversation AS SharedConversation, step AS Step, status AS Status, version AS Version,
         lease_until AS LeaseUntil, failure_code AS FailureCode, failure_reason AS FailureReason, failure_todo AS FailureToDo,
         failure_said AS FailureSaid, authorized_role_id AS AuthorizedRoleId, authorized_role_name AS AuthorizedRoleName, authorized_entity_id AS AuthorizedEntityId,
@@ -19,7 +19,7 @@ public sealed class OnboardingSessionStore
         """;
 
     private const string Assignments = """
-        account_id = @AccountId, account_expected = @AccountExpected, step = @Step, status = @Status, version = @Version,
+        account_id = @AccountId, account_expected = @AccountExpected, reconnect = @Reconnect, step = @Step, status = @Status, version = @Version,
         lease_until = @LeaseUntil, failure_code = @FailureCode, failure_reason = @FailureReason, failure_todo = @FailureToDo,
         failure_said = @FailureSaid, authorized_role_id = @AuthorizedRoleId, authorized_role_name = @AuthorizedRoleName, authorized_entity_id = @AuthorizedEntityId,
         authorized_at = @AuthorizedAt, authorized_by_name = @AuthorizedByName, admin_access_until = @AdminAccessUntil, admin_access_ended_at = @AdminAccessEndedAt,
@@ -34,11 +34,11 @@ public sealed class OnboardingSessionStore
         {
             await transaction.ExecuteAsync(
                 $"""
-                INSERT INTO onboarding_sessions (id, conversation_key, started_by_id, started_by_name, shared_conversation, authorized_by_name, created_at, account_id, account_expected,
+                INSERT INTO onboarding_sessions (id, conversation_key, started_by_id, started_by_name, shared_conversation, authorized_by_name, created_at, account_id, account_expected, reconnect,
                     authorized_role_name, step, status, version, lease_until, failure_code, failure_reason, failure_todo, failure_said, authorized_role_id,
                     authorized_entity_id, authorized_at, admin_access_until, admin_access_ended_at, bundle_version, app_role_id,
                     app_role_name, mapped_entity_id, connection_test_ms, updated_at, finished_at)
-                VALUES (@Id, @ConversationKey, @StartedById, @StartedByName, @SharedConversation, @AuthorizedByName, @CreatedAt, @AccountId, @AccountExpected,
+                VALUES (@Id, @ConversationKey, @StartedById, @StartedByName, @SharedConversation, @AuthorizedByName, @CreatedAt, @AccountId, @AccountExpected, @Reconnect,
                     @AuthorizedRoleName, @Step, @Status, @Version, @LeaseUntil, @FailureCode, @FailureReason, @FailureToDo, @FailureSaid, @AuthorizedRoleId,
                     @AuthorizedEntityId, @AuthorizedAt, @AdminAccessUntil, @AdminAccessEndedAt, @BundleVersion, @AppRoleId,
                     @AppRoleName, @MappedEntityId, @ConnectionTestMs, @UpdatedAt, @FinishedAt)
@@ -151,6 +151,7 @@ public sealed class OnboardingSessionStore
         public string ConversationKey { get; set; } = "";
         public string? AccountId { get; set; }
         public long AccountExpected { get; set; }
+        public long Reconnect { get; set; }
         public string StartedById { get; set; } = "";
         public string StartedByName { get; set; } = "";
         public long SharedConversation { get; set; }
@@ -184,6 +185,7 @@ public sealed class OnboardingSessionStore
             ConversationKey = s.Conversation.ToString(),
             AccountId = s.Account?.Value,
             AccountExpected = s.AccountExpected ? 1 : 0,
+            Reconnect = s.Reconnect ? 1 : 0,
             StartedById = s.StartedBy.Id,
             StartedByName = s.StartedBy.Name,
             SharedConversation = s.SharedConversation ? 1 : 0,
@@ -218,6 +220,7 @@ public sealed class OnboardingSessionStore
             Conversation = Conversations.ConversationKey.Parse(ConversationKey),
             Account = AccountId is null ? null : NetSuite.AccountId.Parse(AccountId),
             AccountExpected = AccountExpected != 0,
+            Reconnect = Reconnect != 0,
             StartedBy = new ChatUser(StartedById, StartedByName),
             SharedConversation = SharedConversation != 0,
             AuthorizedByName = AuthorizedByName,

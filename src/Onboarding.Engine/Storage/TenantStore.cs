@@ -11,13 +11,17 @@ public sealed class TenantStore(Database database)
         app_role_name AS AppRoleName, entity_id AS EntityId, connected_at AS ConnectedAt, offboarded_at AS OffboardedAt
         """;
 
-    /// <summary>Creates or updates the tenant row; null arguments keep what is stored.</summary>
+    /// <summary>
+    /// Creates or updates the tenant row; null arguments keep what is stored. An onboarding of a connected tenant (Connect
+    /// again) leaves it connected, and so monitored, until the new connection replaces the old.
+    /// </summary>
     public Task UpsertAsync(StorageTransaction transaction, Tenant tenant, DateTimeOffset now, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync(
             """
             INSERT INTO tenants (account_id, status, company_name, time_zone, app_role_id, app_role_name, entity_id, connected_at, offboarded_at, updated_at)
             VALUES (@AccountId, @Status, @CompanyName, @TimeZone, @AppRoleId, @AppRoleName, @EntityId, @ConnectedAt, @OffboardedAt, @Now)
-            ON CONFLICT (account_id) DO UPDATE SET status = excluded.status,
+            ON CONFLICT (account_id) DO UPDATE SET
+                status = CASE WHEN tenants.status = 'Connected' AND excluded.status = 'Onboarding' THEN tenants.status ELSE excluded.status END,
                 company_name = COALESCE(excluded.company_name, tenants.company_name),
                 time_zone = COALESCE(excluded.time_zone, tenants.time_zone),
                 app_role_id = COALESCE(excluded.app_role_id, tenants.app_role_id),

@@ -15,7 +15,7 @@ internal sealed class AccountRegistry : IDisposable
         foreach (var account in seed.Accounts)
         {
             var label = HostLabel.For(account.Id);
-            if (!_byLabel.TryAdd(label, new Account(account, options.Value.ConcurrencyLimit, clock.GetUtcNow())))
+            if (!_byLabel.TryAdd(label, new Account(account, options.Value, clock.GetUtcNow())))
             {
                 throw new InvalidOperationException($"The seed lists account {account.Id} twice.");
             }

@@ -2,40 +2,58 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Onboarding.NetSuiteSandbox.Seed;
+using SQLitePCL;
 
 namespace Onboarding.NetSuiteSandbox.Accounts;
 
 /// <summary>
 /// The account's SuiteQL tables in an in-memory SQLite database. One writer connection keeps the database
-/// alive; queries run on a second, read-only connection so a SuiteQL text can never change data.
-/// Callers serialise access through the account's lock.
+/// alive; queries run on a second, read-only connection so a SuiteQL text can never change data, and an authorizer on
+/// that connection asks, for every table a query reads, whether the caller may see it. With case-sensitive SuiteQL
+/// (the default) strings compare case-sensitively, LIKE included, and script ids are stored upper case, as NetSuite
+/// returns them. Callers serialise access through the account's lock.
 /// </summary>
 internal sealed class AccountTables : IDisposable
 {
+    // https://www.sqlite.org/c3ref/c_alter_table.html
+    private const int SqliteOk = 0;
+    private const int SqliteDeny = 1;
+    private const int ActionRead = 20;
+    private const int ActionSelect = 21;
+    private const int ActionFunction = 31;
+    private const int ActionRecursive = 33;
+
     private readonly SqliteConnection _writer;
     private readonly SqliteConnection _reader;
+    private readonly bool _caseSensitive;
+    private readonly delegate_authorizer _authorizer;
+    private Func<string, bool> _mayRead = _ => false;
+    private string? _deniedTable;
 
-    public AccountTables(SeedAccount seed)
+    public AccountTables(SeedAccount seed, bool caseSensitive)
     {
+        _caseSensitive = caseSensitive;
         var connectionString = $"Data Source=sandbox-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
         _writer = new SqliteConnection(connectionString);
         _writer.Open();
-        Execute("""
-            CREATE TABLE role (id INTEGER PRIMARY KEY, scriptid TEXT COLLATE NOCASE, name TEXT, isinactive TEXT);
-            CREATE TABLE employee (id INTEGER PRIMARY KEY, entityid TEXT, firstname TEXT, lastname TEXT, email TEXT, subsidiary INTEGER, isinactive TEXT);
+        var scriptIdType = caseSensitive ? "TEXT" : "TEXT COLLATE NOCASE";
+        Execute($"""
+            CREATE TABLE role (id INTEGER PRIMARY KEY, scriptid {scriptIdType}, name TEXT, isinactive TEXT);
+            CREATE TABLE employee (id INTEGER PRIMARY KEY, entityid TEXT, firstname TEXT, lastname TEXT, email TEXT, subsidiary INTEGER, isinactive TEXT, rolesforsearch TEXT);
             CREATE TABLE subsidiary (id INTEGER PRIMARY KEY, name TEXT, country TEXT, isinactive TEXT);
             CREATE TABLE companyinformation (companyname TEXT, legalname TEXT, country TEXT, basecurrency TEXT, timezone TEXT);
+            CREATE TABLE script (id INTEGER PRIMARY KEY, scriptid {scriptIdType}, name TEXT, scripttype TEXT, isinactive TEXT);
             """);
         foreach (var role in seed.Roles)
         {
             InsertRole(role.Id, role.ScriptId, role.Name, role.Inactive);
         }
 
-        foreach (var e in seed.Employees)
+        foreach (var e in seed.Employees.Select(e => new SandboxEmployee(e)))
         {
-            Execute("INSERT INTO employee VALUES ($id, $entityid, $first, $last, $email, $subsidiary, $inactive)",
+            Execute("INSERT INTO employee VALUES ($id, $entityid, $first, $last, $email, $subsidiary, $inactive, $roles)",
                 ("$id", e.Id), ("$entityid", e.EntityId), ("$first", e.FirstName), ("$last", e.LastName), ("$email", e.Email),
-                ("$subsidiary", e.Subsidiary), ("$inactive", Flag(e.Inactive)));
+                ("$subsidiary", e.Subsidiary), ("$inactive", Flag(e.Inactive)), ("$roles", e.RolesForSearch));
         }
 
         foreach (var s in seed.Subsidiaries ?? [])
@@ -51,16 +69,30 @@ internal sealed class AccountTables : IDisposable
 
         _reader = new SqliteConnection(connectionString);
         _reader.Open();
-        using var readOnly = _reader.CreateCommand();
-        readOnly.CommandText = "PRAGMA query_only = ON";
-        readOnly.ExecuteNonQuery();
+        using (var setUp = _reader.CreateCommand())
+        {
+            setUp.CommandText = $"PRAGMA case_sensitive_like = {(caseSensitive ? "ON" : "OFF")}; PRAGMA query_only = ON";
+            setUp.ExecuteNonQuery();
+        }
+
+        _authorizer = Authorize;
+        raw.sqlite3_set_authorizer(_reader.Handle, _authorizer, null);
     }
 
     public void InsertRole(int id, string scriptId, string name, bool inactive) =>
         Execute("INSERT OR REPLACE INTO role VALUES ($id, $scriptid, $name, $inactive)",
-            ("$id", id), ("$scriptid", scriptId), ("$name", name), ("$inactive", Flag(inactive)));
+            ("$id", id), ("$scriptid", StoredScriptId(scriptId)), ("$name", name), ("$inactive", Flag(inactive)));
 
     public void DeleteRole(int id) => Execute("DELETE FROM role WHERE id = $id", ("$id", id));
+
+    public void InsertScript(SeedRestlet restlet) =>
+        Execute("INSERT OR REPLACE INTO script VALUES ($id, $scriptid, $name, 'RESTLET', 'F')",
+            ("$id", restlet.ScriptInternalId), ("$scriptid", StoredScriptId(restlet.ScriptId)), ("$name", restlet.Name ?? restlet.ScriptId));
+
+    public void DeleteScript(SeedRestlet restlet) => Execute("DELETE FROM script WHERE id = $id", ("$id", restlet.ScriptInternalId));
+
+    public void UpdateEmployeeRoles(SandboxEmployee employee) =>
+        Execute("UPDATE employee SET rolesforsearch = $roles WHERE id = $id", ("$id", employee.Id), ("$roles", employee.RolesForSearch));
 
     public void CreateCustomRecordTable(SeedCustomRecordType type)
     {
@@ -70,18 +102,26 @@ internal sealed class AccountTables : IDisposable
 
     public void DropCustomRecordTable(SeedCustomRecordType type) => Execute($"DROP TABLE IF EXISTS {Identifier(type.ScriptId)}");
 
+    public void DeleteCustomRecords(SeedCustomRecordType type) => Execute($"DELETE FROM {Identifier(type.ScriptId)}");
+
+    /// <summary>Inserts a row of known fields (<c>name</c> and the type's fields; others are dropped) and returns its id.</summary>
     public long InsertCustomRecord(SeedCustomRecordType type, IReadOnlyDictionary<string, string?> values, DateTimeOffset now)
     {
-        var known = values.Where(v => v.Key == "name" || type.Fields.Contains(v.Key, StringComparer.Ordinal)).ToList();
         var stamp = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var columns = string.Join(", ", known.Select(v => Identifier(v.Key)).Append("created").Append("lastmodified"));
-        var parameters = known.Select((v, i) => ($"$v{i}", (object?)v.Value)).Append(("$created", stamp)).Append(("$modified", stamp)).ToArray();
-        var placeholders = string.Join(", ", parameters.Select(p => p.Item1));
-        Execute($"INSERT INTO {Identifier(type.ScriptId)} ({columns}) VALUES ({placeholders})", parameters);
-        using var id = _writer.CreateCommand();
-        id.CommandText = "SELECT last_insert_rowid()";
-        return (long)id.ExecuteScalar()!;
+        var row = values.Where(v => IsField(type, v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        row["created"] = stamp;
+        row["lastmodified"] = stamp;
+        return InsertRow(type, row);
     }
+
+    /// <summary>Puts back a row exactly as <see cref="AllCustomRecords"/> listed it (id and dates included).</summary>
+    public void RestoreCustomRecord(SeedCustomRecordType type, IReadOnlyDictionary<string, string?> row) =>
+        InsertRow(type, row.Where(v => v.Key is "id" or "isinactive" or "created" or "lastmodified" || IsField(type, v.Key))
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal));
+
+    /// <summary>Every row of a custom record table, id order, every column.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string?>> AllCustomRecords(SeedCustomRecordType type) =>
+        Rows($"SELECT * FROM {Identifier(type.ScriptId)} ORDER BY id");
 
     /// <summary>Rows of a custom record table, id order; null when the record does not exist.</summary>
     public IReadOnlyDictionary<string, string?>? FindCustomRecord(SeedCustomRecordType type, long id) =>
@@ -95,22 +135,93 @@ internal sealed class AccountTables : IDisposable
         return (total, rows);
     }
 
-    /// <summary>Runs a SuiteQL SELECT on the read-only connection; <c>?</c> placeholders take <paramref name="parameters"/>.</summary>
-    public (int Total, IReadOnlyList<IReadOnlyDictionary<string, string?>> Rows) Query(string suiteQl, IReadOnlyList<string?> parameters, int limit, int offset, int maxTotal)
+    /// <summary>
+    /// Runs a SuiteQL SELECT on the read-only connection; <c>?</c> placeholders take <paramref name="parameters"/>.
+    /// <paramref name="mayRead"/> is asked for every table the query reads. A query that cannot run throws
+    /// <see cref="SuiteQlError"/> whose detail is worded as NetSuite words it.
+    /// </summary>
+    public (int Total, IReadOnlyList<IReadOnlyDictionary<string, string?>> Rows) Query(
+        string suiteQl, IReadOnlyList<string?> parameters, int limit, int offset, int maxTotal, Func<string, bool> mayRead)
     {
-        var inner = BindPositional(suiteQl.Trim().TrimEnd(';'), parameters.Count);
-        var bound = parameters.Select((p, i) => ($"$p{i + 1}", (object?)p)).ToArray();
-        using var count = Command(_reader, $"SELECT COUNT(*) FROM ({inner})", bound);
-        var total = Math.Min(maxTotal, Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture));
-        var take = Math.Max(0, Math.Min(limit, total - offset));
-        using var page = Command(_reader, $"SELECT * FROM ({inner}) LIMIT {take} OFFSET {offset}", bound);
-        return (total, Read(page));
+        _mayRead = mayRead;
+        _deniedTable = null;
+        try
+        {
+            var inner = BindPositional(suiteQl.Trim().TrimEnd(';'), parameters.Count);
+            var bound = parameters.Select((p, i) => ($"$p{i + 1}", (object?)p)).ToArray();
+            using var count = Command(_reader, $"SELECT COUNT(*) FROM ({inner})", bound);
+            var total = Math.Min(maxTotal, Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture));
+            var take = Math.Max(0, Math.Min(limit, total - offset));
+            using var page = Command(_reader, $"SELECT * FROM ({inner}) LIMIT {take} OFFSET {offset}", bound);
+            return (total, Read(page));
+        }
+        catch (SqliteException e)
+        {
+            throw new SuiteQlError(_deniedTable is { } denied ? RecordNotFound(denied) : Describe(e.Message), e);
+        }
+        finally
+        {
+            _mayRead = _ => false;
+        }
     }
 
     public void Dispose()
     {
         _reader.Dispose();
         _writer.Dispose();
+    }
+
+    private static string RecordNotFound(string table) => $"Record '{table}' was not found.";
+
+    // SQLite's words for the two errors NetSuite words its own way; anything else (syntax) passes through.
+    private static string Describe(string message)
+    {
+        const string noTable = "no such table: ";
+        const string noColumn = "no such column: ";
+        var text = message.StartsWith("SQLite Error ", StringComparison.Ordinal) && message.IndexOf(": '", StringComparison.Ordinal) is > 0 and var at
+            ? message[(at + 3)..].TrimEnd('.', '\'')
+            : message;
+        if (text.StartsWith(noTable, StringComparison.Ordinal))
+        {
+            return RecordNotFound(text[noTable.Length..]);
+        }
+
+        return text.StartsWith(noColumn, StringComparison.Ordinal) ? $"Unknown identifier '{text[noColumn.Length..]}'." : text;
+    }
+
+    private int Authorize(object userData, int action, utf8z table, utf8z column, utf8z database, utf8z trigger)
+    {
+        switch (action)
+        {
+            case ActionSelect or ActionFunction or ActionRecursive:
+                return SqliteOk;
+            case ActionRead:
+                var name = table.utf8_to_string();
+                if (_mayRead(name))
+                {
+                    return SqliteOk;
+                }
+
+                _deniedTable ??= name;
+                return SqliteDeny;
+            default:
+                return SqliteDeny;
+        }
+    }
+
+    private string StoredScriptId(string scriptId) => _caseSensitive ? scriptId.ToUpperInvariant() : scriptId;
+
+    private static bool IsField(SeedCustomRecordType type, string name) => name == "name" || type.Fields.Contains(name, StringComparer.Ordinal);
+
+    private long InsertRow(SeedCustomRecordType type, IReadOnlyDictionary<string, string?> row)
+    {
+        var columns = string.Join(", ", row.Keys.Select(Identifier));
+        var parameters = row.Select((v, i) => ($"$v{i}", (object?)v.Value)).ToArray();
+        var placeholders = string.Join(", ", parameters.Select(p => p.Item1));
+        Execute($"INSERT INTO {Identifier(type.ScriptId)} ({columns}) VALUES ({placeholders})", parameters);
+        using var id = _writer.CreateCommand();
+        id.CommandText = "SELECT last_insert_rowid()";
+        return (long)id.ExecuteScalar()!;
     }
 
     // SuiteQL binds '?' by position; SQLite's provider binds by name, so each '?' outside a string literal becomes $pN.
@@ -137,7 +248,7 @@ internal sealed class AccountTables : IDisposable
 
         if (index != parameterCount)
         {
-            throw new SqliteException($"The query has {index} placeholders but {parameterCount} params were sent.", 1);
+            throw new SuiteQlError($"The query has {index} placeholders but {parameterCount} params were sent.");
         }
 
         return result.ToString();
@@ -198,5 +309,19 @@ internal sealed class AccountTables : IDisposable
         }
 
         return rows;
+    }
+}
+
+/// <summary>A SuiteQL query the account cannot run; <see cref="Exception.Message"/> is the search error as NetSuite words it.</summary>
+internal sealed class SuiteQlError : Exception
+{
+    public SuiteQlError(string message)
+        : base(message)
+    {
+    }
+
+    public SuiteQlError(string message, Exception inner)
+        : base(message, inner)
+    {
     }
 }

@@ -18,4 +18,7 @@ internal sealed class CertificateMapping
     public bool Revoked { get; set; }
 
     public bool IsActiveAt(DateTimeOffset now) => !Revoked && now >= ValidFrom && now < ValidUntil;
+
+    /// <summary>Neither revoked nor expired: a certificate not valid yet still takes one of the five places.</summary>
+    public bool CountsTowardLimitAt(DateTimeOffset now) => !Revoked && now < ValidUntil;
 }

@@ -7,9 +7,13 @@ using Onboarding.NetSuiteSandbox.Seed;
 
 namespace Onboarding.NetSuiteSandbox.Certificates;
 
-/// <summary>The client-credentials certificate rotation endpoint: list, upload, revoke (facts §4, checklist 10–12).</summary>
+/// <summary>The client-credentials certificate rotation endpoint: list, upload, revoke (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_92130837826.html).</summary>
 internal static class CertificateEndpoints
 {
+    /// <summary>
+    /// At most five active certificates per integration record; revoked and expired ones do not count
+    /// (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_162686838198.html).
+    /// </summary>
     public const int MaxActivePerIntegration = 5;
     private static readonly TimeSpan MaxValidity = TimeSpan.FromDays(730);
 
@@ -47,8 +51,9 @@ internal static class CertificateEndpoints
             var acct = http.Account();
             lock (acct.Gate)
             {
+                // Undocumented answer for an unknown or already revoked certificate; 404 in the REST error shape is the sandbox's choice.
                 var mapping = acct.Certificates.FirstOrDefault(c => c.ClientId == clientId && c.CertificateId == certificateId);
-                if (mapping is null)
+                if (mapping is not { Revoked: false })
                 {
                     return NetSuiteErrors.NotFound(http, "Record does not exist.");
                 }
@@ -97,20 +102,27 @@ internal static class CertificateEndpoints
                 return BadRequest(RestErrorCodes.InvalidContent, $"Entity {entityId} does not exist or is inactive.", "entity");
             }
 
-            if (acct.Certificates.Any(c => c.CertificateId == certificate.CertificateId))
+            var rules = http.Rules();
+            if (rules.EntityMustHoldRole && !acct.EntityHoldsRole(entityId, roleId))
+            {
+                // The mapped entity must hold the mapped role; the refusal's wording is the sandbox's choice.
+                return BadRequest(RestErrorCodes.InvalidContent,
+                    $"Entity {employee.Name} ({entityId}) does not have the role {role.Name} ({roleId}). Add the role on the employee record (Access › Roles) first.", "entity");
+            }
+
+            // NetSuite "creates a record for every unique combination of application and certificate": one certificate
+            // is never mapped twice, while one combination may hold several
+            // (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_162686838198.html).
+            if (rules.UniqueCertificates && acct.Certificates.Any(c => c.CertificateId == certificate.CertificateId))
             {
                 return BadRequest(RestErrorCodes.InvalidContent, "This certificate has already been uploaded.", "fileContent");
             }
 
-            var active = acct.Certificates.Where(c => c.ClientId == clientId && c.IsActiveAt(now)).ToList();
-            if (active.Any(c => c.RoleId == roleId && c.EntityId == entityId))
+            var counted = acct.Certificates.Count(c => c.ClientId == clientId && c.CountsTowardLimitAt(now));
+            if (rules.CertificateLimit && counted >= MaxActivePerIntegration)
             {
-                return BadRequest(RestErrorCodes.InvalidContent, "An active certificate already exists for this integration, role and entity. Revoke it first.");
-            }
-
-            if (active.Count >= MaxActivePerIntegration)
-            {
-                return BadRequest(RestErrorCodes.InvalidContent, $"The integration already has {MaxActivePerIntegration} active certificates. Revoke one first.");
+                return BadRequest(RestErrorCodes.InvalidContent,
+                    $"The integration already has {MaxActivePerIntegration} active certificates. Revoke one first (revoked and expired certificates do not count).");
             }
 
             // NetSuite silently shortens a validity beyond two years.
@@ -144,7 +156,7 @@ internal static class CertificateEndpoints
         }
     }
 
-    /// <summary>One element of the GET answer (facts §4.2).</summary>
+    /// <summary>One element of the GET answer (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/article_11111634165.html).</summary>
     public static JsonObject ListItem(Account acct, SeedIntegration client, CertificateMapping c) => new()
     {
         ["application"] = new JsonObject

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Onboarding.NetSuiteSandbox.Certificates;
 
-/// <summary>A parsed upload: the X.509 certificate, its public key and NetSuite's key rules (facts §3.3).</summary>
+/// <summary>A parsed upload: the X.509 certificate, its public key and NetSuite's key rules (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/subsect_162755332391.html).</summary>
 internal sealed record UploadedCertificate(string CertificateId, string Algorithm, AsymmetricAlgorithm PublicKey, DateTimeOffset NotBefore, DateTimeOffset NotAfter, string Pem)
 {
     private static readonly int[] RsaSizes = [3072, 4096];

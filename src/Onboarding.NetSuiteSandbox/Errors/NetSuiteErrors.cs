@@ -8,7 +8,7 @@ internal static class NetSuiteErrors
 {
     private const string TypeUrl = "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html";
 
-    /// <summary>The REST error envelope (facts §5.4).</summary>
+    /// <summary>The REST error envelope (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_156570709583.html).</summary>
     public static IResult Rest(int status, string code, string detail, string? title = null, (string Name, string Value)? locator = null, string? topLevelCode = null)
     {
         var item = new JsonObject { ["detail"] = detail, ["o:errorCode"] = code };
@@ -44,6 +44,13 @@ internal static class NetSuiteErrors
     public static IResult RestletInvalidLogin(string accountId) =>
         WithHeader(Restlet(401, "INVALID_LOGIN_ATTEMPT", "Invalid login attempt."), InvalidTokenChallenge(accountId));
 
+    /// <summary>
+    /// 401 for a RESTlet called with a "Web Services Only" role. Oracle names the code (INVALID_LOGIN_CREDENTIALS);
+    /// status, message and challenge header are the sandbox's choice, the same as for any refused bearer.
+    /// </summary>
+    public static IResult RestletWebServicesOnly(string accountId) =>
+        WithHeader(Restlet(401, "INVALID_LOGIN_CREDENTIALS", "Invalid login attempt."), InvalidTokenChallenge(accountId));
+
     /// <summary>400 for an Authorization header that is not <c>Bearer &lt;token&gt;</c>.</summary>
     public static IResult MalformedAuthorization(string accountId, bool restlet)
     {
@@ -54,7 +61,7 @@ internal static class NetSuiteErrors
         return WithHeader(body, challenge);
     }
 
-    /// <summary>A token-endpoint error (facts §2.8); <c>invalid_client</c> carries the Basic challenge.</summary>
+    /// <summary>A token-endpoint error (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/subsect_158521832417.html); <c>invalid_client</c> carries the Basic challenge.</summary>
     public static IResult OAuth(string error, string accountId)
     {
         var status = error switch

@@ -4,7 +4,7 @@ using Onboarding.NetSuiteSandbox.Hosting;
 
 namespace Onboarding.NetSuiteSandbox.Governance;
 
-/// <summary>Per-account limit of in-flight REST and RESTlet requests (facts §7, checklist 15).</summary>
+/// <summary>Per-account limit of in-flight REST and RESTlet requests (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/subsect_1559222360.html).</summary>
 internal static class ConcurrencyGate
 {
     public static TBuilder WithConcurrencyLimit<TBuilder>(this TBuilder builder, Surface surface)

@@ -3,7 +3,7 @@ using Onboarding.NetSuiteSandbox.Accounts;
 namespace Onboarding.NetSuiteSandbox.Hosting;
 
 /// <summary>
-/// <c>GET {base}/rest/datacenterurls?account=X</c>, the sandbox's rest.netsuite.com (facts §1.2, checklist 2): a known
+/// <c>GET {base}/rest/datacenterurls?account=X</c>, the sandbox's rest.netsuite.com (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/chapter_157011836591.html): a known
 /// account's domains are its sandbox prefix; an unknown one gets NetSuite's default domains.
 /// </summary>
 internal static class DataCenterUrlsEndpoint

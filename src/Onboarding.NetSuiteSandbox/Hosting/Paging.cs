@@ -5,7 +5,7 @@ using Onboarding.NetSuiteSandbox.Errors;
 
 namespace Onboarding.NetSuiteSandbox.Hosting;
 
-/// <summary>NetSuite collection paging: <c>limit</c> 1..max (default max), <c>offset</c> a multiple of <c>limit</c>, and the links (facts §5.2).</summary>
+/// <summary>NetSuite collection paging: <c>limit</c> 1..max (default max), <c>offset</c> a multiple of <c>limit</c>, and the links (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_156414087576.html).</summary>
 internal static class Paging
 {
     public static (int Limit, int Offset, IResult? Error) Read(IQueryCollection query, int maxLimit)

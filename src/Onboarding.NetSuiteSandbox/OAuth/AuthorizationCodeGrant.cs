@@ -2,7 +2,7 @@ using Onboarding.NetSuiteSandbox.Errors;
 
 namespace Onboarding.NetSuiteSandbox.OAuth;
 
-/// <summary><c>grant_type=authorization_code</c> (facts §2.3, checklist 4).</summary>
+/// <summary><c>grant_type=authorization_code</c> (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081952044.html).</summary>
 internal static class AuthorizationCodeGrant
 {
     public static IResult Handle(TokenContext context)
@@ -11,6 +11,11 @@ internal static class AuthorizationCodeGrant
         if (client is null)
         {
             return refusal!;
+        }
+
+        if (context.RefuseUnusable(client.ClientId) is { } unusable)
+        {
+            return unusable;
         }
 
         var codeValue = context.Form["code"].ToString();

@@ -28,13 +28,13 @@ internal static class AuthorizeEndpoints
     private static IResult Show(HttpContext http, IReadOnlyList<Account> accounts, bool askAccount)
     {
         var request = AuthorizeRequest.From(http.Request.Query);
-        if (Refusal(request, accounts) is { } refusal)
+        if (Refusal(request, accounts, http.Options()) is { } refusal)
         {
             return refusal;
         }
 
         var client = accounts[0].Integrations[request.ClientId!];
-        if (request.RedirectableError(client) is { } error)
+        if (RedirectableError(request, client, askAccount ? null : accounts[0], http) is { } error)
         {
             return Redirect(request, error, accounts[0], null, null, null);
         }
@@ -45,7 +45,7 @@ internal static class AuthorizeEndpoints
     private static async Task<IResult> DecideAsync(HttpContext http, IReadOnlyList<Account> accounts)
     {
         var request = AuthorizeRequest.From(http.Request.Query);
-        if (Refusal(request, accounts) is { } refusal)
+        if (Refusal(request, accounts, http.Options()) is { } refusal)
         {
             return refusal;
         }
@@ -62,13 +62,13 @@ internal static class AuthorizeEndpoints
         }
 
         var client = account.Integrations[request.ClientId!];
-        if (request.RedirectableError(client) is { } error)
+        if (RedirectableError(request, client, account, http) is { } error)
         {
             return Redirect(request, error, account, null, null, null);
         }
 
         var employee = account.Employees[account.SignedInEmployee];
-        if (!int.TryParse(form["role"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var roleId) || !employee.Roles.Contains(roleId) || !account.Roles.ContainsKey(roleId))
+        if (!int.TryParse(form["role"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var roleId) || !employee.Roles.Contains(roleId) || account.Roles.GetValueOrDefault(roleId) is not { Inactive: false })
         {
             return HtmlPage.Error("Choose a role", "The chosen role is not one of your roles in this account.");
         }
@@ -104,8 +104,9 @@ internal static class AuthorizeEndpoints
         return Redirect(request, null, account, roleId, employee.Id, code);
     }
 
-    // Unknown client or a redirect URI not on the record: NetSuite shows an error page and never redirects.
-    private static IResult? Refusal(AuthorizeRequest request, IReadOnlyList<Account> accounts)
+    // Unknown client or a redirect URI not on the record: NetSuite shows an error page and never redirects
+    // (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/subsect_158521823069.html).
+    private static IResult? Refusal(AuthorizeRequest request, IReadOnlyList<Account> accounts, SandboxOptions options)
     {
         var client = accounts.Count > 0 && request.ClientId is not null ? accounts[0].Integrations.GetValueOrDefault(request.ClientId) : null;
         if (client is null)
@@ -113,8 +114,22 @@ internal static class AuthorizeEndpoints
             return HtmlPage.Error("Invalid login attempt", "The integration is unknown or not enabled in this account.");
         }
 
-        return request.RedirectsTo(client) ? null : HtmlPage.Error("Invalid redirect URI", "The redirect URI does not match the integration record.");
+        if (!request.RedirectsTo(client))
+        {
+            return HtmlPage.Error("Invalid redirect URI", "The redirect URI does not match the integration record.");
+        }
+
+        return request.HasAllowedScheme(options)
+            ? null
+            : HtmlPage.Error("Invalid redirect URI", "The http:// scheme isn't supported: redirect URIs must use https:// or a custom scheme.");
     }
+
+    // A Blocked record, or OAuth 2.0 switched off, is reported with a redirect like the other step-one errors. Oracle
+    // documents only the Login Audit Trail details (IntegrationBlocked, FeatureDisabled); unauthorized_client is the
+    // sandbox's choice. With no account yet (the system domain before the user picks one) the check waits for the POST.
+    private static string? RedirectableError(AuthorizeRequest request, SeedIntegration client, Account? account, HttpContext http) =>
+        request.RedirectableError(client)
+        ?? (account?.IntegrationRefusal(client.ClientId, http.Rules()) is not null ? OAuthErrors.UnauthorizedClient : null);
 
     private static IResult Redirect(AuthorizeRequest request, string? error, Account account, int? role, int? entity, string? code)
     {

@@ -3,7 +3,7 @@ using Onboarding.NetSuiteSandbox.Seed;
 
 namespace Onboarding.NetSuiteSandbox.OAuth;
 
-/// <summary>The query of an authorize request and NetSuite's rules for it (facts §2.1, checklist 3).</summary>
+/// <summary>The query of an authorize request and NetSuite's rules for it (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081944642.html).</summary>
 internal sealed record AuthorizeRequest(
     string? ResponseType, string? ClientId, string? RedirectUri, string? Scope, string? State,
     string? CodeChallenge, string? CodeChallengeMethod, string? Prompt)
@@ -55,4 +55,13 @@ internal sealed record AuthorizeRequest(
 
     public bool RedirectsTo(SeedIntegration client) =>
         RedirectUri is not null && client.RedirectUris.Contains(RedirectUri, StringComparer.Ordinal);
+
+    /// <summary>
+    /// NetSuite takes https or a custom scheme, never http ("The http:// scheme isn't supported",
+    /// https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157771733782.html). The sandbox may allow
+    /// http on a loopback host for local demos, or any http when the rule is relaxed.
+    /// </summary>
+    public bool HasAllowedScheme(SandboxOptions options) =>
+        Uri.TryCreate(RedirectUri, UriKind.Absolute, out var uri)
+        && (uri.Scheme != Uri.UriSchemeHttp || !options.Rules.HttpsRedirectUris || (options.AllowLoopbackHttpRedirects && uri.IsLoopback));
 }

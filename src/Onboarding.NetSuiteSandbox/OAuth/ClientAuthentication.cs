@@ -6,7 +6,7 @@ using Onboarding.NetSuiteSandbox.Seed;
 namespace Onboarding.NetSuiteSandbox.OAuth;
 
 /// <summary>
-/// Client authentication for the delegated grants and revoke (facts §2.3): Basic <c>id:secret</c> for confidential
+/// Client authentication for the delegated grants and revoke (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081952044.html): Basic <c>id:secret</c> for confidential
 /// clients; Basic <c>id:</c> or <c>client_id</c> in the body for public ones; never two methods at once.
 /// </summary>
 internal static class ClientAuthentication

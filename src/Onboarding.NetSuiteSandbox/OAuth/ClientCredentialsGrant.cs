@@ -6,7 +6,8 @@ using Onboarding.NetSuiteSandbox.Tokens;
 namespace Onboarding.NetSuiteSandbox.OAuth;
 
 /// <summary>
-/// <c>grant_type=client_credentials</c> with a JWT client assertion, verified as facts §3.2 and checklist 6 describe.
+/// <c>grant_type=client_credentials</c> with a JWT client assertion, verified as
+/// https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_162790605110.html describes.
 /// Refusals carry the Login Audit Trail name of the reason in the log.
 /// </summary>
 internal static class ClientCredentialsGrant
@@ -40,9 +41,26 @@ internal static class ClientCredentialsGrant
 
         var account = context.Account;
         var client = assertion.ClaimString("iss") is { } iss ? account.Integrations.GetValueOrDefault(iss) : null;
-        if (client is not { ClientCredentialsGrant: true })
+        if (client is null)
         {
             return context.Refuse(context.Options.ServerErrorForUnknownIssuer ? OAuthErrors.ServerError : OAuthErrors.InvalidClient, "InvalidIssuer");
+        }
+
+        // "The Client Credentials (Machine to Machine) Grant doesn't support the use of public clients."
+        // https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157771733782.html
+        if (client.PublicClient && context.Options.Rules.ConfidentialClientCredentials)
+        {
+            return context.Refuse(OAuthErrors.UnauthorizedClient, "UnauthorizedClient: client credentials need a confidential integration record");
+        }
+
+        if (!client.ClientCredentialsGrant)
+        {
+            return context.Refuse(OAuthErrors.UnauthorizedClient, "UnauthorizedClient: the Client Credentials grant is not checked on the integration record");
+        }
+
+        if (context.RefuseUnusable(client.ClientId) is { } unusable)
+        {
+            return unusable;
         }
 
         if (assertion.HeaderString("kid") is not { Length: > 0 } kid)
@@ -100,10 +118,9 @@ internal static class ClientCredentialsGrant
                 return context.Refuse(OAuthErrors.InvalidScope, "ScopeMismatched");
             }
 
-            if (!account.Roles.TryGetValue(mapping.RoleId, out var role) || !role.Has(Permissions.OAuth2Login)
-                || !account.Employees.TryGetValue(mapping.EntityId, out var employee) || employee.Inactive)
+            if (account.PrincipalRefusal(mapping.RoleId, mapping.EntityId, context.Options.Rules) is { } principal)
             {
-                return context.Refuse(OAuthErrors.InvalidClient, "EntityOrRoleDisabled");
+                return context.Refuse(OAuthErrors.InvalidClient, principal);
             }
 
             var (jwt, _) = context.Issuer.Issue(account, client, TokenKind.Access, mapping.RoleId, mapping.EntityId, scopes, context.Now,

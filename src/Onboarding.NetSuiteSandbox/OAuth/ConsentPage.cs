@@ -41,7 +41,9 @@ internal static class ConsentPage
         }
 
         html.Append("<label for=\"role\">Role</label><select id=\"role\" name=\"role\">");
-        foreach (var role in employee.Roles.Where(first.Roles.ContainsKey).Select(id => first.Roles[id]))
+        // "Choose Another Role": every active role the signed-in employee holds, the first one preselected.
+        // https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158081944642.html
+        foreach (var role in employee.Roles.Where(first.Roles.ContainsKey).Select(id => first.Roles[id]).Where(r => !r.Inactive))
         {
             html.Append(CultureInfo.InvariantCulture, $"<option value=\"{role.Id}\">{HtmlPage.Encode(role.Name)}</option>");
         }

@@ -6,7 +6,7 @@ using Onboarding.NetSuiteSandbox.Tokens;
 namespace Onboarding.NetSuiteSandbox.OAuth;
 
 /// <summary>
-/// <c>grant_type=refresh_token</c> (facts §2.4–2.5): confidential clients reuse one 7-day token; public clients
+/// <c>grant_type=refresh_token</c> (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158082518856.html): confidential clients reuse one 7-day token; public clients
 /// rotate one-time tokens, each valid <c>refreshTokenValidityHours</c>, the chain capped at <c>oit + maxRotationHours</c>.
 /// </summary>
 internal static class RefreshTokenGrant
@@ -24,6 +24,11 @@ internal static class RefreshTokenGrant
         if (client is null)
         {
             return refusal!;
+        }
+
+        if (context.RefuseUnusable(client.ClientId) is { } unusable)
+        {
+            return unusable;
         }
 
         var value = context.Form["refresh_token"].ToString();
@@ -49,6 +54,11 @@ internal static class RefreshTokenGrant
             if (token.ExpiresAt <= context.Now || (client.PublicClient && token.Used))
             {
                 return context.Refuse(OAuthErrors.InvalidGrant, token.Used ? "InvalidGrant: refresh token already used" : "TokenExpired");
+            }
+
+            if (account.PrincipalRefusal(token.RoleId, token.EntityId, context.Options.Rules) is { } principal)
+            {
+                return context.Refuse(OAuthErrors.InvalidGrant, principal);
             }
 
             DateTimeOffset? newRefreshExpiry = null;

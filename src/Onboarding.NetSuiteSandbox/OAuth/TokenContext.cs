@@ -13,4 +13,11 @@ internal sealed record TokenContext(
         Log.TokenRefused(Logger, Account.Id, Form["grant_type"].ToString(), error, auditDetail);
         return NetSuiteErrors.OAuth(error, Account.Id);
     }
+
+    /// <summary>
+    /// The refusal for a client whose record is Blocked or whose account has OAuth 2.0 switched off, or null. The
+    /// answer, <c>unauthorized_client</c>, is the sandbox's choice: Oracle documents only the Login Audit Trail detail.
+    /// </summary>
+    public IResult? RefuseUnusable(string clientId) =>
+        Account.IntegrationRefusal(clientId, Options.Rules) is { } detail ? Refuse(OAuthErrors.UnauthorizedClient, detail) : null;
 }

@@ -31,6 +31,19 @@ internal static class RecordEndpoints
                     return NetSuiteErrors.NotFound(http, "Record type does not exist.");
                 }
 
+                bool allowed;
+                lock (acct.Gate)
+                {
+                    allowed = RecordAccess.Allows(acct, acct.Roles.GetValueOrDefault(http.Bearer().RoleId), type.ScriptId, http.Rules());
+                }
+
+                if (!allowed)
+                {
+                    // 403 in the REST error shape is the sandbox's choice; Oracle does not document this refusal.
+                    return NetSuiteErrors.Rest(403, RestErrorCodes.InsufficientPermission,
+                        $"Permission Violation: You need the '{type.Name}' permission to access this page. Please contact your account administrator.");
+                }
+
                 http.Items[typeof(SeedCustomRecordType)] = type;
                 return await next(context);
             });
@@ -44,7 +57,15 @@ internal static class RecordEndpoints
                 return NetSuiteErrors.Rest(400, RestErrorCodes.InvalidContent, "The request body must be a JSON object.");
             }
 
-            // Unknown properties are ignored, as NetSuite does with its default X-NetSuite-PropertyNameValidation=warning.
+            // NetSuite's default (X-NetSuite-PropertyNameValidation: Warning) drops an unknown field with a warning; the
+            // sandbox refuses it, so a wrong field id fails loudly instead of losing the value
+            // (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_156570709583.html).
+            if (http.Rules().UnknownFields && body.Select(p => p.Key).FirstOrDefault(k => k != "name" && !type.Fields.Contains(k, StringComparer.Ordinal)) is { } unknown)
+            {
+                return NetSuiteErrors.Rest(400, RestErrorCodes.InvalidContent,
+                    $"Invalid field '{unknown}': record type '{type.ScriptId}' has no such field.", locator: ("o:errorPath", unknown));
+            }
+
             var values = body.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => (string?)p.Value!.ToString(), StringComparer.Ordinal);
             var acct = http.Account();
             long id;

@@ -18,6 +18,12 @@ internal static class RestletEndpoint
         account.MapMethods("/app/site/hosting/restlet.nl", ["GET", "POST", "PUT", "DELETE"], async (HttpContext http) =>
             {
                 var acct = http.Account();
+                if (!acct.FeatureOn(AccountFeature.ServerSuiteScript, http.Rules()))
+                {
+                    // Undocumented shape; NetSuite's FEATURE_DISABLED code and wording, in the RESTlet error form.
+                    return NetSuiteErrors.Restlet(400, "FEATURE_DISABLED", "The feature 'Server SuiteScript' required to access this page is not enabled in this account.");
+                }
+
                 SeedBundle? owner;
                 Dictionary<int, BundleInstallation> installed;
                 lock (acct.Gate)

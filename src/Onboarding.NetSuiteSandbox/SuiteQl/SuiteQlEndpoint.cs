@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Onboarding.NetSuiteSandbox.Accounts;
 using Onboarding.NetSuiteSandbox.Errors;
@@ -9,7 +8,11 @@ using Onboarding.NetSuiteSandbox.Hosting;
 
 namespace Onboarding.NetSuiteSandbox.SuiteQl;
 
-/// <summary><c>POST /services/rest/query/v1/suiteql</c> over the account's tables (facts §5, checklist 13).</summary>
+/// <summary>
+/// <c>POST /services/rest/query/v1/suiteql</c> over the account's tables
+/// (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_157909186990.html), each table visible only to
+/// roles holding its record's permission (<see cref="RecordAccess"/>).
+/// </summary>
 internal static class SuiteQlEndpoint
 {
     private const int MaxLimit = 1000;
@@ -38,18 +41,21 @@ internal static class SuiteQlEndpoint
 
                 var parameters = (body["params"] as JsonArray ?? []).Select(p => p is JsonValue v ? v.ToString() : null).ToList();
                 var acct = http.Account();
+                var rules = http.Rules();
                 (int Total, IReadOnlyList<IReadOnlyDictionary<string, string?>> Rows) result;
                 try
                 {
                     lock (acct.Gate)
                     {
-                        result = acct.Tables.Query(query, parameters, limit, offset, MaxTotalResults);
+                        var role = acct.Roles.GetValueOrDefault(http.Bearer().RoleId);
+                        result = acct.Tables.Query(query, parameters, limit, offset, MaxTotalResults, table => RecordAccess.Allows(acct, role, table, rules));
                     }
                 }
-                catch (SqliteException e)
+                catch (SuiteQlError e)
                 {
+                    // A table the role may not see is reported exactly like one that does not exist.
                     return NetSuiteErrors.Rest(400, RestErrorCodes.InvalidParameter,
-                        $"Invalid search query. Detailed unprocessed description follows. {e.Message}", locator: ("o:errorQueryParam", "q"));
+                        $"Invalid search query. Detailed unprocessed description follows. Search error occurred: {e.Message}", locator: ("o:errorQueryParam", "q"));
                 }
 
                 return Results.Json(Envelope(http, result.Total, result.Rows, limit, offset, options.Value.OmitNullColumns));

@@ -2,13 +2,17 @@ using System.Text.Json.Nodes;
 using Onboarding.NetSuiteSandbox.Accounts;
 using Onboarding.NetSuiteSandbox.Certificates;
 using Onboarding.NetSuiteSandbox.Governance;
+using Onboarding.NetSuiteSandbox.Hosting;
+using Onboarding.NetSuiteSandbox.Seed;
 using Onboarding.NetSuiteSandbox.Time;
 
 namespace Onboarding.NetSuiteSandbox.TestControl;
 
 /// <summary>
-/// <c>/_sandbox/…</c>: lets tests and demos break and inspect accounts (faults, revocations, uninstall, permission loss,
-/// sandbox refresh, clock). Mapped only when <c>Sandbox:EnableTestControl</c> is true.
+/// <c>/_sandbox/…</c>: lets tests and demos break and inspect accounts (faults, revocations, uninstall, permission and
+/// role changes, features, blocked records, sandbox refresh, clock); docs/sandbox.md lists every endpoint. Mapped only
+/// when <c>Sandbox:EnableTestControl</c> is true. Changes are idempotent: 204 once the state holds, 404 when the
+/// account, role, employee or integration named does not exist.
 /// </summary>
 internal static class TestControlEndpoints
 {
@@ -111,12 +115,30 @@ internal static class TestControlEndpoints
             Mutate(http, acct => acct.Bundles.TryGetValue(bundleId, out var bundle) && acct.UninstallBundle(bundle)));
 
         account.MapPost("/roles/{roleId:int}/permissions/remove", (HttpContext http, int roleId, PermissionRequest request) =>
-            Mutate(http, acct => acct.Roles.TryGetValue(roleId, out var role) && role.Permissions.Remove(request.Permission)));
+            Change(http, acct => acct.Roles.GetValueOrDefault(roleId), (_, role) => role.Withdraw(request.Permission)));
 
-        // A sandbox refresh copies production over the sandbox, which clears client-credentials mappings (facts §3.3).
+        account.MapPost("/roles/{roleId:int}/permissions/add", (HttpContext http, int roleId, PermissionRequest request) =>
+            Change(http, acct => acct.Roles.GetValueOrDefault(roleId), (_, role) => role.Grant(request.Permission)));
+
+        // Setup › Users/Roles › Manage Users › <employee> › Access › Roles: what an admin does to make an entity hold a role.
+        account.MapPost("/employees/{employeeId:int}/roles/{roleId:int}/assign", (HttpContext http, int employeeId, int roleId) =>
+            Change(http, acct => acct.Employees.GetValueOrDefault(employeeId), (acct, employee) => acct.AssignRole(employee, roleId)));
+
+        account.MapPost("/employees/{employeeId:int}/roles/{roleId:int}/unassign", (HttpContext http, int employeeId, int roleId) =>
+            Change(http, acct => acct.Employees.GetValueOrDefault(employeeId), (acct, employee) => acct.UnassignRole(employee, roleId)));
+
+        account.MapPost("/features/{feature}/enable", (HttpContext http, string feature) => SwitchFeature(http, feature, on: true));
+        account.MapPost("/features/{feature}/disable", (HttpContext http, string feature) => SwitchFeature(http, feature, on: false));
+
+        account.MapPost("/integrations/{clientId}/block", (HttpContext http, string clientId) =>
+            Change(http, acct => acct.Integrations.GetValueOrDefault(clientId), (acct, _) => acct.BlockedIntegrations.Add(clientId)));
+
+        account.MapPost("/integrations/{clientId}/enable", (HttpContext http, string clientId) =>
+            Change(http, acct => acct.Integrations.GetValueOrDefault(clientId), (acct, _) => acct.BlockedIntegrations.Remove(clientId)));
+
         account.MapPost("/refresh", (HttpContext http) => Mutate(http, acct =>
         {
-            acct.Certificates.Clear();
+            acct.Refresh(http.Rules());
             return true;
         }));
 
@@ -135,6 +157,45 @@ internal static class TestControlEndpoints
             return true;
         }));
     }
+
+    private static IResult SwitchFeature(HttpContext http, string name, bool on)
+    {
+        if (!AccountFeatures.TryParse(name, out var feature))
+        {
+            return Results.BadRequest(new { error = $"Unknown feature '{name}'. Known features: {string.Join(", ", Enum.GetNames<AccountFeature>())}." });
+        }
+
+        if (feature == AccountFeature.OneWorld)
+        {
+            return Results.BadRequest(new { error = "OneWorld is fixed when an account is provisioned; seed a OneWorld or a non-OneWorld account instead." });
+        }
+
+        return Change(http, acct => acct, (acct, _) =>
+        {
+            if (on)
+            {
+                acct.Features.Add(feature);
+            }
+            else
+            {
+                acct.Features.Remove(feature);
+            }
+        });
+    }
+
+    // Idempotent changes: 204 once the state holds (changed now or before), 404 when the target does not exist.
+    private static IResult Change<T>(HttpContext http, Func<Account, T?> find, Action<Account, T> change)
+        where T : class =>
+        Mutate(http, acct =>
+        {
+            if (find(acct) is not { } target)
+            {
+                return false;
+            }
+
+            change(acct, target);
+            return true;
+        });
 
     private static Account Current(HttpContext http) => (Account)http.Items[typeof(Account)]!;
 
@@ -163,7 +224,25 @@ internal static class TestControlEndpoints
                 inFlight = acct.InFlight,
                 installedBundles = acct.InstalledBundles.Keys.ToArray(),
                 installedIntegrations = acct.InstalledIntegrations.ToArray(),
-                roles = acct.Roles.Values.Select(r => new { id = r.Id, scriptId = r.ScriptId, name = r.Name, permissions = r.Permissions.ToArray() }).ToArray(),
+                features = acct.Features.Select(f => f.ToString()).Order(StringComparer.Ordinal).ToArray(),
+                integrations = acct.Integrations.Values.Select(i => new
+                {
+                    clientId = i.ClientId,
+                    name = i.Name,
+                    publicClient = i.PublicClient,
+                    state = acct.BlockedIntegrations.Contains(i.ClientId) ? SeedIntegration.Blocked : SeedIntegration.Enabled,
+                }).ToArray(),
+                roles = acct.Roles.Values.Select(r => new
+                {
+                    id = r.Id,
+                    scriptId = r.ScriptId,
+                    name = r.Name,
+                    webServicesOnly = r.WebServicesOnly,
+                    administrator = r.IsAdministrator,
+                    permissions = r.Granted.Order(StringComparer.Ordinal).ToArray(),
+                    withdrawn = r.Withdrawn.Order(StringComparer.Ordinal).ToArray(),
+                }).ToArray(),
+                employees = acct.Employees.Values.Select(e => new { id = e.Id, name = e.Name, roles = e.Roles.ToArray() }).ToArray(),
             };
         }
     }

@@ -6,17 +6,20 @@ using Onboarding.NetSuiteSandbox.Accounts;
 
 namespace Onboarding.NetSuiteSandbox.Tokens;
 
-/// <summary>Signs the sandbox's access and refresh tokens (PS256, key made at start-up) and publishes its public key.</summary>
-internal sealed class TokenSigner
+/// <summary>
+/// Signs the sandbox's access and refresh tokens (PS256) and publishes its public key. The key is the process-wide one,
+/// or the one kept in the state file (<c>Sandbox:StateFile</c>) so tokens issued before a restart stay valid.
+/// </summary>
+internal sealed class TokenSigner(SigningKey signingKey)
 {
     public const string Issuer = "https://system.netsuite.com";
-    // One key per process: making an RSA key is the slowest part of starting a sandbox, and tests start hundreds.
-    // Tokens stay bound to their instance because every bearer is also looked up in that instance's token records.
-    private static readonly Lazy<(RSA Key, string KeyId)> ProcessKey = new(() => (RSA.Create(2048), $"s.SANDBOX.{Guid.NewGuid():N}"));
-    private readonly RSA _key = ProcessKey.Value.Key;
-    private readonly string _keyId = ProcessKey.Value.KeyId;
+    private readonly RSA _key = signingKey.Key;
+    private readonly string _keyId = signingKey.KeyId;
 
-    /// <summary>Signs the token described by <paramref name="token"/>; claims follow facts §2.6.</summary>
+    /// <summary>
+    /// Signs the token described by <paramref name="token"/>; claims as in Oracle's examples
+    /// (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_158255317571.html).
+    /// </summary>
     public string Sign(Account account, IssuedToken token, string applicationId, DateTimeOffset issuedAt, bool clientCredentials)
     {
         var payload = new JsonObject

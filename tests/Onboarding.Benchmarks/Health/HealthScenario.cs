@@ -74,7 +74,7 @@ public static class HealthScenario
         var retained = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
 
         // After the peak is read: the baseline's own 10,000 requests are not the monitor's memory.
-        var raw = await RawRoundTripsAsync(host.Services, accounts, settings.MaxConcurrentChecks, sandbox.BaseAddress, settings.ProbeQuery);
+        var raw = await RawRoundTripsAsync(host.Services, accounts, settings.MaxConcurrentChecks, sandbox.BaseAddress, Onboarding.Engine.Kit.ConnectionProbe.QueryFor(new Onboarding.Engine.Onboarding.OnboardingOptions()));
 
         // The hour from the warm cycle on: every check in it after the cold start, the renewal included.
         var hour = closing.At - warm.At;

@@ -37,6 +37,7 @@ public sealed class SandboxProcess : IAsyncDisposable
             "--urls", $"http://127.0.0.1:{port}",
             $"--Sandbox:SeedFile={seedFile}",
             "--Sandbox:EnableTestControl=true",
+            "--Sandbox:AllowLoopbackHttpRedirects=true",
             "--Logging:LogLevel:Default=Warning",
         })
         {

@@ -12,6 +12,7 @@ using Onboarding.Bot.Teams;
 using Onboarding.Bot.Tests.Infrastructure;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding;
 
 namespace Onboarding.Bot.Tests.Hardening;
 
@@ -134,8 +135,9 @@ public sealed class BadInputTests(BadInputHost host) : IClassFixture<BadInputHos
 
     private static IEnumerable<string> Failures(IConfiguration configuration)
     {
-        var engine = new ServiceCollection().AddLogging().AddNetSuiteClients(configuration).AddConnectionHealth(configuration).BuildServiceProvider();
+        var engine = new ServiceCollection().AddLogging().AddNetSuiteClients(configuration).AddOnboardingFlow(configuration).AddConnectionHealth(configuration).BuildServiceProvider();
         yield return Failure(() => _ = engine.GetRequiredService<IOptions<NetSuiteOptions>>().Value);
+        yield return Failure(() => _ = engine.GetRequiredService<IOptions<OnboardingOptions>>().Value);
         yield return Failure(() => _ = engine.GetRequiredService<IOptions<HealthOptions>>().Value);
         yield return Failure(() => Throw(new SlackOptionsValidator().Validate(null, configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() ?? new SlackOptions())));
         yield return Failure(() => Throw(new BotOptionsValidator().Validate(null, configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions())));

@@ -31,7 +31,11 @@ public sealed class ProcessKillTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SandboxServer.StartAsync(options => options.EnableTestControl = true);
+        _sandbox = await SandboxServer.StartAsync(options =>
+        {
+            options.EnableTestControl = true;
+            options.AllowLoopbackHttpRedirects = true;
+        });
         _connector = await ConnectorStandIn.StartAsync();
         _control = new HttpClient { BaseAddress = _sandbox.BaseAddress };
     }

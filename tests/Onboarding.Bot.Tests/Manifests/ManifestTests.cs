@@ -7,7 +7,7 @@ namespace Onboarding.Bot.Tests.Manifests;
 /// <summary>The app manifests stay in step with the code: endpoints, scopes, commands and icon sizes.</summary>
 public sealed class ManifestTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Infrastructure.RepositoryRoot.Path;
 
     [Theory]
     [InlineData("/api/slack/events")]
@@ -59,17 +59,4 @@ public sealed class ManifestTests
         string.Join(' ', command.Split(' ').TakeWhile(w => !w.StartsWith('[') && !w.StartsWith('<')));
 
     private static string SlackManifest() => File.ReadAllText(Path.Combine(Root, "manifests", "slack", "manifest.yaml")).ReplaceLineEndings("\n");
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Onboarding.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with Onboarding.sln) was not found above the test binaries.");
-    }
 }

@@ -15,7 +15,13 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     private readonly TestDirectory _work = new();
     private SandboxServer _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(options => options.EnableTestControl = true);
+    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(options =>
+    {
+        options.EnableTestControl = true;
+
+        // The demo integration's redirect URIs are loopback http, which only a local sandbox allows (docs/netsuite.md, C8).
+        options.AllowLoopbackHttpRedirects = true;
+    });
 
     public async Task DisposeAsync()
     {

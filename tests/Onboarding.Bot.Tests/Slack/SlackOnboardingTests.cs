@@ -89,6 +89,18 @@ public abstract class SlackOnboardingTests(StorageProvider provider) : IAsyncLif
     }
 
     [SkippableFact]
+    public async Task The_non_OneWorld_production_style_account_onboards_just_as_the_sandbox_one()
+    {
+        var onboarding = new SlackOnboarding(_host, _browser, SecondAccount);
+
+        var final = await onboarding.InstallAndConfirmAsync(await onboarding.AuthorizeAsync(await onboarding.StartWithSlashCommandAsync("trigger-production")));
+
+        Assert.True(final.Shows("Demo Company (7654321) is connected"));
+        Assert.True(final.Shows("Certificate"));
+        Assert.False(final.Shows("✗"));
+    }
+
+    [SkippableFact]
     public async Task A_mention_starts_the_onboarding_and_the_OAuth_callback_continues_it_in_Slack()
     {
         var onboarding = new SlackOnboarding(_host, _browser);

@@ -36,6 +36,18 @@ public abstract class OnboardingConversationTests(StorageProvider provider) : IA
     }
 
     [SkippableFact]
+    public async Task The_non_OneWorld_production_style_account_onboards_just_as_the_sandbox_one()
+    {
+        var card = await _onboarding.StartAsync("onboard 7654321");
+        Assert.Contains("Connect NetSuite 7654321", card.CardTexts);
+
+        var final = await _onboarding.InstallAndConfirmAsync(await _onboarding.AuthorizeAsync(card));
+
+        Assert.Contains(final.CardTexts, t => t.Contains("Demo Company (7654321) is connected 🎉", StringComparison.Ordinal));
+        Assert.DoesNotContain(final.CardTexts, t => t is "⏳" or "○" or "✗");
+    }
+
+    [SkippableFact]
     public async Task Whole_onboarding_reaches_Completed_on_one_card_updated_in_place()
     {
         var card = await _onboarding.StartAsync();

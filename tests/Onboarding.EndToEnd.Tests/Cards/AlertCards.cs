@@ -38,7 +38,7 @@ internal static class AlertCards
         yield return ("certificate-confirm-rotation", CertificateViews.ConfirmRotation(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }));
         yield return ("certificate-rotating", CertificateViews.Rotating(tenant, new Engine.Conversations.ChatUser("u-1", "Vic")));
         yield return ("certificate-rotation-kept", CertificateViews.RotationKept(tenant, new Engine.Conversations.ChatUser("u-1", "Vic")));
-        yield return ("certificate-rotated", CertificateViews.Rotated(tenant, new RotationOutcome(RotationStatus.Rotated, NewCertificateId: "cert-new", ValidUntil: now.AddYears(2), OldCertificateId: "cert-old", Overlapped: true)));
+        yield return ("certificate-rotated", CertificateViews.Rotated(tenant, new RotationOutcome(RotationStatus.Rotated, NewCertificateId: "cert-new", ValidUntil: now.AddYears(2), OldCertificateId: "cert-old", OldRevoked: true)));
         foreach (var status in Enum.GetValues<RotationStatus>().Where(s => s != RotationStatus.Rotated))
         {
             yield return ($"certificate-rotation-{status}", CertificateViews.RotationFailed(tenant, new RotationOutcome(status, "upload",

@@ -34,6 +34,23 @@ public sealed class CauseClassifierTests
         Assert.Equal(FailureCause.BundleUninstalled, CauseClassifier.Classify(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "x"), CheckStage.Mint, ValidUntil, Now, liveTokenRefused: true));
 
     [Fact]
+    public void On_a_sandbox_account_a_live_token_dying_with_the_certificate_means_the_sandbox_was_refreshed() =>
+        Assert.Equal(FailureCause.SandboxRefreshed, CauseClassifier.Classify(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "x"), CheckStage.Mint, ValidUntil, Now, liveTokenRefused: true, sandboxAccount: true));
+
+    [Fact]
+    public void A_refresh_once_seen_is_not_blurred_into_a_revoked_certificate_by_later_refusals()
+    {
+        Assert.Equal(FailureCause.SandboxRefreshed, CauseClassifier.Sharpen(FailureCause.SandboxRefreshed, FailureCause.CertificateRevoked));
+        Assert.Equal(FailureCause.NetSuiteUnavailable, CauseClassifier.Sharpen(FailureCause.SandboxRefreshed, FailureCause.NetSuiteUnavailable));
+    }
+
+    [Fact]
+    public void Only_a_refreshed_sandbox_offers_Connect_again()
+    {
+        Assert.Equal([FailureCause.SandboxRefreshed], Enum.GetValues<FailureCause>().Where(c => CauseExplanation.For(c).OffersReconnect));
+    }
+
+    [Fact]
     public void Every_cause_has_plain_words_and_a_fix()
     {
         foreach (var cause in Enum.GetValues<FailureCause>())

@@ -1,6 +1,7 @@
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.Storage;
+using Onboarding.Engine.Tests.Onboarding;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Tests.Health;
@@ -107,7 +108,7 @@ public sealed class HealthCommandTests
     [Fact]
     public async Task Re_run_check_answers_with_what_it_found_now()
     {
-        await using var harness = await HealthHarness.StartAsync();
+        await using var harness = await HealthHarness.StartAsync(account: FlowHarness.ProductionAccount);
         await harness.OnboardAsync();
         await harness.BundleGoesDownAsync();
         var alert = Assert.Single(harness.AlertPosts(harness.Ops));
@@ -115,7 +116,7 @@ public sealed class HealthCommandTests
         await harness.Flow.PressAsync(alert, "Re-run check", harness.Flow.Staff, harness.Ops);
 
         var answer = harness.Notices(harness.Ops)[^1];
-        Assert.StartsWith("✗ Demo Company (Sandbox) (1234567_SB1) still fails its check", answer.Title, StringComparison.Ordinal);
+        Assert.StartsWith("✗ Demo Company (7654321) still fails its check", answer.Title, StringComparison.Ordinal);
         Assert.Contains("bundle", answer.Summary, StringComparison.Ordinal);
     }
 

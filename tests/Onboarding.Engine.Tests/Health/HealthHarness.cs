@@ -21,17 +21,19 @@ public sealed class HealthHarness : IAsyncDisposable
 {
     private readonly HttpClient _control = new(new HttpClientHandler { AllowAutoRedirect = false });
 
-    private HealthHarness(FlowHarness flow, FakeTimeProvider time)
+    private HealthHarness(FlowHarness flow, FakeTimeProvider time, AccountId account)
     {
         Flow = flow;
         Time = time;
+        Account = account;
     }
 
     public FlowHarness Flow { get; }
 
     public FakeTimeProvider Time { get; }
 
-    public AccountId Account { get; } = AccountId.Parse(FlowHarness.DemoAccount);
+    /// <summary>The tenant: the OneWorld sandbox demo account unless the test picks the non-OneWorld production-style one.</summary>
+    public AccountId Account { get; }
 
     /// <summary>The ops team's channel, subscribed to alerts by <see cref="OnboardAsync"/>.</summary>
     public ConversationKey Ops { get; } = new("msteams", "tenant-1", "ops-" + Guid.NewGuid().ToString("N"));
@@ -43,7 +45,8 @@ public sealed class HealthHarness : IAsyncDisposable
     public static async Task<HealthHarness> StartAsync(
         Action<Dictionary<string, string?>>? health = null,
         Action<Dictionary<string, string?>>? settings = null,
-        StorageProvider provider = StorageProvider.Sqlite)
+        StorageProvider provider = StorageProvider.Sqlite,
+        string account = FlowHarness.DemoAccount)
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var values = new Dictionary<string, string?> { ["Health:CheckJitter"] = "00:00:00" };
@@ -56,13 +59,13 @@ public sealed class HealthHarness : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<IChatPublisher>(sp => sp.GetRequiredService<RefusingPublisher>()));
             services.AddConnectionHealth(configuration);
         }, provider: provider);
-        return new HealthHarness(flow, time);
+        return new HealthHarness(flow, time, AccountId.Parse(account));
     }
 
     /// <summary>Onboards the demo account to Completed and subscribes <see cref="Ops"/> to alerts.</summary>
     public async Task OnboardAsync()
     {
-        await Flow.OnboardAsync();
+        await Flow.OnboardAsync(Account.Value);
         await SubscribeAsync(Ops);
     }
 
@@ -91,8 +94,11 @@ public sealed class HealthHarness : IAsyncDisposable
     public async Task AdvanceAsync(TimeSpan by)
     {
         Time.Advance(by);
-        await PostControlAsync("_sandbox/clock/advance", new { seconds = by.TotalSeconds });
+        await AdvanceSandboxAsync(by);
     }
+
+    /// <summary>Moves only the sandbox's clock, e.g. to catch up with the engine's after moving that alone.</summary>
+    public Task AdvanceSandboxAsync(TimeSpan by) => PostControlAsync("_sandbox/clock/advance", new { seconds = by.TotalSeconds });
 
     public async Task<TenantHealth> HealthAsync() => (await Flow.Get<TenantHealthStore>().FindAsync(Account, CancellationToken.None))!;
 

@@ -10,7 +10,7 @@ public sealed class HealthMetricsTests
     [Fact]
     public async Task Checks_failures_by_cause_alerts_latency_and_token_mints_are_measured()
     {
-        await using var harness = await HealthHarness.StartAsync();
+        await using var harness = await HealthHarness.StartAsync(account: Onboarding.FlowHarness.ProductionAccount);
         var meters = harness.Flow.Get<IMeterFactory>();
         using var checks = new MetricCollector<long>(meters, HealthMetrics.MeterName, "onboarding.health.checks");
         using var failures = new MetricCollector<long>(meters, HealthMetrics.MeterName, "onboarding.health.failures");

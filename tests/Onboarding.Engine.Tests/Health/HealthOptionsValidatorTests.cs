@@ -21,7 +21,6 @@ public sealed class HealthOptionsValidatorTests
     [InlineData(nameof(HealthOptions.CheckJitter), "Health:CheckJitter")]
     [InlineData(nameof(HealthOptions.MaxConcurrentChecks), "Health:MaxConcurrentChecks")]
     [InlineData(nameof(HealthOptions.ExpiryWarningDays), "Health:ExpiryWarningDays")]
-    [InlineData(nameof(HealthOptions.ProbeQuery), "Health:ProbeQuery")]
     [InlineData(nameof(HealthOptions.BundleCheckInterval), "Health:BundleCheckInterval")]
     public void A_bad_value_is_refused_naming_its_key(string property, string key)
     {
@@ -32,7 +31,6 @@ public sealed class HealthOptionsValidatorTests
             case nameof(HealthOptions.CheckJitter): options.CheckJitter = TimeSpan.FromHours(1); break;
             case nameof(HealthOptions.MaxConcurrentChecks): options.MaxConcurrentChecks = 0; break;
             case nameof(HealthOptions.ExpiryWarningDays): options.ExpiryWarningDays = "30, soon"; break;
-            case nameof(HealthOptions.ProbeQuery): options.ProbeQuery = " "; break;
             case nameof(HealthOptions.BundleCheckInterval): options.BundleCheckInterval = TimeSpan.FromMinutes(1); break;
         }
 

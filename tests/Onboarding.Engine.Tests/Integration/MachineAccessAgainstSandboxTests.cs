@@ -31,9 +31,11 @@ public sealed class MachineAccessAgainstSandboxTests
         var machine = await tokens.GetAsync(credential, CancellationToken.None);
         Assert.True(machine.IsSuccess, machine.Error?.Explanation);
 
-        var rows = await suiteQl.QueryAsync(SandboxHost.Account, machine.Value, "SELECT id, scriptid FROM role WHERE scriptid = ?", ["customrole_onboarding_app"], CancellationToken.None);
-        Assert.True(rows.IsSuccess, rows.Error?.Explanation + " " + rows.Error?.Detail);
-        Assert.Equal(SandboxHost.AppRoleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(rows.Value.Items)["id"]);
+        // The app's role reads its own configuration record (the connection probe), and not the role table (least privilege).
+        var probe = await suiteQl.QueryAsync(SandboxHost.Account, machine.Value, "SELECT id FROM customrecord_onboarding_config", null, CancellationToken.None, limit: 1);
+        Assert.True(probe.IsSuccess, probe.Error?.Explanation + " " + probe.Error?.Detail);
+        var roles = await suiteQl.QueryAsync(SandboxHost.Account, machine.Value, "SELECT id FROM role", null, CancellationToken.None);
+        Assert.Equal(NetSuiteErrorKind.PermissionMissing, roles.Error?.Kind);
 
         var revoked = await certificates.RevokeAsync(SandboxHost.Account, admin, uploaded.Value.CertificateId, CancellationToken.None);
         Assert.True(revoked.IsSuccess, revoked.Error?.Explanation);

@@ -36,7 +36,11 @@ public sealed partial class SandboxHost : IAsyncDisposable
 
     public static async Task<SandboxHost> StartAsync(Func<DelegatingHandler>? observer = null)
     {
-        var server = await SandboxServer.StartAsync(options => options.EnableTestControl = true);
+        var server = await SandboxServer.StartAsync(options =>
+        {
+            options.EnableTestControl = true;
+            options.AllowLoopbackHttpRedirects = true;
+        });
         var root = server.BaseAddress.AbsoluteUri.TrimEnd('/');
         var clients = new NetSuiteTestHost(
             primaryHandler: null,

@@ -38,7 +38,7 @@ public sealed class ClientAssertionTests
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(assertion, new TokenValidationParameters
         {
             IssuerSigningKey = algorithm.IsRsa() ? new RsaSecurityKey(certificate.GetRSAPublicKey()!) : new ECDsaSecurityKey(certificate.GetECDsaPublicKey()!),
-            ValidIssuer = "demo-onboarding-client",
+            ValidIssuer = "demo-machine-client",
             ValidAudience = TokenUrl.AbsoluteUri,
             ValidateLifetime = false,
         });

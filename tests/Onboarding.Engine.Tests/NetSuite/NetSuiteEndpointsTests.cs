@@ -16,8 +16,8 @@ public sealed class NetSuiteEndpointsTests
         Assert.Equal("https://system.netsuite.com/app/login/oauth2/authorize.nl", endpoints.Authorize(null).AbsoluteUri);
         Assert.Equal("https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token", endpoints.Token(Account).AbsoluteUri);
         Assert.Equal("https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/revoke", endpoints.Revoke(Account).AbsoluteUri);
-        Assert.Equal("https://1234567-sb1.restlets.api.netsuite.com/services/rest/auth/oauth2/v1/clients/demo-onboarding-client/certificates", endpoints.Certificates(Account).AbsoluteUri);
-        Assert.Equal("https://1234567-sb1.restlets.api.netsuite.com/services/rest/auth/oauth2/v1/clients/demo-onboarding-client/certificates/abc_-1/revoke", endpoints.RevokeCertificate(Account, "abc_-1").AbsoluteUri);
+        Assert.Equal("https://1234567-sb1.restlets.api.netsuite.com/services/rest/auth/oauth2/v1/clients/demo-machine-client/certificates", endpoints.Certificates(Account).AbsoluteUri);
+        Assert.Equal("https://1234567-sb1.restlets.api.netsuite.com/services/rest/auth/oauth2/v1/clients/demo-machine-client/certificates/abc_-1/revoke", endpoints.RevokeCertificate(Account, "abc_-1").AbsoluteUri);
         Assert.Equal("https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/query/v1/suiteql?limit=10&offset=20", endpoints.SuiteQl(Account, 10, 20).AbsoluteUri);
         Assert.Equal("https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customrecord_onboarding_config/5", endpoints.Record(Account, "customrecord_onboarding_config", "5").AbsoluteUri);
         Assert.Equal(
@@ -36,7 +36,7 @@ public sealed class NetSuiteEndpointsTests
         Assert.Equal("http://127.0.0.1:5080/system/app/login/oauth2/authorize.nl", endpoints.Authorize(null).AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5080/1234567-sb1/services/rest/auth/oauth2/v1/token", endpoints.Token(Account).AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5080/1234567-sb1/app/site/hosting/restlet.nl?script=1&deploy=2", endpoints.Restlet(Account, new RestletId("1", "2")).AbsoluteUri);
-        Assert.Equal("http://127.0.0.1:5080/1234567-sb1/services/rest/auth/oauth2/v1/clients/demo-onboarding-client/certificates", endpoints.Certificates(Account).AbsoluteUri);
+        Assert.Equal("http://127.0.0.1:5080/1234567-sb1/services/rest/auth/oauth2/v1/clients/demo-machine-client/certificates", endpoints.Certificates(Account).AbsoluteUri);
         Assert.True(new NetSuiteOptionsValidator().Validate(null, options).Succeeded);
     }
 }

@@ -79,8 +79,49 @@ public sealed class RestClientsTests
 
         var result = await host.Get<ICertificateClient>().RevokeAsync(Account, Token, "cert-1", CancellationToken.None);
 
-        Assert.True(result.Value);
+        Assert.Equal(CertificateRevocation.Revoked, result.Value);
         Assert.EndsWith("/certificates/cert-1/revoke", Assert.Single(netsuite.Requests).Uri.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Revoking_a_certificate_NetSuite_no_longer_knows_counts_as_already_revoked()
+    {
+        var netsuite = new StubNetSuiteHandler().Then(HttpStatusCode.NotFound, """
+            {"type":"https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html","title":"Not Found","status":404,
+             "o:errorDetails":[{"detail":"Certificate not found.","o:errorCode":"NONEXISTENT_ID"}]}
+            """);
+        using var host = new NetSuiteTestHost(netsuite);
+
+        var result = await host.Get<ICertificateClient>().RevokeAsync(Account, Token, "cert-gone", CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(CertificateRevocation.AlreadyRevoked, result.Value);
+    }
+
+    [Fact]
+    public async Task The_certificate_endpoint_is_the_machine_integration_records()
+    {
+        var netsuite = new StubNetSuiteHandler().Then(HttpStatusCode.OK, "[]");
+        using var host = new NetSuiteTestHost(netsuite);
+
+        await host.Get<ICertificateClient>().ListAsync(Account, Token, CancellationToken.None);
+
+        Assert.EndsWith("/services/rest/auth/oauth2/v1/clients/demo-machine-client/certificates", Assert.Single(netsuite.Requests).Uri.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_table_the_role_may_not_see_is_reported_as_a_missing_permission_naming_the_record()
+    {
+        var netsuite = new StubNetSuiteHandler().Then(HttpStatusCode.BadRequest, """
+            {"type":"https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html","title":"Bad Request","status":400,
+             "o:errorDetails":[{"detail":"Invalid search query. Detailed unprocessed description follows. Search error occurred: Record 'role' was not found.","o:errorQueryParam":"q","o:errorCode":"INVALID_PARAMETER"}]}
+            """);
+        using var host = new NetSuiteTestHost(netsuite);
+
+        var result = await host.Get<ISuiteQlClient>().QueryAsync(Account, Token, "SELECT id FROM role", null, CancellationToken.None);
+
+        Assert.Equal(NetSuiteErrorKind.PermissionMissing, result.Error!.Kind);
+        Assert.Contains("'role' records", result.Error.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -147,7 +147,7 @@ public sealed class CrashRecoveryTests
                 : result;
         }
 
-        public Task<NetSuiteResult<bool>> RevokeAsync(AccountId account, BearerToken accessToken, string certificateId, CancellationToken cancellationToken) =>
+        public Task<NetSuiteResult<CertificateRevocation>> RevokeAsync(AccountId account, BearerToken accessToken, string certificateId, CancellationToken cancellationToken) =>
             inner.RevokeAsync(account, accessToken, certificateId, cancellationToken);
     }
 
@@ -165,7 +165,7 @@ public sealed class CrashRecoveryTests
             return Interlocked.Increment(ref _uploads) == 1 ? throw new SimulatedCrashException() : result;
         }
 
-        public Task<NetSuiteResult<bool>> RevokeAsync(AccountId account, BearerToken accessToken, string certificateId, CancellationToken cancellationToken) =>
+        public Task<NetSuiteResult<CertificateRevocation>> RevokeAsync(AccountId account, BearerToken accessToken, string certificateId, CancellationToken cancellationToken) =>
             inner.RevokeAsync(account, accessToken, certificateId, cancellationToken);
     }
 

@@ -24,7 +24,11 @@ namespace Onboarding.Engine.Tests.Onboarding;
 /// </summary>
 public sealed class FlowHarness : IAsyncDisposable
 {
+    /// <summary>The OneWorld sandbox-style demo account.</summary>
     public const string DemoAccount = "1234567_SB1";
+
+    /// <summary>The non-OneWorld, production-style demo account (no subsidiary table; never refreshed).</summary>
+    public const string ProductionAccount = "7654321";
     public const string StaffId = "staff-1";
 
     /// <summary>The staff member of the harness's tenant as <c>Onboarding:Roles</c> names them; the harness gives them both roles.</summary>
@@ -78,6 +82,9 @@ public sealed class FlowHarness : IAsyncDisposable
         var sandbox = await SandboxServer.StartAsync(o =>
         {
             o.EnableTestControl = true;
+
+            // The demo integration's redirect URIs are loopback http, which only a local sandbox allows (docs/netsuite.md, C8).
+            o.AllowLoopbackHttpRedirects = true;
             o.SeedFile = seed;
         });
 
@@ -145,11 +152,11 @@ public sealed class FlowHarness : IAsyncDisposable
         Publisher.Card((await SessionAsync(conversation)).Id.Value) ?? throw new InvalidOperationException("No card published.");
 
     /// <summary>Opens the card's authorize link and posts NetSuite's consent form; returns the redirect's query (what NetSuite sends back).</summary>
-    public async Task<AuthorizationCallback> ConsentAsync(StepView card, string decision = "allow", string? chooseAccount = null)
+    public async Task<AuthorizationCallback> ConsentAsync(StepView card, string decision = "allow", string? chooseAccount = null, string role = "3")
     {
         var link = card.Actions.OfType<OpenUrlAction>().SingleOrDefault(a => a.Label == "Authorize in NetSuite")
             ?? throw new InvalidOperationException($"No authorize link on card '{card.Title}'.");
-        var form = new Dictionary<string, string> { ["decision"] = decision, ["role"] = "3" };
+        var form = new Dictionary<string, string> { ["decision"] = decision, ["role"] = role };
         if (chooseAccount is not null)
         {
             form["account"] = chooseAccount;
@@ -167,8 +174,8 @@ public sealed class FlowHarness : IAsyncDisposable
     }
 
     /// <summary>Consents and hands the redirect to the engine, as the host's callback endpoint does.</summary>
-    public async Task<AuthorizationCallbackResult> AuthorizeAsync(StepView card, string decision = "allow", string? chooseAccount = null) =>
-        await CallbackAsync(await ConsentAsync(card, decision, chooseAccount));
+    public async Task<AuthorizationCallbackResult> AuthorizeAsync(StepView card, string decision = "allow", string? chooseAccount = null, string role = "3") =>
+        await CallbackAsync(await ConsentAsync(card, decision, chooseAccount, role));
 
     public Task<AuthorizationCallbackResult> CallbackAsync(AuthorizationCallback callback) =>
         Get<IAuthorizationCallbackHandler>().HandleAsync(callback, CancellationToken.None);
@@ -210,6 +217,41 @@ public sealed class FlowHarness : IAsyncDisposable
             new Uri(Sandbox.BaseAddress, $"_sandbox/accounts/{label}/roles/{roleId}/permissions/remove"),
             JsonContent(new { permission }));
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Posts to the sandbox's test control under an account, e.g. <c>employees/7/roles/1001/unassign</c> or <c>refresh</c>.</summary>
+    public async Task ControlAsync(string pathUnderAccount, string account = DemoAccount)
+    {
+        var label = AccountId.Parse(account).HostLabel;
+        var response = await _browser.PostAsync(new Uri(Sandbox.BaseAddress, $"_sandbox/accounts/{label}/{pathUnderAccount}"), JsonContent(new { }));
+        Assert.True(response.IsSuccessStatusCode, $"{pathUnderAccount} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Starts an onboarding of <paramref name="account"/> and authorizes it; returns the session, waiting at step 2 unless the pre-flight stopped it.</summary>
+    public async Task<OnboardingSession> AuthorizedAsync(string account = DemoAccount, string role = "3")
+    {
+        await SendAsync("onboard", account);
+        var session = await SessionAsync();
+        await AuthorizeAsync(Publisher.Card(session.Id.Value)!, role: role);
+        return await SessionAsync();
+    }
+
+    /// <summary>
+    /// Uploads a certificate of some other app's making to the machine integration in the sandbox, as an admin with a
+    /// token of their own would: it counts toward NetSuite's limit of five.
+    /// </summary>
+    public async Task UploadForeignCertificateAsync(string account = DemoAccount)
+    {
+        var id = AccountId.Parse(account);
+        var authorization = Get<INetSuiteAuthorization>();
+        var start = authorization.BeginAuthorization(id);
+        var consent = await _browser.PostAsync(start.AuthorizeUrl, new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "allow", ["role"] = "3" }));
+        var code = QueryHelpers.ParseQuery(consent.Headers.Location!.Query)["code"].ToString();
+        var admin = await authorization.ExchangeCodeAsync(id, code, start.CodeVerifier, CancellationToken.None);
+        var material = Get<global::Onboarding.Engine.Keys.IKeyMaterialFactory>().Create(global::Onboarding.Engine.Keys.KeyAlgorithm.EcP256, account, TimeSpan.FromDays(365));
+        var uploaded = await Get<ICertificateClient>().UploadAsync(id, admin.Value!.AccessToken, material.CertificatePem, 1001, 7, CancellationToken.None);
+        Assert.True(uploaded.IsSuccess, uploaded.Error?.Explanation);
+        await authorization.RevokeAsync(id, admin.Value.RefreshToken!.Value, CancellationToken.None);
     }
 
     public async Task ClearFaultsAsync() => (await _browser.DeleteAsync(new Uri(Sandbox.BaseAddress, "_sandbox/faults"))).EnsureSuccessStatusCode();

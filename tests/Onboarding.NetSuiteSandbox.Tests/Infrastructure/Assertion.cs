@@ -10,7 +10,7 @@ internal sealed class Assertion
     public JsonObject Header { get; } = new() { ["typ"] = "JWT", ["alg"] = "ES256" };
     public JsonObject Payload { get; } = new();
 
-    public static Assertion For(string kid, string tokenUrl, DateTimeOffset now, string alg = "ES256", string clientId = SandboxTest.ClientId)
+    public static Assertion For(string kid, string tokenUrl, DateTimeOffset now, string alg = "ES256", string clientId = SandboxTest.MachineClientId)
     {
         var assertion = new Assertion();
         assertion.Header["alg"] = alg;

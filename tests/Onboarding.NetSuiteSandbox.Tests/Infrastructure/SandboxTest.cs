@@ -15,6 +15,8 @@ public abstract class SandboxTest : IAsyncLifetime
 {
     public const string AccountId = "1234567_SB1";
     public const string ClientId = "demo-onboarding-client";
+    public const string MachineClientId = "demo-machine-client";
+    public const string SecondAccountId = "7654321";
     public const string RedirectUri = "http://localhost:3978/oauth/netsuite/callback";
     public const int BundleId = 500123;
     public const int AppRoleId = 1001;
@@ -35,7 +37,13 @@ public abstract class SandboxTest : IAsyncLifetime
 
     protected string TokenUrl => $"{Base}/services/rest/auth/oauth2/v1/token";
 
-    protected string CertificatesUrl => $"{Base}/services/rest/auth/oauth2/v1/clients/{ClientId}/certificates";
+    /// <summary>The certificate endpoint of the confidential machine-access integration record.</summary>
+    protected string CertificatesUrl => CertificatesUrlFor(MachineClientId);
+
+    protected string CertificatesUrlFor(string clientId, string? accountBase = null) =>
+        $"{accountBase ?? Base}/services/rest/auth/oauth2/v1/clients/{clientId}/certificates";
+
+    protected string RecordUrl => $"{Base}/services/rest/record/v1/customrecord_onboarding_config";
 
     protected string SuiteQlUrl => $"{Base}/services/rest/query/v1/suiteql";
 
@@ -44,16 +52,32 @@ public abstract class SandboxTest : IAsyncLifetime
     /// <summary>A seed made for this test; null means the built-in demo account.</summary>
     protected TestSeed? Seed { get; init; }
 
-    /// <summary>Settings for this test class; the default is the demo account (or <see cref="Seed"/>) with test control on.</summary>
+    /// <summary>
+    /// Settings for this test class: the demo accounts (or <see cref="Seed"/>) with every rule on, test control on and,
+    /// as in the embedded demo, the loopback http redirect URIs of the demo integration accepted.
+    /// </summary>
     protected virtual void Configure(SandboxOptions options)
     {
         options.EnableTestControl = true;
+        options.AllowLoopbackHttpRedirects = true;
         options.SeedFile = Seed?.FilePath;
+        Settings?.Invoke(options);
     }
+
+    /// <summary>Settings of this test class on top of the defaults, e.g. a relaxed rule.</summary>
+    protected Action<SandboxOptions>? Settings { get; init; }
 
     public async Task InitializeAsync() => _server = await SandboxServer.StartAsync(Configure);
 
-    public async Task DisposeAsync()
+    /// <summary>Stops the sandbox and starts it again with the same settings (it comes back on another port).</summary>
+    protected async Task RestartAsync()
+    {
+        await Server.DisposeAsync();
+        _server = null;
+        _server = await SandboxServer.StartAsync(Configure);
+    }
+
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_server is not null)
@@ -111,14 +135,14 @@ public abstract class SandboxTest : IAsyncLifetime
         return QueryHelpers.ParseQuery(location.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
     }
 
-    protected async Task<string> CodeAsync(string scope = "rest_webservices restlets", int role = AdminRoleId)
+    protected async Task<string> CodeAsync(string scope = "rest_webservices restlets", int role = AdminRoleId, string? accountBase = null)
     {
-        var response = await DecideAsync(AuthorizeUrl(scope: scope), role: role);
+        var response = await DecideAsync(AuthorizeUrl(scope: scope, accountBase: accountBase), role: role);
         return RedirectQuery(response)["code"];
     }
 
-    protected Task<HttpResponseMessage> RedeemAsync(string code, string verifier = RfcVerifier, string redirectUri = RedirectUri) =>
-        Http.PostAsync(TokenUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+    protected Task<HttpResponseMessage> RedeemAsync(string code, string verifier = RfcVerifier, string redirectUri = RedirectUri, string? accountBase = null) =>
+        Http.PostAsync($"{accountBase ?? Base}/services/rest/auth/oauth2/v1/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
@@ -128,14 +152,26 @@ public abstract class SandboxTest : IAsyncLifetime
         }));
 
     /// <summary>Admin authorization-code tokens (access, refresh).</summary>
-    protected async Task<(string Access, string Refresh)> AdminTokensAsync(string scope = "rest_webservices restlets", int role = AdminRoleId)
+    protected async Task<(string Access, string Refresh)> AdminTokensAsync(string scope = "rest_webservices restlets", int role = AdminRoleId, string? accountBase = null)
     {
-        var response = await RedeemAsync(await CodeAsync(scope, role));
+        var response = await RedeemAsync(await CodeAsync(scope, role, accountBase), accountBase: accountBase);
         var body = await JsonAsync(response, HttpStatusCode.OK);
         return (body["access_token"]!.GetValue<string>(), body["refresh_token"]!.GetValue<string>());
     }
 
-    protected async Task<string> AdminTokenAsync(string scope = "rest_webservices restlets") => (await AdminTokensAsync(scope)).Access;
+    protected async Task<string> AdminTokenAsync(string scope = "rest_webservices restlets", string? accountBase = null) =>
+        (await AdminTokensAsync(scope, accountBase: accountBase)).Access;
+
+    /// <summary>Base URL of another account of this sandbox, e.g. the non-OneWorld <see cref="SecondAccountId"/>.</summary>
+    protected string BaseOf(string accountId) => Server.AccountBase(accountId).ToString();
+
+    protected Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+        Http.PostAsync(TokenUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = ClientId,
+        }));
 
     protected async Task InstallBundleAsync()
     {
@@ -143,15 +179,31 @@ public abstract class SandboxTest : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    protected Task<HttpResponseMessage> UploadAsync(string token, string pem, object role, object entity) =>
-        SendAsync(HttpMethod.Post, CertificatesUrl, token, new JsonObject { ["fileContent"] = pem, ["role"] = JsonValue.Create(role), ["entity"] = JsonValue.Create(entity) });
+    protected Task<HttpResponseMessage> UploadAsync(string token, string pem, object role, object entity, string? certificatesUrl = null) =>
+        SendAsync(HttpMethod.Post, certificatesUrl ?? CertificatesUrl, token,
+            new JsonObject { ["fileContent"] = pem, ["role"] = JsonValue.Create(role), ["entity"] = JsonValue.Create(entity) });
 
     /// <summary>Uploads a certificate for the app role and the admin entity; returns its certificate id.</summary>
-    protected async Task<string> UploadAsync(string adminToken, TestKey key, int role = AppRoleId, int entity = AdminEntityId)
+    protected async Task<string> UploadAsync(string adminToken, TestKey key, int role = AppRoleId, int entity = AdminEntityId, string? certificatesUrl = null)
     {
-        var body = await JsonAsync(await UploadAsync(adminToken, key.CertificatePem, role, entity), HttpStatusCode.OK);
+        var body = await JsonAsync(await UploadAsync(adminToken, key.CertificatePem, role, entity, certificatesUrl), HttpStatusCode.OK);
         return body["certificate_id"]!.GetValue<string>();
     }
+
+    /// <summary>A client-credentials token request with a fresh assertion for <paramref name="kid"/>.</summary>
+    protected async Task<HttpResponseMessage> MintAsync(TestKey key, string kid, string clientId = MachineClientId) =>
+        await ClientCredentialsAsync(Assertion.For(kid, TokenUrl, await SandboxNowAsync(), clientId: clientId).Sign(key.Key));
+
+    /// <summary>Bundle installed, certificate mapped to the app role and the admin, and a machine access token minted with it.</summary>
+    protected async Task<string> MachineTokenAsync(TestKey key)
+    {
+        var kid = await MachineAccessAsync(key);
+        return (await JsonAsync(await MintAsync(key, kid), HttpStatusCode.OK))["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>The first error detail of a REST error envelope.</summary>
+    protected static async Task<JsonObject> RestErrorDetailAsync(HttpResponseMessage response, HttpStatusCode expected) =>
+        (await JsonAsync(response, expected))["o:errorDetails"]![0]!.AsObject();
 
     /// <summary>The full machine-access setup: admin token, bundle installed, certificate uploaded. Returns the kid.</summary>
     protected async Task<string> MachineAccessAsync(TestKey key)
@@ -188,9 +240,12 @@ public abstract class SandboxTest : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    protected Task<HttpResponseMessage> SuiteQlAsync(string? token, string q, string? query = null, bool transient = true, params string[] parameters)
+    protected Task<HttpResponseMessage> SuiteQlAsync(string? token, string q, string? query = null, bool transient = true, params string[] parameters) =>
+        SuiteQlOnAsync(Base, token, q, query, transient, parameters);
+
+    protected Task<HttpResponseMessage> SuiteQlOnAsync(string accountBase, string? token, string q, string? query = null, bool transient = true, params string[] parameters)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, SuiteQlUrl + (query ?? string.Empty))
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{accountBase}/services/rest/query/v1/suiteql" + (query ?? string.Empty))
         {
             Content = JsonContent.Create(new JsonObject { ["q"] = q, ["params"] = new JsonArray(parameters.Select(p => (JsonNode)p).ToArray()) }),
         };

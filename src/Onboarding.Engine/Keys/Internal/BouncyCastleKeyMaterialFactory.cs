@@ -18,7 +18,7 @@ using Org.BouncyCastle.X509.Extension;
 namespace Onboarding.Engine.Keys.Internal;
 
 /// <summary>
-/// Generates tenant key pairs and self-signed X.509 v3 certificates with BouncyCastle (facts §3.3):
+/// Generates tenant key pairs and self-signed X.509 v3 certificates with BouncyCastle (docs/netsuite.md §3.4):
 /// RSA 3072/4096 or EC P-256/384/521, validity capped at 730 days, a random serial.
 /// </summary>
 internal sealed class BouncyCastleKeyMaterialFactory(

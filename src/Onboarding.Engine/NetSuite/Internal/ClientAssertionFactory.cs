@@ -6,7 +6,7 @@ using Onboarding.Engine.Keys;
 
 namespace Onboarding.Engine.NetSuite.Internal;
 
-/// <summary>Signs the client-credentials assertion NetSuite expects (facts §3.2): typ JWT, PS/ES alg, kid = certificate id.</summary>
+/// <summary>Signs the client-credentials assertion NetSuite expects (docs/netsuite.md §3.2): typ JWT, PS/ES alg, kid = certificate id.</summary>
 internal sealed class ClientAssertionFactory(IOptions<NetSuiteOptions> options, TimeProvider timeProvider)
 {
     // A little in the past so that a NetSuite clock slightly behind ours does not see an assertion "from the future".
@@ -35,13 +35,13 @@ internal sealed class ClientAssertionFactory(IOptions<NetSuiteOptions> options, 
         var descriptor = new SecurityTokenDescriptor
         {
             TokenType = WireNames.Assertion.Type,
-            Issuer = settings.ClientId,
+            Issuer = settings.MachineClientId,
             Audience = tokenUrl.AbsoluteUri,
             IssuedAt = issuedAt,
             Expires = issuedAt + settings.AssertionLifetime,
             Claims = new Dictionary<string, object>
             {
-                // NetSuite's own example sends scope as a JSON array (facts §3.2).
+                // NetSuite's own example sends scope as a JSON array (docs/netsuite.md §3.2).
                 [WireNames.Assertion.Scope] = settings.ScopeList.ToArray(),
                 [WireNames.Assertion.JwtId] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(18)),
             },

@@ -4,8 +4,8 @@ using static Onboarding.Engine.NetSuite.Internal.WireNames.Json;
 namespace Onboarding.Engine.NetSuite.Internal;
 
 /// <summary>
-/// Reads NetSuite's error bodies: the REST envelope (<c>o:errorDetails</c>, facts §5.4), the RESTlet
-/// <c>{"error":{"code","message"}}</c> (facts §6.2) and the OAuth <c>{"error":"…"}</c> (facts §2.8).
+/// Reads NetSuite's error bodies: the REST envelope (<c>o:errorDetails</c>, docs/netsuite.md §5.4), the RESTlet
+/// <c>{"error":{"code","message"}}</c> (docs/netsuite.md §6.3) and the OAuth <c>{"error":"…"}</c> (docs/netsuite.md §2.7).
 /// </summary>
 internal static class ErrorBodyReader
 {

@@ -7,6 +7,12 @@ internal static class HttpStatusTranslator
 {
     public static NetSuiteError Translate(int status, string? code, string? detail) => (status, code) switch
     {
+        (400, RestErrorCodes.InvalidParameter) when HiddenRecord(detail) is { } record => new(
+            NetSuiteErrorKind.PermissionMissing,
+            $"The NetSuite role may not read '{record}' records (NetSuite answers as if they did not exist). Ask your NetSuite admin to give the role that record's permission, then try again.",
+            status,
+            code,
+            detail),
         (_, RestletErrorCodes.InvalidScriptletId) => new(
             NetSuiteErrorKind.ScriptNotDeployed,
             "The onboarding bundle's RESTlet is not deployed in this account. Install the bundle (Customization > SuiteBundler > Search & Install Bundles), check that its deployment is Released, then try again.",
@@ -45,6 +51,24 @@ internal static class HttpStatusTranslator
             code,
             detail),
     };
+
+    /// <summary>
+    /// The record named by SuiteQL's answer to a table the role may not see: 400 <c>INVALID_PARAMETER</c> with
+    /// "Search error occurred: Record 'role' was not found." (docs/netsuite.md, C3). Null for any other detail.
+    /// </summary>
+    public static string? HiddenRecord(string? detail)
+    {
+        const string Marker = "Search error occurred: Record '";
+        var start = detail?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += Marker.Length;
+        var end = detail!.IndexOf("' was not found", start, StringComparison.Ordinal);
+        return end > start ? detail[start..end] : null;
+    }
 
     public static NetSuiteError RateLimited(int? status, string? code, string? detail = null) => new(
         NetSuiteErrorKind.RateLimited,

@@ -16,7 +16,7 @@ internal static class NetSuiteResilience
     public static void AddIdempotent(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, NetSuiteOptions options) =>
         Add(pipeline, options, async outcome => HttpClientResiliencePredicates.IsTransient(outcome) || await IsConcurrencyRefusalAsync(outcome).ConfigureAwait(false));
 
-    /// <summary>For calls NetSuite may act on: only its concurrency refusals, which it sends before doing anything (facts §7).</summary>
+    /// <summary>For calls NetSuite may act on: only its concurrency refusals, which it sends before doing anything (docs/netsuite.md §6.5).</summary>
     public static void AddNonIdempotent(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, NetSuiteOptions options) =>
         Add(pipeline, options, IsConcurrencyRefusalAsync);
 
@@ -40,7 +40,7 @@ internal static class NetSuiteResilience
         pipeline.AddTimeout(options.AttemptTimeout);
     }
 
-    // REST answers 429 CONCURRENCY_LIMIT_EXCEEDED; RESTlets answer 400 SSS_REQUEST_LIMIT_EXCEEDED (facts §7).
+    // REST answers 429 CONCURRENCY_LIMIT_EXCEEDED; RESTlets answer 400 SSS_REQUEST_LIMIT_EXCEEDED (docs/netsuite.md §6.5).
     private static async ValueTask<bool> IsConcurrencyRefusalAsync(Outcome<HttpResponseMessage> outcome)
     {
         if (outcome.Result is not { } response)

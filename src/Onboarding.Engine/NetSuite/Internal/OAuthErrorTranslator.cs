@@ -2,7 +2,7 @@ using static Onboarding.Engine.NetSuite.Internal.WireNames.OAuthErrors;
 
 namespace Onboarding.Engine.NetSuite.Internal;
 
-/// <summary>Turns a token endpoint's <c>{"error":…}</c> answer (facts §2.8, §3.5) into a NetSuiteError that says what to do.</summary>
+/// <summary>Turns a token endpoint's <c>{"error":…}</c> answer (docs/netsuite.md §2.7, §3.5) into a NetSuiteError that says what to do.</summary>
 internal static class OAuthErrorTranslator
 {
     public static NetSuiteError Translate(OAuthCall call, string? error, int? status)
@@ -15,7 +15,7 @@ internal static class OAuthErrorTranslator
         if (error is ServerError or TemporarilyUnavailable || (error is null && status >= 500))
         {
             var hint = call == OAuthCall.ClientCredentials
-                ? " If this keeps happening, check the integration's client id (NetSuite:ClientId) and that the certificate uses a PS or ES algorithm."
+                ? " If this keeps happening, check the machine integration record's client id (NetSuite:MachineClientId) and that the certificate uses a PS or ES algorithm."
                 : string.Empty;
             return new(NetSuiteErrorKind.Unavailable, "NetSuite's sign-in service had a problem. Try again in a few minutes." + hint, status, error);
         }
@@ -29,7 +29,7 @@ internal static class OAuthErrorTranslator
                 error),
             (_, InvalidClient) => new(
                 NetSuiteErrorKind.InvalidRequest,
-                "NetSuite does not recognise this integration. Check that the integration record is installed and enabled in the account and that NetSuite:ClientId matches it.",
+                "NetSuite does not recognise this integration. Check that the onboarding integration record is installed and enabled in the account and that NetSuite:ClientId matches it.",
                 status,
                 error),
             (OAuthCall.AuthorizationCode, InvalidGrant) => new(
@@ -49,12 +49,12 @@ internal static class OAuthErrorTranslator
                 error),
             (OAuthCall.ClientCredentials, UnauthorizedClient) => new(
                 NetSuiteErrorKind.AccessDenied,
-                "The integration record does not allow machine access. Ask the NetSuite admin to enable the Client Credentials (Machine to Machine) grant on it.",
+                "The machine integration record (NetSuite:MachineClientId) does not allow client credentials. It must be a confidential record (Public Client off) with the Client Credentials (Machine to Machine) grant; NetSuite refuses that grant for public clients.",
                 status,
                 error),
             (_, UnauthorizedClient) => new(
                 NetSuiteErrorKind.AccessDenied,
-                "The integration record does not allow sign-in with an authorization code. Ask the NetSuite admin to enable the Authorization Code grant on it.",
+                "The onboarding integration record (NetSuite:ClientId) does not allow sign-in with an authorization code. Ask the NetSuite admin to enable the Authorization Code grant on it.",
                 status,
                 error),
             (_, AccessDenied) => new(

@@ -1,6 +1,6 @@
 namespace Onboarding.Engine.NetSuite.Internal;
 
-/// <summary>Form-urlencodes query parameters, as NetSuite expects them (facts §2.1).</summary>
+/// <summary>Form-urlencodes query parameters, as NetSuite expects them (docs/netsuite.md §2.1).</summary>
 internal static class QueryString
 {
     public static string From(IEnumerable<KeyValuePair<string, string>> parameters)

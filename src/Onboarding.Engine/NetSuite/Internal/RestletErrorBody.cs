@@ -4,7 +4,7 @@ using static Onboarding.Engine.NetSuite.Internal.WireNames.Json;
 
 namespace Onboarding.Engine.NetSuite.Internal;
 
-/// <summary>Recognises a RESTlet error document <c>{"error":{"code":…,"message":…}}</c> (facts §6.2) in a successful answer.</summary>
+/// <summary>Recognises a RESTlet error document <c>{"error":{"code":…,"message":…}}</c> (docs/netsuite.md §6.3) in a successful answer.</summary>
 internal static class RestletErrorBody
 {
     public static bool TryRead(JsonElement body, [NotNullWhen(true)] out string? code, out string? message)

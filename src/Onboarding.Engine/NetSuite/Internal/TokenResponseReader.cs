@@ -55,7 +55,7 @@ internal static class TokenResponseReader
 
     /// <summary>
     /// The access token's lifetime. NetSuite documents <c>expires_in</c> as a number but 2025.2 was seen sending a
-    /// numeric string (facts §2.3), so both are read from the raw JSON.
+    /// numeric string (docs/netsuite.md §2.3a), so both are read from the raw JSON.
     /// </summary>
     public static TimeSpan? ExpiresIn(ProtocolResponse response)
     {

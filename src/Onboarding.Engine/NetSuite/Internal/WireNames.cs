@@ -1,6 +1,6 @@
 namespace Onboarding.Engine.NetSuite.Internal;
 
-/// <summary>Every NetSuite wire name (paths, parameters, headers, JSON fields, error codes) in one place, as netsuite-facts.md gives them.</summary>
+/// <summary>Every NetSuite wire name (paths, parameters, headers, JSON fields, error codes) in one place, as docs/netsuite.md gives them.</summary>
 internal static class WireNames
 {
     /// <summary>The placeholder URL templates carry for the account's host label.</summary>
@@ -80,6 +80,7 @@ internal static class WireNames
         public const string ConcurrencyLimitExceeded = "CONCURRENCY_LIMIT_EXCEEDED";
         public const string NonexistentId = "NONEXISTENT_ID";
         public const string InsufficientPermission = "INSUFFICIENT_PERMISSION";
+        public const string InvalidParameter = "INVALID_PARAMETER";
     }
 
     public static class RestletErrorCodes
@@ -90,19 +91,19 @@ internal static class WireNames
 
     public static class Json
     {
-        // REST error envelope (facts §5.4)
+        // REST error envelope (docs/netsuite.md §5.4)
         public const string ErrorDetails = "o:errorDetails";
         public const string ErrorCode = "o:errorCode";
         public const string Detail = "detail";
         public const string Title = "title";
         public const string Status = "status";
 
-        // RESTlet error body (facts §6.2)
+        // RESTlet error body (docs/netsuite.md §6.3)
         public const string Error = "error";
         public const string Code = "code";
         public const string Message = "message";
 
-        // Certificate list (facts §4.2)
+        // Certificate list (docs/netsuite.md §4.2)
         public const string Entity = "entity";
         public const string Role = "role";
         public const string Id = "id";
@@ -114,14 +115,14 @@ internal static class WireNames
         public const string CertificateId = "certificate_id";
         public const string Algorithm = "algorithm";
 
-        // Certificate upload (facts §4.3)
+        // Certificate upload (docs/netsuite.md §4.3)
         public const string FileContent = "fileContent";
         public const string EntityRoleId = "entity_role_id";
         public const string Company = "com";
         public const string EntityShort = "ent";
         public const string RoleShort = "rol";
 
-        // SuiteQL (facts §5.1, §5.3)
+        // SuiteQL (docs/netsuite.md §5.1, §5.3)
         public const string Query = "q";
         public const string Parameters = "params";
         public const string Items = "items";

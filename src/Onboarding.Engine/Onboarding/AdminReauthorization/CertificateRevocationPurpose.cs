@@ -20,9 +20,7 @@ public sealed class CertificateRevocationPurpose(Database database, ICertificate
         foreach (var id in reauthorization.CertificateIds)
         {
             var result = await certificates.RevokeAsync(reauthorization.Account, adminToken, id, cancellationToken).ConfigureAwait(false);
-
-            // Already gone counts as done: the goal is that NetSuite no longer accepts it.
-            var error = result.IsSuccess || result.Error.Kind == NetSuiteErrorKind.NotFound ? null : result.Error;
+            var error = result.IsSuccess ? null : result.Error;
             var revoked = error is null;
             if (error is not null)
             {

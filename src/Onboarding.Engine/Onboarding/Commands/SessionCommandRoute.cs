@@ -94,3 +94,15 @@ public sealed class ReplaceCertificateRoute(OnboardingSessions sessions, Command
     protected override Task HandleAsync(ChatCommand command, OnboardingSession session, CancellationToken cancellationToken) =>
         flow.ReplaceCertificateAsync(session, command.User, cancellationToken);
 }
+
+/// <summary><c>onboarding.sign-in-again</c>: a fresh sign-in link, e.g. to choose another role after the pre-flight.</summary>
+public sealed class SignInAgainRoute(OnboardingSessions sessions, CommandReplies replies, OnboardingButtons buttons, OnboardingFlow flow) : SessionCommandRoute(sessions, replies, buttons)
+{
+    public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.SignInAgain];
+
+    // A fresh sign-in link revokes the current access and closes the link on the card: only its starter or staff may.
+    protected override OnboardingButtonUse Use(OnboardingSession session) => OnboardingButtonUse.StarterOrStaff;
+
+    protected override Task HandleAsync(ChatCommand command, OnboardingSession session, CancellationToken cancellationToken) =>
+        flow.SignInAgainAsync(session, command.User, cancellationToken);
+}

@@ -1,12 +1,10 @@
-using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Kit;
 using Onboarding.Engine.Storage;
-using Onboarding.Engine.Onboarding;
 
 namespace Onboarding.Engine.Onboarding.PostInstall;
 
-/// <summary>Mints a fresh client-credentials token from the stored key (no cache) and runs a query with it: the connection works end to end.</summary>
-public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, AuditedMachineTokens machineTokens, ISuiteQlClient suiteQl, TimeProvider timeProvider)
-    : IPostInstallRoutine
+/// <summary>Mints a fresh client-credentials token from the stored key (no cache) and runs the connection probe with it: the connection works end to end.</summary>
+public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, AuditedMachineTokens machineTokens, ConnectionProbe probe) : IPostInstallRoutine
 {
     public const string RoutineName = "final-connectivity-check";
 
@@ -28,11 +26,9 @@ public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, AuditedMa
             return RoutineResult.Failed("NetSuite refused a fresh client-credentials token", token.Error);
         }
 
-        var started = timeProvider.GetTimestamp();
-        var probe = await suiteQl.QueryAsync(context.Account, token.Value, "SELECT id FROM role WHERE id = ?", [context.AppRoleId.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken).ConfigureAwait(false);
-        var elapsed = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
-        return probe.IsSuccess
-            ? RoutineResult.Done($"Connected: fresh token and query in {elapsed} ms")
-            : RoutineResult.Failed("the test query failed", probe.Error);
+        var probed = await probe.RunAsync(context.Account, token.Value, cancellationToken).ConfigureAwait(false);
+        return probed.IsSuccess
+            ? RoutineResult.Done($"Connected: fresh token and query in {(long)probed.Value.TotalMilliseconds} ms")
+            : RoutineResult.Failed("the test query failed", probed.Error);
     }
 }

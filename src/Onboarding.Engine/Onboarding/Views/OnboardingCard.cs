@@ -37,11 +37,14 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         };
     }
 
-    /// <summary>The four phases of the flow: 1 admin access, 2 bundle, 3 machine access, 4 finishing; 5 = all done.</summary>
+    /// <summary>
+    /// The four phases of the flow: 1 admin access (sign-in and the pre-flight right after it), 2 bundle, 3 machine access,
+    /// 4 finishing; 5 = all done.
+    /// </summary>
     public static int PhaseOf(OnboardingStep step) => step switch
     {
-        OnboardingStep.Started or OnboardingStep.AwaitingAuthorization => 1,
-        OnboardingStep.Authorized or OnboardingStep.AwaitingBundle => 2,
+        OnboardingStep.Started or OnboardingStep.AwaitingAuthorization or OnboardingStep.Authorized => 1,
+        OnboardingStep.AwaitingBundle => 2,
         OnboardingStep.BundleVerified or OnboardingStep.EstablishingMachineAccess => 3,
         OnboardingStep.MachineAccessVerified or OnboardingStep.PostInstall => 4,
         _ => 5,
@@ -56,7 +59,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         {
             SessionStatus.Completed => $"{name ?? "Your NetSuite account"} is connected 🎉",
             SessionStatus.Cancelled => $"Onboarding of {name ?? "your NetSuite account"} cancelled",
-            _ => name is null ? "Connect NetSuite — your account" : $"Connect NetSuite {name}",
+            _ => name is null ? "Connect NetSuite — your account" : snapshot.Session.Reconnect ? $"Connect NetSuite {name} again" : $"Connect NetSuite {name}",
         };
     }
 
@@ -75,18 +78,25 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
     {
         var session = snapshot.Session;
         var app = Options.AppName;
+        var lasts = Lasts(Options.AdminAccessLifetime);
         switch (phase)
         {
+            case 1 when session.Step == OnboardingStep.Authorized:
+                return Running(
+                    session,
+                    now,
+                    "Step 1 of 4 — checking what the role you chose can do",
+                    "Before anything changes in NetSuite, the app checks the role can look up roles, read employees, manage certificates and call the bundle's RESTlet.");
             case 1:
                 var link = snapshot.Link;
                 return new Parts(
-                    $"Step 1 of 4 — give {app} admin access for one hour",
+                    $"Step 1 of 4 — give {app} admin access for {lasts}",
                     [
-                        "We use it only to install the connection below. It is revoked as soon as setup finishes, at the latest in one hour.",
+                        $"We use it only to install the connection below. It is revoked as soon as setup finishes, at the latest in {lasts}.",
                     ],
                     [
-                        new Fact("Role", "You choose at sign-in — Administrator is easiest"),
-                        new Fact("Lasts", "1 hour"),
+                        new Fact("Role", "Administrator (choose it at sign-in)"),
+                        new Fact("Lasts", lasts),
                         new Fact("Scopes", "REST web services, RESTlets"),
                     ],
                     [
@@ -165,11 +175,16 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         }
 
         var retryLabel = session.NeedsNewSignIn ? "Sign in again" : "Retry";
-        IReadOnlyList<ViewAction> actions = failure.Code == FlowCodes.MachineTokenRefused
-            ? [Submit("Retry", OnboardingVerbs.Retry, session, ActionStyle.Primary), Submit("Replace certificate", OnboardingVerbs.ReplaceCertificate, session), Submit("Cancel", OnboardingVerbs.CancelSession, session)]
-            : [Submit(retryLabel, OnboardingVerbs.Retry, session, ActionStyle.Primary), Submit("Cancel", OnboardingVerbs.CancelSession, session)];
+        IReadOnlyList<ViewAction> actions = failure.Code switch
+        {
+            FlowCodes.MachineTokenRefused =>
+                [Submit("Retry", OnboardingVerbs.Retry, session, ActionStyle.Primary), Submit("Replace certificate", OnboardingVerbs.ReplaceCertificate, session), Submit("Cancel", OnboardingVerbs.CancelSession, session)],
+            FlowCodes.PreflightFailed =>
+                [Submit("Sign in again", OnboardingVerbs.SignInAgain, session, ActionStyle.Primary), Submit("Retry", OnboardingVerbs.Retry, session), Submit("Cancel", OnboardingVerbs.CancelSession, session)],
+            _ => [Submit(retryLabel, OnboardingVerbs.Retry, session, ActionStyle.Primary), Submit("Cancel", OnboardingVerbs.CancelSession, session)],
+        };
         return new Parts(
-            $"Couldn't {WhatFailed(phase)}",
+            failure.Code == FlowCodes.PreflightFailed ? "Step 1 of 4 — the role you chose can't finish the setup" : $"Couldn't {WhatFailed(phase)}",
             [failure.Reason, failure.ToDo],
             [],
             actions,
@@ -250,6 +265,9 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
         Submit("I've installed it", OnboardingVerbs.BundleCheck, session, ActionStyle.Primary),
         Submit("Cancel", OnboardingVerbs.CancelSession, session),
     ];
+
+    // "1 hour", or "30 min" when the vendor shortened Onboarding:AdminAccessLifetime.
+    private static string Lasts(TimeSpan lifetime) => lifetime >= TimeSpan.FromHours(1) ? "1 hour" : $"{(int)lifetime.TotalMinutes} min";
 
     private static string WhatFailed(int phase) => phase switch
     {

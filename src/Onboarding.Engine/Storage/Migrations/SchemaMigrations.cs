@@ -31,6 +31,7 @@ public static class SchemaMigrations
             CREATE INDEX ix_audit_log_account ON audit_log (account_id, at);
             """),
         .. OnboardingMigrations.All,
+        .. NetSuiteMigrations.All,
         .. HealthMigrations.All,
         .. OperationsMigrations.All,
         .. AccessMigrations.All,

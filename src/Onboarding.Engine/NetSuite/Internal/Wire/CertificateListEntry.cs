@@ -3,7 +3,7 @@ using static Onboarding.Engine.NetSuite.Internal.WireNames.Json;
 
 namespace Onboarding.Engine.NetSuite.Internal.Wire;
 
-/// <summary>One element of <c>GET …/certificates</c> (facts §4.2).</summary>
+/// <summary>One element of <c>GET …/certificates</c> (docs/netsuite.md §4.2).</summary>
 internal sealed record CertificateListEntry(
     [property: JsonPropertyName(Entity)] NamedReference Entity,
     [property: JsonPropertyName(Role)] NamedReference Role,

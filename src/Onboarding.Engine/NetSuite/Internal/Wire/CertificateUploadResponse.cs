@@ -3,7 +3,7 @@ using static Onboarding.Engine.NetSuite.Internal.WireNames.Json;
 
 namespace Onboarding.Engine.NetSuite.Internal.Wire;
 
-/// <summary>The answer to <c>POST …/certificates</c> (facts §4.3); note its field names differ from the list's.</summary>
+/// <summary>The answer to <c>POST …/certificates</c> (docs/netsuite.md §4.3); note its field names differ from the list's.</summary>
 internal sealed record CertificateUploadResponse(
     [property: JsonPropertyName(EntityRoleId)] EntityRoleMapping Mapping,
     [property: JsonPropertyName(CertificateId)] string CertificateId,

@@ -4,7 +4,7 @@ using static Onboarding.Engine.NetSuite.Internal.WireNames.Json;
 
 namespace Onboarding.Engine.NetSuite.Internal.Wire;
 
-/// <summary>A SuiteQL result page (facts §5.3): items carry <c>links</c> plus one string per non-NULL column.</summary>
+/// <summary>A SuiteQL result page (docs/netsuite.md §5.3): items carry <c>links</c> plus one string per non-NULL column.</summary>
 internal sealed record SuiteQlResponse(
     [property: JsonPropertyName(Items)] IReadOnlyList<Dictionary<string, JsonElement>> Items,
     [property: JsonPropertyName(Count)] int Count,
