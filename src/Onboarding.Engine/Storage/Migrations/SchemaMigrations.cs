@@ -36,6 +36,7 @@ public static class SchemaMigrations
         .. OperationsMigrations.All,
         .. AccessMigrations.All,
         .. StorageMigrations.All,
+        .. ConfirmationMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);
