@@ -1,6 +1,6 @@
-using System.Net;
 using System.Text;
 using Onboarding.Bot.Security;
+using Onboarding.Bot.Text;
 
 namespace Onboarding.Bot.OAuth;
 
@@ -33,5 +33,5 @@ internal static class CallbackPage
         return HtmlPage.Result(html.ToString(), succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 }

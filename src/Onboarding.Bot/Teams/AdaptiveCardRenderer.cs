@@ -5,8 +5,10 @@ using Onboarding.Engine.Views;
 namespace Onboarding.Bot.Teams;
 
 /// <summary>
-/// Renders a <see cref="StepView"/> as an Adaptive Card 1.5 (the newest Teams renders): title, checklist,
-/// body, facts, table, buttons and small print, kept under <see cref="MaxCardBytes"/>.
+/// Renders a <see cref="StepView"/> as an Adaptive Card 1.5 (the newest Teams renders): title, checklist, body, facts,
+/// table, buttons and small print, kept under <see cref="MaxCardBytes"/>. Every text is a <c>TextRun</c> in a
+/// <c>RichTextBlock</c>, which hosts show literally (no Markdown), after <see cref="AdaptiveCardText.Inert"/>; the
+/// renderer's own structure (weights, sizes, indents) carries all formatting. Layout choices are explained in docs/cards.md.
 /// </summary>
 internal static class AdaptiveCardRenderer
 {
@@ -17,6 +19,15 @@ internal static class AdaptiveCardRenderer
 
     /// <summary>The submitted data key carrying the action's verb.</summary>
     public const string VerbKey = "verb";
+
+    /// <summary>
+    /// The longest button title: buttons do not wrap, so a longer one is clipped on a phone-wide card. Every label the
+    /// views use fits ("Onboard another account"); names belong in the card's text, not on its buttons.
+    /// </summary>
+    public const int ButtonTitle = 24;
+
+    /// <summary>How far a sub-step's line is indented per level.</summary>
+    private const string IndentWidth = "16px";
 
     public static JsonObject Render(StepView view)
     {
@@ -31,8 +42,8 @@ internal static class AdaptiveCardRenderer
         return Card(view,
         [
             Header(view),
-            Text(view.Summary, wrap: true),
-            Text("This card was too large to show in full.", isSubtle: true, size: "Small"),
+            Paragraph([Run(view.Summary)]),
+            Paragraph([Run("This card was too large to show in full.", subtle: true, size: "Small")]),
         ]);
     }
 
@@ -41,8 +52,8 @@ internal static class AdaptiveCardRenderer
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
         ["version"] = "1.5",
-        ["fallbackText"] = view.Summary,
-        ["speak"] = view.Summary,
+        ["fallbackText"] = AdaptiveCardText.Inert(view.Summary),
+        ["speak"] = AdaptiveCardText.Inert(view.Summary),
         ["body"] = body,
         ["msteams"] = new JsonObject { ["width"] = "Full" },
     };
@@ -52,26 +63,28 @@ internal static class AdaptiveCardRenderer
         var body = new JsonArray { Header(view) };
         if (view.Checklist.Count > 0)
         {
-            body.Add(Checklist(view.Checklist));
+            body.Add(new JsonObject { ["type"] = "Container", ["items"] = new JsonArray([.. view.Checklist.Select(ChecklistLine)]) });
         }
 
         if (view.Heading is { Length: > 0 } heading)
         {
-            body.Add(Text(heading, weight: "Bolder", separator: view.Checklist.Count > 0));
+            var block = Paragraph([Run(heading, bold: true)]);
+            if (view.Checklist.Count > 0)
+            {
+                block["separator"] = true;
+            }
+
+            body.Add(block);
         }
 
         foreach (var paragraph in view.Body)
         {
-            body.Add(Text(paragraph));
+            body.Add(Paragraph([Run(paragraph)]));
         }
 
         if (view.Facts.Count > 0)
         {
-            body.Add(new JsonObject
-            {
-                ["type"] = "FactSet",
-                ["facts"] = new JsonArray([.. view.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = Escape(f.Name), ["value"] = Escape(f.Value) })]),
-            });
+            body.Add(new JsonObject { ["type"] = "Container", ["items"] = new JsonArray([.. view.Facts.Select(FactLine)]) });
         }
 
         if (view.Table is { } table)
@@ -86,85 +99,112 @@ internal static class AdaptiveCardRenderer
 
         if (view.Footnote is { Length: > 0 } footnote)
         {
-            body.Add(Text(footnote, isSubtle: true, size: "Small"));
+            body.Add(Paragraph([Run(footnote, subtle: true, size: "Small")]));
         }
 
         return body;
     }
 
+    /// <summary>
+    /// The tone colours the header's background only; the title stays in the default text colour, which every container
+    /// style is designed to carry (coloured text on a tinted background of the same hue is unreadable).
+    /// </summary>
     private static JsonObject Header(StepView view)
     {
-        var items = new JsonArray { Text(view.Title, weight: "Bolder", size: "Medium", color: ColorOf(view.Tone)) };
+        var items = new JsonArray { Paragraph([Run(view.Title, bold: true, size: "Medium")]) };
         if (view.Subtitle is { Length: > 0 } subtitle)
         {
-            items.Add(Text(subtitle, isSubtle: true, size: "Small", spacing: "None"));
+            items.Add(Paragraph([Run(subtitle, subtle: true, size: "Small")], spacing: "None"));
         }
 
         return new JsonObject { ["type"] = "Container", ["style"] = StyleOf(view.Tone), ["bleed"] = true, ["items"] = items };
     }
 
-    private static JsonObject Checklist(IReadOnlyList<ChecklistItem> items) => new()
+    /// <summary>Symbol and label side by side; a sub-step is indented and smaller, its detail under its label.</summary>
+    private static JsonNode ChecklistLine(ChecklistItem item)
     {
-        ["type"] = "Container",
-        ["items"] = new JsonArray([.. items.Select(item => (JsonNode)new JsonObject
-        {
-            ["type"] = "ColumnSet",
-            ["spacing"] = "Small",
-            ["columns"] = new JsonArray
-            {
-                new JsonObject
-                {
-                    ["type"] = "Column",
-                    ["width"] = "auto",
-                    ["items"] = new JsonArray { Text(SymbolOf(item.State), color: StateColorOf(item.State)) },
-                },
-                new JsonObject
-                {
-                    ["type"] = "Column",
-                    ["width"] = "stretch",
-                    ["items"] = ChecklistLine(item),
-                },
-            },
-        })]),
-    };
-
-    private static JsonArray ChecklistLine(ChecklistItem item)
-    {
-        var line = new JsonArray { Text(item.Label, weight: item.State == ChecklistState.Running ? "Bolder" : null) };
+        var level = Math.Clamp(item.Level, 0, 2);
+        var size = level > 0 ? "Small" : null;
+        var text = new JsonArray { Paragraph([Run(item.Label, bold: item.State == ChecklistState.Running, size: size)]) };
         if (item.Detail is { Length: > 0 } detail)
         {
-            line.Add(Text(detail, isSubtle: true, size: "Small", spacing: "None"));
+            text.Add(Paragraph([Run(detail, subtle: true, size: "Small")], spacing: "None"));
         }
 
-        return line;
+        var columns = new JsonArray();
+        for (var i = 0; i < level; i++)
+        {
+            columns.Add(new JsonObject { ["type"] = "Column", ["width"] = IndentWidth, ["items"] = new JsonArray() });
+        }
+
+        columns.Add(Column("auto", [Paragraph([Run(SymbolOf(item.State), color: StateColorOf(item.State), size: size)])]));
+        columns.Add(Column("stretch", text));
+        return new JsonObject { ["type"] = "ColumnSet", ["spacing"] = level > 0 ? "None" : "Small", ["columns"] = columns };
     }
 
-    private static JsonObject Table(ViewTable table)
+    /// <summary>
+    /// A fact as a name column sized to its words and a value column taking the rest. Unlike a FactSet (a table whose value
+    /// column never breaks a long id), the value wraps within the card.
+    /// </summary>
+    private static JsonNode FactLine(Fact fact) => new JsonObject
     {
-        var header = Row(table.Headers, bold: true);
-        return new JsonObject
+        ["type"] = "ColumnSet",
+        ["spacing"] = "Small",
+        ["columns"] = new JsonArray
         {
-            ["type"] = "Table",
-            ["firstRowAsHeader"] = true,
-            ["showGridLines"] = false,
-            ["columns"] = new JsonArray([.. table.Headers.Select(_ => (JsonNode)new JsonObject { ["width"] = 1 })]),
-            ["rows"] = new JsonArray([header, .. table.Rows.Select(r => (JsonNode)Row(r, bold: false))]),
-        };
-    }
-
-    private static JsonObject Row(IReadOnlyList<string> cells, bool bold) => new()
-    {
-        ["type"] = "TableRow",
-        ["cells"] = new JsonArray([.. cells.Select(c => (JsonNode)new JsonObject
-        {
-            ["type"] = "TableCell",
-            ["items"] = new JsonArray { Text(c, weight: bold ? "Bolder" : null) },
-        })]),
+            Column("auto", [Paragraph([Run(fact.Name, bold: true)])]),
+            Column("stretch", [Paragraph([Run(fact.Value)])]),
+        },
     };
+
+    /// <summary>
+    /// A table as one short record per row — its first cell in bold, then the other cells under it — rather than columns:
+    /// a card can be as narrow as a phone, where five columns would break every word (docs/cards.md).
+    /// </summary>
+    private static JsonObject Table(ViewTable table) => new()
+    {
+        ["type"] = "Container",
+        ["separator"] = true,
+        ["items"] = new JsonArray([.. table.Rows.Select((row, index) => (JsonNode)Record(table.Headers, row, index > 0))]),
+    };
+
+    private static JsonObject Record(IReadOnlyList<string> headers, IReadOnlyList<string> row, bool separated)
+    {
+        var items = new JsonArray { Paragraph([Run(row.Count > 0 ? row[0] : string.Empty, bold: true)]) };
+        var rest = new List<JsonObject>();
+        for (var column = 1; column < row.Count; column++)
+        {
+            if (rest.Count > 0)
+            {
+                rest.Add(Run(" · ", subtle: true));
+            }
+
+            // A two-column table is a list of names and what they mean; wider ones label each value with its column.
+            if (headers.Count > 2 && column < headers.Count)
+            {
+                rest.Add(Run(headers[column] + ": ", subtle: true));
+            }
+
+            rest.Add(Run(row[column]));
+        }
+
+        if (rest.Count > 0)
+        {
+            items.Add(Paragraph(rest, spacing: "None"));
+        }
+
+        var record = new JsonObject { ["type"] = "Container", ["spacing"] = "Small", ["items"] = items };
+        if (separated)
+        {
+            record["separator"] = true;
+        }
+
+        return record;
+    }
 
     private static JsonNode Action(ViewAction action) => action switch
     {
-        OpenUrlAction open => new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = open.Label, ["url"] = open.Url.AbsoluteUri },
+        OpenUrlAction open => new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = AdaptiveCardText.Inert(open.Label, ButtonTitle), ["url"] = open.Url.AbsoluteUri },
         SubmitAction submit => Submit(submit),
         _ => throw new NotSupportedException($"No Adaptive Card rendering for {action.GetType().Name}."),
     };
@@ -177,7 +217,7 @@ internal static class AdaptiveCardRenderer
             data[key] = value;
         }
 
-        var rendered = new JsonObject { ["type"] = "Action.Submit", ["title"] = submit.Label, ["data"] = data };
+        var rendered = new JsonObject { ["type"] = "Action.Submit", ["title"] = AdaptiveCardText.Inert(submit.Label, ButtonTitle), ["data"] = data };
         if (submit.Style != ActionStyle.Default)
         {
             rendered["style"] = submit.Style == ActionStyle.Destructive ? "destructive" : "positive";
@@ -186,55 +226,44 @@ internal static class AdaptiveCardRenderer
         return rendered;
     }
 
-    private static JsonObject Text(string text, string? weight = null, string? size = null, string? color = null,
-        bool isSubtle = false, string? spacing = null, bool separator = false, bool wrap = true)
-    {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = Escape(text), ["wrap"] = wrap };
-        AddIfSet(block, "weight", weight);
-        AddIfSet(block, "size", size);
-        AddIfSet(block, "color", color);
-        AddIfSet(block, "spacing", spacing);
-        if (isSubtle)
-        {
-            block["isSubtle"] = true;
-        }
+    private static JsonObject Column(string width, JsonArray items) => new() { ["type"] = "Column", ["width"] = width, ["items"] = items };
 
-        if (separator)
+    private static JsonObject Paragraph(IEnumerable<JsonObject> runs, string? spacing = null)
+    {
+        var block = new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = new JsonArray([.. runs.Cast<JsonNode>()]) };
+        if (spacing is not null)
         {
-            block["separator"] = true;
+            block["spacing"] = spacing;
         }
 
         return block;
     }
 
-    private static void AddIfSet(JsonObject block, string name, string? value)
+    /// <summary>The only way text enters a card: a TextRun, shown literally, with the text made inert.</summary>
+    private static JsonObject Run(string text, bool bold = false, string? size = null, string? color = null, bool subtle = false)
     {
-        if (value is not null)
+        var run = new JsonObject { ["type"] = "TextRun", ["text"] = AdaptiveCardText.Inert(text) };
+        if (bold)
         {
-            block[name] = value;
-        }
-    }
-
-    /// <summary>
-    /// Views carry plain text but TextBlocks read Markdown: emphasis markers that could pair up are escaped.
-    /// Underscores inside words (account ids such as 1234567_SB1) never start emphasis, so they stay as they are.
-    /// </summary>
-    internal static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var intraword = i > 0 && i < text.Length - 1 && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
-            if (c is '*' or '`' || (c == '_' && !intraword))
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
+            run["weight"] = "Bolder";
         }
 
-        return escaped.ToString();
+        if (size is not null)
+        {
+            run["size"] = size;
+        }
+
+        if (color is not null)
+        {
+            run["color"] = color;
+        }
+
+        if (subtle)
+        {
+            run["isSubtle"] = true;
+        }
+
+        return run;
     }
 
     internal static string SymbolOf(ChecklistState state) => state switch
@@ -247,19 +276,11 @@ internal static class AdaptiveCardRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
+    /// <summary>Only colours that keep a 4.5:1 contrast on a card's background; the symbol's shape carries the state anyway.</summary>
     private static string? StateColorOf(ChecklistState state) => state switch
     {
-        ChecklistState.Done => "Good",
         ChecklistState.Failed => "Attention",
         ChecklistState.Running => "Accent",
-        _ => null,
-    };
-
-    private static string? ColorOf(Tone tone) => tone switch
-    {
-        Tone.Good => "Good",
-        Tone.Warning => "Warning",
-        Tone.Attention => "Attention",
         _ => null,
     };
 

@@ -13,6 +13,9 @@ public static class ChatVerbs
     public const string Erase = "erase";
     public const string Help = "help";
 
+    /// <summary>The welcome card's How it works button: what happens, what access is given, and for how long.</summary>
+    public const string HowItWorks = "help.how-it-works";
+
     /// <summary>Not typed by anyone: a channel sends it when the bot or a person joins a conversation.</summary>
     public const string Welcome = "welcome";
 }

@@ -13,7 +13,12 @@ public sealed class HelpCommandHandler(IChatPublisher publisher, string appName 
     public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        StepView view = command.Verb == ChatVerbs.Welcome ? WelcomeView.Create(appName) : HelpView.Create();
+        var view = command.Verb switch
+        {
+            ChatVerbs.Welcome => WelcomeView.Create(appName),
+            ChatVerbs.HowItWorks => HowItWorksView.Create(appName),
+            _ => HelpView.Create(),
+        };
         return publisher.PublishAsync(command.Conversation, view, slot: null, cancellationToken);
     }
 

@@ -22,7 +22,7 @@ public static class WelcomeView
             Actions =
             [
                 new SubmitAction("Start onboarding", ChatVerbs.Onboard, HelpView.EmptyData, ActionStyle.Primary),
-                new SubmitAction("How it works", ChatVerbs.Help, HelpView.EmptyData),
+                new SubmitAction("How it works", ChatVerbs.HowItWorks, HelpView.EmptyData),
             ],
         };
     }

@@ -57,34 +57,60 @@ public static class CertificateViews
         };
     }
 
-    /// <summary>A rotation that stopped; the connection is untouched (the old certificate is only revoked after the new one is proven).</summary>
+    /// <summary>
+    /// A rotation that stopped, in the three parts of every failure: which account and what stopped, why, and what to do —
+    /// with the button that does it.
+    /// </summary>
     public static StepView RotationFailed(MonitoredTenant tenant, RotationOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(outcome);
         var title = $"Couldn't rotate the certificate for {tenant.DisplayName}";
-        var reason = outcome.Status switch
+        var (reason, toDo) = outcome.Status switch
         {
-            RotationStatus.AlreadyRunning => "A rotation for this account is already running.",
-            RotationStatus.NoTenantKey => "The account has no certificate to rotate. Onboard it again.",
-            _ when outcome.OldKeptActive => $"The new certificate did not pass its test, so nothing changed: the current certificate ({outcome.OldCertificateId}) stays active and in use. {outcome.Error?.Explanation}",
-            _ => outcome.Error?.Explanation ?? "NetSuite refused.",
+            RotationStatus.AlreadyRunning => ("A rotation for this account is already running.", "Wait a minute; its result appears where it was started."),
+            RotationStatus.NoTenantKey => ("The account has no certificate to rotate.", "Onboard it again to give it one."),
+            RotationStatus.NeedsReauthorization => (
+                $"{StageOf(outcome.Stage)} needs more than the app's own role may do: {outcome.Error?.Explanation ?? "NetSuite refused."}",
+                "Press Re-authorize: a NetSuite administrator signs in once, for one hour, and the app rotates the certificate."),
+            _ when outcome.OldKeptActive => (
+                $"{StageOf(outcome.Stage)} failed, so nothing changed: the current certificate ({outcome.OldCertificateId}) stays active and in use. {outcome.Error?.Explanation}",
+                "Press Try again in a few minutes; if it keeps failing, send the small print to support."),
+            _ => (
+                $"{StageOf(outcome.Stage)} failed: {outcome.Error?.Explanation ?? "NetSuite refused."}",
+                "Press Try again in a few minutes; if it keeps failing, send the small print to support."),
         };
-        List<ViewAction> actions = outcome.Status == RotationStatus.NeedsReauthorization
-            ? [new SubmitAction("Re-authorize", HealthVerbs.Reauthorize, AlertViews.Data(tenant.Account), ActionStyle.Primary)]
-            : [new SubmitAction("Retry", HealthVerbs.RotateConfirmed, AlertViews.Data(tenant.Account), ActionStyle.Primary)];
-        return new StepView(title, $"{title}. {reason}", Tone.Attention)
+        List<ViewAction> actions = outcome.Status switch
         {
-            Body = [reason],
-            Actions = outcome.Status is RotationStatus.AlreadyRunning or RotationStatus.NoTenantKey ? [] : actions,
+            RotationStatus.NeedsReauthorization => [new SubmitAction("Re-authorize", HealthVerbs.Reauthorize, AlertViews.Data(tenant.Account), ActionStyle.Primary)],
+            RotationStatus.Failed => [new SubmitAction("Try again", Conversations.ChatVerbs.Rotate, AlertViews.Data(tenant.Account), ActionStyle.Primary)],
+            _ => [],
+        };
+        return new StepView(title, $"{title}. {reason} {toDo}", Tone.Attention)
+        {
+            Body = [reason, toDo],
+            Actions = actions,
             Footnote = outcome.Error?.Said,
         };
     }
 
-    /// <summary>The second card before a rotation on demand (a destructive action asks first).</summary>
-    public static StepView ConfirmRotation(MonitoredTenant tenant)
+    /// <summary>A rotation's stage as the first words of a sentence: "Uploading the new certificate".</summary>
+    internal static string StageOf(string? stage) => stage switch
+    {
+        "token" => "Signing in to NetSuite",
+        "list" => "Listing the account's certificates",
+        "plan" => "Preparing the rotation",
+        "upload" => "Uploading the new certificate",
+        "prove" => "Testing the new certificate",
+        "revoke-old" => "Revoking the old certificate",
+        _ => "The rotation",
+    };
+
+    /// <summary>The second card before a rotation on demand; <paramref name="question"/> is the confirmation data both buttons carry.</summary>
+    public static StepView ConfirmRotation(MonitoredTenant tenant, IReadOnlyDictionary<string, string> question)
     {
         ArgumentNullException.ThrowIfNull(tenant);
+        var data = Conversations.ConfirmationCards.With(AlertViews.Data(tenant.Account), question);
         var title = $"Rotate the certificate for {tenant.DisplayName}?";
         return new StepView(title, $"{title} A new key and certificate replace the current ones; the old certificate is revoked in NetSuite.", Tone.Warning)
         {
@@ -95,8 +121,31 @@ public static class CertificateViews
             ],
             Actions =
             [
-                new SubmitAction($"Rotate {tenant.DisplayName}", HealthVerbs.RotateConfirmed, AlertViews.Data(tenant.Account), ActionStyle.Destructive),
+                new SubmitAction("Rotate certificate", HealthVerbs.RotateConfirmed, data, ActionStyle.Destructive),
+                new SubmitAction("Keep", HealthVerbs.RotateKept, data),
             ],
+        };
+    }
+
+    /// <summary>In place of the question while the rotation runs.</summary>
+    public static StepView Rotating(MonitoredTenant tenant, Conversations.ChatUser by)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(by);
+        return new StepView($"Rotating the certificate for {tenant.DisplayName}…", $"Rotating the certificate for {tenant.DisplayName}.")
+        {
+            Body = [$"{by.Name} confirmed. Creating and uploading the new certificate, then testing it — this takes a moment."],
+        };
+    }
+
+    /// <summary>In place of the question when Keep was pressed.</summary>
+    public static StepView RotationKept(MonitoredTenant tenant, Conversations.ChatUser by)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(by);
+        return new StepView($"The certificate for {tenant.DisplayName} stays as it is", "Nothing was changed.", Tone.Good)
+        {
+            Body = [$"{by.Name} chose to keep it. Nothing was changed."],
         };
     }
 }

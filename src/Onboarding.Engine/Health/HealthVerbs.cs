@@ -12,6 +12,9 @@ public static class HealthVerbs
     /// <summary>Confirms a rotation asked for with <c>rotate &lt;account&gt;</c> or an alert's Rotate button.</summary>
     public const string RotateConfirmed = "rotate.confirm";
 
+    /// <summary>Keep on the rotation question: nothing changes.</summary>
+    public const string RotateKept = "rotate.keep";
+
     /// <summary>
     /// Asks a NetSuite admin for a short re-authorization whose token uploads the new certificate when the app's role cannot.
     /// Handled by the onboarding flow, which then calls <see cref="CertificateRotation.RotateAsync"/> with the delegated token.

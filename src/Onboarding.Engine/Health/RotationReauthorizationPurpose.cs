@@ -27,7 +27,7 @@ public sealed class RotationReauthorizationPurpose(CertificateRotation rotation)
                 ]),
             RotationStatus.AlreadyRunning => new ReauthorizationResult(false, "Another rotation of this tenant was running; try again in a minute.", []),
             RotationStatus.NoTenantKey => new ReauthorizationResult(false, "The tenant has no certificate to rotate; onboard it again.", []),
-            _ => new ReauthorizationResult(false, $"The rotation stopped at {outcome.Stage}: {outcome.Error?.Explanation}", [], outcome.Error?.Said),
+            _ => new ReauthorizationResult(false, $"{CertificateViews.StageOf(outcome.Stage)} failed: {outcome.Error?.Explanation ?? "NetSuite refused."}", [], outcome.Error?.Said),
         };
     }
 }

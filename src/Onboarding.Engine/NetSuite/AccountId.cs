@@ -42,7 +42,7 @@ public readonly partial record struct AccountId
 
         // ASCII before anything else: case-insensitive matching would fold look-alikes such as the Kelvin sign (U+212A)
         // into ASCII letters, and the id becomes part of a host name.
-        var match = System.Text.Ascii.IsValid(trimmed) ? Shape().Match(trimmed) : null;
+        var match = trimmed.Length <= MaxLength && System.Text.Ascii.IsValid(trimmed) ? Shape().Match(trimmed) : null;
         if (match is not { Success: true })
         {
             error = $"'{Shorten(trimmed)}' is not a NetSuite account id. It looks like {Example}: the number from your NetSuite URL, plus _SB1 for a sandbox.";
@@ -55,11 +55,15 @@ public readonly partial record struct AccountId
         return true;
     }
 
+    /// <summary>The longest id the shape allows: ten letters, twelve digits and <c>_SB999</c>.</summary>
+    private const int MaxLength = 28;
+
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     // Numeric production ids, optional letter prefixes for test-drive/partner accounts, and an
     // optional _SB<n> or _RP suffix (hyphen accepted as it appears in host names). Both cases are spelt out instead of
-    // RegexOptions.IgnoreCase, which matches by Unicode case folding.
-    [GeneratedRegex(@"^(?<base>(?:[A-Za-z]{1,10})?[0-9]{1,12})(?:[_-](?<suffix>[Ss][Bb][0-9]{1,3}|[Rr][Pp]))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // RegexOptions.IgnoreCase, which matches by Unicode case folding. NonBacktracking runs in time linear in the (already
+    // bounded) input, so no match timeout is needed — a timeout only made a busy machine refuse valid ids.
+    [GeneratedRegex(@"^(?<base>(?:[A-Za-z]{1,10})?[0-9]{1,12})(?:[_-](?<suffix>[Ss][Bb][0-9]{1,3}|[Rr][Pp]))?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Shape();
 }

@@ -136,7 +136,7 @@ public sealed class AuthorizationCallbackHandler(
             await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
             return await FailAsync(
                 session,
-                new StepFailure(FlowCodes.AlreadyConnected, $"Account {company} is already connected.", $"Use status {company} to see its connection; staff can rotate its certificate."),
+                new StepFailure(FlowCodes.AlreadyConnected, $"Account {company} is already connected.", $"Nothing more to do for it: type status {company} to see its connection. To connect a different account, press Onboard another account and pick it at sign-in."),
                 "This account is already connected",
                 cancellationToken,
                 retryable: false).ConfigureAwait(false);
@@ -154,7 +154,7 @@ public sealed class AuthorizationCallbackHandler(
             await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
             return await FailAsync(
                 session,
-                new StepFailure(FlowCodes.AccountBusy, $"Account {company} is already being onboarded in another conversation.", "Finish or cancel that onboarding first; if it is stuck, ask the vendor's support team to cancel it."),
+                new StepFailure(FlowCodes.AccountBusy, $"Account {company} is already being onboarded in another conversation.", "Finish or cancel that onboarding first (if it is stuck, ask the vendor's support team to cancel it), or press Onboard another account and pick a different one at sign-in."),
                 "This account is already being onboarded",
                 cancellationToken,
                 retryable: false).ConfigureAwait(false);

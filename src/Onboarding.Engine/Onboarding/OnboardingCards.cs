@@ -10,7 +10,8 @@ namespace Onboarding.Engine.Onboarding;
 /// <summary>
 /// Shows an onboarding's living card in its conversation (updated in place through its <see cref="CardSlot"/>) and posts the
 /// few notices that deserve a message of their own. Publishing comes after the state is saved; a failed publish is logged,
-/// never undoes a step, and the next update re-draws the card.
+/// never undoes a step, and the next update re-draws the card. Updates while a step runs are paced by
+/// <see cref="CardUpdatePacer"/>; the card is drawn from the latest state when its turn comes.
 /// </summary>
 public sealed class OnboardingCards(
     Database database,
@@ -20,6 +21,7 @@ public sealed class OnboardingCards(
     AuthorizationRequestStore requests,
     OnboardingCard card,
     IChatPublisher publisher,
+    CardUpdatePacer pacer,
     TimeProvider timeProvider,
     ILogger<OnboardingCards> logger)
 {
@@ -40,19 +42,27 @@ public sealed class OnboardingCards(
     public async Task<StepView> ViewAsync(OnboardingSession session, CancellationToken cancellationToken) =>
         card.Build(await SnapshotAsync(session, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Draws the session's card in place.</summary>
-    public async Task PublishAsync(OnboardingSession session, CancellationToken cancellationToken)
-    {
-        var view = await ViewAsync(session, cancellationToken).ConfigureAwait(false);
-        await SendAsync(session, ct => publisher.PublishAsync(session.Conversation, view, SlotOf(session), ct), cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Draws the session's card in place: at once when it comes to rest, on the card's next turn while a step runs.</summary>
+    public Task PublishAsync(OnboardingSession session, CancellationToken cancellationToken) =>
+        pacer.ShowAsync(SlotOf(session).Value, MomentOf(session), ct => DrawAsync(session, ct), cancellationToken);
 
     /// <summary>
     /// Posts a separate message in the session's conversation (authorization received, completion), tied to the session's
     /// card so that channels with threads answer under the right card when several onboardings share a conversation.
     /// </summary>
-    public Task NotifyAsync(OnboardingSession session, StepView notice, CancellationToken cancellationToken) =>
-        SendAsync(session, ct => publisher.PublishNoticeAsync(session.Conversation, notice, SlotOf(session), ct), cancellationToken);
+    public async Task NotifyAsync(OnboardingSession session, StepView notice, CancellationToken cancellationToken)
+    {
+        await pacer.FlushAsync(SlotOf(session).Value, cancellationToken).ConfigureAwait(false);
+        await SendAsync(session, ct => publisher.PublishNoticeAsync(session.Conversation, notice, SlotOf(session), ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private CardMoment MomentOf(OnboardingSession session) =>
+        session.IsBusy(timeProvider.GetUtcNow()) ? CardMoment.Progress
+        : session.Status.IsOpen() ? CardMoment.Rest
+        : CardMoment.Final;
+
+    private Task DrawAsync(OnboardingSession session, CancellationToken cancellationToken) =>
+        SendAsync(session, async ct => await publisher.PublishAsync(session.Conversation, await ViewAsync(session, ct).ConfigureAwait(false), SlotOf(session), ct).ConfigureAwait(false), cancellationToken);
 
     private static CardSlot SlotOf(OnboardingSession session) => CardSlot.ForOnboarding(session.Id.Value);
 

@@ -77,6 +77,13 @@ public sealed class OnboardingOptions
     [Range(typeof(TimeSpan), "00:00:10", "00:30:00", ErrorMessage = "Onboarding:StepLease must be between 00:00:10 and 00:30:00.")]
     public TimeSpan StepLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The shortest time between two updates of one card while it shows work in progress (docs/cards.md); a card that comes
+    /// to rest is drawn at once. Zero draws every update as it happens.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Onboarding:CardUpdateInterval must be between 00:00:00 and 00:10:00, e.g. 00:00:00.5.")]
+    public TimeSpan CardUpdateInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Who holds which staff role (<c>Onboarding:Roles</c>; docs/security.md).</summary>
     public Commands.StaffRoleOptions Roles { get; set; } = new();
 

@@ -46,6 +46,6 @@ internal sealed partial class OnboardingOptionsValidator(IEnumerable<PostInstall
         }
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,99}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,99}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ScriptId();
 }

@@ -57,6 +57,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<OnboardingChecklist>();
         services.TryAddSingleton<OnboardingCard>();
         services.TryAddSingleton<OnboardingNotices>();
+        services.TryAddSingleton<CardUpdatePacer>();
         services.TryAddSingleton<OnboardingCards>();
         services.TryAddSingleton<StatusBoard>();
         services.TryAddSingleton<StepFailures>();
@@ -76,6 +77,8 @@ public static class OnboardingServiceCollectionExtensions
         services.AddHostedService<OnboardingResumer>();
         services.TryAddSingleton<IAuthorizationCallbackHandler, AuthorizationCallbackHandler>();
 
+        services.TryAddSingleton<ConfirmationStore>();
+        services.TryAddSingleton<ConfirmationCards>();
         services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
         services.TryAddSingleton<OnboardingButtons>();
@@ -95,6 +98,7 @@ public static class OnboardingServiceCollectionExtensions
             ServiceDescriptor.Singleton<IChatCommandRoute, ReconnectRoute>(),
             ServiceDescriptor.Singleton<IChatCommandRoute, OffboardRoute>(),
             ServiceDescriptor.Singleton<IChatCommandRoute, OffboardConfirmationRoute>(),
+            ServiceDescriptor.Singleton<IChatCommandRoute, RevokeWithAdminRoute>(),
         ]);
 
         services.AddPostInstallRoutine<ValidatePrerequisitesRoutine>(ValidatePrerequisitesRoutine.RoutineName);

@@ -25,11 +25,17 @@ public static class OnboardingVerbs
     public const string OffboardConfirmed = "onboarding.offboard-confirmed";
     public const string OffboardKept = "onboarding.offboard-keep";
 
+    /// <summary>After an offboarding NetSuite refused to revoke for the app's role: a one-hour admin re-authorization revokes it.</summary>
+    public const string RevokeWithAdmin = "onboarding.revoke-with-admin";
+
     /// <summary>Card data key for the session id.</summary>
     public const string SessionKey = "session";
 
     /// <summary>Card data key for an account id.</summary>
     public const string AccountKey = "account";
+
+    /// <summary>Card data key for certificate ids, separated by spaces.</summary>
+    public const string CertificatesKey = "certificates";
 
     /// <summary>Card data key for the alerts mode (<c>here</c> or <c>off</c>).</summary>
     public const string ModeKey = "mode";

@@ -60,7 +60,7 @@ public sealed class FaultAtTheWorstMomentTests : IAsyncLifetime
 
         Assert.False(final.Shows("revoked at"), string.Join(" | ", final.CardTexts));
         Assert.True(final.Shows("revocation not confirmed by NetSuite"), string.Join(" | ", final.CardTexts));
-        var notice = _onboarding.Posts.Last(a => a.Shows("is connected"));
+        var notice = _onboarding.Posts.Last(a => a.Shows("All set"));
         Assert.DoesNotContain("has been revoked", notice.Body.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain("revoked at", final.Body.ToJsonString(), StringComparison.Ordinal);
     }

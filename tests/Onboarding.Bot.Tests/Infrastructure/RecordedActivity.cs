@@ -16,7 +16,10 @@ public sealed record RecordedActivity(string Method, string ConversationId, stri
     public JsonObject? AdaptiveCard => Body["attachments"]?.AsArray()
         .FirstOrDefault(a => (string?)a?["contentType"] == "application/vnd.microsoft.card.adaptive")?["content"]?.AsObject();
 
-    /// <summary>Every TextBlock and fact text in the card, for assertions that read like what a person sees.</summary>
+    /// <summary>
+    /// Every text in the card — each TextRun, and a paragraph of several runs also as one line — for assertions that read
+    /// like what a person sees.
+    /// </summary>
     public IReadOnlyList<string> CardTexts => AdaptiveCard is { } card ? [.. Texts(card)] : [];
 
     /// <summary>The card's buttons (the actions of every ActionSet), in order.</summary>
@@ -48,7 +51,9 @@ public sealed record RecordedActivity(string Method, string ConversationId, stri
 
     private static IEnumerable<string> Texts(JsonNode? node) => node switch
     {
-        JsonObject o when (string?)o["type"] == "TextBlock" => [(string?)o["text"] ?? string.Empty],
+        JsonObject o when (string?)o["type"] is "TextBlock" or "TextRun" => [(string?)o["text"] ?? string.Empty],
+        JsonObject o when (string?)o["type"] == "RichTextBlock" && o["inlines"] is JsonArray { Count: > 1 } runs =>
+            [string.Concat(runs.Select(r => (string?)r?["text"])), .. runs.SelectMany(Texts)],
         JsonObject o => o.SelectMany(p => p.Key is "title" or "value" && p.Value is JsonValue v && v.TryGetValue<string>(out var s)
             ? [s]
             : Texts(p.Value)),

@@ -40,7 +40,7 @@ public sealed class TeamsOnboarding(BotTestBed bed, AdminBrowser browser, TeamsA
         await browser.InstallBundleAsync(step2.Link("Open install page"));
         await bed.SendAsync(chat.Submit(step2.SubmitData("I've installed it"), CardId, userId, userName));
         var final = await CardShowingAsync(a => a.Shows("is connected"));
-        await bed.Connector.WaitForAsync(a => InChat(a) && !a.IsUpdate && a.Shows("is connected"));
+        await bed.Connector.WaitForAsync(a => InChat(a) && !a.IsUpdate && a.Shows("All set"));
         return final;
     }
 

@@ -45,6 +45,9 @@ public sealed class TelemetryTests : IAsyncLifetime
         var onboarding = new TeamsOnboarding(_bed, _browser, _bed.Teams);
         var card = await onboarding.StartAsync(userName: UserName);
         await onboarding.InstallAndConfirmAsync(await onboarding.AuthorizeAsync(card), userName: UserName);
+
+        // The completion notice reaches the connector before the turn records its last step: wait for the turn to end.
+        await WhenTurnEndedAsync("chat onboarding.bundle-check");
         Assert.True(_bed.Service<TracerProvider>().ForceFlush());
         Assert.True(_bed.Service<MeterProvider>().ForceFlush());
         var spans = _spans.ToList();
@@ -117,6 +120,28 @@ public sealed class TelemetryTests : IAsyncLifetime
         }
 
         return tags.All(t => present.TryGetValue(t.Key, out var value) && value as string == t.Value);
+    }
+
+    /// <summary>Waits until the turn's span has ended (the exporter receives spans as they end); the limit only keeps a broken test from hanging.</summary>
+    private async Task WhenTurnEndedAsync(string turn)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!Ended())
+        {
+            await Task.Delay(20, limit.Token);
+        }
+
+        bool Ended()
+        {
+            try
+            {
+                return _spans.ToList().Any(s => s.DisplayName == turn);
+            }
+            catch (InvalidOperationException)
+            {
+                return false; // The exporter added a span while the list was copied.
+            }
+        }
     }
 }
 

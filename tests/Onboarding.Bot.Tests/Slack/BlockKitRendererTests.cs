@@ -1,19 +1,21 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Views;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.Bot.Tests.Slack;
 
-/// <summary>StepView → Block Kit: structure, escaping, buttons and Slack's limits.</summary>
+/// <summary>StepView → Block Kit: structure, inert text, buttons and Slack's documented limits.</summary>
 public sealed class BlockKitRendererTests
 {
     private static readonly IReadOnlyDictionary<string, string> NoData = new Dictionary<string, string>();
     private readonly BlockKitRenderer _renderer = new();
 
+    public static TheoryData<string> HostileCases => [.. HostileText.Cases.Select(c => c.Name)];
+
     [Fact]
-    public void A_step_card_has_header_checklist_section_fields_actions_and_small_print()
+    public void A_step_card_has_header_checklist_step_facts_actions_and_small_print()
     {
         var view = new StepView("Connect NetSuite 1234567_SB1", "Step 1 of 4: authorize")
         {
@@ -28,19 +30,20 @@ public sealed class BlockKitRendererTests
 
         var message = _renderer.Render(view);
 
-        Assert.Equal(
-            ["header", "context", "context", "context", "divider", "section", "section", "actions", "context"],
-            message.Blocks.Select(b => (string?)b!["type"]));
+        Assert.Equal(["header", "context", "rich_text", "divider", "rich_text", "rich_text", "actions", "context"], message.Blocks.Select(b => (string?)b!["type"]));
         Assert.Equal("Connect NetSuite 1234567_SB1", (string?)message.Blocks[0]!["text"]!["text"]);
         Assert.Equal("plain_text", (string?)message.Blocks[0]!["text"]!["type"]);
-        Assert.Equal("⏳ *Temporary admin access*", Text(message.Blocks[2]!["elements"]![0]));
-        Assert.Equal("○ Install the bundle", Text(message.Blocks[3]!["elements"]![0]));
-        Assert.Equal("*Lasts*\n1 hour", Text(message.Blocks[6]!["fields"]![0]));
+        Assert.Equal("⏳ Temporary admin access\n○ Install the bundle", Line(message.Blocks[2]!));
+        Assert.True(Bold(message.Blocks[2]!).SequenceEqual(["Temporary admin access"]));
+        Assert.Equal("Step 1 of 4 — give the app admin access for one hour\n\nWe use it only to install the connection below.", Line(message.Blocks[4]!));
+        Assert.Equal("Lasts  1 hour\nScopes  REST web services, RESTlets", Line(message.Blocks[5]!));
+        Assert.Equal(["Lasts", "Scopes"], Bold(message.Blocks[5]!));
+        Assert.Equal("plain_text", (string?)message.Blocks[^1]!["elements"]![0]!["type"]);
         Assert.Equal("Step 1 of 4: authorize", message.Text);
     }
 
     [Fact]
-    public void Every_checklist_state_has_its_symbol()
+    public void Every_checklist_state_has_its_symbol_and_the_running_and_failed_ones_are_bold()
     {
         var view = new StepView("t", "s")
         {
@@ -51,34 +54,102 @@ public sealed class BlockKitRendererTests
             ],
         };
 
-        var lines = _renderer.Render(view).Blocks.Skip(1).Select(b => Text(b!["elements"]![0])).ToList();
+        var checklist = _renderer.Render(view).Blocks[1]!;
 
-        Assert.Equal(["✓ done — as Administrator", "⏳ *running*", "○ pending", "✗ *failed*", "⏭ skipped"], lines);
+        Assert.Equal("✓ done — as Administrator\n⏳ running\n○ pending\n✗ failed\n⏭ skipped", Line(checklist));
+        Assert.Equal(["running", "failed"], Bold(checklist));
     }
 
     [Fact]
-    public void Text_from_the_engine_is_escaped_for_mrkdwn()
+    public void Sub_steps_are_an_indented_list_under_their_step()
     {
-        var view = new StepView("Tom & Jerry <Co>", "A & B <c>")
+        var view = new StepView("t", "s")
         {
-            Subtitle = "by <@U123> & co",
-            Body = ["Use <https://evil.example|this link> & enjoy"],
-            Facts = [new("R&D", "<b>")],
-            Checklist = [new("a < b", ChecklistState.Done, "x > y")],
-            Footnote = "NetSuite said: <INVALID_LOGIN> (401) & more",
+            Checklist =
+            [
+                new("Long-term connection", ChecklistState.Running),
+                new("Find the app's role", ChecklistState.Done, "customrole_onboarding_app, id 1001") { Level = 1 },
+                new("Upload certificate", ChecklistState.Running) { Level = 1 },
+                new("Finishing setup", ChecklistState.Pending),
+            ],
         };
 
-        var message = _renderer.Render(view);
-        var mrkdwn = MrkdwnTexts(message.Blocks).ToList();
+        var elements = _renderer.Render(view).Blocks[1]!["elements"]!.AsArray();
 
-        Assert.Contains("by &lt;@U123&gt; &amp; co", mrkdwn);
-        Assert.Contains("Use &lt;https://evil.example|this link&gt; &amp; enjoy", mrkdwn);
-        Assert.Contains("*R&amp;D*\n&lt;b&gt;", mrkdwn);
-        Assert.Contains("✓ a &lt; b — x &gt; y", mrkdwn);
-        Assert.Contains("NetSuite said: &lt;INVALID_LOGIN&gt; (401) &amp; more", mrkdwn);
-        Assert.All(mrkdwn, t => Assert.DoesNotContain('<', t));
-        Assert.Equal("A &amp; B &lt;c&gt;", message.Text);
-        Assert.Equal("Tom & Jerry <Co>", (string?)message.Blocks[0]!["text"]!["text"]);
+        Assert.Equal(["rich_text_section", "rich_text_list", "rich_text_section"], elements.Select(e => (string?)e!["type"]));
+        var list = elements[1]!;
+        Assert.Equal("bullet", (string?)list["style"]);
+        Assert.Equal(["✓ Find the app's role — customrole_onboarding_app, id 1001", "⏳ Upload certificate"], list["elements"]!.AsArray().Select(Line));
+    }
+
+    [Fact]
+    public void The_help_card_shows_every_command_and_its_whole_description()
+    {
+        var message = _renderer.Render(HelpView.Create());
+
+        var items = message.Blocks.OfType<JsonObject>().SelectMany(b => Descendants(b)).Where(n => (string?)n["type"] == "rich_text_list").SelectMany(l => l["elements"]!.AsArray()).Select(Line).ToList();
+        Assert.Equal(HelpView.Commands.Count, items.Count);
+        foreach (var (command, description) in HelpView.Commands)
+        {
+            Assert.Contains($"{command} — {description}", items);
+        }
+
+        Assert.Contains(items, i => i.EndsWith("(staff).", StringComparison.Ordinal));
+        Assert.Empty(BlockKitLimits.Violations(message.Text, message.Blocks));
+    }
+
+    [Fact]
+    public void A_wide_table_is_one_record_per_row_with_each_value_labelled()
+    {
+        var view = new StepView("Status", "2 tenants")
+        {
+            Table = new ViewTable(["Account", "Company", "State"], [["1234567_SB1", "Demo Company", "🟢 connected"], ["7654321_SB1", "—", "step 2 of 4"]]),
+        };
+
+        var list = Descendants(_renderer.Render(view).Blocks).Single(n => (string?)n["type"] == "rich_text_list");
+
+        Assert.Equal(
+            ["1234567_SB1 — Company: Demo Company · State: 🟢 connected", "7654321_SB1 — Company: — · State: step 2 of 4"],
+            list["elements"]!.AsArray().Select(Line));
+        Assert.Equal(["1234567_SB1", "7654321_SB1"], Bold(list));
+    }
+
+    [Fact]
+    public void No_text_from_a_view_ever_becomes_mrkdwn()
+    {
+        var message = _renderer.Render(HostileText.Everywhere(HostileText.MarkdownLink));
+
+        Assert.Empty(BlockKitLimits.MrkdwnObjects(message.Blocks));
+        var literal = Descendants(message.Blocks).Where(n => (string?)n["type"] is "text" or "plain_text").Select(n => (string?)n["text"]).Count(t => t == HostileText.MarkdownLink);
+        Assert.Equal(12, literal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileCases))]
+    public void Hostile_text_reaches_Slack_as_literal_text_within_the_limits(string name)
+    {
+        var text = HostileText.Cases.Single(c => c.Name == name).Text;
+
+        var message = _renderer.Render(HostileText.Everywhere(text));
+
+        Assert.Empty(BlockKitLimits.MrkdwnObjects(message.Blocks));
+        Assert.Empty(BlockKitLimits.Violations(message.Text, message.Blocks));
+        // Every text but the renderer's own line breaks between lines.
+        var texts = Descendants(message.Blocks).Where(n => (string?)n["type"] is "text" or "plain_text").Select(n => (string)n["text"]!).Where(t => t is not ("\n" or "\n\n")).ToList();
+        Assert.All(texts, t => Assert.DoesNotContain(t.EnumerateRunes(), HostileText.IsForbidden));
+
+        // The notification text is mrkdwn: links and mentions cannot form because < and > arrive as entities.
+        Assert.DoesNotContain('<', message.Text);
+        Assert.DoesNotContain('>', message.Text);
+        Assert.DoesNotContain(message.Text.EnumerateRunes(), HostileText.IsForbidden);
+    }
+
+    [Fact]
+    public void The_notification_text_escapes_what_mrkdwn_would_read_as_links_and_mentions()
+    {
+        var message = _renderer.Render(new StepView("t", "Tom & Jerry <https://evil.example|click> <!channel>"));
+
+        Assert.Equal("Tom &amp; Jerry &lt;https://evil.example|click&gt; &lt;!channel&gt;", message.Text);
     }
 
     [Fact]
@@ -107,18 +178,19 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void A_destructive_button_is_red_and_asks_for_confirmation()
+    public void A_destructive_button_is_red_and_asks_in_plain_text()
     {
         var view = new StepView("Offboard Contoso", "Offboard?")
         {
-            Actions = [new SubmitAction("Offboard Contoso", ChatVerbs.Offboard, new Dictionary<string, string> { ["account"] = "1234567_SB1" }, ActionStyle.Destructive)],
+            Actions = [new SubmitAction("Offboard *Contoso*", ChatVerbs.Offboard, new Dictionary<string, string> { ["account"] = "1234567_SB1" }, ActionStyle.Destructive)],
         };
 
         var button = _renderer.Render(view).Blocks.Single(b => (string?)b!["type"] == "actions")!["elements"]![0]!;
 
         Assert.Equal("danger", (string?)button["style"]);
-        Assert.NotNull(button["confirm"]);
-        Assert.Equal("Offboard Contoso", (string?)button["confirm"]!["confirm"]!["text"]);
+        Assert.Equal("Offboard *Contoso*", (string?)button["confirm"]!["confirm"]!["text"]);
+        Assert.Equal("plain_text", (string?)button["confirm"]!["text"]!["type"]);
+        Assert.Equal("Offboard *Contoso* can't be undone.", (string?)button["confirm"]!["text"]!["text"]);
         Assert.Equal("danger", (string?)button["confirm"]!["style"]);
     }
 
@@ -129,38 +201,34 @@ public sealed class BlockKitRendererTests
         {
             Body = [new string('b', 5000), new string('c', 2000)],
             Facts = [new(new string('n', 500), new string('v', 5000))],
-            Actions = [new SubmitAction(new string('L', 200), "x", NoData)],
+            Actions = [new SubmitAction(new string('L', 200), "x", NoData, ActionStyle.Destructive)],
+            Footnote = new string('f', 5000),
         };
 
         var message = _renderer.Render(view);
 
-        Assert.True(((string?)message.Blocks[0]!["text"]!["text"])!.Length <= 150);
-        Assert.All(Sections(message.Blocks), s => Assert.True(((string?)s["text"]?["text"] ?? string.Empty).Length <= 3000));
-        Assert.All(message.Blocks.SelectMany(b => b!["fields"]?.AsArray() ?? []), f => Assert.True(Text(f).Length <= 2000));
-        var button = message.Blocks.Single(b => (string?)b!["type"] == "actions")!["elements"]![0]!;
-        Assert.True(((string?)button["text"]!["text"])!.Length <= 75);
+        Assert.Empty(BlockKitLimits.Violations(message.Text, message.Blocks));
+        Assert.EndsWith("…", (string?)message.Blocks[0]!["text"]!["text"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Truncation_never_leaves_half_an_entity_in_the_notification_text()
+    {
+        var message = _renderer.Render(new StepView("t", new string('x', 2997) + "&&&&&&"));
+
         Assert.True(message.Text.Length <= 3000);
+        Assert.EndsWith("x…", message.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Truncation_never_leaves_half_an_entity()
+    public void Many_facts_spread_over_rich_text_blocks_within_the_limits()
     {
-        var view = new StepView("t", "s") { Body = [new string('x', 2998) + "&&&&&&"] };
+        var view = new StepView("t", "s") { Facts = [.. Enumerable.Range(1, 200).Select(i => new Fact($"F{i}", new string('v', 100)))] };
 
-        var text = Text(Sections(_renderer.Render(view).Blocks).Single()["text"]);
+        var message = _renderer.Render(view);
 
-        Assert.True(text.Length <= 3000);
-        Assert.EndsWith("x…", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void More_than_ten_facts_are_split_across_sections()
-    {
-        var view = new StepView("t", "s") { Facts = [.. Enumerable.Range(1, 23).Select(i => new Fact($"F{i}", $"v{i}"))] };
-
-        var fieldSections = _renderer.Render(view).Blocks.Where(b => b!["fields"] is not null).ToList();
-
-        Assert.Equal([10, 10, 3], fieldSections.Select(s => s!["fields"]!.AsArray().Count));
+        Assert.True(message.Blocks.Count(b => (string?)b!["type"] == "rich_text") > 1);
+        Assert.Empty(BlockKitLimits.Violations(message.Text, message.Blocks));
     }
 
     [Fact]
@@ -168,66 +236,17 @@ public sealed class BlockKitRendererTests
     {
         var view = new StepView("t", "s")
         {
-            Checklist = [.. Enumerable.Range(1, 80).Select(i => new ChecklistItem($"step {i}", ChecklistState.Done))],
-            Facts = [.. Enumerable.Range(1, 600).Select(i => new Fact($"F{i}", $"v{i}"))],
+            Checklist = [.. Enumerable.Range(1, 80).Select(i => new ChecklistItem($"step {i} " + new string('x', 900), ChecklistState.Done))],
+            Facts = [.. Enumerable.Range(1, 600).Select(i => new Fact($"F{i}", new string('v', 500)))],
             Actions = [new SubmitAction("Retry", "retry", NoData)],
             Footnote = "small print",
         };
 
-        var blocks = _renderer.Render(view).Blocks;
+        var message = _renderer.Render(view);
 
-        Assert.True(blocks.Count <= 50);
-        Assert.Equal("actions", (string?)blocks[^2]!["type"]);
-        Assert.Equal("small print", Text(blocks[^1]!["elements"]![0]));
-    }
-
-    [Fact]
-    public void A_long_checklist_collapses_into_a_section_instead_of_dropping_lines()
-    {
-        var view = new StepView("t", "s") { Checklist = [.. Enumerable.Range(1, 60).Select(i => new ChecklistItem($"step {i}", ChecklistState.Pending))] };
-
-        var blocks = _renderer.Render(view).Blocks;
-
-        Assert.True(blocks.Count <= 50);
-        var text = string.Join("\n", Sections(blocks).Select(s => Text(s["text"])));
-        Assert.Contains("○ step 1\n", text, StringComparison.Ordinal);
-        Assert.EndsWith("○ step 60", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_table_is_shown_as_aligned_monospaced_rows()
-    {
-        var view = new StepView("Status", "2 tenants")
-        {
-            Table = new ViewTable(["Account", "Health"], [["1234567_SB1", "🟢 healthy"], ["TSTDRV1 & co", "🔴 down"]]),
-        };
-
-        var text = Text(Sections(_renderer.Render(view).Blocks).Single()["text"]);
-
-        Assert.Equal("```\nAccount       Health\n1234567_SB1   🟢 healthy\nTSTDRV1 &amp; co  🔴 down\n```", text);
-    }
-
-    [Fact]
-    public void A_table_too_long_for_one_section_says_how_many_rows_are_left_out()
-    {
-        var rows = Enumerable.Range(1, 200).Select(i => (IReadOnlyList<string>)[$"account-{i:D3}", new string('x', 30)]).ToList();
-        var view = new StepView("Status", "200 tenants") { Table = new ViewTable(["Account", "Detail"], rows) };
-
-        var text = Text(Sections(_renderer.Render(view).Blocks).Single()["text"]);
-
-        Assert.True(text.Length <= 3000);
-        Assert.Matches(@"_and \d+ more_$", text);
-    }
-
-    [Fact]
-    public void The_help_view_renders_within_limits()
-    {
-        var message = _renderer.Render(HelpView.Create());
-
-        Assert.Equal("What I can do", (string?)message.Blocks[0]!["text"]!["text"]);
-        Assert.Contains("onboard [account]", string.Join("\n", MrkdwnTexts(message.Blocks)), StringComparison.Ordinal);
-        Assert.Contains("rotate &lt;account&gt;", string.Join("\n", MrkdwnTexts(message.Blocks)), StringComparison.Ordinal);
-        Assert.True(JsonSerializer.Serialize(message.Blocks).Length < 16_000);
+        Assert.Empty(BlockKitLimits.Violations(message.Text, message.Blocks));
+        Assert.Equal("actions", (string?)message.Blocks[^2]!["type"]);
+        Assert.Equal("small print", (string?)message.Blocks[^1]!["elements"]![0]!["text"]);
     }
 
     [Fact]
@@ -238,14 +257,16 @@ public sealed class BlockKitRendererTests
         Assert.Throws<InvalidOperationException>(() => _renderer.Render(view));
     }
 
-    private static string Text(JsonNode? node) => (string?)node?["text"] ?? string.Empty;
+    /// <summary>The text of a rich text block, section or list item as a person reads it.</summary>
+    private static string Line(JsonNode? node) => string.Concat(Descendants(node).Where(n => (string?)n["type"] == "text").Select(n => (string?)n["text"]));
 
-    private static IEnumerable<JsonObject> Sections(JsonArray blocks) =>
-        blocks.OfType<JsonObject>().Where(b => (string?)b["type"] == "section" && b["text"] is not null);
+    private static List<string?> Bold(JsonNode node) =>
+        [.. Descendants(node).Where(n => (string?)n["type"] == "text" && (bool?)n["style"]?["bold"] == true).Select(n => (string?)n["text"])];
 
-    private static IEnumerable<string> MrkdwnTexts(JsonArray blocks) =>
-        blocks.OfType<JsonObject>().SelectMany(b => new[] { b["text"] }.Concat(b["fields"]?.AsArray() ?? []).Concat(b["elements"]?.AsArray() ?? []))
-            .OfType<JsonObject>()
-            .Where(t => (string?)t["type"] == "mrkdwn")
-            .Select(t => (string)t["text"]!);
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => [o, .. o.SelectMany(p => Descendants(p.Value))],
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
 }

@@ -25,7 +25,8 @@ public sealed class SlackPublishingTests
         Assert.Equal(SlackBotHost.BotToken, post.BearerToken);
         Assert.Equal(SlackPayloads.ChannelId, post.Channel);
         Assert.Contains("what I can do", post.Header, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(post.BlockTexts, t => t.Contains("offboard &lt;account&gt;", StringComparison.Ordinal));
+        // Rich text shows it literally: the angle brackets stay, with no entity in sight.
+        Assert.Contains("offboard <account>", post.BlockTexts);
         Assert.StartsWith("Commands: onboard [account]", post.Text, StringComparison.Ordinal);
         Assert.Null(post.ThreadTs);
     }
@@ -50,7 +51,8 @@ public sealed class SlackPublishingTests
         Assert.All(updates, u => Assert.Equal("1700000000.000001", u.Ts));
         Assert.All(updates, u => Assert.Equal(SlackPayloads.ChannelId, u.Channel));
         Assert.Equal("Connect NetSuite", updates[0].Header);
-        Assert.Contains("✓ Authorize", updates[0].BlockTexts);
+        Assert.Contains("✓ ", updates[0].BlockTexts);
+        Assert.Contains("Authorize", updates[0].BlockTexts);
         Assert.Equal("Bundle verified", updates[1].Text);
     }
 

@@ -34,7 +34,7 @@ public sealed class CardBudgetTests
             .ToList();
         var view = new StepView("Status of every tenant", "10 onboarding(s).")
         {
-            Table = new ViewTable(["Account", "Company", "Where", "Started", "Certificate expires"], rows),
+            Table = new ViewTable(["Account", "Company", "State", "Started", "Certificate expires"], rows),
             Body = ["and 240 more — type status <account> for one."],
         };
 
@@ -53,7 +53,8 @@ public sealed class CardBudgetTests
             ["not yours"] = ReplyViews.NotYours(),
             ["unknown session"] = ReplyViews.UnknownSession(),
             ["already connected"] = ReplyViews.AlreadyConnected(tenant),
-            ["confirm offboard"] = ReplyViews.ConfirmOffboard(tenant),
+            ["confirm offboard"] = ReplyViews.ConfirmOffboard(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }),
+            ["how it works"] = HowItWorksView.Create("Onboarding App"),
             ["audit trail, full and tampered"] = OperationsViews.AuditTrail(
                 tenant.Account,
                 [.. Enumerable.Range(1, AuditRoute.Shown).Select(i => new AuditRecord(i, DateTimeOffset.UnixEpoch.AddDays(i), new AuditEntry(

@@ -72,13 +72,10 @@ public abstract class OnboardingConversationTests(StorageProvider provider) : IA
         Assert.Equal(3, posts.Count);
         Assert.Same(card, posts[0]);
         Assert.Contains(posts, p => p.Shows("Authorization received"));
-        Assert.Contains(posts, p => p.Shows("is connected"));
+        Assert.Contains(posts, p => p.Shows("All set"));
         var updates = _onboarding.CardUpdates;
-        Assert.InRange(updates.Count, 8, 40);
+        Assert.True(updates.Count >= 2, $"{updates.Count} updates");
         Assert.Same(final, updates[^1]);
-
-        // Step 3 showed its sub-steps while it ran.
-        Assert.Contains(updates, u => u.Shows("Upload certificate") && u.CardTexts.Contains("⏳"));
     }
 
     [SkippableFact]
@@ -105,7 +102,7 @@ public abstract class OnboardingConversationTests(StorageProvider provider) : IA
         var click = _bed.Teams.Submit(step2.SubmitData("I've installed it"), _onboarding.CardId);
         await _bed.SendAsync(click);
         await _onboarding.CardShowingAsync(a => a.Shows("is connected"));
-        await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId && !a.IsUpdate && a.Shows("is connected"));
+        await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId && !a.IsUpdate && a.Shows("All set"));
         var updatesBefore = _onboarding.CardUpdates.Count;
         var postsBefore = _onboarding.Posts.Count;
 
@@ -133,9 +130,12 @@ public abstract class OnboardingConversationTests(StorageProvider provider) : IA
 
         var response = await _bed.SendAsync(_bed.Teams.Submit(step2.SubmitData("I've installed it"), _onboarding.CardId));
 
-        // The bundle check waits 30 s on NetSuite; the click was acknowledged anyway, and the card moves on to show it runs.
+        // The bundle check waits 30 s on NetSuite; the click was acknowledged anyway, and the card shows what it is doing,
+        // with no I've installed it left to press again meanwhile.
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        await _bed.Connector.WaitForAsync(a => a.IsUpdate && a.ActivityId == _onboarding.CardId, count: updatesBefore + 1);
+        var running = (await _bed.Connector.WaitForAsync(a => a.IsUpdate && a.ActivityId == _onboarding.CardId, count: updatesBefore + 1)).Last();
+        Assert.True(running.Shows("checking that Onboarding App is installed"), string.Join(" | ", running.CardTexts));
+        Assert.False(running.HasButton("I've installed it"));
         Assert.DoesNotContain(_onboarding.CardUpdates, u => u.Shows("is connected"));
     }
 
@@ -161,7 +161,7 @@ public abstract class OnboardingConversationTests(StorageProvider provider) : IA
         await _bed.Connector.WaitForAsync(a => !a.IsUpdate && a.Shows("Onboardings in this conversation"));
 
         var cards = _bed.Connector.Activities.Where(a => a.AdaptiveCard is not null).ToList();
-        Assert.True(cards.Count > 10);
+        Assert.True(cards.Count >= 6, $"{cards.Count} cards");
         Assert.All(cards, c => CardBudget.AssertWithin(c.AdaptiveCard!));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Onboarding.Bot.Teams;
 using Onboarding.EndToEnd.Tests.Infrastructure;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Cards;
 
@@ -38,10 +39,34 @@ public sealed class AdaptiveCardsRendererTests : IClassFixture<RenderedCards>
     {
         var report = await _cards.CheckAsync();
         var names = report.Select(r => r.File).ToList();
-        foreach (var prefix in new[] { "help", "welcome", "onboarding-Completed-Completed", "onboarding-AwaitingBundle-Waiting", "failed-", "failed-for-good-", "notice-", "reply-", "status-many", "alert-down-", "alert-recovered-", "certificate-", "operations-", "oversized" })
+        foreach (var prefix in new[] { "help", "welcome", "how-it-works", "onboarding-Completed-Completed", "onboarding-AwaitingBundle-Waiting", "failed-", "failed-for-good-", "notice-", "reply-", "status-many", "alert-down-", "alert-recovered-", "certificate-", "operations-", "oversized", "hostile-" })
         {
             Assert.Contains(names, n => n.StartsWith(prefix, StringComparison.Ordinal));
         }
+    }
+
+    [NodeChecksFact]
+    public async Task No_text_on_any_card_becomes_a_link_in_a_host_that_reads_Markdown()
+    {
+        var report = await _cards.CheckAsync();
+
+        var linked = report.Where(r => r.Links > 0).Select(r => $"{r.File}: {r.Links} link(s)").ToList();
+        Assert.Contains(report, r => r.File == "hostile-markdown-link");
+        Assert.True(linked.Count == 0, string.Join(Environment.NewLine, linked));
+    }
+
+    [NodeChecksFact]
+    public async Task The_Markdown_reading_host_does_turn_a_TextBlock_link_into_a_link()
+    {
+        // Proves the link count is not vacuous: the same text in a TextBlock (Markdown) becomes a link.
+        using var scratch = new ScratchFolder();
+        var card = AdaptiveCardRenderer.Render(Engine.Conversations.HelpView.Create());
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "TextBlock", ["text"] = HostileText.MarkdownLink, ["wrap"] = true });
+        await scratch.WriteAsync("textblock.json", card.ToJsonString());
+
+        var report = RenderedCards.Read(await NodeScript.RunAsync("check-cards.js", scratch.Path));
+
+        Assert.Equal(1, Assert.Single(report).Links);
     }
 
     [NodeChecksFact]

@@ -35,7 +35,9 @@ internal static class AlertCards
         yield return ("certificate-renews-automatically", CertificateViews.RenewsAutomatically(tenant, expires, now.AddDays(5), now));
         yield return ("certificate-needs-reauthorization", CertificateViews.NeedsReauthorization(tenant, expires, now,
             new NetSuiteError(NetSuiteErrorKind.PermissionMissing, "The role may not manage certificates.", 403, "INSUFFICIENT_PERMISSION")));
-        yield return ("certificate-confirm-rotation", CertificateViews.ConfirmRotation(tenant));
+        yield return ("certificate-confirm-rotation", CertificateViews.ConfirmRotation(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }));
+        yield return ("certificate-rotating", CertificateViews.Rotating(tenant, new Engine.Conversations.ChatUser("u-1", "Vic")));
+        yield return ("certificate-rotation-kept", CertificateViews.RotationKept(tenant, new Engine.Conversations.ChatUser("u-1", "Vic")));
         yield return ("certificate-rotated", CertificateViews.Rotated(tenant, new RotationOutcome(RotationStatus.Rotated, NewCertificateId: "cert-new", ValidUntil: now.AddYears(2), OldCertificateId: "cert-old", OldRevoked: true)));
         foreach (var status in Enum.GetValues<RotationStatus>().Where(s => s != RotationStatus.Rotated))
         {

@@ -10,6 +10,7 @@ using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Operations;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.EndToEnd.Tests.Cards;
 
@@ -32,6 +33,7 @@ internal sealed class CardCatalog(IServiceProvider services)
         {
             ("help", HelpView.Create()),
             ("welcome", WelcomeView.Create("Onboarding App")),
+            ("how-it-works", HowItWorksView.Create("Onboarding App")),
         };
         views.AddRange(OnboardingCards());
         views.AddRange(Notices());
@@ -39,6 +41,7 @@ internal sealed class CardCatalog(IServiceProvider services)
         views.AddRange(await StatusBoardsAsync());
         views.AddRange(AlertCards.Build(services.GetRequiredService<IOptions<HealthOptions>>().Value, Now));
         views.Add(("oversized", Oversized()));
+        views.AddRange(Hostile());
         return views;
     }
 
@@ -94,7 +97,9 @@ internal sealed class CardCatalog(IServiceProvider services)
         yield return ("reply-not-your-onboarding", ReplyViews.NotYourOnboarding(Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Waiting)));
         yield return ("reply-cancelled-elsewhere", ReplyViews.CancelledElsewhere(Session(OnboardingStep.AwaitingBundle, SessionStatus.Cancelled)));
         yield return ("reply-already-connected", ReplyViews.AlreadyConnected(tenant));
-        yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(tenant));
+        yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }));
+        yield return ("reply-offboarding", ReplyViews.Offboarding(Account, new ChatUser("u-1", "Vic")));
+        yield return ("reply-offboarding-kept", ReplyViews.OffboardingKept(Account, new ChatUser("u-1", "Vic")));
         yield return ("reply-offboarded", ReplyViews.Offboarded(new OffboardingOutcome(Account, ["cert-1"], [])));
         yield return ("operations-audit-trail", OperationsViews.AuditTrail(
             Account,
@@ -123,6 +128,29 @@ internal sealed class CardCatalog(IServiceProvider services)
             ("status-one", await board.BuildAsync("1234567_SB1", [sessions[0]], CancellationToken.None)),
             ("status-many", await board.BuildAsync("All onboardings", sessions, CancellationToken.None)),
         ];
+    }
+
+    /// <summary>
+    /// Outside text where it really arrives — a crafted callback's error in a failure, a display name in the subtitle, a
+    /// company name in the title and facts — and every hostile case in every place a view has text.
+    /// </summary>
+    private IEnumerable<(string, StepView)> Hostile()
+    {
+        var card = services.GetRequiredService<OnboardingCard>();
+        var link = HostileText.MarkdownLink;
+        var failed = Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Failed) with
+        {
+            Failure = new StepFailure(FlowCodes.AuthorizationDenied, $"NetSuite refused the sign-in: {link}.", "Press Sign in again.", "NetSuite said: server_error"),
+            StartedBy = new ChatUser("user-mallory", link),
+            SharedConversation = true,
+        };
+        yield return ("hostile-callback-error", card.Build(new OnboardingSnapshot(failed, null, null, [], null)));
+        var completed = Session(OnboardingStep.Completed, SessionStatus.Completed) with { AuthorizedByName = link, AppRoleName = link };
+        yield return ("hostile-company-name", card.Build(new OnboardingSnapshot(completed, Tenant() with { CompanyName = link }, Key(uploaded: true), [], null)));
+        foreach (var (name, text) in HostileText.Cases)
+        {
+            yield return ($"hostile-{name.Replace(' ', '-')}", HostileText.Everywhere(text));
+        }
     }
 
     /// <summary>A view far over the card size limit: the renderer must still produce a valid (shortened) card.</summary>

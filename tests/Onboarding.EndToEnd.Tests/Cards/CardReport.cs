@@ -1,4 +1,5 @@
 namespace Onboarding.EndToEnd.Tests.Cards;
 
 /// <summary>What the official renderer said about one card file.</summary>
-public sealed record CardReport(string File, string? DeclaredVersion, string? ParsedVersion, IReadOnlyList<string> Messages);
+/// <param name="Links">Links the rendered card's content holds (a host reading Markdown made them); buttons are not counted.</param>
+public sealed record CardReport(string File, string? DeclaredVersion, string? ParsedVersion, IReadOnlyList<string> Messages, int Links);

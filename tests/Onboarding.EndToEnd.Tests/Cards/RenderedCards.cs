@@ -43,7 +43,8 @@ public sealed class RenderedCards : IAsyncLifetime
             Path.GetFileNameWithoutExtension((string)c!["file"]!),
             (string?)c["declaredVersion"],
             (string?)c["parsedVersion"],
-            [.. c["messages"]!.AsArray().Select(m => (string)m!)]))];
+            [.. c["messages"]!.AsArray().Select(m => (string)m!)],
+            (int?)c["links"] ?? 0))];
 
     private async Task<IReadOnlyList<CardReport>> CheckOnceAsync() => Read(await NodeScript.RunAsync("check-cards.js", _folder));
 }

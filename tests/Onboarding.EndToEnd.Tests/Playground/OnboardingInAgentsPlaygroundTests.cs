@@ -32,7 +32,7 @@ public sealed class OnboardingInAgentsPlaygroundTests
 
         await OnboardAsync(browser.Context, playground.Address, shots);
 
-        Assert.Equal(8, shots.Taken.Count);
+        Assert.Equal(10, shots.Taken.Count);
     }
 
     private static async Task OnboardAsync(IBrowserContext context, Uri playground, Screenshots shots)
@@ -42,10 +42,16 @@ public sealed class OnboardingInAgentsPlaygroundTests
         await Expect(Cards(chat).Filter(new() { HasText = "Let's connect NetSuite" })).ToBeVisibleAsync();
         await shots.TakeAsync(chat, "welcome");
 
-        var box = chat.Locator("[data-lexical-editor='true'][role='textbox']");
-        await box.ClickAsync();
-        await box.PressSequentiallyAsync("onboard");
-        await chat.GetByRole(AriaRole.Button, new() { Name = "Send Message" }).ClickAsync();
+        // Words in angle brackets are words, not markup that disappears.
+        await SayAsync(chat, "help");
+        var help = Cards(chat).Filter(new() { HasText = "what I can do" }).Last;
+        await Expect(help).ToContainTextAsync("rotate <account>");
+        await Expect(help).ToContainTextAsync("offboard <account>");
+        await Expect(help).ToContainTextAsync("Words in [brackets] are optional, words in <angle brackets> are required.");
+        await help.ScrollIntoViewIfNeededAsync();
+        await shots.TakeAsync(chat, "help");
+
+        await SayAsync(chat, "onboard");
         var card = Cards(chat).Filter(new() { HasText = "Temporary admin access" }).Last;
         await Expect(card).ToContainTextAsync("Step 1 of 4");
         await shots.TakeAsync(chat, "authorize-card");
@@ -76,9 +82,38 @@ public sealed class OnboardingInAgentsPlaygroundTests
         await Expect(card).ToContainTextAsync(new Regex("Admin access\\s*revoked at"));
         await card.ScrollIntoViewIfNeededAsync();
         await shots.TakeAsync(chat, "completed");
+        Assert.Empty(await CardInspection.OverflowsAsync(card));
+
+        // The status table keeps an account id whole and calls its state column State.
+        await SayAsync(chat, "status");
+        // The person at the keyboard of a local demo is staff, who see every tenant.
+        var status = Cards(chat).Filter(new() { HasText = "Status of every tenant" }).Last;
+        await Expect(status).ToContainTextAsync("State: ");
+        await Expect(status).Not.ToContainTextAsync("Where");
+        await status.ScrollIntoViewIfNeededAsync();
+        await shots.TakeAsync(chat, "status");
+        Assert.Equal(1, await CardInspection.LinesOfAsync(status, "1234567_SB1"));
+
+        // Every card of the conversation: nothing past its edge, every text readable on its background.
+        var problems = new List<string>();
+        foreach (var shown in await Cards(chat).AllAsync())
+        {
+            problems.AddRange(await CardInspection.OverflowsAsync(shown));
+            problems.AddRange(await CardInspection.LowContrastAsync(shown));
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    private static ILocator Cards(IPage page) => page.Locator(".ac-adaptiveCard");
+    internal static async Task SayAsync(IPage chat, string text)
+    {
+        var box = chat.Locator("[data-lexical-editor='true'][role='textbox']");
+        await box.ClickAsync();
+        await box.PressSequentiallyAsync(text);
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Send Message" }).ClickAsync();
+    }
+
+    internal static ILocator Cards(IPage page) => page.Locator(".ac-adaptiveCard");
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

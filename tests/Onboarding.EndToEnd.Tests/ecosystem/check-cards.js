@@ -19,9 +19,11 @@ for (const name of Object.getOwnPropertyNames(dom.window)) {
   }
 }
 const AC = require('adaptivecards/dist/adaptivecards.js');
-// Markdown is the host's job (Teams has its own); the text is kept as it is so rendering never logs about it.
+// Markdown is the host's job (Teams has its own). This host reads the part an attacker wants — [label](url) links — the
+// way Teams does, so a card whose outside text could become a link shows one in the report; everything else stays text.
+const escapeHtml = text => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
-  result.outputHtml = text;
+  result.outputHtml = escapeHtml(text).replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
   result.didProcess = true;
 };
 
@@ -53,6 +55,8 @@ function check(file) {
     declaredVersion: json.version ?? null,
     parsedVersion: card.version ? card.version.toString() : null,
     messages,
+    // Links inside the card's content (buttons are not links): text a host turned into something to click.
+    links: rendered ? rendered.querySelectorAll('a').length : 0,
   };
 }
 

@@ -53,13 +53,18 @@ public sealed class HealthCommandTests
         var original = await harness.ActiveCertificateIdAsync();
 
         await harness.Flow.SendAsync(ChatVerbs.Rotate, "1234567_sb1", user: harness.Flow.Staff, conversation: harness.Ops);
-        var confirm = harness.Notices(harness.Ops)[^1];
+        var confirm = harness.Flow.Question();
         Assert.Equal("Rotate the certificate for Demo Company (Sandbox) (1234567_SB1)?", confirm.Title);
+        Assert.Equal(["Rotate certificate", "Keep"], confirm.Actions.Select(a => a.Label));
         Assert.Equal(original, await harness.ActiveCertificateIdAsync());
 
-        await harness.Flow.PressAsync(confirm, "Rotate Demo Company (Sandbox) (1234567_SB1)", harness.Flow.Staff, harness.Ops);
+        await harness.Flow.PressAsync(confirm, "Rotate certificate", harness.Flow.Staff, harness.Ops);
+        await harness.Flow.PressAsync(confirm, "Rotate certificate", harness.Flow.Staff, harness.Ops);
 
-        var done = harness.Notices(harness.Ops)[^1];
+        // The outcome replaced the question; the second click found it answered and rotated nothing more.
+        var done = harness.Flow.Question();
+        Assert.Empty(harness.Notices(harness.Ops));
+        Assert.Equal(1, await harness.Flow.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.switched'"));
         Assert.Equal(Tone.Good, done.Tone);
         Assert.Contains(done.Facts, f => f.Name == "Old certificate" && f.Value == $"{original} (revoked)");
         Assert.NotEqual(original, await harness.ActiveCertificateIdAsync());
@@ -113,6 +118,25 @@ public sealed class HealthCommandTests
         var answer = harness.Notices(harness.Ops)[^1];
         Assert.StartsWith("✗ Demo Company (7654321) still fails its check", answer.Title, StringComparison.Ordinal);
         Assert.Contains("bundle", answer.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Re_run_check_that_ends_the_incident_posts_only_the_recovery_notice()
+    {
+        await using var harness = await HealthHarness.StartAsync();
+        await harness.OnboardAsync();
+        await harness.BundleGoesDownAsync();
+        var alert = Assert.Single(harness.AlertPosts(harness.Ops));
+        await harness.Flow.InstallBundleAsync();
+        var before = harness.Notices(harness.Ops).Count;
+
+        await harness.Flow.PressAsync(alert, "Re-run check", harness.Flow.Staff, harness.Ops);
+
+        // The alert card turned green in place; one message says so, not three.
+        var said = harness.Notices(harness.Ops).Skip(before).ToList();
+        var recovered = Assert.Single(said);
+        Assert.StartsWith("🟢 Demo Company (Sandbox) (1234567_SB1) — recovered at", recovered.Title, StringComparison.Ordinal);
+        Assert.Equal(Tone.Good, harness.Shown(harness.Ops).Last(m => m.Slot is not null).View.Tone);
     }
 
     [Fact]

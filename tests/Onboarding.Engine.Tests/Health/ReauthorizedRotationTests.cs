@@ -36,14 +36,20 @@ public sealed class ReauthorizedRotationTests
     }
 
     [Fact]
-    public async Task Rotate_without_the_certificate_permission_asks_for_a_reauthorization_straight_away()
+    public async Task Rotate_without_the_certificate_permission_offers_a_reauthorization_on_the_same_card()
     {
         await using var harness = await HealthHarness.StartAsync();
         await harness.OnboardAsync();
         await harness.RemovePermissionAsync(1001, ManageCertificates);
 
         await harness.Flow.SendAsync("rotate", "1234567_SB1", user: harness.Flow.Staff, conversation: harness.Ops);
-        await harness.Flow.PressAsync(harness.Flow.Publisher.Messages(harness.Ops)[^1], harness.Flow.Publisher.Messages(harness.Ops)[^1].Actions.OfType<SubmitAction>().First().Label, user: harness.Flow.Staff, conversation: harness.Ops);
+        await harness.Flow.PressAsync(harness.Flow.Question(), harness.Flow.Question().Actions.OfType<SubmitAction>().First().Label, user: harness.Flow.Staff, conversation: harness.Ops);
+        var outcome = harness.Flow.Question();
+        Assert.StartsWith("Couldn't rotate the certificate for Demo Company (Sandbox) (1234567_SB1)", outcome.Title, StringComparison.Ordinal);
+        Assert.Contains(outcome.Body, b => b.StartsWith("Press Re-authorize", StringComparison.Ordinal));
+        Assert.Empty(harness.Flow.Publisher.SlotsStartingWith("reauthorization/"));
+
+        await harness.Flow.PressAsync(outcome, "Re-authorize", user: harness.Flow.Staff, conversation: harness.Ops);
 
         var request = Assert.Single(harness.Flow.Publisher.SlotsStartingWith("reauthorization/"));
         Assert.Equal("Re-authorize 1234567_SB1 for one hour — to rotate its certificate", request.Title);

@@ -169,20 +169,24 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public async Task Offboarding_asks_first_then_revokes_the_certificate_and_erases_the_keys()
+    public async Task Offboarding_asks_first_then_revokes_the_certificate_and_erases_the_keys_on_the_same_card()
     {
         await using var harness = await FlowHarness.StartAsync();
         await harness.OnboardAsync();
+        var messagesBefore = harness.Publisher.Messages(harness.Conversation).Count;
 
         await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        var confirm = harness.Publisher.Messages(harness.Conversation)[^1];
+        var confirm = harness.Question();
+        Assert.Equal(["Offboard 1234567_SB1", "Keep"], confirm.Actions.Select(a => a.Label));
         Assert.Equal(ActionStyle.Destructive, Assert.IsType<SubmitAction>(confirm.Actions[0]).Style);
         Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
 
         await harness.PressAsync(confirm, confirm.Actions[0].Label, user: harness.Staff);
 
-        var done = harness.Publisher.Messages(harness.Conversation)[^1];
+        var done = harness.Question();
         Assert.Equal("1234567_SB1 is offboarded", done.Title);
+        Assert.Equal(["Onboard again"], done.Actions.Select(a => a.Label));
+        Assert.Equal(messagesBefore, harness.Publisher.Messages(harness.Conversation).Count);
         Assert.Equal(0, await harness.ActiveSandboxCertificatesAsync());
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM tenant_keys WHERE protected_private_key IS NOT NULL"));
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM tenants WHERE status = 'Offboarded'"));
@@ -190,18 +194,56 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public async Task Offboarding_when_NetSuite_refuses_the_revocation_still_erases_the_keys_and_says_what_is_left_to_do()
+    public async Task A_second_click_on_an_answered_question_does_nothing()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+        await harness.OnboardAsync();
+        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
+        var confirm = harness.Question();
+        await harness.PressAsync(confirm, "Offboard 1234567_SB1", user: harness.Staff);
+        var shown = harness.Publisher.All.Count;
+
+        await harness.PressAsync(confirm, "Offboard 1234567_SB1", user: harness.Staff);
+        await harness.PressAsync(confirm, "Keep", user: harness.Staff);
+
+        Assert.Equal(shown, harness.Publisher.All.Count);
+        Assert.Equal("1234567_SB1 is offboarded", harness.Question().Title);
+        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM confirmations WHERE answer = 'confirmed'"));
+    }
+
+    [Fact]
+    public async Task Keep_answers_the_question_in_place_and_changes_nothing()
+    {
+        await using var harness = await FlowHarness.StartAsync();
+        await harness.OnboardAsync();
+        await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
+
+        await harness.PressAsync(harness.Question(), "Keep", user: harness.Staff);
+
+        var kept = harness.Question();
+        Assert.Equal("1234567_SB1 stays connected", kept.Title);
+        Assert.Empty(kept.Actions);
+        Assert.Equal(1, await harness.ActiveSandboxCertificatesAsync());
+        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM tenants WHERE status = 'Connected'"));
+    }
+
+    [Fact]
+    public async Task Offboarding_when_NetSuite_refuses_the_revocation_still_erases_the_keys_and_offers_the_way_to_finish()
     {
         await using var harness = await FlowHarness.StartAsync();
         await harness.OnboardAsync();
         await harness.RemovePermissionAsync(1001, "Manage own OAuth 2.0 Client Credentials certificates");
 
         await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await harness.PressAsync(harness.Question(), "Offboard 1234567_SB1", user: harness.Staff);
 
-        var done = harness.Publisher.Messages(harness.Conversation)[^1];
+        // One card for one click: the outcome, with the next step as its button (not a second card of its own).
+        var done = harness.Question();
         Assert.Equal(Tone.Warning, done.Tone);
         Assert.Contains(done.Facts, f => f.Name == "Not revoked in NetSuite");
+        Assert.DoesNotContain(done.Body, b => b.Contains("rotate", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["Sign in to revoke it"], done.Actions.Select(a => a.Label));
+        Assert.Empty(harness.Publisher.SlotsStartingWith("reauthorization/"));
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM tenant_keys WHERE protected_private_key IS NOT NULL"));
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.revoked' AND outcome = 'revoke-failed'"));
     }
@@ -212,7 +254,7 @@ public sealed class CommandTests
         await using var harness = await FlowHarness.StartAsync();
         await harness.OnboardAsync();
         await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await harness.PressAsync(harness.Question(), "Offboard 1234567_SB1", user: harness.Staff);
 
         var again = await harness.OnboardAsync();
 

@@ -141,6 +141,9 @@ public sealed class FlowHarness : IAsyncDisposable
         return SendAsync(action.Verb, null, action.Data, user, conversation);
     }
 
+    /// <summary>The latest question card (offboard, rotate) as it shows now: the question, or the answer and outcome in its place.</summary>
+    public StepView Question() => Publisher.SlotsStartingWith("confirmation/").LastOrDefault() ?? throw new InvalidOperationException("No question card was shown.");
+
     /// <summary>The onboarding sessions of the harness's conversation, newest first.</summary>
     public async Task<OnboardingSession> SessionAsync(ConversationKey? conversation = null) =>
         (await Get<OnboardingSessions>().ForConversationAsync(conversation ?? Conversation, CancellationToken.None))[0];

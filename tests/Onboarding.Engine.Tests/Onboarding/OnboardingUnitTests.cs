@@ -51,6 +51,8 @@ public sealed class OnboardingUnitTests
     [InlineData(-300, "5 min ago, 09:55 UTC")]
     [InlineData(20, "just now, 10:00 UTC")]
     [InlineData(3 * 3600 + 600, "in 3 h 10 min, 13:10 UTC")]
+    [InlineData(59 * 60 + 42, "in 1 h, 10:59 UTC")]
+    [InlineData(-(59 * 60 + 10), "59 min ago, 09:00 UTC")]
     public void Times_read_relative_and_absolute(int seconds, string expected) =>
         Assert.Equal(expected, TimeWording.Around(Now.AddSeconds(seconds), Now));
 

@@ -16,7 +16,7 @@ public sealed class ReauthorizationTests
 
         await OffboardWithoutRevokePermissionAsync(harness);
 
-        var done = harness.Publisher.Messages(harness.Conversation)[^1];
+        var done = harness.Question();
         Assert.Contains(done.Facts, f => f.Name == "Not revoked in NetSuite");
         Assert.Contains(done.Body, b => b.Contains("Setup > Integration", StringComparison.Ordinal));
         var request = Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/"));
@@ -156,13 +156,17 @@ public sealed class ReauthorizationTests
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'admin-token.received' AND detail LIKE 'reauthorization %'"));
     }
 
-    /// <summary>Onboards the demo account, takes the certificate permission from the app's role, and offboards it (staff, confirmed).</summary>
+    /// <summary>
+    /// Onboards the demo account, takes the certificate permission from the app's role, offboards it (staff, confirmed) and
+    /// presses the outcome's Sign in to revoke it.
+    /// </summary>
     private static async Task OffboardWithoutRevokePermissionAsync(FlowHarness harness)
     {
         await harness.OnboardAsync();
         await harness.RemovePermissionAsync(AppRoleId, ManageCertificates);
         await harness.SendAsync("offboard", FlowHarness.DemoAccount, user: harness.Staff);
-        await harness.PressAsync(harness.Publisher.Messages(harness.Conversation)[^1], "Offboard Demo Company (Sandbox)", user: harness.Staff);
+        await harness.PressAsync(harness.Question(), "Offboard 1234567_SB1", user: harness.Staff);
+        await harness.PressAsync(harness.Question(), "Sign in to revoke it", user: harness.Staff);
     }
 
     /// <summary>Steps 1 and 2 done by hand, so a fault can be injected before "I've installed it".</summary>

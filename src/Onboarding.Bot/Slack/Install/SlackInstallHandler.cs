@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Hosting;
 using Onboarding.Bot.Security;
-using Onboarding.Bot.Slack.WebApi;
 using Onboarding.Bot.Slack.Inbound;
+using Onboarding.Bot.Slack.WebApi;
+using Onboarding.Bot.Text;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Bot.Log;
@@ -123,6 +124,6 @@ internal sealed class SlackInstallHandler(
     private Uri RedirectUri => new(bot.Value.PublicBaseUrl.TrimEnd('/') + CallbackPath, UriKind.Absolute);
 
     private static IResult Page(HttpStatusCode status, string message) => HtmlPage.Result(
-        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Slack install</title></head><body><p>{WebUtility.HtmlEncode(message)}</p></body></html>",
+        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Slack install</title></head><body><p>{HtmlText.Encode(message)}</p></body></html>",
         (int)status);
 }

@@ -1,32 +1,48 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Bot.Slack.Rendering;
 
 /// <summary>
-/// Turns a <see cref="StepView"/> into Block Kit: header, subtitle, checklist as context lines, the current step as a
-/// section, facts as section fields, a table as monospaced text, buttons, and small print — always within Slack's limits.
+/// Turns a <see cref="StepView"/> into Block Kit: a header, the subtitle as context, then rich text — the checklist
+/// (sub-steps as an indented list), the current step, the facts and the table as one record per row — then buttons and
+/// small print, always within Slack's limits. No text from a view ever becomes mrkdwn: rich text and plain_text show it
+/// literally, and the renderer's own structure carries the bold and the indents (<see cref="SlackText"/>, docs/cards.md).
 /// </summary>
 public sealed class BlockKitRenderer
 {
-    private const string Paragraph = "\n\n";
+    // Per-text budgets that keep any one line within a rich text block's budget (SlackLimits.RichTextBlockText).
+    private const int LabelText = 500;
+    private const int DetailText = 1500;
+    private const int ParagraphText = 2000;
+    private const int FactName = 200;
+    private const int CellText = 300;
 
     public SlackMessage Render(StepView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var head = new List<JsonObject> { BlockKit.Header(SlackText.Truncate(Fallback(view.Title, view.Summary), SlackLimits.HeaderText)) };
+        var head = new List<JsonObject> { BlockKit.Header(SlackText.Plain(Fallback(view.Title, view.Summary), SlackLimits.HeaderText)) };
         if (!string.IsNullOrWhiteSpace(view.Subtitle))
         {
-            head.Add(BlockKit.Context(SlackText.EscapeWithin(view.Subtitle, SlackLimits.SectionText)));
+            head.Add(BlockKit.Context(SlackText.Plain(view.Subtitle, SlackLimits.SectionText)));
         }
 
-        var body = BodySections(view).Concat(FactSections(view.Facts)).ToList();
+        var checklist = Checklist(view.Checklist);
+        var body = new List<JsonObject>();
+        body.AddRange(Step(view));
+        body.AddRange(Facts(view.Facts));
         if (view.Table is { } table)
         {
-            body.Add(TableSection(table));
+            body.AddRange(Records(table));
         }
 
+        var middle = new List<JsonObject>(checklist);
+        if (checklist.Count > 0 && body.Count > 0)
+        {
+            middle.Add(BlockKit.Divider());
+        }
+
+        middle.AddRange(body);
         var tail = new List<JsonObject>();
         if (view.Actions.Count > 0)
         {
@@ -35,110 +51,113 @@ public sealed class BlockKitRenderer
 
         if (!string.IsNullOrWhiteSpace(view.Footnote))
         {
-            tail.Add(BlockKit.Context(SlackText.EscapeWithin(view.Footnote, SlackLimits.SectionText)));
+            tail.Add(BlockKit.Context(SlackText.Plain(view.Footnote, SlackLimits.SectionText)));
         }
 
-        var divider = view.Checklist.Count > 0 && body.Count > 0 ? 1 : 0;
-        head.AddRange(Checklist(view.Checklist, SlackLimits.BlocksPerMessage - head.Count - body.Count - divider - tail.Count));
-        if (divider == 1)
-        {
-            head.Add(BlockKit.Divider());
-        }
-
-        head.AddRange(body);
         return new SlackMessage(
-            SlackText.EscapeWithin(Fallback(view.Summary, view.Title), SlackLimits.FallbackText),
-            new JsonArray([.. Fit(head, tail).Cast<JsonNode>()]));
+            SlackText.Mrkdwn(Fallback(view.Summary, view.Title), SlackLimits.FallbackText),
+            new JsonArray([.. Fit(head, middle, tail).Cast<JsonNode>()]));
     }
 
-    /// <summary>One context line per item (each under 3000 characters) reads best; when blocks run short the list becomes one section.</summary>
-    private static IEnumerable<JsonObject> Checklist(IReadOnlyList<ChecklistItem> items, int blocksLeft)
+    /// <summary>Steps one per line with their symbol; the parts of a step (level 1 and deeper) as an indented list under it.</summary>
+    private static List<JsonObject> Checklist(IReadOnlyList<ChecklistItem> items)
     {
-        var lines = items.Select(ChecklistLine).ToList();
-        if (lines.Count <= blocksLeft)
+        var blocks = new RichBlocks();
+        foreach (var item in items)
         {
-            return lines.Select(BlockKit.Context);
-        }
-
-        return Chunk(lines, "\n").Select(BlockKit.Section);
-    }
-
-    private static string ChecklistLine(ChecklistItem item)
-    {
-        var symbol = item.State switch
-        {
-            ChecklistState.Done => "✓",
-            ChecklistState.Running => "⏳",
-            ChecklistState.Failed => "✗",
-            ChecklistState.Skipped => "⏭",
-            _ => "○",
-        };
-        var label = SlackText.EscapeWithin(item.Label, 1000);
-        var emphasised = item.State is ChecklistState.Running or ChecklistState.Failed ? $"*{label}*" : label;
-        return string.IsNullOrWhiteSpace(item.Detail)
-            ? $"{symbol} {emphasised}"
-            : $"{symbol} {emphasised} — {SlackText.EscapeWithin(item.Detail, 1500)}";
-    }
-
-    private static IEnumerable<JsonObject> BodySections(StepView view)
-    {
-        var paragraphs = new List<string>();
-        if (!string.IsNullOrWhiteSpace(view.Heading))
-        {
-            paragraphs.Add($"*{SlackText.EscapeWithin(view.Heading, SlackLimits.SectionText - 2)}*");
-        }
-
-        paragraphs.AddRange(view.Body.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => SlackText.EscapeWithin(p, SlackLimits.SectionText)));
-        return Chunk(paragraphs, Paragraph).Select(BlockKit.Section);
-    }
-
-    private static IEnumerable<JsonObject> FactSections(IReadOnlyList<Fact> facts) =>
-        facts.Select(f => $"*{SlackText.EscapeWithin(f.Name, 200)}*\n{SlackText.EscapeWithin(f.Value, SlackLimits.FieldText - 210)}")
-            .Chunk(SlackLimits.FieldsPerSection)
-            .Select(BlockKit.Fields);
-
-    /// <summary>A monospaced block keeps columns aligned; rows that do not fit in one section are counted instead.</summary>
-    private static JsonObject TableSection(ViewTable table)
-    {
-        const int maxCell = 40;
-        const string fence = "```";
-        var rows = new List<IReadOnlyList<string>> { table.Headers };
-        rows.AddRange(table.Rows);
-        var widths = table.Headers.Select((_, column) =>
-            rows.Max(row => column < row.Count ? Math.Min(row[column].Length, maxCell) : 0)).ToArray();
-
-        string Line(IReadOnlyList<string> row) => string.Join("  ", widths.Select((width, column) =>
-            SlackText.Truncate(column < row.Count ? row[column] : string.Empty, maxCell).PadRight(width))).TrimEnd();
-
-        var text = new StringBuilder(fence).Append('\n');
-        var shown = 0;
-        foreach (var row in rows)
-        {
-            var line = SlackText.Escape(Line(row)) + "\n";
-            var more = rows.Count - shown - 1;
-            var reserve = fence.Length + (more > 0 ? 40 : 0);
-            if (text.Length + line.Length + reserve > SlackLimits.SectionText)
+            var label = SlackText.Plain(item.Label, LabelText);
+            var runs = new List<JsonObject>
             {
-                break;
+                BlockKit.Text(SymbolOf(item.State) + " "),
+                BlockKit.Text(label, bold: item.State is ChecklistState.Running or ChecklistState.Failed),
+            };
+            var length = label.Length + 2;
+            if (!string.IsNullOrWhiteSpace(item.Detail))
+            {
+                var detail = SlackText.Plain(item.Detail, DetailText);
+                runs.Add(BlockKit.Text(" — " + detail, italic: true));
+                length += detail.Length + 3;
             }
 
-            text.Append(line);
-            shown++;
+            if (item.Level > 0)
+            {
+                blocks.Item(runs, length, Math.Min(item.Level, 8) - 1);
+            }
+            else
+            {
+                blocks.Line(runs, length);
+            }
         }
 
-        text.Append(fence);
-        var hidden = rows.Count - shown;
-        if (hidden > 0)
+        return blocks.Finish();
+    }
+
+    private static List<JsonObject> Step(StepView view)
+    {
+        var blocks = new RichBlocks();
+        if (!string.IsNullOrWhiteSpace(view.Heading))
         {
-            text.Append($"\n_and {hidden} more_");
+            var heading = SlackText.Plain(view.Heading, LabelText);
+            blocks.Line([BlockKit.Text(heading, bold: true)], heading.Length);
         }
 
-        return BlockKit.Section(text.ToString());
+        foreach (var paragraph in view.Body.Where(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            var text = SlackText.Plain(paragraph, ParagraphText);
+            blocks.Line([BlockKit.Text(text)], text.Length, paragraph: true);
+        }
+
+        return blocks.Finish();
+    }
+
+    private static List<JsonObject> Facts(IReadOnlyList<Fact> facts)
+    {
+        var blocks = new RichBlocks();
+        foreach (var fact in facts)
+        {
+            var name = SlackText.Plain(fact.Name, FactName);
+            var value = SlackText.Plain(fact.Value, ParagraphText);
+            blocks.Line([BlockKit.Text(name, bold: true), BlockKit.Text("  " + value)], name.Length + value.Length + 2);
+        }
+
+        return blocks.Finish();
+    }
+
+    /// <summary>
+    /// One list item per row: its first cell in bold, then the others. A two-column table is names and what they mean;
+    /// wider ones label each value with its column. The same reading order as in Teams (docs/cards.md).
+    /// </summary>
+    private static List<JsonObject> Records(ViewTable table)
+    {
+        var blocks = new RichBlocks();
+        foreach (var row in table.Rows)
+        {
+            var first = SlackText.Plain(row.Count > 0 ? row[0] : string.Empty, CellText);
+            var runs = new List<JsonObject> { BlockKit.Text(first, bold: true) };
+            var length = first.Length;
+            for (var column = 1; column < row.Count; column++)
+            {
+                var label = table.Headers.Count > 2 && column < table.Headers.Count ? SlackText.Plain(table.Headers[column], CellText) + ": " : string.Empty;
+                var cell = SlackText.Plain(row[column], CellText);
+                runs.Add(BlockKit.Text(column == 1 ? " — " : " · "));
+                if (label.Length > 0)
+                {
+                    runs.Add(BlockKit.Text(label, italic: true));
+                }
+
+                runs.Add(BlockKit.Text(cell));
+                length += cell.Length + label.Length + 3;
+            }
+
+            blocks.Item(runs, length, 0);
+        }
+
+        return blocks.Finish();
     }
 
     private static JsonObject Button(ViewAction action, int index)
     {
-        var label = SlackText.Truncate(action.Label, SlackLimits.ButtonText);
+        var label = SlackText.Plain(action.Label, SlackLimits.ButtonText);
         switch (action)
         {
             case OpenUrlAction open:
@@ -149,7 +168,7 @@ public sealed class BlockKitRenderer
                 return link;
             case SubmitAction submit:
                 // Index first keeps action ids unique on the card even when two buttons share a verb.
-                var button = BlockKit.Button(label, SlackText.Truncate($"{index}-{submit.Verb}", SlackLimits.ActionId));
+                var button = BlockKit.Button(label, Truncated($"{index}-{submit.Verb}", SlackLimits.ActionId));
                 button["value"] = new SlackActionValue(submit.Verb, submit.Data).Encode();
                 if (submit.Style == ActionStyle.Primary)
                 {
@@ -160,8 +179,8 @@ public sealed class BlockKitRenderer
                     button["style"] = "danger";
                     button["confirm"] = BlockKit.Confirm(
                         "Are you sure?",
-                        $"*{SlackText.EscapeWithin(submit.Label, SlackLimits.ButtonText)}* can't be undone.",
-                        SlackText.Truncate(submit.Label, SlackLimits.ConfirmButton),
+                        SlackText.Plain($"{submit.Label} can't be undone.", SlackLimits.ConfirmText),
+                        SlackText.Plain(submit.Label, SlackLimits.ConfirmButton),
                         "Keep");
                 }
 
@@ -171,43 +190,119 @@ public sealed class BlockKitRenderer
         }
     }
 
-    /// <summary>Keeps the buttons and small print when content overflows; the middle gives way.</summary>
-    private static IEnumerable<JsonObject> Fit(List<JsonObject> head, List<JsonObject> tail)
+    /// <summary>Keeps the header, buttons and small print when content overflows; the middle gives way.</summary>
+    private static IEnumerable<JsonObject> Fit(List<JsonObject> head, List<JsonObject> middle, List<JsonObject> tail)
     {
-        if (head.Count + tail.Count <= SlackLimits.BlocksPerMessage)
+        if (head.Count + middle.Count + tail.Count <= SlackLimits.BlocksPerMessage)
         {
-            return head.Concat(tail);
+            return head.Concat(middle).Concat(tail);
         }
 
-        var kept = head.Take(SlackLimits.BlocksPerMessage - tail.Count - 1);
-        return kept.Append(BlockKit.Context("_… more than one message can show_")).Concat(tail);
+        var kept = middle.Take(SlackLimits.BlocksPerMessage - head.Count - tail.Count - 1);
+        return head.Concat(kept).Append(BlockKit.Context("… more than one message can show")).Concat(tail);
     }
 
-    /// <summary>Joins pieces with <paramref name="separator"/> into section texts of at most Slack's section length.</summary>
-    private static IEnumerable<string> Chunk(IEnumerable<string> pieces, string separator)
+    private static string SymbolOf(ChecklistState state) => state switch
     {
-        var current = new StringBuilder();
-        foreach (var piece in pieces)
-        {
-            if (current.Length > 0 && current.Length + separator.Length + piece.Length > SlackLimits.SectionText)
-            {
-                yield return current.ToString();
-                current.Clear();
-            }
+        ChecklistState.Done => "✓",
+        ChecklistState.Running => "⏳",
+        ChecklistState.Failed => "✗",
+        ChecklistState.Skipped => "⏭",
+        _ => "○",
+    };
 
-            if (current.Length > 0)
-            {
-                current.Append(separator);
-            }
-
-            current.Append(piece);
-        }
-
-        if (current.Length > 0)
-        {
-            yield return current.ToString();
-        }
-    }
+    // Ids are ours (verbs), never outside text: cutting them needs no cleaning.
+    private static string Truncated(string text, int maxLength) => text.Length <= maxLength ? text : text[..maxLength];
 
     private static string Fallback(string preferred, string other) => string.IsNullOrWhiteSpace(preferred) ? other : preferred;
+
+    /// <summary>
+    /// Packs lines and list items into rich text blocks of at most <see cref="SlackLimits.RichTextBlockText"/> characters:
+    /// lines of one paragraph share a section (broken by newlines), list items share a list.
+    /// </summary>
+    private sealed class RichBlocks
+    {
+        private readonly List<JsonObject> _blocks = [];
+        private readonly List<JsonObject> _elements = [];
+        private List<JsonObject>? _section;
+        private (int Indent, List<JsonObject> Items)? _list;
+        private int _length;
+
+        public void Line(List<JsonObject> runs, int length, bool paragraph = false)
+        {
+            MakeRoom(length + 2);
+            CloseList();
+            if (_section is null)
+            {
+                _section = [];
+            }
+            else
+            {
+                _section.Add(BlockKit.Text(paragraph ? "\n\n" : "\n"));
+            }
+
+            _section.AddRange(runs);
+            _length += length + 2;
+        }
+
+        public void Item(List<JsonObject> runs, int length, int indent)
+        {
+            MakeRoom(length);
+            CloseSection();
+            if (_list is not { } open || open.Indent != indent)
+            {
+                CloseList();
+                _list = (indent, []);
+            }
+
+            _list.Value.Items.Add(BlockKit.RichSection(runs));
+            _length += length;
+        }
+
+        /// <summary>Everything added, as blocks.</summary>
+        public List<JsonObject> Finish()
+        {
+            CloseBlock();
+            return _blocks;
+        }
+
+        private void MakeRoom(int length)
+        {
+            if (_length > 0 && _length + length > SlackLimits.RichTextBlockText)
+            {
+                CloseBlock();
+            }
+        }
+
+        private void CloseBlock()
+        {
+            CloseSection();
+            CloseList();
+            if (_elements.Count > 0)
+            {
+                _blocks.Add(BlockKit.RichText(_elements));
+                _elements.Clear();
+            }
+
+            _length = 0;
+        }
+
+        private void CloseSection()
+        {
+            if (_section is { } section)
+            {
+                _elements.Add(BlockKit.RichSection(section));
+                _section = null;
+            }
+        }
+
+        private void CloseList()
+        {
+            if (_list is { } list)
+            {
+                _elements.Add(BlockKit.RichList(list.Items, list.Indent));
+                _list = null;
+            }
+        }
+    }
 }

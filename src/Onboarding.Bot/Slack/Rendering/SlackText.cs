@@ -1,16 +1,27 @@
 using System.Text;
+using Onboarding.Bot.Text;
 
 namespace Onboarding.Bot.Slack.Rendering;
 
-/// <summary>Text for Block Kit: mrkdwn escaping (only <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>) and truncation within Slack's limits.</summary>
+/// <summary>
+/// The Block Kit renderer's escaping: every text a view carries goes into <c>plain_text</c> objects and rich-text
+/// <c>text</c> elements, which Slack shows literally (no mrkdwn, no links, no mentions), after <see cref="OutsideText"/>
+/// removed what no channel may show. The one mrkdwn field left — the message's notification <c>text</c> — also gets the
+/// three entities Slack decodes (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>), so <c>&lt;!channel&gt;</c> or <c>&lt;url|label&gt;</c>
+/// stay text (https://docs.slack.dev/messaging/formatting-message-text#escaping-text). Both fit Slack's length limits.
+/// </summary>
 internal static class SlackText
 {
     private const string Ellipsis = "…";
 
-    /// <summary>Escapes the three characters mrkdwn decodes; nothing else is entity-encoded.</summary>
-    public static string Escape(string text)
+    /// <summary>Text for a <c>plain_text</c> object or a rich-text element, at most <paramref name="maxLength"/> characters.</summary>
+    public static string Plain(string? text, int maxLength) => OutsideText.Clean(text, maxLength);
+
+    /// <summary>Text for a mrkdwn field, entity-escaped, at most <paramref name="maxLength"/> characters and never half an entity.</summary>
+    public static string Mrkdwn(string? text, int maxLength) => Fit(Escape(OutsideText.Clean(text)), maxLength);
+
+    private static string Escape(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
         {
             return text;
@@ -31,15 +42,8 @@ internal static class SlackText
         return builder.ToString();
     }
 
-    /// <summary>Escapes, then shortens to <paramref name="maxLength"/> without cutting an entity or a surrogate pair in half.</summary>
-    public static string EscapeWithin(string text, int maxLength) => Fit(Escape(text), maxLength, escaped: true);
-
-    /// <summary>Shortens plain text (headers, button labels) to <paramref name="maxLength"/>.</summary>
-    public static string Truncate(string text, int maxLength) => Fit(text, maxLength, escaped: false);
-
-    private static string Fit(string text, int maxLength, bool escaped)
+    private static string Fit(string text, int maxLength)
     {
-        ArgumentNullException.ThrowIfNull(text);
         if (text.Length <= maxLength)
         {
             return text;
@@ -51,7 +55,7 @@ internal static class SlackText
             cut--;
         }
 
-        if (escaped && cut > 0)
+        if (cut > 0)
         {
             var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
             if (amp >= 0 && text.IndexOf(';', amp, cut - amp) < 0)

@@ -5,7 +5,10 @@ using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Health.Commands;
 
-/// <summary>The alert's Re-run check button: checks the tenant now; a change of state updates the alert card by itself.</summary>
+/// <summary>
+/// The alert's Re-run check button: checks the tenant now; a change of state updates the alert card by itself. A check
+/// that ends the incident says so through the incident's own recovery notice, so it adds no answer of its own.
+/// </summary>
 public sealed class RecheckRoute(HealthMonitor monitor, ITenantDirectory tenants, StaffPolicy staff, CommandReplies replies) : TenantRoute(tenants, staff, replies)
 {
     public override IReadOnlyCollection<string> Verbs { get; } = [HealthVerbs.Recheck];
@@ -13,6 +16,11 @@ public sealed class RecheckRoute(HealthMonitor monitor, ITenantDirectory tenants
     protected override async Task HandleTenantAsync(ChatCommand command, MonitoredTenant tenant, CancellationToken cancellationToken)
     {
         var health = await monitor.CheckNowAsync(tenant.Account, cancellationToken).ConfigureAwait(false);
+        if (health?.State == HealthState.Recovered)
+        {
+            return;
+        }
+
         var view = health is null || health.State is HealthState.Healthy or HealthState.Recovered
             ? ReplyViews.Notice($"✓ {tenant.DisplayName} passed a check just now", "The connection works.", Tone.Good)
             : ReplyViews.Notice(

@@ -26,16 +26,37 @@ public static class ReauthorizationViews
     public static StepView Running(Reauthorization r, string purpose) =>
         new($"Re-authorized {r.Account} — working", $"Access received; working {purpose}.", Tone.Neutral);
 
-    public static StepView Finished(Reauthorization r, string purpose, ReauthorizationResult result, bool accessRevoked) =>
-        new(
-            result.Succeeded ? $"✓ Done {purpose}" : $"✗ Couldn't finish {purpose}",
-            $"{r.Account}: {result.Summary} {AccessEnd(accessRevoked)}",
-            result.Succeeded ? Tone.Good : Tone.Warning)
+    /// <summary>
+    /// The outcome. A failure says which account, what went wrong and what to do next, with the button that does it. What
+    /// it says of the admin access is what NetSuite confirmed (<see cref="AccessEnd"/>).
+    /// </summary>
+    public static StepView Finished(Reauthorization r, string purpose, ReauthorizationResult result, bool accessRevoked)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(result);
+        var facts = new List<Fact>(result.Facts) { new("Admin access", accessRevoked ? "revoked and erased" : "erased here; NetSuite did not confirm the revocation") };
+        if (result.Succeeded)
         {
-            Facts = [.. result.Facts, new Fact("Admin access", accessRevoked ? "revoked and erased" : "erased here; NetSuite did not confirm the revocation")],
+            return new StepView($"✓ {r.Account}: done {purpose}", $"{r.Account}: {result.Summary} {AccessEnd(accessRevoked)}", Tone.Good)
+            {
+                Body = [result.Summary],
+                Facts = facts,
+                Footnote = result.Said,
+            };
+        }
+
+        const string ToDo = "Press Re-authorize again to try once more with a fresh sign-in; if it fails again, send the small print to support.";
+        return new StepView(
+            $"✗ {r.Account}: couldn't finish the job {purpose}",
+            $"{r.Account}: {result.Summary} {ToDo} {AccessEnd(accessRevoked)}",
+            Tone.Warning)
+        {
+            Body = [result.Summary, ToDo],
+            Facts = facts,
             Footnote = result.Said,
-            Actions = result.Succeeded ? [] : [Button("Re-authorize again", ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
+            Actions = [Button("Re-authorize again", ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
         };
+    }
 
     /// <summary>What may be said about the one-hour access once the job is over: "revoked" only when NetSuite confirmed it.</summary>
     public static string AccessEnd(bool revoked) => revoked

@@ -1,4 +1,5 @@
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
@@ -33,8 +34,8 @@ public abstract class StaffRoute(StaffPolicy staff, CommandReplies replies) : IC
     protected abstract Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken);
 }
 
-/// <summary><c>offboard &lt;account&gt;</c>: shows what will happen and asks for confirmation first.</summary>
-public sealed class OffboardRoute(Database database, TenantStore tenants, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
+/// <summary><c>offboard &lt;account&gt;</c>: shows what will happen and asks first, on a question card answered once.</summary>
+public sealed class OffboardRoute(Database database, TenantStore tenants, ConfirmationCards confirmations, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
 {
     public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Offboard];
 
@@ -47,45 +48,83 @@ public sealed class OffboardRoute(Database database, TenantStore tenants, StaffP
         }
 
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (tenant is null || tenant.Status == TenantStatus.Offboarded)
+        {
+            await Replies.ReplyAsync(command, ReplyViews.Notice($"{account} is not connected", "There is nothing to offboard. Type status to see every tenant.", Tone.Neutral), cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
-        var view = tenant is null || tenant.Status == TenantStatus.Offboarded
-            ? ReplyViews.Notice($"{account} is not connected", "There is nothing to offboard. Type status to see every tenant.", Tone.Neutral)
-            : ReplyViews.ConfirmOffboard(tenant);
-        await Replies.ReplyAsync(command, view, cancellationToken).ConfigureAwait(false);
+        await confirmations.AskAsync(command, OnboardingVerbs.Offboard, tenant.Account.Value, question => ReplyViews.ConfirmOffboard(tenant, question), cancellationToken).ConfigureAwait(false);
     }
 }
 
-/// <summary>The confirmation card's buttons: offboard for real, or keep the tenant.</summary>
-public sealed class OffboardConfirmationRoute(OnboardingSessions sessions, OnboardingFlow flow, TenantOffboarding offboarding, Reauthorizations reauthorizations, StaffPolicy staff, CommandReplies replies)
-    : StaffRoute(staff, replies)
+/// <summary>
+/// The question card's buttons: offboard for real, or keep the tenant. The first click answers; its answer, then the
+/// outcome, replace the question, so nothing happens twice.
+/// </summary>
+public sealed class OffboardConfirmationRoute(
+    OnboardingSessions sessions,
+    OnboardingFlow flow,
+    TenantOffboarding offboarding,
+    ConfirmationCards confirmations,
+    StaffPolicy staff,
+    CommandReplies replies) : StaffRoute(staff, replies)
 {
     public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.OffboardConfirmed, OnboardingVerbs.OffboardKept];
 
     protected override async Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken)
     {
-        var (ok, account) = await Replies.AccountAsync(command, required: true, cancellationToken).ConfigureAwait(false);
-        if (!ok)
+        var keep = command.Verb.Equals(OnboardingVerbs.OffboardKept, StringComparison.OrdinalIgnoreCase);
+        var answer = await confirmations.TryAnswerAsync(command, OnboardingVerbs.Offboard, keep ? ConfirmationCards.Kept : ConfirmationCards.Confirmed, cancellationToken).ConfigureAwait(false);
+        switch (answer.State)
         {
+            case ConfirmationState.AlreadyAnswered:
+                return;
+            case ConfirmationState.NotAsked:
+                await AskAgainAsync(command, cancellationToken).ConfigureAwait(false);
+                return;
+        }
+
+        var account = AccountId.Parse(answer.Subject);
+        if (keep)
+        {
+            await confirmations.ShowAsync(command, answer, ReplyViews.OffboardingKept(account, command.User), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (command.Verb.Equals(OnboardingVerbs.OffboardKept, StringComparison.OrdinalIgnoreCase))
-        {
-            await Replies.ReplyAsync(command, ReplyViews.Notice($"{account} stays connected", "Nothing was changed.", Tone.Good), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        foreach (var open in await sessions.OpenForAccountAsync(account!.Value, cancellationToken).ConfigureAwait(false))
+        await confirmations.ShowAsync(command, answer, ReplyViews.Offboarding(account, command.User), cancellationToken).ConfigureAwait(false);
+        foreach (var open in await sessions.OpenForAccountAsync(account, cancellationToken).ConfigureAwait(false))
         {
             await flow.CancelAsync(open, command.User, cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = await offboarding.OffboardAsync(account.Value, command.User.Id, cancellationToken).ConfigureAwait(false);
-        await Replies.ReplyAsync(command, ReplyViews.Offboarded(outcome), cancellationToken).ConfigureAwait(false);
-        if (outcome.NotRevoked.Count > 0)
+        var outcome = await offboarding.OffboardAsync(account, command.User.Id, cancellationToken).ConfigureAwait(false);
+        await confirmations.ShowAsync(command, answer, ReplyViews.Offboarded(outcome), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A button from a card that named no question cannot prove it is the first answer: it changes nothing.</summary>
+    private Task AskAgainAsync(ChatCommand command, CancellationToken cancellationToken) =>
+        Replies.ReplyAsync(
+            command,
+            ReplyViews.Notice("That button is from an older card", "Nothing was changed. Type offboard <account> to be asked again.", Tone.Neutral),
+            cancellationToken);
+}
+
+/// <summary>
+/// The offboarded card's "Sign in to revoke it": a one-hour re-authorization whose admin token revokes the
+/// certificates NetSuite would not let the app's own role revoke.
+/// </summary>
+public sealed class RevokeWithAdminRoute(Reauthorizations reauthorizations, StaffPolicy staff, CommandReplies replies) : StaffRoute(staff, replies)
+{
+    public override IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.RevokeWithAdmin];
+
+    protected override async Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        var (ok, account) = await Replies.AccountAsync(command, required: true, cancellationToken).ConfigureAwait(false);
+        var certificates = command.Data.GetValueOrDefault(OnboardingVerbs.CertificatesKey, string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (ok && certificates.Length > 0)
         {
-            // The app's own token could not revoke it: an admin's one-hour access can (the manual way stays on the card above).
-            await reauthorizations.RequestAsync(command.Conversation, command.User, account.Value, ReauthorizationPurpose.RevokeCertificates, [.. outcome.NotRevoked.Select(n => n.CertificateId)], cancellationToken).ConfigureAwait(false);
+            await reauthorizations.RequestAsync(command.Conversation, command.User, account!.Value, ReauthorizationPurpose.RevokeCertificates, certificates, cancellationToken).ConfigureAwait(false);
         }
     }
 }
@@ -101,15 +140,20 @@ public sealed class WelcomeRoute(Microsoft.Extensions.Options.IOptions<Onboardin
         replies.ReplyAsync(command, WelcomeView.Create(options.Value.AppName), cancellationToken);
 }
 
-/// <summary><c>help</c>, and the answer to anything not understood.</summary>
+/// <summary><c>help</c>, the welcome card's How it works, and the answer to anything not understood.</summary>
 public sealed class HelpRoute(Microsoft.Extensions.Options.IOptions<OnboardingOptions> options, CommandReplies replies) : IChatCommandRoute
 {
-    public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Help];
+    public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Help, ChatVerbs.HowItWorks];
 
     public bool AnswersAtOnce => true;
 
     public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
+        if (command.Verb.Equals(ChatVerbs.HowItWorks, StringComparison.OrdinalIgnoreCase))
+        {
+            return replies.ReplyAsync(command, HowItWorksView.Create(options.Value.AppName), cancellationToken);
+        }
+
         var help = HelpView.Create() with { Title = $"{options.Value.AppName} — what I can do" };
         if (!command.Verb.Equals(OnboardingVerbs.Help, StringComparison.OrdinalIgnoreCase))
         {

@@ -109,6 +109,14 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
                         ? "The last sign-in link expired or was used; get a fresh one."
                         : $"This link works once and expires {TimeWording.Around(link.ExpiresAt, now)}.",
                     Tone.Neutral);
+            case 2 when session.Status == SessionStatus.Running && session.IsBusy(now):
+                return new Parts(
+                    $"Step 2 of 4 — checking that {Options.BundleName} is installed…",
+                    ["Asking NetSuite whether the bundle is installed. Steps 3 and 4 follow on their own."],
+                    [],
+                    [Submit("Cancel", OnboardingVerbs.CancelSession, session)],
+                    null,
+                    Tone.Neutral);
             case 2:
                 return new Parts(
                     $"Step 2 of 4 — install {Options.BundleName} {Options.BundleVersion}, the only manual step (about 2 minutes)",
@@ -150,7 +158,7 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
                 $"Couldn't {WhatFailed(phase)}",
                 [failure.Reason, failure.ToDo, .. AdminAccessOutcome(session, now)],
                 [],
-                [Restart(session)],
+                [RestartAfter(session, failure)],
                 failure.Said,
                 Tone.Attention);
         }
@@ -197,7 +205,11 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
             facts.Add(new Fact("Certificate", $"{certificateId} ({key.Algorithm.Display()}), renews automatically before {TimeWording.Date(key.ValidUntil)}"));
         }
 
-        facts.Add(new Fact("Mapped to", $"entity {session.MappedEntityId}"));
+        if (MappedTo(session) is { } person)
+        {
+            facts.Add(new Fact("Acts as", person));
+        }
+
         facts.Add(new Fact("Health monitoring", "on"));
         if (session.AdminAccessEndedAt is { } ended)
         {
@@ -270,6 +282,23 @@ public sealed class OnboardingCard(IOptions<OnboardingOptions> options, BundleIn
 
     private static SubmitAction Restart(OnboardingSession session) =>
         new("Start again", OnboardingVerbs.Onboard, AccountData(session), ActionStyle.Primary);
+
+    /// <summary>
+    /// After a failure for good. When the account picked at sign-in is connected or being onboarded elsewhere, starting
+    /// again with it leads to the same answer, so the way on is another account.
+    /// </summary>
+    private static SubmitAction RestartAfter(OnboardingSession session, StepFailure failure) =>
+        failure.Code is FlowCodes.AlreadyConnected or FlowCodes.AccountBusy
+            ? new("Onboard another account", OnboardingVerbs.Onboard, new Dictionary<string, string>(), ActionStyle.Primary)
+            : Restart(session);
+
+    /// <summary>The employee the certificate acts as: by name when it is the admin who authorized (the default mapping).</summary>
+    private static string? MappedTo(OnboardingSession session) => session.MappedEntityId switch
+    {
+        null => null,
+        { } entity when entity == session.AuthorizedEntityId && session.AuthorizedByName is { Length: > 0 } name => $"{name} (employee {entity})",
+        { } entity => $"employee {entity}",
+    };
 
     private static Dictionary<string, string> AccountData(OnboardingSession session) =>
         session.AccountText is { } account ? new() { [OnboardingVerbs.AccountKey] = account } : [];

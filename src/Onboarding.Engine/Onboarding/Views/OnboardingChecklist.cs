@@ -7,7 +7,8 @@ namespace Onboarding.Engine.Onboarding.Views;
 
 /// <summary>
 /// The checklist heading an onboarding card: the four steps with their states and key facts, step 3's sub-steps while
-/// it runs, and one line per post-install routine from step 4 on.
+/// it runs, and one line per post-install routine with its result from step 4 on — both one level in, under their step.
+/// Once everything is done the ids worth keeping are in the card's facts, not repeated in the checklist.
 /// </summary>
 public sealed class OnboardingChecklist(IOptions<OnboardingOptions> options, IEnumerable<IPostInstallRoutine> routines)
 {
@@ -23,21 +24,23 @@ public sealed class OnboardingChecklist(IOptions<OnboardingOptions> options, IEn
         {
             new("Temporary admin access", StateOf(1, phase, session.Status), AdminAccessDetail(session, now)),
             new($"Install {Options.BundleName} {Options.BundleVersion}", StateOf(2, phase, session.Status), session.BundleVersion is { } v ? $"version {v} found" : null),
-            new("Long-term connection", StateOf(3, phase, session.Status), phase > 3 ? CertificateDetail(snapshot.Key) : null),
+            new("Long-term connection", StateOf(3, phase, session.Status), phase > 3 ? CertificateDetail(snapshot.Key, withId: session.Status != SessionStatus.Completed) : null),
         };
         if (phase == 3)
         {
-            items.AddRange(MachineAccessLines(snapshot));
+            items.AddRange(MachineAccessLines(snapshot).Select(SubStep));
         }
 
         items.Add(new("Finishing setup", StateOf(4, phase, session.Status), null));
         if (phase >= 4)
         {
-            items.AddRange(snapshot.Routines.Select(r => new ChecklistItem(LabelOf(r.Routine), StateOf(r.State, session.Status), r.Summary)));
+            items.AddRange(snapshot.Routines.Select(r => SubStep(new ChecklistItem(LabelOf(r.Routine), StateOf(r.State, session.Status), r.Summary))));
         }
 
         return items;
     }
+
+    private static ChecklistItem SubStep(ChecklistItem item) => item with { Level = 1 };
 
     private static ChecklistState StateOf(int item, int phase, SessionStatus status) =>
         item < phase ? ChecklistState.Done
@@ -99,8 +102,10 @@ public sealed class OnboardingChecklist(IOptions<OnboardingOptions> options, IEn
         return until is null ? $"Authorized as {role}{who}" : $"Authorized as {role}{who} · {until}";
     }
 
-    private static string? CertificateDetail(TenantKey? key) =>
-        key?.NetSuiteCertificateId is { } id ? $"certificate {id} · valid until {TimeWording.Date(key.ValidUntil)}" : null;
+    private static string? CertificateDetail(TenantKey? key, bool withId) =>
+        key?.NetSuiteCertificateId is not { } id ? null
+        : withId ? $"certificate {id} · valid until {TimeWording.Date(key.ValidUntil)}"
+        : $"its own {key.Algorithm.Display()} certificate and least-privilege role";
 
     private string LabelOf(string routine) => _routineLabels.TryGetValue(routine, out var label) ? label : routine;
 }

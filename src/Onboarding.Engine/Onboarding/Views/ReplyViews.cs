@@ -1,3 +1,4 @@
+using Onboarding.Engine.Conversations;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Views;
 
@@ -59,31 +60,57 @@ public static class ReplyViews
         Tone.Good,
         new SubmitAction("View status", OnboardingVerbs.Status, new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = tenant.Account.Value }));
 
-    public static StepView ConfirmOffboard(Tenant tenant) => new(
-        $"Offboard {tenant.DisplayName}?",
-        $"Offboarding {tenant.DisplayName} revokes its certificate in NetSuite, erases its keys and stops monitoring.",
-        Tone.Attention)
+    /// <summary>The question before offboarding; <paramref name="question"/> is the confirmation data both buttons carry.</summary>
+    public static StepView ConfirmOffboard(Tenant tenant, IReadOnlyDictionary<string, string> question)
     {
-        Heading = "This cannot be undone",
-        Body =
-        [
-            "• The certificate is revoked in NetSuite, so the app can no longer sign in as this account.",
-            "• Its private keys are erased here.",
-            "• Health monitoring and alerts for it stop. Connecting again takes a new onboarding.",
-        ],
-        Actions =
-        [
-            new SubmitAction($"Offboard {tenant.CompanyName ?? tenant.Account.Value}", OnboardingVerbs.OffboardConfirmed, new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = tenant.Account.Value }, ActionStyle.Destructive),
-            new SubmitAction("Keep", OnboardingVerbs.OffboardKept, new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = tenant.Account.Value }),
-        ],
+        ArgumentNullException.ThrowIfNull(tenant);
+        var data = ConfirmationCards.With(new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = tenant.Account.Value }, question);
+        return new StepView(
+            $"Offboard {tenant.DisplayName}?",
+            $"Offboarding {tenant.DisplayName} revokes its certificate in NetSuite, erases its keys and stops monitoring.",
+            Tone.Attention)
+        {
+            Heading = "This cannot be undone",
+            Body =
+            [
+                "• The certificate is revoked in NetSuite, so the app can no longer sign in as this account.",
+                "• Its private keys are erased here.",
+                "• Health monitoring and alerts for it stop. Connecting again takes a new onboarding.",
+            ],
+            Actions =
+            [
+                new SubmitAction($"Offboard {tenant.Account}", OnboardingVerbs.OffboardConfirmed, data, ActionStyle.Destructive),
+                new SubmitAction("Keep", OnboardingVerbs.OffboardKept, data),
+            ],
+        };
+    }
+
+    /// <summary>In place of the question while the certificates are revoked.</summary>
+    public static StepView Offboarding(AccountId account, ChatUser by) => new(
+        $"Offboarding {account}…",
+        $"Offboarding {account}: revoking its certificate in NetSuite and erasing its keys.",
+        Tone.Neutral)
+    {
+        Body = [$"{by.Name} confirmed. Revoking the certificate in NetSuite and erasing the keys — this takes a moment."],
+    };
+
+    /// <summary>In place of the question when Keep was pressed.</summary>
+    public static StepView OffboardingKept(AccountId account, ChatUser by) => new(
+        $"{account} stays connected",
+        $"{account} stays connected; nothing was changed.",
+        Tone.Good)
+    {
+        Body = [$"{by.Name} chose to keep it. Nothing was changed."],
     };
 
     public static StepView Offboarded(OffboardingOutcome outcome)
     {
+        ArgumentNullException.ThrowIfNull(outcome);
         var facts = new List<Fact>();
         facts.AddRange(outcome.Revoked.Select(id => new Fact("Certificate revoked", id)));
-        facts.AddRange(outcome.NotRevoked.Select(n => new Fact("Not revoked in NetSuite", $"{n.CertificateId} — {n.Error.Explanation}")));
+        facts.AddRange(outcome.NotRevoked.Select(n => new Fact("Not revoked in NetSuite", n.CertificateId)));
         facts.Add(new Fact("Keys", "erased"));
+        var account = new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = outcome.Account.Value };
         return new StepView(
             $"{outcome.Account} is offboarded",
             outcome.NotRevoked.Count == 0 ? $"{outcome.Account}: certificate revoked, keys erased." : $"{outcome.Account}: keys erased; a certificate must still be revoked in NetSuite.",
@@ -91,10 +118,23 @@ public static class ReplyViews
         {
             Body = outcome.NotRevoked.Count == 0
                 ? ["The app can no longer reach this account. Monitoring has stopped."]
-                : ["The keys are erased, so the app can no longer sign in. NetSuite did not let us revoke the certificate listed below; a NetSuite administrator can revoke it under Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials."],
+                :
+                [
+                    "The keys are erased, so the app can no longer sign in. NetSuite did not let the app's own role revoke the certificate listed below (its answer is in the small print).",
+                    "To finish, press Sign in to revoke it: a NetSuite administrator signs in once, for one hour, and the app revokes it. Or revoke it by hand under Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials.",
+                ],
             Facts = facts,
             Footnote = outcome.NotRevoked.Select(n => n.Error.Said).FirstOrDefault(s => s is not null),
-            Actions = [new SubmitAction("Onboard again", OnboardingVerbs.Onboard, new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = outcome.Account.Value })],
+            Actions = outcome.NotRevoked.Count == 0
+                ? [new SubmitAction("Onboard again", OnboardingVerbs.Onboard, account)]
+                :
+                [
+                    new SubmitAction(
+                        "Sign in to revoke it",
+                        OnboardingVerbs.RevokeWithAdmin,
+                        new Dictionary<string, string>(account) { [OnboardingVerbs.CertificatesKey] = string.Join(' ', outcome.NotRevoked.Select(n => n.CertificateId)) },
+                        ActionStyle.Primary),
+                ],
         };
     }
 }

@@ -7,10 +7,11 @@ using Onboarding.Engine.Views;
 namespace Onboarding.Engine.Onboarding.Views;
 
 /// <summary>
-/// The status table (UX.md): account, company, where it stands, when it started, certificate expiry; at most ten rows.
-/// With health monitoring installed, a connected tenant's "where" is its health and last check. What the tenant itself
-/// looks like (company, connection, certificate) is shown only for onboardings NetSuite authorized: one that never
-/// reached consent proves nothing about the account, so it shows only its own progress (docs/security.md).
+/// The status table: account, company, its state, when it started, certificate expiry; at most ten rows. With health
+/// monitoring installed, a connected tenant's state is its health and last check.
+/// What the tenant itself looks like (company, connection, certificate) is shown only for onboardings NetSuite
+/// authorized: one that never reached consent proves nothing about the account, so it shows only its own progress
+/// (docs/security.md).
 /// </summary>
 public sealed class StatusBoard(Database database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider, HealthStatusReader? health = null)
 {
@@ -30,6 +31,9 @@ public sealed class StatusBoard(Database database, TenantStore tenants, TenantKe
             ? new Dictionary<AccountId, TenantHealthStatus>()
             : await health.ReadAsync(shown.Select(ProvenAccount).OfType<AccountId>(), cancellationToken).ConfigureAwait(false);
         var rows = new List<IReadOnlyList<string>>();
+        // A single account already connected or still being onboarded needs no new onboarding; next to a list (or a
+        // cancelled, failed or offboarded one) the button says it is for another account.
+        var settled = false;
         await using (var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false))
         {
             foreach (var session in shown)
@@ -39,6 +43,7 @@ public sealed class StatusBoard(Database database, TenantStore tenants, TenantKe
                 var key = proven is { } b
                     ? (await keys.LiveKeysAsync(read, b, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Status == TenantKeyStatus.Active)
                     : null;
+                settled = sessions.Count == 1 && (session.Status.IsOpen() || (session.Status == SessionStatus.Completed && tenant?.Status != TenantStatus.Offboarded));
                 rows.Add(
                 [
                     session.AccountText ?? "(not chosen yet)",
@@ -53,9 +58,9 @@ public sealed class StatusBoard(Database database, TenantStore tenants, TenantKe
         var more = sessions.Count > MaxRows ? $" and {sessions.Count - MaxRows} more — type status <account> for one." : string.Empty;
         return new StepView(title, $"{sessions.Count} onboarding(s).{more}")
         {
-            Table = new ViewTable(["Account", "Company", "Where", "Started", "Certificate expires"], rows),
+            Table = new ViewTable(["Account", "Company", "State", "Started", "Certificate expires"], rows),
             Body = more.Length == 0 ? [] : [more.Trim()],
-            Actions = [new SubmitAction("Start onboarding", OnboardingVerbs.Onboard, new Dictionary<string, string>())],
+            Actions = settled ? [] : [new SubmitAction("Onboard another account", OnboardingVerbs.Onboard, new Dictionary<string, string>())],
         };
     }
 

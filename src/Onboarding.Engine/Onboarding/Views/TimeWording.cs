@@ -31,7 +31,12 @@ public static class TimeWording
     /// <summary>A calendar date for expiries: "27 Nov 2028".</summary>
     public static string Date(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
-    private static string Span(TimeSpan span) => span.TotalMinutes < 59.5
-        ? $"{Math.Max(1, (int)Math.Round(span.TotalMinutes))} min"
-        : span.TotalHours < 48 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{(int)span.TotalDays} days";
+    /// <summary>"5 min", "1 h", "1 h 5 min", "3 days": rounded to the minute first, so 59.7 minutes reads "1 h", never "0 h 59 min".</summary>
+    private static string Span(TimeSpan span)
+    {
+        var minutes = Math.Max(1, (int)Math.Round(span.TotalMinutes, MidpointRounding.AwayFromZero));
+        return minutes < 60 ? $"{minutes} min"
+            : minutes < 48 * 60 ? (minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min")
+            : $"{minutes / (24 * 60)} days";
+    }
 }

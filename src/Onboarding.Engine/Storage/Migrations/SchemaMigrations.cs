@@ -37,6 +37,7 @@ public static class SchemaMigrations
         .. AccessMigrations.All,
         .. StorageMigrations.All,
         .. CoordinationMigrations.All,
+        .. ConfirmationMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);

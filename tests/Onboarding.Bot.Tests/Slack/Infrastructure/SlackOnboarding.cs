@@ -58,7 +58,7 @@ public sealed class SlackOnboarding(SlackBotHost host, AdminBrowser browser, str
     {
         Acknowledged(await InstallAndClickAsync(step2));
         var final = await CardShowingAsync(c => c.Shows("is connected"));
-        await NoticeAsync("is connected");
+        await NoticeAsync("All set");
         return final;
     }
 
