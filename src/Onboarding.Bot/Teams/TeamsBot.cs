@@ -27,9 +27,13 @@ internal sealed class TeamsBot(
         var activity = turnContext.Activity;
         if (activity.Conversation?.Id is { Length: > 0 } && !string.IsNullOrEmpty(activity.ServiceUrl))
         {
-            // Stored on every turn, before the command is stored: the service URL can change, and answers are proactive.
+            // Stored on every turn, before the command is stored: the service URL can change, and answers are proactive. A
+            // message answered on the spot (help) needs no reference, so a repeat of one stored here lately is not written.
             var reference = JsonConvert.SerializeObject(WithoutNames(activity.GetConversationReference()));
-            await references.SaveAsync(ActivityCommands.ConversationOf(activity), reference, cancellationToken).ConfigureAwait(false);
+            var conversation = ActivityCommands.ConversationOf(activity);
+            await (IsInstant(turnContext)
+                ? references.SaveUnlessRecentAsync(conversation, reference, cancellationToken)
+                : references.SaveAsync(conversation, reference, cancellationToken)).ConfigureAwait(false);
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -105,6 +109,9 @@ internal sealed class TeamsBot(
 
         return await inbox.AcceptAsync(command, cancellationToken).ConfigureAwait(false) != InboxOutcome.Busy;
     }
+
+    private bool IsInstant(ITurnContext turn) =>
+        turn.Activity.Type == ActivityTypes.Message && engine.AnswersAtOnce(ActivityCommands.FromMessage(turn.Activity.AsMessageActivity()));
 
     private static AdaptiveCardInvokeResponse Answer(int status, string type, object value) =>
         new() { StatusCode = status, Type = type, Value = value };

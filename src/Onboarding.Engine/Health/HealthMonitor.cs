@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Coordination;
@@ -18,9 +18,11 @@ namespace Onboarding.Engine.Health;
 /// Several instances on one database share the work: each cycle claims due tenants in batches (<see cref="TenantHealthStore"/>),
 /// so each tenant is checked by one instance per interval and each incident alerts once; a claimant that dies leaves its
 /// tenants to others when the claim runs out. How many checks run at once follows the work: as many as it takes to get
-/// through the tenants due within one cycle interval at the latency seen so far, up to <c>Health:MaxConcurrentChecks</c> —
-/// each tenant is its own NetSuite account with its own request limits, and one tenant is never checked twice at once. Results are written in batches; a warm check reads nothing per tenant (the claim brings
-/// the health row, name and key) and decrypts no key (the token is cached). See docs/scale-out.md.
+/// through the tenants still due within one cycle interval at the latency seen so far (at least a few, at most
+/// <c>Health:MaxConcurrentChecks</c>), growing within a cycle when checks slow down — each tenant is its own NetSuite
+/// account with its own request limits, and one tenant is never checked twice at once. Results are written in batches; a
+/// warm check reads nothing per tenant (the claim brings the health row, name and key) and decrypts no key (the token is
+/// cached). See docs/scale-out.md.
 /// </remarks>
 public sealed class HealthMonitor(
     Database database,
@@ -36,7 +38,13 @@ public sealed class HealthMonitor(
     ILogger<HealthMonitor> logger)
 {
     // Results written per transaction: large enough to amortise the commit, small enough that a crash loses few checks.
-    private const int WriteBatch = 100;
+    private const int WriteBatch = 250;
+
+    // Tenants claimed at least at a time (and waiting for a worker at most): a claim is one write.
+    private const int MinClaim = 250;
+
+    // Checks kept in flight however fast NetSuite answers, so the monitor's own writes never stall the checks.
+    private const int MinConcurrency = 4;
 
     // A check on request waits this long at most between two tries while a cycle (here or elsewhere) holds the tenant.
     private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(100);
@@ -58,30 +66,55 @@ public sealed class HealthMonitor(
         var settings = options.Value;
         await healthStore.AddNewTenantsAsync(cancellationToken).ConfigureAwait(false);
         var due = await healthStore.DueCountAsync(cancellationToken).ConfigureAwait(false);
-        var concurrency = ConcurrencyFor(due, settings);
 
         // A cycle with nothing due (most of them, every few seconds) would only be noise in a trace.
         using var span = due == 0 ? null : EngineActivities.Health.StartActivity("health cycle");
         span?.SetTag("health.tenants.due", due);
         var results = new ResultBatch(database, healthStore, logger);
         var checkedCount = 0;
+        var workers = new List<Task>();
+        var claimed = Channel.CreateBounded<ClaimedTenant>(new BoundedChannelOptions(MinClaim) { SingleWriter = true });
         try
         {
-            await Parallel.ForEachAsync(
-                ClaimDueAsync(concurrency, settings, cancellationToken),
-                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (claimed, ct) =>
+            // Claim a batch, then start as many workers as the work still due calls for at the latency seen so far (the
+            // count only grows: a slow stretch, such as every token due for renewal, adds workers within the cycle).
+            var left = due;
+            while (true)
+            {
+                var batch = await healthStore.ClaimDueAsync(instance.NextHolder(), ClaimSize(workers.Count), ClaimLease(settings), cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0)
                 {
-                    await CheckGuardedAsync(claimed, results, ct).ConfigureAwait(false);
-                    Interlocked.Increment(ref checkedCount);
-                }).ConfigureAwait(false);
+                    break;
+                }
+
+                for (var wanted = ConcurrencyFor(Math.Max(left, batch.Count), settings); workers.Count < wanted;)
+                {
+                    workers.Add(CheckAllAsync(claimed, results, () => Interlocked.Increment(ref checkedCount), cancellationToken));
+                }
+
+                foreach (var tenant in batch)
+                {
+                    await claimed.Writer.WriteAsync(tenant, cancellationToken).ConfigureAwait(false);
+                }
+
+                left -= batch.Count;
+            }
         }
         finally
         {
-            // Even when stopping: what was checked is kept, and its tenants are not checked again before they are due.
-            await results.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            claimed.Writer.TryComplete();
+            try
+            {
+                await Task.WhenAll(workers).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Even when stopping: what was checked is kept, and its tenants are not checked again before they are due.
+                await results.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var cutoff = timeProvider.GetUtcNow() - settings.ResultRetention;
         var pruned = await checkLog.PruneAsync(cutoff, cancellationToken).ConfigureAwait(false);
         if (pruned > 0)
@@ -89,7 +122,7 @@ public sealed class HealthMonitor(
             HealthResultsPruned(logger, pruned, cutoff);
         }
 
-        LastConcurrency = concurrency;
+        LastConcurrency = workers.Count;
         LastCycleCompletedAt = timeProvider.GetUtcNow();
         var tenants = await healthStore.ConnectedCountAsync(cancellationToken).ConfigureAwait(false);
         return new CycleSummary(checked((int)tenants), checkedCount, pruned);
@@ -141,25 +174,29 @@ public sealed class HealthMonitor(
         return muted;
     }
 
-    // Claims batches of due tenants as the checks take them, so a new batch is claimed while the last ones still run.
-    private async IAsyncEnumerable<ClaimedTenant> ClaimDueAsync(int concurrency, HealthOptions settings, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // One worker: checks claimed tenants one after the other until the cycle has claimed them all. A worker that fails
+    // (the database refusing even the release) closes the channel, so the claiming loop stops instead of waiting for room.
+    private async Task CheckAllAsync(Channel<ClaimedTenant> claimed, ResultBatch results, Action counted, CancellationToken cancellationToken)
     {
-        // Enough per claim that claiming costs little beside the checks, few enough that a claim is over long before it lapses.
-        var size = Math.Clamp(concurrency * 4, 64, 500);
-        while (true)
+        // Off the claiming loop at once, so starting a worker never waits for its first check.
+        await Task.Yield();
+        try
         {
-            var batch = await healthStore.ClaimDueAsync(instance.NextHolder(), size, ClaimLease(settings), cancellationToken).ConfigureAwait(false);
-            foreach (var claimed in batch)
+            await foreach (var tenant in claimed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return claimed;
-            }
-
-            if (batch.Count < size)
-            {
-                yield break;
+                await CheckGuardedAsync(tenant, results, cancellationToken).ConfigureAwait(false);
+                counted();
             }
         }
+        catch (Exception e)
+        {
+            claimed.Writer.TryComplete(e);
+            throw;
+        }
     }
+
+    // Enough per claim that claiming costs little beside the checks; few enough that a claim is over long before it lapses.
+    private static int ClaimSize(int workers) => Math.Clamp(workers * 4, MinClaim, 500);
 
     private async Task<ClaimedTenant?> ClaimOneAsync(AccountId account, CancellationToken cancellationToken)
     {
@@ -287,7 +324,7 @@ public sealed class HealthMonitor(
 
         // Little's law: to get through `due` checks of `seconds` each within one cycle interval takes due × seconds / interval
         // checks at a time. In steady state that is the arrival rate of due tenants times NetSuite's latency.
-        var needed = Math.Ceiling(due * seconds / settings.CycleInterval.TotalSeconds);
+        var needed = Math.Max(Math.Ceiling(due * seconds / settings.CycleInterval.TotalSeconds), Math.Min(due, MinConcurrency));
         return (int)Math.Clamp(needed, 1, settings.MaxConcurrentChecks);
     }
 

@@ -39,6 +39,8 @@ public static class HealthServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKeyUseRecorder, AuditedKeyUse>());
         services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
+        services.TryAddSingleton<ConfirmationStore>();
+        services.TryAddSingleton<ConfirmationCards>();
 
         services.AddWorkCoordination();
         services.TryAddSingleton<IMachineTokenStore, MachineTokenStore>();
