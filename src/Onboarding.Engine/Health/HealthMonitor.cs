@@ -51,8 +51,9 @@ public sealed class HealthMonitor(
 
     private readonly Lock _latencyGate = new();
 
-    // Mean seconds a check spends waiting on NetSuite, smoothed over recent checks; pessimistic until measured.
-    private double _checkSeconds = 1.0;
+    // Mean seconds a check spends waiting on NetSuite, smoothed over recent checks; null until the first is measured (the
+    // cycle then starts with a few workers and grows as soon as the first answers say how slow NetSuite is).
+    private double? _checkSeconds;
 
     /// <summary>When the last cycle finished, for the host's own health endpoint; null before the first.</summary>
     public DateTimeOffset? LastCycleCompletedAt { get; private set; }
@@ -77,11 +78,14 @@ public sealed class HealthMonitor(
         try
         {
             // Claim a batch, then start as many workers as the work still due calls for at the latency seen so far (the
-            // count only grows: a slow stretch, such as every token due for renewal, adds workers within the cycle).
+            // count only grows: a slow stretch, such as every token due for renewal, adds workers within the cycle). A short
+            // batch means nothing more is due now, so a tenant whose check crashed (and was released) waits for the next cycle.
             var left = due;
-            while (true)
+            for (var full = true; full;)
             {
-                var batch = await healthStore.ClaimDueAsync(instance.NextHolder(), ClaimSize(workers.Count), ClaimLease(settings), cancellationToken).ConfigureAwait(false);
+                var size = ClaimSize(workers.Count);
+                var batch = await healthStore.ClaimDueAsync(instance.NextHolder(), size, ClaimLease(settings), cancellationToken).ConfigureAwait(false);
+                full = batch.Count == size;
                 if (batch.Count == 0)
                 {
                     break;
@@ -310,7 +314,8 @@ public sealed class HealthMonitor(
 
         lock (_latencyGate)
         {
-            _checkSeconds += (result.Latency.TotalSeconds - _checkSeconds) * 0.05;
+            var seconds = result.Latency.TotalSeconds;
+            _checkSeconds = _checkSeconds is { } mean ? mean + (seconds - mean) * 0.05 : seconds;
         }
     }
 
@@ -319,7 +324,7 @@ public sealed class HealthMonitor(
         double seconds;
         lock (_latencyGate)
         {
-            seconds = _checkSeconds;
+            seconds = _checkSeconds ?? 0;
         }
 
         // Little's law: to get through `due` checks of `seconds` each within one cycle interval takes due × seconds / interval

@@ -90,7 +90,7 @@ public sealed class ThreeInstancesTests : IAsyncLifetime
 
         // The others take the click over once its claim and the step's lease run out, and reconcile the upload.
         var final = await CardShowingAsync(card, x => x.Shows("is connected"), TimeSpan.FromSeconds(120));
-        await _connector.WaitForAsync(x => !x.IsUpdate && x.Shows("is connected"), timeout: TimeSpan.FromSeconds(30));
+        await _connector.WaitForAsync(x => !x.IsUpdate && x.Shows("All set"), timeout: TimeSpan.FromSeconds(30));
 
         var certificates = (await _control.GetFromJsonAsync<JsonArray>($"_sandbox/accounts/{HostLabel}/certificates"))!;
         Assert.Single(certificates, x => x!["revoked"]!.GetValue<bool>() == false);
