@@ -37,23 +37,13 @@ public sealed class HealthMonitor(
     TimeProvider timeProvider,
     ILogger<HealthMonitor> logger)
 {
-    // Results written per transaction: large enough to amortise the commit, small enough that a crash loses few checks.
-    private const int WriteBatch = 250;
-
     // Tenants claimed at least at a time (and waiting for a worker at most): a claim is one write.
     private const int MinClaim = 250;
-
-    // Checks kept in flight however fast NetSuite answers, so the monitor's own writes never stall the checks.
-    private const int MinConcurrency = 4;
 
     // A check on request waits this long at most between two tries while a cycle (here or elsewhere) holds the tenant.
     private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(100);
 
-    private readonly Lock _latencyGate = new();
-
-    // Mean seconds a check spends waiting on NetSuite, smoothed over recent checks; null until the first is measured (the
-    // cycle then starts with a few workers and grows as soon as the first answers say how slow NetSuite is).
-    private double? _checkSeconds;
+    private readonly CheckPace _pace = new();
 
     /// <summary>When the last cycle finished, for the host's own health endpoint; null before the first.</summary>
     public DateTimeOffset? LastCycleCompletedAt { get; private set; }
@@ -71,7 +61,7 @@ public sealed class HealthMonitor(
         // A cycle with nothing due (most of them, every few seconds) would only be noise in a trace.
         using var span = due == 0 ? null : EngineActivities.Health.StartActivity("health cycle");
         span?.SetTag("health.tenants.due", due);
-        var results = new ResultBatch(database, healthStore, logger);
+        var results = new HealthResultBatch(database, healthStore, logger);
         var checkedCount = 0;
         var workers = new List<Task>();
         var claimed = Channel.CreateBounded<ClaimedTenant>(new BoundedChannelOptions(MinClaim) { SingleWriter = true });
@@ -91,7 +81,7 @@ public sealed class HealthMonitor(
                     break;
                 }
 
-                for (var wanted = ConcurrencyFor(Math.Max(left, batch.Count), settings); workers.Count < wanted;)
+                for (var wanted = _pace.ConcurrencyFor(Math.Max(left, batch.Count), settings); workers.Count < wanted;)
                 {
                     workers.Add(CheckAllAsync(claimed, results, () => Interlocked.Increment(ref checkedCount), cancellationToken));
                 }
@@ -143,7 +133,7 @@ public sealed class HealthMonitor(
             return null;
         }
 
-        var results = new ResultBatch(database, healthStore, logger);
+        var results = new HealthResultBatch(database, healthStore, logger);
         try
         {
             return await CheckClaimedAsync(claimed, results, cancellationToken).ConfigureAwait(false);
@@ -180,7 +170,7 @@ public sealed class HealthMonitor(
 
     // One worker: checks claimed tenants one after the other until the cycle has claimed them all. A worker that fails
     // (the database refusing even the release) closes the channel, so the claiming loop stops instead of waiting for room.
-    private async Task CheckAllAsync(Channel<ClaimedTenant> claimed, ResultBatch results, Action counted, CancellationToken cancellationToken)
+    private async Task CheckAllAsync(Channel<ClaimedTenant> claimed, HealthResultBatch results, Action counted, CancellationToken cancellationToken)
     {
         // Off the claiming loop at once, so starting a worker never waits for its first check.
         await Task.Yield();
@@ -224,7 +214,7 @@ public sealed class HealthMonitor(
         }
     }
 
-    private async Task CheckGuardedAsync(ClaimedTenant claimed, ResultBatch results, CancellationToken cancellationToken)
+    private async Task CheckGuardedAsync(ClaimedTenant claimed, HealthResultBatch results, CancellationToken cancellationToken)
     {
         try
         {
@@ -237,7 +227,7 @@ public sealed class HealthMonitor(
         }
     }
 
-    private async Task<TenantHealth> CheckClaimedAsync(ClaimedTenant claimed, ResultBatch results, CancellationToken cancellationToken)
+    private async Task<TenantHealth> CheckClaimedAsync(ClaimedTenant claimed, HealthResultBatch results, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var (tenant, before) = (claimed.Tenant, claimed.Health);
@@ -312,25 +302,7 @@ public sealed class HealthMonitor(
             HealthCheckFailed(logger, result.Kind, result.Account, cause, result.Said);
         }
 
-        lock (_latencyGate)
-        {
-            var seconds = result.Latency.TotalSeconds;
-            _checkSeconds = _checkSeconds is { } mean ? mean + (seconds - mean) * 0.05 : seconds;
-        }
-    }
-
-    private int ConcurrencyFor(long due, HealthOptions settings)
-    {
-        double seconds;
-        lock (_latencyGate)
-        {
-            seconds = _checkSeconds ?? 0;
-        }
-
-        // Little's law: to get through `due` checks of `seconds` each within one cycle interval takes due × seconds / interval
-        // checks at a time. In steady state that is the arrival rate of due tenants times NetSuite's latency.
-        var needed = Math.Max(Math.Ceiling(due * seconds / settings.CycleInterval.TotalSeconds), Math.Min(due, MinConcurrency));
-        return (int)Math.Clamp(needed, 1, settings.MaxConcurrentChecks);
+        _pace.Record(result.Latency);
     }
 
     // A claim outlives the check it covers with room to spare: until it is written, nobody else may check the tenant.
@@ -343,63 +315,4 @@ public sealed class HealthMonitor(
             : settings.RecheckInterval;
 
     private static string NewIncidentId() => Guid.NewGuid().ToString("N")[..12];
-
-    /// <summary>Check results and the health they led to, written a batch at a time; each write ends the claims it covers.</summary>
-    private sealed class ResultBatch(Database database, TenantHealthStore healthStore, ILogger logger)
-    {
-        private readonly Lock _gate = new();
-        private List<CheckResult> _results = [];
-        private List<(TenantHealth Health, string Holder)> _healths = [];
-
-        public async Task AddAsync(IReadOnlyList<CheckResult> results, TenantHealth health, string holder, CancellationToken cancellationToken)
-        {
-            (List<CheckResult> Results, List<(TenantHealth, string)> Healths)? full = null;
-            lock (_gate)
-            {
-                _results.AddRange(results);
-                _healths.Add((health, holder));
-                if (_healths.Count >= WriteBatch)
-                {
-                    full = Take();
-                }
-            }
-
-            if (full is { } batch)
-            {
-                await WriteAsync(batch.Results, batch.Healths, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        public Task FlushAsync(CancellationToken cancellationToken)
-        {
-            (List<CheckResult> Results, List<(TenantHealth, string)> Healths) rest;
-            lock (_gate)
-            {
-                rest = Take();
-            }
-
-            return rest.Healths.Count == 0 ? Task.CompletedTask : WriteAsync(rest.Results, rest.Healths, cancellationToken);
-        }
-
-        private (List<CheckResult>, List<(TenantHealth, string)>) Take()
-        {
-            var taken = (_results, _healths);
-            _results = [];
-            _healths = [];
-            return taken;
-        }
-
-        private async Task WriteAsync(List<CheckResult> results, List<(TenantHealth Health, string Holder)> healths, CancellationToken cancellationToken)
-        {
-            var written = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write =>
-            {
-                await HealthCheckLog.RecordAsync(write, results, cancellationToken).ConfigureAwait(false);
-                return await healthStore.SaveClaimedAsync(write, healths, release: true, cancellationToken).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
-            if (written < healths.Count)
-            {
-                HealthClaimsLost(logger, healths.Count - written);
-            }
-        }
-    }
 }
