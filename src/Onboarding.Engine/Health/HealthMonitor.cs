@@ -37,8 +37,9 @@ public sealed class HealthMonitor(
     TimeProvider timeProvider,
     ILogger<HealthMonitor> logger)
 {
-    // Tenants claimed at least at a time (and waiting for a worker at most): a claim is one write.
-    private const int MinClaim = 250;
+    // Claimed tenants handed to the workers ahead of need: few, so that an instance holds little more than one batch and
+    // instances sharing a cycle finish it together.
+    private const int HandOff = 16;
 
     // A check on request waits this long at most between two tries while a cycle (here or elsewhere) holds the tenant.
     private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(100);
@@ -64,7 +65,7 @@ public sealed class HealthMonitor(
         var results = new HealthResultBatch(database, healthStore, logger);
         var checkedCount = 0;
         var workers = new List<Task>();
-        var claimed = Channel.CreateBounded<ClaimedTenant>(new BoundedChannelOptions(MinClaim) { SingleWriter = true });
+        var claimed = Channel.CreateBounded<ClaimedTenant>(new BoundedChannelOptions(HandOff) { SingleWriter = true });
         try
         {
             // Claim a batch, then start as many workers as the work still due calls for at the latency seen so far (the
@@ -189,8 +190,9 @@ public sealed class HealthMonitor(
         }
     }
 
-    // Enough per claim that claiming costs little beside the checks; few enough that a claim is over long before it lapses.
-    private static int ClaimSize(int workers) => Math.Clamp(workers * 4, MinClaim, 500);
+    // Enough per claim that claiming (one write) costs little beside the checks; few enough that a claim is over long before
+    // it lapses, and that instances sharing the due tenants get even shares.
+    private static int ClaimSize(int workers) => Math.Clamp(workers * 8, 64, 250);
 
     private async Task<ClaimedTenant?> ClaimOneAsync(AccountId account, CancellationToken cancellationToken)
     {

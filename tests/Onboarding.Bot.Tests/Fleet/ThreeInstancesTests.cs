@@ -23,20 +23,9 @@ public sealed class ThreeInstancesTests : IAsyncLifetime
     private readonly TestDirectory _directory = new();
     private readonly List<BotProcess> _bots = [];
     private TemporaryDatabase? _database;
-    private SandboxServer _sandbox = null!;
-    private ConnectorStandIn _connector = null!;
-    private HttpClient _control = null!;
+    private ProcessBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _sandbox = await SandboxServer.StartAsync(options =>
-        {
-            options.EnableTestControl = true;
-            options.AllowLoopbackHttpRedirects = true;
-        });
-        _connector = await ConnectorStandIn.StartAsync();
-        _control = new HttpClient { BaseAddress = _sandbox.BaseAddress };
-    }
+    public async Task InitializeAsync() => _bed = await ProcessBed.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -45,9 +34,7 @@ public sealed class ThreeInstancesTests : IAsyncLifetime
             await bot.DisposeAsync();
         }
 
-        _control.Dispose();
-        await _connector.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _bed.DisposeAsync();
         if (_database is not null)
         {
             await _database.DisposeAsync();
@@ -61,11 +48,11 @@ public sealed class ThreeInstancesTests : IAsyncLifetime
     {
         _database = await TemporaryDatabase.CreateAsync(StorageProvider.PostgreSql);
         var (a, b, c) = (await StartBotAsync(), await StartBotAsync(), await StartBotAsync());
-        var chat = new TeamsActivities(_connector.ServiceUrl);
+        var chat = new TeamsActivities(_bed.Connector.ServiceUrl);
 
         // A: the person types onboard; the card is posted.
-        await PostAsync(a, chat.Message($"onboard {Account}"));
-        var card = (await _connector.WaitForAsync(x => !x.IsUpdate && x.HasButton("Authorize in NetSuite"))).Last();
+        await ProcessBed.PostAsync(a, chat.Message($"onboard {Account}"));
+        var card = (await _bed.Connector.WaitForAsync(x => !x.IsUpdate && x.HasButton("Authorize in NetSuite"))).Last();
 
         // B: NetSuite's redirect after consent lands on another instance, which moves the same card on.
         using (var browser = new AdminBrowser(b.BaseAddress))
@@ -74,39 +61,39 @@ public sealed class ThreeInstancesTests : IAsyncLifetime
             Assert.True(status == HttpStatusCode.OK, page);
         }
 
-        var step2 = await CardShowingAsync(card, x => x.HasButton("I've installed it"));
+        var step2 = await _bed.CardShowingAsync(card, x => x.HasButton("I've installed it"));
         using (var browser = new AdminBrowser(c.BaseAddress))
         {
             await browser.InstallBundleAsync(step2.Link("Open install page"));
         }
 
         // C: the click; NetSuite then holds the certificate upload, so step 3 is under way on whichever instance took it.
-        await AddFaultAsync(new JsonObject { ["pathPattern"] = "*certificates", ["method"] = "POST", ["latencyMs"] = 60_000, ["count"] = 1 });
-        await PostAsync(c, chat.Submit(step2.SubmitData("I've installed it"), card.AssignedId));
-        await UploadHeldAsync();
+        await _bed.AddFaultAsync(new JsonObject { ["pathPattern"] = "*certificates", ["method"] = "POST", ["latencyMs"] = 60_000, ["count"] = 1 });
+        await ProcessBed.PostAsync(c, chat.Submit(step2.SubmitData("I've installed it"), card.AssignedId));
+        await _bed.FaultsUsedUpAsync();
         var runner = await InstanceRunningTheClickAsync();
         runner.Kill();
-        await _control.DeleteAsync("_sandbox/faults");
+        await _bed.ClearFaultsAsync();
 
         // The others take the click over once its claim and the step's lease run out, and reconcile the upload.
-        var final = await CardShowingAsync(card, x => x.Shows("is connected"), TimeSpan.FromSeconds(120));
-        await _connector.WaitForAsync(x => !x.IsUpdate && x.Shows("All set"), timeout: TimeSpan.FromSeconds(30));
+        var final = await _bed.CardShowingAsync(card, x => x.Shows("is connected"), TimeSpan.FromSeconds(120));
+        await _bed.Connector.WaitForAsync(x => !x.IsUpdate && x.Shows("All set"), timeout: TimeSpan.FromSeconds(30));
 
-        var certificates = (await _control.GetFromJsonAsync<JsonArray>($"_sandbox/accounts/{HostLabel}/certificates"))!;
+        var certificates = await _bed.CertificatesAsync(HostLabel);
         Assert.Single(certificates, x => x!["revoked"]!.GetValue<bool>() == false);
         Assert.True(final.HasButton("View status"));
 
         // One card, moved on in place by all three instances: the only other posts are the two notices.
-        var posts = _connector.Activities.Where(x => !x.IsUpdate && x.ConversationId == chat.ConversationId).ToList();
+        var posts = _bed.Connector.Activities.Where(x => !x.IsUpdate && x.ConversationId == chat.ConversationId).ToList();
         Assert.Equal(3, posts.Count);
         Assert.Single(posts, x => x.HasButton("Authorize in NetSuite"));
-        Assert.All(_connector.Activities.Where(x => x.IsUpdate), x => Assert.Equal(card.AssignedId, x.ActivityId));
+        Assert.All(_bed.Connector.Activities.Where(x => x.IsUpdate), x => Assert.Equal(card.AssignedId, x.ActivityId));
         Assert.Equal(1L, Convert.ToInt64(await _database.ScalarAsync("SELECT COUNT(*) FROM card_messages"), CultureInfo.InvariantCulture));
     }
 
     private async Task<BotProcess> StartBotAsync()
     {
-        var settings = ExternalSandbox.Settings(_sandbox.BaseAddress);
+        var settings = ExternalSandbox.Settings(_bed.Sandbox.BaseAddress);
         foreach (var (key, value) in _database!.HostSettings)
         {
             settings[key] = value;
@@ -126,37 +113,5 @@ public sealed class ThreeInstancesTests : IAsyncLifetime
         var holder = Convert.ToString(await _database!.ScalarAsync("SELECT claimed_by FROM chat_inbox WHERE claimed_by IS NOT NULL"), CultureInfo.InvariantCulture)!;
         var processId = int.Parse(holder.Split('/')[1], CultureInfo.InvariantCulture);
         return _bots.Single(bot => bot.ProcessId == processId);
-    }
-
-    private async Task<RecordedActivity> CardShowingAsync(RecordedActivity card, Func<RecordedActivity, bool> match, TimeSpan? timeout = null) =>
-        (await _connector.WaitForAsync(x => x.IsUpdate && x.ActivityId == card.AssignedId && match(x), timeout: timeout)).Last();
-
-    private static async Task PostAsync(BotProcess bot, JsonObject activity)
-    {
-        using var client = new HttpClient { BaseAddress = bot.BaseAddress };
-        using var response = await client.PostAsJsonAsync("api/messages", activity);
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}");
-    }
-
-    private async Task AddFaultAsync(JsonObject fault)
-    {
-        using var response = await _control.PostAsJsonAsync("_sandbox/faults", fault);
-        response.EnsureSuccessStatusCode();
-    }
-
-    // The fault is used up the moment the upload arrives and starts waiting; then an instance is mid-call.
-    private async Task UploadHeldAsync()
-    {
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var faults = (await _control.GetFromJsonAsync<JsonArray>("_sandbox/faults", cancellation.Token))!;
-            if (faults.All(f => f?["remaining"]?.GetValue<int?>() is null or 0))
-            {
-                return;
-            }
-
-            await Task.Delay(100, cancellation.Token);
-        }
     }
 }
