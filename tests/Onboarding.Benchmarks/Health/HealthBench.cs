@@ -52,7 +52,7 @@ public sealed class HealthBench : IAsyncDisposable
         var seed = TenantSeed.Write(tenants, directory.Path);
         var sandbox = await SandboxProcess.StartAsync(seed, TimeSpan.FromMinutes(5));
         var database = await TemporaryDatabase.CreateAsync(provider);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new CalendarClock(DateTimeOffset.UtcNow);
         var alerts = new NoAlerts();
         var storage = new Dictionary<string, string?>(database.HostSettings);
         if (provider == StorageProvider.Sqlite)
