@@ -48,7 +48,7 @@ public static class FloodScenario
         }
 
         var table = new ResultTable("h. flood of help");
-        table.Report("load", $"{perSecond} help/s for {seconds} s, open loop, {Conversations} conversations; GC: {(gcMode ?? "as shipped (Onboarding.Bot.csproj)")}");
+        table.Report("load", $"{perSecond} help/s for {seconds} s, open loop, {Conversations} conversations, at most {MaxConnections} connections; GC: {(gcMode ?? "as shipped (Onboarding.Bot.csproj)")}");
         table.Report("bot: served/s, busy, failed, HTTP p50/p99, peak memory", bot.ToString());
         table.Report("echo bot: served/s, busy, failed, HTTP p50/p99, peak memory", echo.ToString());
         table.AtLeast("bot served/s ÷ echo served/s", bot.ServedPerSecond / echo.ServedPerSecond, TargetServedRatio, "×");
@@ -59,11 +59,19 @@ public static class FloodScenario
 
     private const int Conversations = 500;
 
+    private const int MaxConnections = 256;
+
     private static async Task<Flood> FloodAsync(string name, ChildProcess target, ConnectorStandIn connector, int perSecond, int seconds)
     {
         var prefix = $"a:flood-{name}-";
         var chats = Enumerable.Range(0, Conversations).Select(i => new TeamsActivities(connector.ServiceUrl, prefix + i.ToString(CultureInfo.InvariantCulture))).ToArray();
-        using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = target.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        // As a channel's front door would: a bounded set of kept-alive connections. Unbounded, an overloaded target makes the
+        // client open a socket per waiting request until the machine runs out of ports, and the flood measures that instead.
+        using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = MaxConnections })
+        {
+            BaseAddress = target.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
 
         // Warm-up outside the measurement: the first turns JIT the paths and store the conversations' references.
         await Task.WhenAll(chats.Take(50).Select(async chat => (await client.PostAsJsonAsync("api/messages", chat.Message("help"))).Dispose()));
