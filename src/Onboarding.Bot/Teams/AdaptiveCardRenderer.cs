@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Bot.Teams;
@@ -8,7 +9,8 @@ namespace Onboarding.Bot.Teams;
 /// Renders a <see cref="StepView"/> as an Adaptive Card 1.5 (the newest Teams renders): title, checklist, body, facts,
 /// table, buttons and small print, kept under <see cref="MaxCardBytes"/>. Every text is a <c>TextRun</c> in a
 /// <c>RichTextBlock</c>, which hosts show literally (no Markdown), after <see cref="AdaptiveCardText.Inert"/>; the
-/// renderer's own structure (weights, sizes, indents) carries all formatting. Layout choices are explained in docs/cards.md.
+/// renderer's own structure (weights, sizes, indents) carries all formatting; its own few words are in the view's language,
+/// which the card declares (<c>lang</c>). Layout choices are explained in docs/cards.md.
 /// </summary>
 internal static class AdaptiveCardRenderer
 {
@@ -43,7 +45,7 @@ internal static class AdaptiveCardRenderer
         [
             Header(view),
             Paragraph([Run(view.Summary)]),
-            Paragraph([Run("This card was too large to show in full.", subtle: true, size: "Small")]),
+            Paragraph([Run(Wording.For(view.Language).Say(nameof(Texts.Render_TooLarge)), subtle: true, size: "Small")]),
         ]);
     }
 
@@ -52,6 +54,7 @@ internal static class AdaptiveCardRenderer
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
         ["version"] = "1.5",
+        ["lang"] = Languages.Pick(view.Language).Name,
         ["fallbackText"] = AdaptiveCardText.Inert(view.Summary),
         ["speak"] = AdaptiveCardText.Inert(view.Summary),
         ["body"] = body,

@@ -37,7 +37,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     {
         ["access_token"] = "xoxb-installed-token",
         ["token_type"] = "bot",
-        ["scope"] = "app_mentions:read,chat:write,commands,im:history",
+        ["scope"] = "app_mentions:read,chat:write,commands,im:history,users:read",
         ["bot_user_id"] = "U0BOT",
         ["app_id"] = "A0APP",
         ["team"] = new JsonObject { ["id"] = "T0INSTALLED", ["name"] = "Installed Co" },
