@@ -18,10 +18,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 704, Level = LogLevel.Warning, Message = "Could not tell the person that their turn failed")]
     public static partial void ApologyFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "NetSuite sandbox running in-process at {SandboxBase} (NetSuite:Mode Sandbox). Demo account {Account} at {AccountBase}: sign in as the administrator, pick the Administrator role, then install bundle 500123 from the install page the card links to")]
-    public static partial void SandboxReady(ILogger logger, string sandboxBase, string account, string accountBase);
+    [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "NetSuite sandbox running in-process at {SandboxBase} (NetSuite:Mode Sandbox). Demo accounts {Account} (OneWorld, at {AccountBase}) and {SecondAccount} (not OneWorld): sign in as the administrator, keep the Administrator role, then install bundle 500123 from the install page the card links to")]
+    public static partial void SandboxReady(ILogger logger, string sandboxBase, string account, string accountBase, string secondAccount);
 
-    [LoggerMessage(EventId = 711, Level = LogLevel.Information, Message = "Bot endpoint {Endpoint}. Chat with it in the Microsoft 365 Agents Playground: {PlaygroundCommand} — then type onboard 1234567_SB1")]
+    [LoggerMessage(EventId = 711, Level = LogLevel.Information, Message = "Bot endpoint {Endpoint}. Chat with it in the Microsoft 365 Agents Playground: {PlaygroundCommand} — then type onboard 1234567_SB1 (or onboard 7654321)")]
     public static partial void TryItLocally(ILogger logger, string endpoint, string playgroundCommand);
 
     [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "The OAuth redirect URI {RedirectUri} is not registered on the sandbox's demo integration ({Registered}): set Bot:PublicBaseUrl to http://localhost:3978 or http://127.0.0.1:3978, or give the sandbox a seed file (Sandbox:SeedFile)")]

@@ -27,7 +27,9 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         // In-process hosts start many sandboxes (one per test): no config file watchers, no per-request info logs.
         var app = SandboxApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--hostBuilder:reloadConfigOnChange=false", "--Logging:LogLevel:Microsoft.AspNetCore=Warning"],
+            ["--urls", "http://127.0.0.1:0", "--hostBuilder:reloadConfigOnChange=false", "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+                // Hosted inside another process (the bot's embedded demo, tests): its "Application started" lines would read as the host's own.
+                "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"],
             configure,
             readSettingsFiles: false);
         try

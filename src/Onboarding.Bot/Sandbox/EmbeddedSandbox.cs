@@ -12,6 +12,9 @@ public sealed class EmbeddedSandbox : IAsyncDisposable
     /// <summary>The built-in demo account every demo and test relies on.</summary>
     public const string DemoAccount = "1234567_SB1";
 
+    /// <summary>The seed's second demo account: a production-style id on an account without OneWorld.</summary>
+    public const string SecondDemoAccount = "7654321";
+
     private readonly Lazy<SandboxServer> _server;
 
     /// <param name="configure">The sandbox's settings.</param>

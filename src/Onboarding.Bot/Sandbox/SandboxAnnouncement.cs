@@ -31,7 +31,7 @@ internal sealed class SandboxAnnouncement(
 
         var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? bot.Value.PublicBaseUrl;
         var endpoint = listening.TrimEnd('/') + TeamsChannelRegistration.MessagesPath;
-        Log.SandboxReady(logger, sandbox.BaseAddress.AbsoluteUri, EmbeddedSandbox.DemoAccount, sandbox.AccountBase(EmbeddedSandbox.DemoAccount).AbsoluteUri);
+        Log.SandboxReady(logger, sandbox.BaseAddress.AbsoluteUri, EmbeddedSandbox.DemoAccount, sandbox.AccountBase(EmbeddedSandbox.DemoAccount).AbsoluteUri, EmbeddedSandbox.SecondDemoAccount);
         Log.TryItLocally(logger, endpoint, $"npx agentsplayground -e {endpoint} -c msteams");
 
         var redirect = bot.Value.OAuthRedirectUri.AbsoluteUri;

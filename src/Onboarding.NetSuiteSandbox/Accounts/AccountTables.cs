@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Onboarding.NetSuiteSandbox.Seed;
 using SQLitePCL;
@@ -13,22 +12,12 @@ namespace Onboarding.NetSuiteSandbox.Accounts;
 /// (the default) strings compare case-sensitively, LIKE included, and script ids are stored upper case, as NetSuite
 /// returns them. Callers serialise access through the account's lock.
 /// </summary>
-internal sealed class AccountTables : IDisposable
+internal sealed partial class AccountTables : IDisposable
 {
-    // https://www.sqlite.org/c3ref/c_alter_table.html
-    private const int SqliteOk = 0;
-    private const int SqliteDeny = 1;
-    private const int ActionRead = 20;
-    private const int ActionSelect = 21;
-    private const int ActionFunction = 31;
-    private const int ActionRecursive = 33;
-
     private readonly SqliteConnection _writer;
     private readonly SqliteConnection _reader;
     private readonly bool _caseSensitive;
     private readonly delegate_authorizer _authorizer;
-    private Func<string, bool> _mayRead = _ => false;
-    private string? _deniedTable;
 
     public AccountTables(SeedAccount seed, bool caseSensitive)
     {
@@ -135,78 +124,10 @@ internal sealed class AccountTables : IDisposable
         return (total, rows);
     }
 
-    /// <summary>
-    /// Runs a SuiteQL SELECT on the read-only connection; <c>?</c> placeholders take <paramref name="parameters"/>.
-    /// <paramref name="mayRead"/> is asked for every table the query reads. A query that cannot run throws
-    /// <see cref="SuiteQlError"/> whose detail is worded as NetSuite words it.
-    /// </summary>
-    public (int Total, IReadOnlyList<IReadOnlyDictionary<string, string?>> Rows) Query(
-        string suiteQl, IReadOnlyList<string?> parameters, int limit, int offset, int maxTotal, Func<string, bool> mayRead)
-    {
-        _mayRead = mayRead;
-        _deniedTable = null;
-        try
-        {
-            var inner = BindPositional(suiteQl.Trim().TrimEnd(';'), parameters.Count);
-            var bound = parameters.Select((p, i) => ($"$p{i + 1}", (object?)p)).ToArray();
-            using var count = Command(_reader, $"SELECT COUNT(*) FROM ({inner})", bound);
-            var total = Math.Min(maxTotal, Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture));
-            var take = Math.Max(0, Math.Min(limit, total - offset));
-            using var page = Command(_reader, $"SELECT * FROM ({inner}) LIMIT {take} OFFSET {offset}", bound);
-            return (total, Read(page));
-        }
-        catch (SqliteException e)
-        {
-            throw new SuiteQlError(_deniedTable is { } denied ? RecordNotFound(denied) : Describe(e.Message), e);
-        }
-        finally
-        {
-            _mayRead = _ => false;
-        }
-    }
-
     public void Dispose()
     {
         _reader.Dispose();
         _writer.Dispose();
-    }
-
-    private static string RecordNotFound(string table) => $"Record '{table}' was not found.";
-
-    // SQLite's words for the two errors NetSuite words its own way; anything else (syntax) passes through.
-    private static string Describe(string message)
-    {
-        const string noTable = "no such table: ";
-        const string noColumn = "no such column: ";
-        var text = message.StartsWith("SQLite Error ", StringComparison.Ordinal) && message.IndexOf(": '", StringComparison.Ordinal) is > 0 and var at
-            ? message[(at + 3)..].TrimEnd('.', '\'')
-            : message;
-        if (text.StartsWith(noTable, StringComparison.Ordinal))
-        {
-            return RecordNotFound(text[noTable.Length..]);
-        }
-
-        return text.StartsWith(noColumn, StringComparison.Ordinal) ? $"Unknown identifier '{text[noColumn.Length..]}'." : text;
-    }
-
-    private int Authorize(object userData, int action, utf8z table, utf8z column, utf8z database, utf8z trigger)
-    {
-        switch (action)
-        {
-            case ActionSelect or ActionFunction or ActionRecursive:
-                return SqliteOk;
-            case ActionRead:
-                var name = table.utf8_to_string();
-                if (_mayRead(name))
-                {
-                    return SqliteOk;
-                }
-
-                _deniedTable ??= name;
-                return SqliteDeny;
-            default:
-                return SqliteDeny;
-        }
     }
 
     private string StoredScriptId(string scriptId) => _caseSensitive ? scriptId.ToUpperInvariant() : scriptId;
@@ -222,36 +143,6 @@ internal sealed class AccountTables : IDisposable
         using var id = _writer.CreateCommand();
         id.CommandText = "SELECT last_insert_rowid()";
         return (long)id.ExecuteScalar()!;
-    }
-
-    // SuiteQL binds '?' by position; SQLite's provider binds by name, so each '?' outside a string literal becomes $pN.
-    private static string BindPositional(string sql, int parameterCount)
-    {
-        var result = new StringBuilder(sql.Length + 8);
-        var inLiteral = false;
-        var index = 0;
-        foreach (var ch in sql)
-        {
-            if (ch == '\'')
-            {
-                inLiteral = !inLiteral;
-            }
-
-            if (ch == '?' && !inLiteral)
-            {
-                result.Append("$p").Append(++index);
-                continue;
-            }
-
-            result.Append(ch);
-        }
-
-        if (index != parameterCount)
-        {
-            throw new SuiteQlError($"The query has {index} placeholders but {parameterCount} params were sent.");
-        }
-
-        return result.ToString();
     }
 
     private static string Identifier(string name) =>
@@ -309,19 +200,5 @@ internal sealed class AccountTables : IDisposable
         }
 
         return rows;
-    }
-}
-
-/// <summary>A SuiteQL query the account cannot run; <see cref="Exception.Message"/> is the search error as NetSuite words it.</summary>
-internal sealed class SuiteQlError : Exception
-{
-    public SuiteQlError(string message)
-        : base(message)
-    {
-    }
-
-    public SuiteQlError(string message, Exception inner)
-        : base(message, inner)
-    {
     }
 }
