@@ -1,5 +1,7 @@
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Bot.Chat;
 
@@ -10,7 +12,7 @@ namespace Onboarding.Bot.Chat;
 internal sealed class ChatCommandWorker(
     ChatCommandQueue queue,
     IServiceScopeFactory scopes,
-    IChatPublisher publisher,
+    ChatViews views,
     ILogger<ChatCommandWorker> logger) : BackgroundService
 {
     /// <summary>Commands run at once; each mostly waits on NetSuite, so a few more than the cores.</summary>
@@ -45,16 +47,9 @@ internal sealed class ChatCommandWorker(
 
     private async Task ApologizeAsync(ChatCommand command, CancellationToken cancellationToken)
     {
-        var view = new StepView(
-            "Something went wrong on my side",
-            "Something went wrong on my side. Please try again in a moment — type help to see what I can do.",
-            Tone.Attention)
-        {
-            Body = ["Please try again in a moment. Nothing you had finished is lost — type status to see where things stand, or help to see what I can do."],
-        };
         try
         {
-            await publisher.PublishAsync(command.Conversation, view, slot: null, cancellationToken).ConfigureAwait(false);
+            await views.ShowAsync(command.Conversation, Apology, slot: null, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The conversation itself is unreachable; the failure is already logged.
         catch (Exception apologyFailure) when (apologyFailure is not OperationCanceledException)
@@ -63,4 +58,11 @@ internal sealed class ChatCommandWorker(
             Log.ApologyFailed(logger, apologyFailure);
         }
     }
+
+    /// <summary>In the conversation's language: something failed here, nothing finished is lost, and how to go on.</summary>
+    internal static StepView Apology(Wording w) =>
+        new(w.Say(nameof(Host_SomethingWentWrongTitle)), w.Say(nameof(Host_SomethingWentWrong)), Tone.Attention)
+        {
+            Body = [w.Say(nameof(Host_SomethingWentWrongBody))],
+        };
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Bot.Teams;
@@ -8,7 +9,10 @@ namespace Onboarding.Bot.Teams;
 /// Renders a <see cref="StepView"/> as an Adaptive Card 1.5 (the newest Teams renders): title, checklist, body, facts,
 /// table, buttons and small print, kept under <see cref="MaxCardBytes"/>. Every text is a <c>TextRun</c> in a
 /// <c>RichTextBlock</c>, which hosts show literally (no Markdown), after <see cref="AdaptiveCardText.Inert"/>; the
-/// renderer's own structure (weights, sizes, indents) carries all formatting. Layout choices are explained in docs/cards.md.
+/// renderer's own structure (weights, sizes, indents) carries all formatting; its own few words are in the view's language.
+/// The card does not declare <c>lang</c>: it only steers date functions the card does not use, and the official JavaScript
+/// renderer (npm adaptivecards 3.0) checks it with a global regular expression whose state carries over from card to card,
+/// so every other valid value is reported invalid (docs/languages.md). Layout choices are explained in docs/cards.md.
 /// </summary>
 internal static class AdaptiveCardRenderer
 {
@@ -43,7 +47,7 @@ internal static class AdaptiveCardRenderer
         [
             Header(view),
             Paragraph([Run(view.Summary)]),
-            Paragraph([Run("This card was too large to show in full.", subtle: true, size: "Small")]),
+            Paragraph([Run(Wording.For(view.Language).Say(nameof(Texts.Render_TooLarge)), subtle: true, size: "Small")]),
         ]);
     }
 

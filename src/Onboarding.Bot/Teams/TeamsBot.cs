@@ -3,21 +3,19 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Onboarding.Bot.Chat;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Bot.Teams;
 
 /// <summary>
-/// The Bot Framework edge: remembers where each conversation lives, then queues messages, card clicks and joins for the
-/// engine and answers Teams at once. Answers go out through <see cref="IChatPublisher"/>, never straight from here.
+/// The Bot Framework edge: remembers where each conversation lives and what language and time zone its sender's client
+/// told (<see cref="ConversationLocales"/>), then queues messages, card clicks and joins for the engine and answers Teams at
+/// once. Answers go out through <see cref="IChatPublisher"/>, never straight from here.
 /// </summary>
-internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStore references, ILogger<TeamsBot> logger) : ActivityHandler
+internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStore references, ConversationLocales locales, ILogger<TeamsBot> logger) : ActivityHandler
 {
-    /// <summary>What the clicking person sees at once after an <c>Action.Execute</c>; the card itself updates for everyone.</summary>
-    public const string WorkingOnIt = "Working on it — the card will update in a moment.";
-
-    private const string Busy = "I'm very busy right now. Please try again in a minute.";
-
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
@@ -25,7 +23,9 @@ internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStor
         {
             // Stored on every turn, before the command is queued: the service URL can change, and every answer is proactive.
             var reference = JsonConvert.SerializeObject(WithoutNames(activity.GetConversationReference()));
-            await references.SaveAsync(ActivityCommands.ConversationOf(activity), reference, cancellationToken).ConfigureAwait(false);
+            var conversation = ActivityCommands.ConversationOf(activity);
+            await references.SaveAsync(conversation, reference, cancellationToken).ConfigureAwait(false);
+            await locales.RememberAsync(conversation, ActivityLocale.Of(activity), cancellationToken).ConfigureAwait(false);
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,7 @@ internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStor
     {
         if (!Enqueue(ActivityCommands.FromMessage(turnContext.Activity)))
         {
-            await turnContext.SendActivityAsync(Busy, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Busy(turnContext.Activity), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -65,8 +65,8 @@ internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStor
         var response = command is null
             ? Answer(StatusCodes.Status400BadRequest, "application/vnd.microsoft.error", new Error("BadRequest", "The card action names no verb."))
             : Enqueue(command)
-                ? Answer(StatusCodes.Status200OK, "application/vnd.microsoft.activity.message", WorkingOnIt)
-                : Answer(StatusCodes.Status503ServiceUnavailable, "application/vnd.microsoft.error", new Error("ServiceUnavailable", Busy));
+                ? Answer(StatusCodes.Status200OK, "application/vnd.microsoft.activity.message", WorkingOnIt(turnContext.Activity))
+                : Answer(StatusCodes.Status503ServiceUnavailable, "application/vnd.microsoft.error", new Error("ServiceUnavailable", Busy(turnContext.Activity)));
         return Task.FromResult(response);
     }
 
@@ -95,6 +95,14 @@ internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStor
         Log.CommandQueueFull(logger, command.Verb, command.Conversation.ToString());
         return false;
     }
+
+    /// <summary>What the clicking person sees at once after an <c>Action.Execute</c>; the card itself updates for everyone.</summary>
+    internal static string WorkingOnIt(IActivity activity) => SpeakerOf(activity).Say(nameof(Host_WorkingOnIt));
+
+    private static string Busy(IActivity activity) => SpeakerOf(activity).Say(nameof(Host_Busy));
+
+    // An answer inside the turn goes to the person who just spoke: their client's language.
+    private static Wording SpeakerOf(IActivity activity) => activity is Activity full ? ActivityLocale.Of(full).Wording : Wording.English;
 
     private static AdaptiveCardInvokeResponse Answer(int status, string type, object value) =>
         new() { StatusCode = status, Type = type, Value = value };

@@ -28,8 +28,8 @@ internal sealed class TeamsBotAdapter : CloudAdapter
             Log.TurnFailed(logger, exception, turnContext.Activity?.Conversation?.Id);
             try
             {
-                await turnContext.SendActivityAsync("Something went wrong on my side. Please try again in a moment — type help to see what I can do.")
-                    .ConfigureAwait(false);
+                var speaker = turnContext.Activity is { } activity ? ActivityLocale.Of(activity).Wording : Engine.Language.Wording.English;
+                await turnContext.SendActivityAsync(speaker.Say(nameof(Engine.Language.Texts.Host_SomethingWentWrong))).ConfigureAwait(false);
             }
             catch (Exception apologyFailure) when (apologyFailure is not OperationCanceledException)
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Onboarding.Engine.Diagnostics;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
 
@@ -8,9 +9,18 @@ namespace Onboarding.Engine.Conversations;
 /// <summary>
 /// The engine's <see cref="IChatCommandHandler"/>: drops repeated deliveries (a platform re-sending what it got no answer to)
 /// and hands each command to the route for its verb (<see cref="ChatRouteTable"/>); anything unknown gets help, never silence.
+/// A channel that tells the speaker's locale only when asked (<see cref="IUserLocaleSource"/>) is asked first, so the answer
+/// and whatever is posted there later speak the speaker's language.
 /// </summary>
-public sealed class ChatCommandRouter(ChatRouteTable routes, DeliveryLog deliveries, ILogger<ChatCommandRouter> logger) : IChatCommandHandler
+public sealed class ChatCommandRouter(
+    ChatRouteTable routes,
+    DeliveryLog deliveries,
+    ConversationLocales locales,
+    IEnumerable<IUserLocaleSource> localeSources,
+    ILogger<ChatCommandRouter> logger) : IChatCommandHandler
 {
+    private readonly IUserLocaleSource[] _localeSources = [.. localeSources];
+
     /// <summary>The verb whose route also answers unknown input.</summary>
     public const string HelpVerb = ChatVerbs.Help;
 
@@ -31,6 +41,12 @@ public sealed class ChatCommandRouter(ChatRouteTable routes, DeliveryLog deliver
             RepeatedDelivery(logger, deliveryId);
             turn?.SetTag(EngineTags.Outcome, "repeated");
             return;
+        }
+
+        foreach (var source in _localeSources.Where(s => s.Channel.Equals(command.Conversation.Channel, StringComparison.OrdinalIgnoreCase)))
+        {
+            var told = await source.FindAsync(command.Conversation, command.User, cancellationToken).ConfigureAwait(false);
+            await locales.RememberAsync(command.Conversation, told, cancellationToken).ConfigureAwait(false);
         }
 
         await route.HandleAsync(command, cancellationToken).ConfigureAwait(false);

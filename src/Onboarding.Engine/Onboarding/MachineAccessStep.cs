@@ -6,6 +6,8 @@ using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding;
 
@@ -110,8 +112,8 @@ public sealed class MachineAccessStep(
         {
             return (0, null, new StepFailure(
                 FlowCodes.RoleNotFound,
-                $"The app's role {options.Value.RoleScriptId} is not in the account, so the bundle install looks incomplete.",
-                "Check the bundle's install status in NetSuite (Customization > SuiteBundler > Search & Install Bundles > List), then press Retry."));
+                Phrase.Of(nameof(Failure_RoleNotFound), options.Value.RoleScriptId),
+                Phrase.Of(nameof(Failure_RoleNotFoundToDo))));
         }
 
         return (role.Id, role.Name, null);
@@ -133,8 +135,8 @@ public sealed class MachineAccessStep(
         {
             return new StepFailure(
                 FlowCodes.EntityNotFound,
-                $"The app's certificate is to be mapped to employee {entityId}, and there is no such employee in {account}.",
-                "The vendor sets who the certificate is mapped to (Onboarding:EntityToMap); ask them to check it, then press Retry.");
+                Phrase.Of(nameof(Failure_EntityNotFound), entityId, account.Value),
+                Phrase.Of(nameof(Failure_EntityNotFoundToDo)));
         }
 
         if (employee.Holds(roleId))
@@ -143,11 +145,11 @@ public sealed class MachineAccessStep(
         }
 
         var role = roleName ?? options.Value.RoleScriptId;
-        var name = employee.Name ?? $"employee {entityId}";
+        object name = employee.Name is { } known ? known : Phrase.Of(nameof(Card_Employee), entityId);
         return new StepFailure(
             FlowCodes.EntityLacksRole,
-            $"{employee.Display} does not have the role \"{role}\" yet. NetSuite maps the app's certificate to a person and a role, and that person must hold the role.",
-            $"In NetSuite go to Setup > Users/Roles > Manage Users > {name} > Edit > Access tab > Roles, add \"{role}\", Save, then press Retry.");
+            Phrase.Of(nameof(Failure_EntityLacksRole), employee.Display, role),
+            Phrase.Of(nameof(Failure_EntityLacksRoleToDo), name, role));
     }
 
     /// <summary>The session's key: the one stored by an earlier attempt, or a new one stored (encrypted) before any upload.</summary>
@@ -197,7 +199,7 @@ public sealed class MachineAccessStep(
         {
             if (CertificateLimit.IsReached(listed.Value, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime)))
             {
-                return (null, new StepFailure(FlowCodes.CertificateLimit, CertificateLimit.ReachedExplanation(account), "Once room is made, press Retry."));
+                return (null, new StepFailure(FlowCodes.CertificateLimit, CertificateLimit.ReachedExplanation(account), Phrase.Of(nameof(Failure_CertificateLimitToDo))));
             }
 
             var uploaded = await certificates.UploadAsync(account, token, key.CertificatePem, key.RoleId!.Value, key.EntityId!.Value, cancellationToken).ConfigureAwait(false);
@@ -294,8 +296,8 @@ public sealed class MachineAccessStep(
         error.Kind is NetSuiteErrorKind.InvalidLogin or NetSuiteErrorKind.InvalidGrant or NetSuiteErrorKind.CertificateRejected
             ? new StepFailure(
                 FlowCodes.MachineTokenRefused,
-                $"NetSuite refused the app's own sign-in with its new certificate: {error.Explanation}",
-                "Your admin sign-in is fine. Press Retry (NetSuite can take a moment to accept a new certificate), or Replace certificate to upload a fresh one.",
+                Phrase.Of(nameof(Failure_MachineRefused), error.Explanation),
+                Phrase.Of(nameof(Failure_MachineRefusedToDo)),
                 error.Said)
             : StepFailure.From(error);
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Bot.Slack.Rendering;
 
@@ -21,6 +23,7 @@ public sealed class BlockKitRenderer
     public SlackMessage Render(StepView view)
     {
         ArgumentNullException.ThrowIfNull(view);
+        var w = Wording.For(view.Language);
         var head = new List<JsonObject> { BlockKit.Header(SlackText.Plain(Fallback(view.Title, view.Summary), SlackLimits.HeaderText)) };
         if (!string.IsNullOrWhiteSpace(view.Subtitle))
         {
@@ -46,7 +49,7 @@ public sealed class BlockKitRenderer
         var tail = new List<JsonObject>();
         if (view.Actions.Count > 0)
         {
-            tail.Add(BlockKit.Actions(view.Actions.Take(SlackLimits.ButtonsPerActions).Select(Button)));
+            tail.Add(BlockKit.Actions(view.Actions.Take(SlackLimits.ButtonsPerActions).Select((action, index) => Button(w, action, index))));
         }
 
         if (!string.IsNullOrWhiteSpace(view.Footnote))
@@ -56,7 +59,7 @@ public sealed class BlockKitRenderer
 
         return new SlackMessage(
             SlackText.Mrkdwn(Fallback(view.Summary, view.Title), SlackLimits.FallbackText),
-            new JsonArray([.. Fit(head, middle, tail).Cast<JsonNode>()]));
+            new JsonArray([.. Fit(w, head, middle, tail).Cast<JsonNode>()]));
     }
 
     /// <summary>Steps one per line with their symbol; the parts of a step (level 1 and deeper) as an indented list under it.</summary>
@@ -155,7 +158,7 @@ public sealed class BlockKitRenderer
         return blocks.Finish();
     }
 
-    private static JsonObject Button(ViewAction action, int index)
+    private static JsonObject Button(Wording w, ViewAction action, int index)
     {
         var label = SlackText.Plain(action.Label, SlackLimits.ButtonText);
         switch (action)
@@ -178,10 +181,10 @@ public sealed class BlockKitRenderer
                 {
                     button["style"] = "danger";
                     button["confirm"] = BlockKit.Confirm(
-                        "Are you sure?",
-                        SlackText.Plain($"{submit.Label} can't be undone.", SlackLimits.ConfirmText),
+                        w.Say(nameof(Render_AreYouSure)),
+                        SlackText.Plain(w.Say(nameof(Render_CannotBeUndone), submit.Label), SlackLimits.ConfirmText),
                         SlackText.Plain(submit.Label, SlackLimits.ConfirmButton),
-                        "Keep");
+                        SlackText.Plain(w.Say(nameof(Button_Keep)), SlackLimits.ConfirmButton));
                 }
 
                 return button;
@@ -191,7 +194,7 @@ public sealed class BlockKitRenderer
     }
 
     /// <summary>Keeps the header, buttons and small print when content overflows; the middle gives way.</summary>
-    private static IEnumerable<JsonObject> Fit(List<JsonObject> head, List<JsonObject> middle, List<JsonObject> tail)
+    private static IEnumerable<JsonObject> Fit(Wording w, List<JsonObject> head, List<JsonObject> middle, List<JsonObject> tail)
     {
         if (head.Count + middle.Count + tail.Count <= SlackLimits.BlocksPerMessage)
         {
@@ -199,7 +202,7 @@ public sealed class BlockKitRenderer
         }
 
         var kept = middle.Take(SlackLimits.BlocksPerMessage - head.Count - tail.Count - 1);
-        return head.Concat(kept).Append(BlockKit.Context("… more than one message can show")).Concat(tail);
+        return head.Concat(kept).Append(BlockKit.Context(w.Say(nameof(Render_MoreThanFits)))).Concat(tail);
     }
 
     private static string SymbolOf(ChecklistState state) => state switch

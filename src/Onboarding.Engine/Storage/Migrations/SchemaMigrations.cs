@@ -37,6 +37,7 @@ public static class SchemaMigrations
         .. AccessMigrations.All,
         .. StorageMigrations.All,
         .. ConfirmationMigrations.All,
+        .. LanguageMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);
