@@ -1,12 +1,9 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.Kit;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
-using static Onboarding.Engine.Log;
-using Onboarding.Engine.Language;
 using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding;
@@ -27,7 +24,7 @@ public sealed class MachineAccessStep(
     AuditLog audit,
     AuditedMachineTokens auditedTokens,
     IKeyMaterialFactory keyFactory,
-    ICertificateClient certificates,
+    CertificateUpload certificateUpload,
     AccountDirectory directory,
     ConnectionProbe probe,
     OnboardingCertificateRevocation replaced,
@@ -35,8 +32,7 @@ public sealed class MachineAccessStep(
     OnboardingCards cards,
     IOptions<OnboardingOptions> options,
     IOptions<NetSuiteOptions> netSuiteOptions,
-    TimeProvider timeProvider,
-    ILogger<MachineAccessStep> logger)
+    TimeProvider timeProvider)
 {
     /// <summary>Runs the step on a session claimed at BundleVerified or EstablishingMachineAccess; returns it at MachineAccessVerified, or null when it stopped.</summary>
     public async Task<OnboardingSession?> RunAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
@@ -81,7 +77,7 @@ public sealed class MachineAccessStep(
 
         if (key.NetSuiteCertificateId is null)
         {
-            var upload = await UploadOrReconcileAsync(session, key, token.Value, actor, cancellationToken).ConfigureAwait(false);
+            var upload = await certificateUpload.RunAsync(session.Account!.Value, key, token.Value, actor, cancellationToken).ConfigureAwait(false);
             if (upload.Failure is not null)
             {
                 return await failures.StopAsync(session, upload.Failure, actor, cancellationToken).ConfigureAwait(false);
@@ -170,82 +166,6 @@ public sealed class MachineAccessStep(
         }).ConfigureAwait(false);
         Array.Clear(material.PrivateKeyPkcs8);
         return (moved, key);
-    }
-
-    private async Task<(TenantKey? Key, StepFailure? Failure)> UploadOrReconcileAsync(OnboardingSession session, TenantKey key, BearerToken token, string actor, CancellationToken cancellationToken)
-    {
-        var account = session.Account!.Value;
-
-        // Write-ahead recovery: an earlier attempt may have uploaded this certificate and crashed before recording it.
-        var listed = await certificates.ListAsync(account, token, cancellationToken).ConfigureAwait(false);
-        if (!listed.IsSuccess)
-        {
-            return (null, StepFailure.From(listed.Error));
-        }
-
-        string? certificateId;
-        DateOnly validUntil;
-        string action;
-        var known = await KnownCertificateIdsAsync(account, cancellationToken).ConfigureAwait(false);
-        var match = Reconcile(listed.Value, key, known);
-        if (match is not null)
-        {
-            certificateId = match.CertificateId;
-            validUntil = match.ValidUntil;
-            action = "certificate.reconciled";
-            CertificateReconciled(logger, certificateId, account.Value);
-        }
-        else
-        {
-            if (CertificateLimit.IsReached(listed.Value, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime)))
-            {
-                return (null, new StepFailure(FlowCodes.CertificateLimit, CertificateLimit.ReachedExplanation(account), Phrase.Of(nameof(Failure_CertificateLimitToDo))));
-            }
-
-            var uploaded = await certificates.UploadAsync(account, token, key.CertificatePem, key.RoleId!.Value, key.EntityId!.Value, cancellationToken).ConfigureAwait(false);
-            if (!uploaded.IsSuccess)
-            {
-                return (null, StepFailure.From(uploaded.Error));
-            }
-
-            certificateId = uploaded.Value.CertificateId;
-            validUntil = uploaded.Value.ValidUntil;
-            action = "certificate.uploaded";
-        }
-
-        await StorageTransaction.WriteAsync(database, async write =>
-        {
-            await keys.ActivateAsync(write, key.Id, certificateId, validUntil, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            await audit.AppendAsync(write, new AuditEntry(actor, account.Value, action, "ok", $"certificate {certificateId}, role {key.RoleId}, entity {key.EntityId}"), cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-        return (key with { NetSuiteCertificateId = certificateId, Status = TenantKeyStatus.Active }, null);
-    }
-
-    /// <summary>
-    /// Finds our certificate among NetSuite's: by thumbprint when NetSuite's id is one, else by the mapping and validity
-    /// only this key has (same role, entity, algorithm family, expiry date, not revoked, not already another key's).
-    /// </summary>
-    internal static NetSuiteCertificate? Reconcile(IReadOnlyList<NetSuiteCertificate> listed, TenantKey key, IReadOnlySet<string> knownIds)
-    {
-        var candidates = listed.Where(c => !c.Revoked && !knownIds.Contains(c.CertificateId)).ToList();
-        if (candidates.FirstOrDefault(c => c.CertificateId == key.CertificateThumbprint) is { } exact)
-        {
-            return exact;
-        }
-
-        // Two look-alikes mean we cannot tell which is ours: adopt neither (the upload then fails loudly rather than guessing).
-        var alike = candidates.Where(c =>
-            c.RoleId == key.RoleId
-            && c.EntityId == key.EntityId
-            && string.Equals(c.Algorithm, key.Algorithm.Family(), StringComparison.OrdinalIgnoreCase)
-            && c.ValidUntil == DateOnly.FromDateTime(key.ValidUntil.UtcDateTime)).ToList();
-        return alike.Count == 1 ? alike[0] : null;
-    }
-
-    private async Task<IReadOnlySet<string>> KnownCertificateIdsAsync(AccountId account, CancellationToken cancellationToken)
-    {
-        var live = await StorageTransaction.ReadAsync(database, read => keys.LiveKeysAsync(read, account, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return live.Select(k => k.NetSuiteCertificateId).OfType<string>().ToHashSet();
     }
 
     private async Task<OnboardingSession?> TestConnectionAsync(OnboardingSession session, TenantKey key, string actor, CancellationToken cancellationToken)

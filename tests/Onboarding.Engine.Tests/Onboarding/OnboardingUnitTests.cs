@@ -21,7 +21,7 @@ public sealed class OnboardingUnitTests
     [Fact]
     public void Reconcile_prefers_the_certificate_whose_id_is_our_thumbprint()
     {
-        var match = MachineAccessStep.Reconcile([Listed("other"), Listed("thumb")], Key(), new HashSet<string>());
+        var match = CertificateUpload.Reconcile([Listed("other"), Listed("thumb")], Key(), new HashSet<string>());
 
         Assert.Equal("thumb", match!.CertificateId);
     }
@@ -29,7 +29,7 @@ public sealed class OnboardingUnitTests
     [Fact]
     public void Reconcile_falls_back_to_the_one_certificate_with_our_mapping_and_expiry()
     {
-        var match = MachineAccessStep.Reconcile([Listed("x", role: 3), Listed("y", algorithm: "RSA"), Listed("ours")], Key(), new HashSet<string>());
+        var match = CertificateUpload.Reconcile([Listed("x", role: 3), Listed("y", algorithm: "RSA"), Listed("ours")], Key(), new HashSet<string>());
 
         Assert.Equal("ours", match!.CertificateId);
     }
@@ -37,13 +37,13 @@ public sealed class OnboardingUnitTests
     [Fact]
     public void Reconcile_ignores_revoked_certificates_and_those_another_key_owns()
     {
-        Assert.Null(MachineAccessStep.Reconcile([Listed("a", revoked: true), Listed("b")], Key(), new HashSet<string> { "b" }));
+        Assert.Null(CertificateUpload.Reconcile([Listed("a", revoked: true), Listed("b")], Key(), new HashSet<string> { "b" }));
     }
 
     [Fact]
     public void Reconcile_adopts_nothing_when_the_mapping_is_ambiguous()
     {
-        Assert.Null(MachineAccessStep.Reconcile([Listed("a"), Listed("b")], Key(), new HashSet<string>()));
+        Assert.Null(CertificateUpload.Reconcile([Listed("a"), Listed("b")], Key(), new HashSet<string>()));
     }
 
     [Theory]
