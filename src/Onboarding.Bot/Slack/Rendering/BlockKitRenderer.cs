@@ -11,7 +11,7 @@ namespace Onboarding.Bot.Slack.Rendering;
 /// small print, always within Slack's limits. No text from a view ever becomes mrkdwn: rich text and plain_text show it
 /// literally, and the renderer's own structure carries the bold and the indents (<see cref="SlackText"/>, docs/cards.md).
 /// </summary>
-public sealed class BlockKitRenderer
+public sealed partial class BlockKitRenderer
 {
     // Per-text budgets that keep any one line within a rich text block's budget (SlackLimits.RichTextBlockText).
     private const int LabelText = 500;
@@ -218,94 +218,4 @@ public sealed class BlockKitRenderer
     private static string Truncated(string text, int maxLength) => text.Length <= maxLength ? text : text[..maxLength];
 
     private static string Fallback(string preferred, string other) => string.IsNullOrWhiteSpace(preferred) ? other : preferred;
-
-    /// <summary>
-    /// Packs lines and list items into rich text blocks of at most <see cref="SlackLimits.RichTextBlockText"/> characters:
-    /// lines of one paragraph share a section (broken by newlines), list items share a list.
-    /// </summary>
-    private sealed class RichBlocks
-    {
-        private readonly List<JsonObject> _blocks = [];
-        private readonly List<JsonObject> _elements = [];
-        private List<JsonObject>? _section;
-        private (int Indent, List<JsonObject> Items)? _list;
-        private int _length;
-
-        public void Line(List<JsonObject> runs, int length, bool paragraph = false)
-        {
-            MakeRoom(length + 2);
-            CloseList();
-            if (_section is null)
-            {
-                _section = [];
-            }
-            else
-            {
-                _section.Add(BlockKit.Text(paragraph ? "\n\n" : "\n"));
-            }
-
-            _section.AddRange(runs);
-            _length += length + 2;
-        }
-
-        public void Item(List<JsonObject> runs, int length, int indent)
-        {
-            MakeRoom(length);
-            CloseSection();
-            if (_list is not { } open || open.Indent != indent)
-            {
-                CloseList();
-                _list = (indent, []);
-            }
-
-            _list.Value.Items.Add(BlockKit.RichSection(runs));
-            _length += length;
-        }
-
-        /// <summary>Everything added, as blocks.</summary>
-        public List<JsonObject> Finish()
-        {
-            CloseBlock();
-            return _blocks;
-        }
-
-        private void MakeRoom(int length)
-        {
-            if (_length > 0 && _length + length > SlackLimits.RichTextBlockText)
-            {
-                CloseBlock();
-            }
-        }
-
-        private void CloseBlock()
-        {
-            CloseSection();
-            CloseList();
-            if (_elements.Count > 0)
-            {
-                _blocks.Add(BlockKit.RichText(_elements));
-                _elements.Clear();
-            }
-
-            _length = 0;
-        }
-
-        private void CloseSection()
-        {
-            if (_section is { } section)
-            {
-                _elements.Add(BlockKit.RichSection(section));
-                _section = null;
-            }
-        }
-
-        private void CloseList()
-        {
-            if (_list is { } list)
-            {
-                _elements.Add(BlockKit.RichList(list.Items, list.Indent));
-                _list = null;
-            }
-        }
-    }
 }
