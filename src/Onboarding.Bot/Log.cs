@@ -58,6 +58,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 509, Level = LogLevel.Information, Message = "Slack card for slot {Slot} was gone; posted a new one")]
     public static partial void SlackCardReposted(ILogger logger, string slot);
 
+    [LoggerMessage(EventId = 511, Level = LogLevel.Information, Message = "Slack did not tell a member's locale in team {TeamId} ({Error}); answering in the conversation's known language, else English (the users:read scope is needed)")]
+    public static partial void SlackLocaleUnknown(ILogger logger, string teamId, string error);
+
     [LoggerMessage(EventId = 730, Level = LogLevel.Warning, Message = "The Data Protection key ring ({KeyRing}) is not encrypted at rest: whoever reads it can decrypt every stored secret. Set DataProtection:Certificate:Path (with Password) or DataProtection:Certificate:Thumbprint (docs/storage.md)")]
     public static partial void KeyRingUnprotected(ILogger logger, string keyRing);
 

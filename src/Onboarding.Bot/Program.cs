@@ -1,3 +1,4 @@
+using System.Globalization;
 using Onboarding.Bot.Chat;
 using Onboarding.Bot.Health;
 using Onboarding.Bot.Hosting;
@@ -8,6 +9,13 @@ using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack;
 using Onboarding.Bot.Teams;
 using Onboarding.Bot.Telemetry;
+
+// Texts choose their language per reader (docs/languages.md); nothing else may depend on the machine's culture, so the
+// process runs in the invariant one whatever LANG says.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
 if (OperationsCommandLine.IsCommand(args))
 {

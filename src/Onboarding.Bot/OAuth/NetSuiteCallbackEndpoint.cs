@@ -1,11 +1,15 @@
+using Onboarding.Bot.Text;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Onboarding;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Bot.OAuth;
 
 /// <summary>
 /// <c>GET /oauth/netsuite/callback</c>: NetSuite's redirect after the admin's consent. The engine completes step 1 and
 /// moves the onboarding card on in the chat (proactively, from the stored conversation reference); the browser gets a
-/// short page saying what happened and what to do.
+/// short page saying what happened and what to do — in the language and time zone of the conversation the sign-in was
+/// started from, else in the language the browser asks for (docs/languages.md).
 /// </summary>
 public static class NetSuiteCallbackEndpoint
 {
@@ -24,28 +28,38 @@ public static class NetSuiteCallbackEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, IAuthorizationCallbackHandler handler, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        IAuthorizationCallbackHandler handler,
+        ConversationLocales locales,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(NetSuiteCallbackEndpoint));
         var (callback, refusal) = CallbackQuery.Read(request);
         if (callback is null)
         {
             Log.OAuthCallbackRefused(logger, refusal!);
+            var browser = Wording.For(BrowserLanguage.Of(request));
             return CallbackPage.Render(
+                browser,
                 succeeded: false,
-                "This sign-in link is not valid",
-                "The address this page was opened with is malformed.",
-                "Go back to the chat and use the Authorize button on the onboarding card.");
+                browser.Say(nameof(Callback_Malformed)),
+                browser.Say(nameof(Callback_MalformedMessage)),
+                browser.Say(nameof(Callback_MalformedNext)));
         }
 
         var result = await handler.HandleAsync(callback, cancellationToken).ConfigureAwait(false);
-        Log.OAuthCallbackAnswered(logger, result.Succeeded ? "authorized" : result.PageTitle);
+        Log.OAuthCallbackAnswered(logger, result.Succeeded ? "authorized" : Wording.English.Say(result.Title));
+        var told = result.Conversation is { } conversation
+            ? await locales.FindAsync(conversation, cancellationToken).ConfigureAwait(false)
+            : new ChannelLocale(null, null);
+        var w = Wording.For(told.Locale ?? BrowserLanguage.Of(request), told.TimeZone);
         return CallbackPage.Render(
+            w,
             result.Succeeded,
-            result.PageTitle,
-            result.PageMessage,
-            result.Succeeded
-                ? "Authorized — you can close this tab and go back to Teams (or Slack): the onboarding card there has already moved on."
-                : "If it keeps happening, type status in the chat to see where the onboarding stands, or cancel it and start again with onboard.");
+            w.Say(result.Title),
+            w.Say(result.Message),
+            w.Say(result.Succeeded ? nameof(Callback_NextAuthorized) : nameof(Callback_NextProblem)));
     }
 }

@@ -101,7 +101,7 @@ public static class OperationsCommandLine
         {
             if (!AccountId.TryParse(which, out var parsed, out var error))
             {
-                await errors.WriteLineAsync($"{AuditExport}: {error}").ConfigureAwait(false);
+                await errors.WriteLineAsync($"{AuditExport}: {Engine.Language.Wording.English.Say(error)}").ConfigureAwait(false);
                 return 2;
             }
 

@@ -11,6 +11,7 @@ using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Bot.Slack.Signing;
 using Onboarding.Bot.Slack.Storage;
 using Onboarding.Bot.Slack.WebApi;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
 using Polly;
 
@@ -42,6 +43,7 @@ public static class SlackChannelRegistration
 
         services.TryAddSingleton<BlockKitRenderer>();
         services.TryAddSingleton<SlackWebApiClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IUserLocaleSource, SlackUserLocales>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelPublisher, SlackChatPublisher>());
 
         services.TryAddSingleton<SlackInstallationStore>();

@@ -24,7 +24,7 @@ public sealed class SlackOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>Bot scopes requested at install; must match the app manifest.</summary>
-    public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,im:history";
+    public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,im:history,users:read";
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Bot.Teams;
@@ -8,9 +9,12 @@ namespace Onboarding.Bot.Teams;
 /// Renders a <see cref="StepView"/> as an Adaptive Card 1.5 (the newest Teams renders): title, checklist, body, facts,
 /// table, buttons and small print, kept under <see cref="MaxCardBytes"/>. Every text is a <c>TextRun</c> in a
 /// <c>RichTextBlock</c>, which hosts show literally (no Markdown), after <see cref="AdaptiveCardText.Inert"/>; the
-/// renderer's own structure (weights, sizes, indents) carries all formatting. Layout choices are explained in docs/cards.md.
+/// renderer's own structure (weights, sizes, indents) carries all formatting; its own few words are in the view's language.
+/// The card does not declare <c>lang</c>: it only steers date functions the card does not use, and the official JavaScript
+/// renderer (npm adaptivecards 3.0) checks it with a global regular expression whose state carries over from card to card,
+/// so every other valid value is reported invalid (docs/languages.md). Layout choices are explained in docs/cards.md.
 /// </summary>
-internal static class AdaptiveCardRenderer
+internal static partial class AdaptiveCardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
@@ -43,7 +47,7 @@ internal static class AdaptiveCardRenderer
         [
             Header(view),
             Paragraph([Run(view.Summary)]),
-            Paragraph([Run("This card was too large to show in full.", subtle: true, size: "Small")]),
+            Paragraph([Run(Wording.For(view.Language).Say(nameof(Texts.Render_TooLarge)), subtle: true, size: "Small")]),
         ]);
     }
 
@@ -225,70 +229,4 @@ internal static class AdaptiveCardRenderer
 
         return rendered;
     }
-
-    private static JsonObject Column(string width, JsonArray items) => new() { ["type"] = "Column", ["width"] = width, ["items"] = items };
-
-    private static JsonObject Paragraph(IEnumerable<JsonObject> runs, string? spacing = null)
-    {
-        var block = new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = new JsonArray([.. runs.Cast<JsonNode>()]) };
-        if (spacing is not null)
-        {
-            block["spacing"] = spacing;
-        }
-
-        return block;
-    }
-
-    /// <summary>The only way text enters a card: a TextRun, shown literally, with the text made inert.</summary>
-    private static JsonObject Run(string text, bool bold = false, string? size = null, string? color = null, bool subtle = false)
-    {
-        var run = new JsonObject { ["type"] = "TextRun", ["text"] = AdaptiveCardText.Inert(text) };
-        if (bold)
-        {
-            run["weight"] = "Bolder";
-        }
-
-        if (size is not null)
-        {
-            run["size"] = size;
-        }
-
-        if (color is not null)
-        {
-            run["color"] = color;
-        }
-
-        if (subtle)
-        {
-            run["isSubtle"] = true;
-        }
-
-        return run;
-    }
-
-    internal static string SymbolOf(ChecklistState state) => state switch
-    {
-        ChecklistState.Done => "✓",
-        ChecklistState.Running => "⏳",
-        ChecklistState.Pending => "○",
-        ChecklistState.Failed => "✗",
-        ChecklistState.Skipped => "⏭",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
-    };
-
-    /// <summary>Only colours that keep a 4.5:1 contrast on a card's background; the symbol's shape carries the state anyway.</summary>
-    private static string? StateColorOf(ChecklistState state) => state switch
-    {
-        ChecklistState.Failed => "Attention",
-        ChecklistState.Running => "Accent",
-        _ => null,
-    };
-
-    private static string StyleOf(Tone tone) => tone switch
-    {
-        Tone.Good => "good",
-        Tone.Warning => "warning",
-        Tone.Attention => "attention",
-        _ => "emphasis",
-    };
 }

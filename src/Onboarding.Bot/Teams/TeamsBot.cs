@@ -3,25 +3,24 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Conversations.Inbox;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Bot.Teams;
 
 /// <summary>
-/// The Bot Framework edge: remembers where each conversation lives, then stores messages, card clicks and joins in the
-/// command inbox and answers Teams once they are stored. Answers go out through <see cref="IChatPublisher"/>, never straight
-/// from here — except instant answers (help, the welcome), which the engine gives within the turn itself.
+/// The Bot Framework edge: remembers where each conversation lives and what language and time zone its sender's client
+/// told (<see cref="ConversationLocales"/>), then stores messages, card clicks and joins in the command inbox and answers
+/// Teams once they are stored. Answers go out through <see cref="IChatPublisher"/>, never straight from here — except
+/// instant answers (help, the welcome), which the engine gives within the turn itself.
 /// </summary>
 internal sealed class TeamsBot(
     CommandInbox inbox,
     IChatCommandHandler engine,
-    ConversationReferenceStore references) : ActivityHandler
+    ConversationReferenceStore references,
+    ConversationLocales locales) : ActivityHandler
 {
-    /// <summary>What the clicking person sees at once after an <c>Action.Execute</c>; the card itself updates for everyone.</summary>
-    public const string WorkingOnIt = "Working on it — the card will update in a moment.";
-
-    public const string Busy = "I'm very busy right now. Please try again in a minute.";
-
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
@@ -34,6 +33,7 @@ internal sealed class TeamsBot(
             await (IsInstant(turnContext)
                 ? references.SaveUnlessRecentAsync(conversation, reference, cancellationToken)
                 : references.SaveAsync(conversation, reference, cancellationToken)).ConfigureAwait(false);
+            await locales.RememberAsync(conversation, ActivityLocale.Of(activity), cancellationToken).ConfigureAwait(false);
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class TeamsBot(
     {
         if (!await AcceptAsync(turnContext, ActivityCommands.FromMessage(turnContext.Activity), cancellationToken).ConfigureAwait(false))
         {
-            await turnContext.SendActivityAsync(Busy, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Busy(turnContext.Activity), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -76,8 +76,8 @@ internal sealed class TeamsBot(
         }
 
         return await AcceptAsync(turnContext, command, cancellationToken).ConfigureAwait(false)
-            ? Answer(StatusCodes.Status200OK, "application/vnd.microsoft.activity.message", WorkingOnIt)
-            : Answer(StatusCodes.Status503ServiceUnavailable, "application/vnd.microsoft.error", new Error("ServiceUnavailable", Busy));
+            ? Answer(StatusCodes.Status200OK, "application/vnd.microsoft.activity.message", WorkingOnIt(turnContext.Activity))
+            : Answer(StatusCodes.Status503ServiceUnavailable, "application/vnd.microsoft.error", new Error("ServiceUnavailable", Busy(turnContext.Activity)));
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -112,6 +112,14 @@ internal sealed class TeamsBot(
 
     private bool IsInstant(ITurnContext turn) =>
         turn.Activity.Type == ActivityTypes.Message && engine.AnswersAtOnce(ActivityCommands.FromMessage(turn.Activity.AsMessageActivity()));
+
+    /// <summary>What the clicking person sees at once after an <c>Action.Execute</c>; the card itself updates for everyone.</summary>
+    internal static string WorkingOnIt(IActivity activity) => SpeakerOf(activity).Say(nameof(Host_WorkingOnIt));
+
+    private static string Busy(IActivity activity) => SpeakerOf(activity).Say(nameof(Host_Busy));
+
+    // An answer inside the turn goes to the person who just spoke: their client's language.
+    private static Wording SpeakerOf(IActivity activity) => activity is Activity full ? ActivityLocale.Of(full).Wording : Wording.English;
 
     private static AdaptiveCardInvokeResponse Answer(int status, string type, object value) =>
         new() { StatusCode = status, Type = type, Value = value };

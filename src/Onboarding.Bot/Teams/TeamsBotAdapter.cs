@@ -29,8 +29,8 @@ internal sealed class TeamsBotAdapter : CloudAdapter
             Log.TurnFailed(logger, exception, turnContext.Activity?.Conversation?.Id);
             try
             {
-                await turnContext.SendActivityAsync(CommandApology.Summary)
-                    .ConfigureAwait(false);
+                var speaker = turnContext.Activity is { } activity ? ActivityLocale.Of(activity).Wording : Engine.Language.Wording.English;
+                await turnContext.SendActivityAsync(speaker.Say(nameof(Engine.Language.Texts.Host_SomethingWentWrong))).ConfigureAwait(false);
             }
             catch (Exception apologyFailure) when (apologyFailure is not OperationCanceledException)
             {

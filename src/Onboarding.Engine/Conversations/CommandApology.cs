@@ -1,14 +1,19 @@
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Conversations;
 
 /// <summary>What a person is told when their command could not be carried out, on every channel and whatever failed.</summary>
 public static class CommandApology
 {
-    public const string Summary = "Something went wrong on my side. Please try again in a moment — type help to see what I can do.";
-
-    public static StepView View { get; } = new("Something went wrong on my side", Summary, Tone.Attention)
+    /// <summary>In the conversation's language: something failed here, nothing finished is lost, and how to go on.</summary>
+    public static StepView View(Wording w)
     {
-        Body = ["Please try again in a moment. Nothing you had finished is lost — type status to see where things stand, or help to see what I can do."],
-    };
+        ArgumentNullException.ThrowIfNull(w);
+        return new(w.Say(nameof(Host_SomethingWentWrongTitle)), w.Say(nameof(Host_SomethingWentWrong)), Tone.Attention)
+        {
+            Body = [w.Say(nameof(Host_SomethingWentWrongBody))],
+        };
+    }
 }

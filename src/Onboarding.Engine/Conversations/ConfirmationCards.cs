@@ -1,3 +1,4 @@
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
 
@@ -8,7 +9,7 @@ namespace Onboarding.Engine.Conversations;
 /// answered once: the first click takes it, and the answer — then the outcome — replaces the question in place, so its
 /// buttons are gone and a second click (or a click delivered twice) finds nothing left to do.
 /// </summary>
-public sealed class ConfirmationCards(ConfirmationStore store, IChatPublisher publisher)
+public sealed class ConfirmationCards(ConfirmationStore store, ChatViews views)
 {
     /// <summary>The card data key carrying the question's id; every button of the question card must send it.</summary>
     public const string IdKey = "confirmation";
@@ -20,13 +21,14 @@ public sealed class ConfirmationCards(ConfirmationStore store, IChatPublisher pu
     /// Asks <paramref name="question"/> about <paramref name="subject"/> in the command's conversation. The question is
     /// built from the data its buttons must carry (merge it into every button's data).
     /// </summary>
-    public async Task AskAsync(ChatCommand command, string action, string subject, Func<IReadOnlyDictionary<string, string>, StepView> question, CancellationToken cancellationToken)
+    public async Task AskAsync(ChatCommand command, string action, string subject, Func<Wording, IReadOnlyDictionary<string, string>, StepView> question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(question);
         var id = Guid.NewGuid().ToString("N");
         await store.AddAsync(id, command.Conversation, action, subject, command.User, cancellationToken).ConfigureAwait(false);
-        await publisher.PublishAsync(command.Conversation, question(new Dictionary<string, string> { [IdKey] = id }), Slot(id), cancellationToken).ConfigureAwait(false);
+        var data = new Dictionary<string, string> { [IdKey] = id };
+        await views.ShowAsync(command.Conversation, w => question(w, data), Slot(id), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Takes the question the click answers, if it is still open.</summary>
@@ -43,12 +45,12 @@ public sealed class ConfirmationCards(ConfirmationStore store, IChatPublisher pu
     }
 
     /// <summary>Shows <paramref name="view"/> in place of the question (progress, then the outcome).</summary>
-    public Task ShowAsync(ChatCommand command, ConfirmationAnswer answer, StepView view, CancellationToken cancellationToken)
+    public Task ShowAsync(ChatCommand command, ConfirmationAnswer answer, Func<Wording, StepView> view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(answer);
         return answer.State == ConfirmationState.Answered
-            ? publisher.PublishAsync(command.Conversation, view, Slot(answer.Id), cancellationToken)
+            ? views.ShowAsync(command.Conversation, view, Slot(answer.Id), cancellationToken)
             : throw new InvalidOperationException("Only a question this click answered has a card to update.");
     }
 

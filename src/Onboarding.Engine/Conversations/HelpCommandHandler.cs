@@ -1,10 +1,11 @@
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Conversations;
 
 /// <summary>
 /// The walking skeleton's command handler: greets on <see cref="ChatVerbs.Welcome"/> and answers everything else
-/// with the Help card. The onboarding flow replaces it with the real command router.
+/// with the Help card, in English. The onboarding flow replaces it with the real command router.
 /// </summary>
 public sealed class HelpCommandHandler(IChatPublisher publisher, string appName = HelpCommandHandler.DefaultAppName) : IChatCommandHandler
 {
@@ -13,11 +14,12 @@ public sealed class HelpCommandHandler(IChatPublisher publisher, string appName 
     public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var view = command.Verb switch
+        var wording = Wording.English;
+        StepView view = command.Verb switch
         {
-            ChatVerbs.Welcome => WelcomeView.Create(appName),
-            ChatVerbs.HowItWorks => HowItWorksView.Create(appName),
-            _ => HelpView.Create(),
+            ChatVerbs.Welcome => WelcomeView.Create(wording, appName),
+            ChatVerbs.HowItWorks => HowItWorksView.Create(wording, appName),
+            _ => HelpView.Create(wording),
         };
         return publisher.PublishAsync(command.Conversation, view, slot: null, cancellationToken);
     }

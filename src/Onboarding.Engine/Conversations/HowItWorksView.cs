@@ -1,4 +1,6 @@
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Conversations;
 
@@ -8,27 +10,28 @@ namespace Onboarding.Engine.Conversations;
 /// </summary>
 public static class HowItWorksView
 {
-    public static StepView Create(string appName)
+    public static StepView Create(Wording wording, string appName)
     {
+        ArgumentNullException.ThrowIfNull(wording);
         ArgumentException.ThrowIfNullOrWhiteSpace(appName);
-        return new StepView("How it works", $"How {appName} connects to your NetSuite account, what access it needs and for how long.")
+        return new StepView(wording.Say(nameof(HowItWorks_Title)), wording.Say(nameof(HowItWorks_Summary), appName))
         {
-            Heading = "Three steps, about five minutes",
+            Heading = wording.Say(nameof(HowItWorks_Heading)),
             Body =
             [
-                "1. You sign in to NetSuite once and give the app admin access for one hour. You see NetSuite's own consent page; no password is shared with the app.",
-                "2. You install the app's bundle from NetSuite's install page — the only manual step, about two minutes.",
-                "3. The app creates its own key and certificate, registers the certificate in NetSuite, proves it works with a test query, and finishes setup.",
+                wording.Say(nameof(HowItWorks_Step1)),
+                wording.Say(nameof(HowItWorks_Step2)),
+                wording.Say(nameof(HowItWorks_Step3)),
             ],
             Facts =
             [
-                new Fact("Admin access", "one hour at most; revoked as soon as setup finishes"),
-                new Fact("Kept afterwards", "only the app's own certificate, tied to a least-privilege role; its private key never leaves the app"),
-                new Fact("Certificate", "renewed automatically before it expires"),
-                new Fact("Undo", "the vendor's staff can offboard the account: the certificate is revoked and the keys erased"),
+                new Fact(wording.Say(nameof(HowItWorks_AdminAccess)), wording.Say(nameof(HowItWorks_AdminAccessValue))),
+                new Fact(wording.Say(nameof(HowItWorks_Kept)), wording.Say(nameof(HowItWorks_KeptValue))),
+                new Fact(wording.Say(nameof(HowItWorks_Certificate)), wording.Say(nameof(HowItWorks_CertificateValue))),
+                new Fact(wording.Say(nameof(HowItWorks_Undo)), wording.Say(nameof(HowItWorks_UndoValue))),
             ],
-            Actions = [new SubmitAction("Start onboarding", ChatVerbs.Onboard, HelpView.EmptyData, ActionStyle.Primary)],
-            Footnote = "Type help for every command.",
+            Actions = [HelpView.StartOnboarding(wording)],
+            Footnote = wording.Say(nameof(HowItWorks_Footnote)),
         };
     }
 }

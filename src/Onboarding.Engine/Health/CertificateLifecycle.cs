@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Keys;
+using Onboarding.Engine.Language;
+using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Health;
 
@@ -39,7 +41,7 @@ public sealed class CertificateLifecycle(
             var outcome = await rotation.RotateAsync(tenant.Account, null, "renewal", cancellationToken).ConfigureAwait(false);
             if (outcome.Status == RotationStatus.Rotated)
             {
-                await dispatcher.BroadcastAsync(CertificateViews.Rotated(tenant, outcome), null, AlertKind.Update, cancellationToken).ConfigureAwait(false);
+                await dispatcher.BroadcastAsync(w => CertificateViews.Rotated(w, tenant, outcome), null, AlertKind.Update, cancellationToken).ConfigureAwait(false);
                 return health with { LastRenewalAttemptAt = null, ExpiryWarnedDays = null, ExpiryWarnedCertificateId = null };
             }
 
@@ -53,8 +55,8 @@ public sealed class CertificateLifecycle(
         }
 
         var view = failed is { Status: RotationStatus.NeedsReauthorization } || (failed is null && health.LastRenewalAttemptAt is not null)
-            ? CertificateViews.NeedsReauthorization(tenant, key.ValidUntil, now, failed?.Error)
-            : CertificateViews.RenewsAutomatically(tenant, key.ValidUntil, now > renewFrom ? now : renewFrom, now);
+            ? (Func<Wording, StepView>)(w => CertificateViews.NeedsReauthorization(w, tenant, key.ValidUntil, now, failed?.Error))
+            : w => CertificateViews.RenewsAutomatically(w, tenant, key.ValidUntil, now > renewFrom ? now : renewFrom, now);
         // Each threshold deserves a notification, so every warning is a new message.
         await dispatcher.BroadcastAsync(view, null, AlertKind.Update, cancellationToken).ConfigureAwait(false);
         return health with { ExpiryWarnedDays = threshold, ExpiryWarnedCertificateId = key.NetSuiteCertificateId };

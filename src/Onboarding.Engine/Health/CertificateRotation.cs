@@ -4,6 +4,8 @@ using Onboarding.Engine.Keys;
 using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
 using static Onboarding.Engine.Log;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Health;
 
@@ -146,7 +148,7 @@ public sealed class CertificateRotation(
 
         var credential = await keys.CredentialAsync(old, cancellationToken).ConfigureAwait(false);
         return credential is null
-            ? new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "The tenant's active key has no usable private key on this side.")
+            ? new NetSuiteError(NetSuiteErrorKind.CertificateRejected, Phrase.Of(nameof(NetSuite_NoPrivateKey)))
             : await tokens.GetAsync(credential with { UsedBy = KeyUser }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,7 +1,8 @@
+using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Views;
-using static Onboarding.Engine.Health.HealthWording;
-using static Onboarding.Engine.Onboarding.Views.TimeWording;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Health;
 
@@ -9,50 +10,56 @@ namespace Onboarding.Engine.Health;
 public static class CertificateViews
 {
     /// <summary>The warning before expiry while automatic renewal is expected to work.</summary>
-    public static StepView RenewsAutomatically(MonitoredTenant tenant, DateTimeOffset expiresAt, DateTimeOffset renewsOn, DateTimeOffset now)
+    public static StepView RenewsAutomatically(Wording wording, MonitoredTenant tenant, DateTimeOffset expiresAt, DateTimeOffset renewsOn, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(wording);
         ArgumentNullException.ThrowIfNull(tenant);
-        var title = $"Certificate for {tenant.DisplayName} renews automatically on {Date(renewsOn)}";
-        return new StepView(title, $"{title}. It expires on {Date(expiresAt)}, in {Duration(expiresAt - now)}.")
+        var w = wording.ForTenant(tenant.TimeZone);
+        var title = w.Say(nameof(Certificate_RenewsTitle), tenant.DisplayName, w.Date(renewsOn));
+        return new StepView(title, w.Say(nameof(Certificate_RenewsSummary), title, w.Date(expiresAt), w.Duration(expiresAt - now)))
         {
-            Facts = [new("Expires", $"{Date(expiresAt)} (in {Duration(expiresAt - now)})"), new("Renewal", $"automatic, from {Date(renewsOn)}")],
+            Facts =
+            [
+                new(w.Say(nameof(Certificate_Expires)), w.Say(nameof(Certificate_ExpiresValue), w.Date(expiresAt), w.Duration(expiresAt - now))),
+                new(w.Say(nameof(Certificate_Renewal)), w.Say(nameof(Certificate_RenewalValue), w.Date(renewsOn))),
+            ],
         };
     }
 
     /// <summary>The warning when the app's role cannot renew by itself: an admin re-authorizes for an hour and the app does the rest.</summary>
-    public static StepView NeedsReauthorization(MonitoredTenant tenant, DateTimeOffset expiresAt, DateTimeOffset now, NetSuiteError? error)
+    public static StepView NeedsReauthorization(Wording wording, MonitoredTenant tenant, DateTimeOffset expiresAt, DateTimeOffset now, NetSuiteError? error)
     {
+        ArgumentNullException.ThrowIfNull(wording);
         ArgumentNullException.ThrowIfNull(tenant);
-        var title = $"Certificate for {tenant.DisplayName} needs a one-hour re-authorization before {Date(expiresAt)}";
-        return new StepView(title, $"{title}. The app's role cannot upload a new certificate by itself; a NetSuite admin signs in once and the app renews it.", Tone.Warning)
+        var w = wording.ForTenant(tenant.TimeZone);
+        var title = w.Say(nameof(Certificate_NeedsTitle), tenant.DisplayName, w.Date(expiresAt));
+        return new StepView(title, w.Say(nameof(Certificate_NeedsSummary), title), Tone.Warning)
         {
-            Body =
-            [
-                "The app's role cannot upload a new certificate by itself (it needs \"Manage own OAuth 2.0 Client Credentials certificates\", or its certificate was refused).",
-                "A NetSuite admin signs in once; the app uploads the new certificate, proves it works, revokes the old one and gives the admin access back.",
-            ],
-            Facts = [new("Expires", $"{Date(expiresAt)} (in {Duration(expiresAt - now)})")],
-            Actions = [new SubmitAction("Re-authorize", HealthVerbs.Reauthorize, AlertViews.Data(tenant.Account), ActionStyle.Primary)],
-            Footnote = error?.Said,
+            Body = [w.Say(nameof(Certificate_NeedsWhy)), w.Say(nameof(Certificate_NeedsHow))],
+            Facts = [new(w.Say(nameof(Certificate_Expires)), w.Say(nameof(Certificate_ExpiresValue), w.Date(expiresAt), w.Duration(expiresAt - now)))],
+            Actions = [new SubmitAction(w.Say(nameof(Button_Reauthorize)), HealthVerbs.Reauthorize, AlertViews.Data(tenant.Account), ActionStyle.Primary)],
+            Footnote = w.NetSuiteSaid(error?.Said),
         };
     }
 
     /// <summary>A renewal or rotation that worked.</summary>
-    public static StepView Rotated(MonitoredTenant tenant, RotationOutcome outcome)
+    public static StepView Rotated(Wording wording, MonitoredTenant tenant, RotationOutcome outcome)
     {
+        ArgumentNullException.ThrowIfNull(wording);
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(outcome);
-        var title = $"🔑 New certificate for {tenant.DisplayName} is in use";
-        var old = outcome.OldCertificateId is not { } oldId ? "none"
-            : outcome.OldRevoked ? $"{oldId} (revoked)"
-            : $"{oldId} (NetSuite did not revoke it yet; the next rotation tries again)";
-        return new StepView(title, outcome.OldRevoked ? $"{title}; the old one is revoked." : $"{title}.", Tone.Good)
+        var w = wording.ForTenant(tenant.TimeZone);
+        var title = w.Say(nameof(Certificate_RotatedTitle), tenant.DisplayName);
+        var old = outcome.OldCertificateId is not { } oldId ? w.Say(nameof(Certificate_None))
+            : outcome.OldRevoked ? w.Say(nameof(Certificate_OldRevoked), oldId)
+            : w.Say(nameof(Certificate_OldNotRevoked), oldId);
+        return new StepView(title, outcome.OldRevoked ? w.Say(nameof(Certificate_RotatedSummary), title) : w.Say(nameof(Certificate_Sentence), title), Tone.Good)
         {
             Facts =
             [
-                new("Certificate", outcome.NewCertificateId ?? "?"),
-                new("Valid until", outcome.ValidUntil is { } until ? Date(until) : "?"),
-                new("Old certificate", old),
+                new(w.Say(nameof(Card_FactCertificate)), outcome.NewCertificateId ?? "?"),
+                new(w.Say(nameof(Fact_ValidUntil)), outcome.ValidUntil is { } until ? w.Date(until) : "?"),
+                new(w.Say(nameof(Certificate_Old)), old),
             ],
         };
     }
@@ -61,91 +68,90 @@ public static class CertificateViews
     /// A rotation that stopped, in the three parts of every failure: which account and what stopped, why, and what to do —
     /// with the button that does it.
     /// </summary>
-    public static StepView RotationFailed(MonitoredTenant tenant, RotationOutcome outcome)
+    public static StepView RotationFailed(Wording wording, MonitoredTenant tenant, RotationOutcome outcome)
     {
+        ArgumentNullException.ThrowIfNull(wording);
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(outcome);
-        var title = $"Couldn't rotate the certificate for {tenant.DisplayName}";
+        var w = wording.ForTenant(tenant.TimeZone);
+        var title = w.Say(nameof(Certificate_RotationFailedTitle), tenant.DisplayName);
+        var stage = w.Say(StageOf(outcome.Stage));
+        var explanation = w.Say(outcome.Error?.Explanation ?? Phrase.Of(nameof(Reauthorization_Refused)));
         var (reason, toDo) = outcome.Status switch
         {
-            RotationStatus.AlreadyRunning => ("A rotation for this account is already running.", "Wait a minute; its result appears where it was started."),
-            RotationStatus.NoTenantKey => ("The account has no certificate to rotate.", "Onboard it again to give it one."),
-            RotationStatus.NeedsReauthorization => (
-                $"{StageOf(outcome.Stage)} needs more than the app's own role may do: {outcome.Error?.Explanation ?? "NetSuite refused."}",
-                "Press Re-authorize: a NetSuite administrator signs in once, for one hour, and the app rotates the certificate."),
+            RotationStatus.AlreadyRunning => (w.Say(nameof(Certificate_AlreadyRunning)), w.Say(nameof(Certificate_AlreadyRunningToDo))),
+            RotationStatus.NoTenantKey => (w.Say(nameof(Certificate_NoKey)), w.Say(nameof(Certificate_NoKeyToDo))),
+            RotationStatus.NeedsReauthorization => (w.Say(nameof(Certificate_NeedsMore), stage, explanation), w.Say(nameof(Certificate_NeedsMoreToDo))),
             _ when outcome.OldKeptActive => (
-                $"{StageOf(outcome.Stage)} failed, so nothing changed: the current certificate ({outcome.OldCertificateId}) stays active and in use. {outcome.Error?.Explanation}",
-                "Press Try again in a few minutes; if it keeps failing, send the small print to support."),
-            _ => (
-                $"{StageOf(outcome.Stage)} failed: {outcome.Error?.Explanation ?? "NetSuite refused."}",
-                "Press Try again in a few minutes; if it keeps failing, send the small print to support."),
+                w.Say(nameof(Certificate_FailedKept), stage, outcome.OldCertificateId, outcome.Error is { } error ? w.Say(error.Explanation) : string.Empty).TrimEnd(),
+                w.Say(nameof(Certificate_TryAgainToDo))),
+            _ => (w.Say(nameof(Reauthorization_StageFailed), stage, explanation), w.Say(nameof(Certificate_TryAgainToDo))),
         };
         List<ViewAction> actions = outcome.Status switch
         {
-            RotationStatus.NeedsReauthorization => [new SubmitAction("Re-authorize", HealthVerbs.Reauthorize, AlertViews.Data(tenant.Account), ActionStyle.Primary)],
-            RotationStatus.Failed => [new SubmitAction("Try again", Conversations.ChatVerbs.Rotate, AlertViews.Data(tenant.Account), ActionStyle.Primary)],
+            RotationStatus.NeedsReauthorization => [new SubmitAction(w.Say(nameof(Button_Reauthorize)), HealthVerbs.Reauthorize, AlertViews.Data(tenant.Account), ActionStyle.Primary)],
+            RotationStatus.Failed => [new SubmitAction(w.Say(nameof(Button_TryAgain)), ChatVerbs.Rotate, AlertViews.Data(tenant.Account), ActionStyle.Primary)],
             _ => [],
         };
-        return new StepView(title, $"{title}. {reason} {toDo}", Tone.Attention)
+        return new StepView(title, $"{w.Say(nameof(Certificate_Sentence), title)} {reason} {toDo}", Tone.Attention)
         {
             Body = [reason, toDo],
             Actions = actions,
-            Footnote = outcome.Error?.Said,
+            Footnote = w.NetSuiteSaid(outcome.Error?.Said),
         };
     }
 
     /// <summary>A rotation's stage as the first words of a sentence: "Uploading the new certificate".</summary>
-    internal static string StageOf(string? stage) => stage switch
+    internal static Phrase StageOf(string? stage) => Phrase.Of(stage switch
     {
-        "token" => "Signing in to NetSuite",
-        "list" => "Listing the account's certificates",
-        "plan" => "Preparing the rotation",
-        "upload" => "Uploading the new certificate",
-        "prove" => "Testing the new certificate",
-        "revoke-old" => "Revoking the old certificate",
-        _ => "The rotation",
-    };
+        "token" => nameof(Rotation_StageToken),
+        "list" => nameof(Rotation_StageList),
+        "plan" => nameof(Rotation_StagePlan),
+        "upload" => nameof(Rotation_StageUpload),
+        "prove" => nameof(Rotation_StageProve),
+        "revoke-old" => nameof(Rotation_StageRevokeOld),
+        _ => nameof(Rotation_StageOther),
+    });
 
     /// <summary>The second card before a rotation on demand; <paramref name="question"/> is the confirmation data both buttons carry.</summary>
-    public static StepView ConfirmRotation(MonitoredTenant tenant, IReadOnlyDictionary<string, string> question)
+    public static StepView ConfirmRotation(Wording w, MonitoredTenant tenant, IReadOnlyDictionary<string, string> question)
     {
+        ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(tenant);
-        var data = Conversations.ConfirmationCards.With(AlertViews.Data(tenant.Account), question);
-        var title = $"Rotate the certificate for {tenant.DisplayName}?";
-        return new StepView(title, $"{title} A new key and certificate replace the current ones; the old certificate is revoked in NetSuite.", Tone.Warning)
+        var data = ConfirmationCards.With(AlertViews.Data(tenant.Account), question);
+        var title = w.Say(nameof(Certificate_ConfirmTitle), tenant.DisplayName);
+        return new StepView(title, w.Say(nameof(Certificate_ConfirmSummary), title), Tone.Warning)
         {
-            Body =
-            [
-                "A new key pair and certificate are created and uploaded, proven with a test query, and switched to; then the old certificate is revoked.",
-                "The connection keeps working throughout.",
-            ],
+            Body = [w.Say(nameof(Certificate_ConfirmHow)), w.Say(nameof(Certificate_ConfirmKeepsWorking))],
             Actions =
             [
-                new SubmitAction("Rotate certificate", HealthVerbs.RotateConfirmed, data, ActionStyle.Destructive),
-                new SubmitAction("Keep", HealthVerbs.RotateKept, data),
+                new SubmitAction(w.Say(nameof(Button_RotateCertificate)), HealthVerbs.RotateConfirmed, data, ActionStyle.Destructive),
+                new SubmitAction(w.Say(nameof(Button_Keep)), HealthVerbs.RotateKept, data),
             ],
         };
     }
 
     /// <summary>In place of the question while the rotation runs.</summary>
-    public static StepView Rotating(MonitoredTenant tenant, Conversations.ChatUser by)
+    public static StepView Rotating(Wording w, MonitoredTenant tenant, ChatUser by)
     {
+        ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(by);
-        return new StepView($"Rotating the certificate for {tenant.DisplayName}…", $"Rotating the certificate for {tenant.DisplayName}.")
+        return new StepView(w.Say(nameof(Certificate_RotatingTitle), tenant.DisplayName), w.Say(nameof(Certificate_RotatingSummary), tenant.DisplayName))
         {
-            Body = [$"{by.Name} confirmed. Creating and uploading the new certificate, then testing it — this takes a moment."],
+            Body = [w.Say(nameof(Certificate_RotatingBody), by.Name)],
         };
     }
 
     /// <summary>In place of the question when Keep was pressed.</summary>
-    public static StepView RotationKept(MonitoredTenant tenant, Conversations.ChatUser by)
+    public static StepView RotationKept(Wording w, MonitoredTenant tenant, ChatUser by)
     {
+        ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(by);
-        return new StepView($"The certificate for {tenant.DisplayName} stays as it is", "Nothing was changed.", Tone.Good)
+        return new StepView(w.Say(nameof(Certificate_KeptTitle), tenant.DisplayName), w.Say(nameof(Reply_NothingChanged)), Tone.Good)
         {
-            Body = [$"{by.Name} chose to keep it. Nothing was changed."],
+            Body = [w.Say(nameof(Reply_ChoseToKeep), by.Name)],
         };
     }
 }

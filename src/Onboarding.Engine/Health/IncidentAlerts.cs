@@ -20,15 +20,15 @@ public sealed class IncidentAlerts(AlertDispatcher dispatcher, IOptions<HealthOp
         switch (kind)
         {
             case AlertKind.Recovered:
-                await dispatcher.BroadcastAsync(AlertViews.Recovered(tenant, health, downSince, now), slot, AlertKind.Update, cancellationToken).ConfigureAwait(false);
-                await dispatcher.BroadcastAsync(AlertViews.RecoveredNotice(tenant, downSince, now), null, AlertKind.Recovered, cancellationToken).ConfigureAwait(false);
+                await dispatcher.BroadcastAsync(w => AlertViews.Recovered(w, tenant, health, downSince, now), slot, AlertKind.Update, cancellationToken).ConfigureAwait(false);
+                await dispatcher.BroadcastAsync(w => AlertViews.RecoveredNotice(w, tenant, downSince, now), null, AlertKind.Recovered, cancellationToken).ConfigureAwait(false);
                 break;
             case AlertKind.Reminder:
-                await dispatcher.BroadcastAsync(AlertViews.Down(tenant, health, now, options.Value), slot, AlertKind.Update, cancellationToken).ConfigureAwait(false);
-                await dispatcher.BroadcastAsync(AlertViews.ReminderNotice(tenant, health, now), null, AlertKind.Reminder, cancellationToken).ConfigureAwait(false);
+                await dispatcher.BroadcastAsync(w => AlertViews.Down(w, tenant, health, now, options.Value), slot, AlertKind.Update, cancellationToken).ConfigureAwait(false);
+                await dispatcher.BroadcastAsync(w => AlertViews.ReminderNotice(w, tenant, health, now), null, AlertKind.Reminder, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                await dispatcher.BroadcastAsync(AlertViews.Down(tenant, health, now, options.Value), slot, kind, cancellationToken).ConfigureAwait(false);
+                await dispatcher.BroadcastAsync(w => AlertViews.Down(w, tenant, health, now, options.Value), slot, kind, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }

@@ -1,7 +1,7 @@
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
-using Onboarding.Engine.Onboarding.Views;
-using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Health;
 
@@ -10,24 +10,29 @@ public sealed class RotationReauthorizationPurpose(CertificateRotation rotation)
 {
     public ReauthorizationPurpose Purpose => ReauthorizationPurpose.RotateCertificate;
 
-    public string Describe(Reauthorization reauthorization) => "to rotate its certificate";
+    public Phrase Describe(Reauthorization reauthorization) => Phrase.Of(nameof(Reauthorization_ToRotate));
 
     public async Task<ReauthorizationResult> RunAsync(Reauthorization reauthorization, BearerToken adminToken, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reauthorization);
         var outcome = await rotation.RotateAsync(reauthorization.Account, adminToken, "re-authorization", cancellationToken).ConfigureAwait(false);
         return outcome.Status switch
         {
             RotationStatus.Rotated => new ReauthorizationResult(
                 true,
-                outcome.OldRevoked ? "The new certificate is in use and the old one is revoked." : "The new certificate is in use; NetSuite did not revoke the old one yet (the next rotation tries again).",
+                Phrase.Of(outcome.OldRevoked ? nameof(Reauthorization_Rotated) : nameof(Reauthorization_RotatedOldKept)),
                 [
-                    new Fact("New certificate", outcome.NewCertificateId!),
-                    new Fact("Valid until", TimeWording.Date(outcome.ValidUntil!.Value)),
-                    .. outcome.OldCertificateId is { } old && outcome.OldRevoked ? [new Fact("Revoked", old)] : Array.Empty<Fact>(),
+                    new ResultFact(Phrase.Of(nameof(Fact_NewCertificate)), Phrase.Verbatim(outcome.NewCertificateId!)),
+                    new ResultFact(Phrase.Of(nameof(Fact_ValidUntil)), Phrase.Of(nameof(Fact_Date), DateOnly.FromDateTime(outcome.ValidUntil!.Value.UtcDateTime))),
+                    .. outcome.OldCertificateId is { } old && outcome.OldRevoked ? [new ResultFact(Phrase.Of(nameof(Fact_Revoked)), Phrase.Verbatim(old))] : Array.Empty<ResultFact>(),
                 ]),
-            RotationStatus.AlreadyRunning => new ReauthorizationResult(false, "Another rotation of this tenant was running; try again in a minute.", []),
-            RotationStatus.NoTenantKey => new ReauthorizationResult(false, "The tenant has no certificate to rotate; onboard it again.", []),
-            _ => new ReauthorizationResult(false, $"{CertificateViews.StageOf(outcome.Stage)} failed: {outcome.Error?.Explanation ?? "NetSuite refused."}", [], outcome.Error?.Said),
+            RotationStatus.AlreadyRunning => new ReauthorizationResult(false, Phrase.Of(nameof(Reauthorization_RotationRunning)), []),
+            RotationStatus.NoTenantKey => new ReauthorizationResult(false, Phrase.Of(nameof(Reauthorization_NoKey)), []),
+            _ => new ReauthorizationResult(
+                false,
+                Phrase.Of(nameof(Reauthorization_StageFailed), CertificateViews.StageOf(outcome.Stage), outcome.Error?.Explanation ?? Phrase.Of(nameof(Reauthorization_Refused))),
+                [],
+                outcome.Error?.Said),
         };
     }
 }

@@ -2,6 +2,8 @@ using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Health;
 
@@ -35,7 +37,7 @@ public sealed class TenantChecks(
             return found.State switch
             {
                 BundleState.Installed => null,
-                BundleState.NotInstalled => found.Error ?? new NetSuiteError(NetSuiteErrorKind.ScriptNotDeployed, "The bundle-check RESTlet says the bundle is not installed.", Code: "installed:false"),
+                BundleState.NotInstalled => found.Error ?? new NetSuiteError(NetSuiteErrorKind.ScriptNotDeployed, Phrase.Of(nameof(NetSuite_BundleNotInstalled)), Code: "installed:false"),
                 _ => found.Error,
             };
         }, cancellationToken);

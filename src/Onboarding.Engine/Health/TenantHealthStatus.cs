@@ -1,4 +1,6 @@
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Health;
 
@@ -6,12 +8,16 @@ namespace Onboarding.Engine.Health;
 public sealed record TenantHealthStatus(AccountId Account, HealthState? State, DateTimeOffset? LastCheckAt, DateTimeOffset? CertificateExpiresAt, FailureCause? Cause)
 {
     /// <summary>"🟢 healthy", "🟠 failing", "🔴 down", "🟢 recovered", or "not checked yet".</summary>
-    public string Badge => State switch
+    public string Badge(Wording w)
     {
-        HealthState.Healthy => "🟢 healthy",
-        HealthState.Recovered => "🟢 recovered",
-        HealthState.Failing => "🟠 failing",
-        HealthState.Down => "🔴 down",
-        _ => "not checked yet",
-    };
+        ArgumentNullException.ThrowIfNull(w);
+        return w.Say(State switch
+        {
+            HealthState.Healthy => nameof(Health_Healthy),
+            HealthState.Recovered => nameof(Health_Recovered),
+            HealthState.Failing => nameof(Health_Failing),
+            HealthState.Down => nameof(Health_Down),
+            _ => nameof(Health_NotChecked),
+        });
+    }
 }

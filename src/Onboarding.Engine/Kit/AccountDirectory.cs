@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Language;
 
 namespace Onboarding.Engine.Kit;
 
@@ -83,6 +84,6 @@ public sealed record NetSuiteEmployee(long Id, string? Name, IReadOnlySet<long> 
 {
     public bool Holds(long roleId) => RoleIds.Contains(roleId);
 
-    /// <summary>"Pat Admin (employee 7)", or "employee 7" without a name.</summary>
-    public string Display => Name is { Length: > 0 } name ? $"{name} (employee {Id})" : $"employee {Id}";
+    /// <summary>"Pat Admin (employee 7)", or "employee 7" without a name, in the reader's language.</summary>
+    public Phrase Display => Name is { Length: > 0 } name ? Phrase.Of(nameof(Texts.Card_NamedEmployee), name, Id) : Phrase.Of(nameof(Texts.Card_Employee), Id);
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Kit;
 
@@ -41,7 +43,7 @@ public sealed class BundleCheck(IRestletClient restlets, IOptions<OnboardingOpti
         {
             return new BundleCheckResult(BundleState.Failed, null, new NetSuiteError(
                 NetSuiteErrorKind.MalformedResponse,
-                "The bundle-check RESTlet answered without saying whether the bundle is installed. Check that the deployed script is the one from the vendor kit."));
+                Phrase.Of(nameof(NetSuite_BundleCheckUnreadable))));
         }
 
         var version = body.TryGetProperty(VersionField, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Onboarding.Engine.Language;
 
 namespace Onboarding.Engine.NetSuite;
 
@@ -26,17 +27,17 @@ public readonly partial record struct AccountId
     public override string ToString() => Value;
 
     public static AccountId Parse(string? text) =>
-        TryParse(text, out var id, out var error) ? id : throw new FormatException(error);
+        TryParse(text, out var id, out var error) ? id : throw new FormatException(Wording.English.Say(error));
 
     public static bool TryParse(string? text, out AccountId accountId) => TryParse(text, out accountId, out _);
 
-    public static bool TryParse(string? text, out AccountId accountId, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string? text, out AccountId accountId, [NotNullWhen(false)] out Phrase? error)
     {
         accountId = default;
         var trimmed = text?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
-            error = $"Give a NetSuite account id, for example {Example}.";
+            error = Phrase.Of(nameof(Texts.Account_Missing), Example);
             return false;
         }
 
@@ -45,7 +46,7 @@ public readonly partial record struct AccountId
         var match = trimmed.Length <= MaxLength && System.Text.Ascii.IsValid(trimmed) ? Shape().Match(trimmed) : null;
         if (match is not { Success: true })
         {
-            error = $"'{Shorten(trimmed)}' is not a NetSuite account id. It looks like {Example}: the number from your NetSuite URL, plus _SB1 for a sandbox.";
+            error = Phrase.Of(nameof(Texts.Account_Invalid), Shorten(trimmed), Example);
             return false;
         }
 

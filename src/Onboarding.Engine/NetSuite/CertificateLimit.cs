@@ -1,3 +1,6 @@
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
+
 namespace Onboarding.Engine.NetSuite;
 
 /// <summary>
@@ -24,6 +27,5 @@ public static class CertificateLimit
     public static bool IsReached(IEnumerable<NetSuiteCertificate> listed, DateOnly today) => Counted(listed, today).Count >= MaxActive;
 
     /// <summary>The failure text when the limit is reached, with what to do.</summary>
-    public static string ReachedExplanation(AccountId account) =>
-        $"The machine integration already has {MaxActive} active certificates in {account}, NetSuite's limit (revoked and expired ones do not count). Ask a NetSuite administrator to revoke unused ones (Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup), then try again.";
+    public static Phrase ReachedExplanation(AccountId account) => Phrase.Of(nameof(NetSuite_CertificateLimit), MaxActive, account.Value);
 }

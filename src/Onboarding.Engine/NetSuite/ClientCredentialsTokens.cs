@@ -1,6 +1,7 @@
 using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite.Internal;
 using Polly;
 using Polly.Retry;
@@ -143,7 +144,7 @@ internal sealed class ClientCredentialsTokens(
 
             if (timeProvider.GetUtcNow() >= waitUntil)
             {
-                return new NetSuiteError(NetSuiteErrorKind.Unavailable, "Another instance held this tenant's token mint for too long; the next check tries again.");
+                return new NetSuiteError(NetSuiteErrorKind.Unavailable, Phrase.Of(nameof(Texts.NetSuite_MintHeldElsewhere)));
             }
 
             await Task.Delay(SharedPoll, timeProvider).ConfigureAwait(false);

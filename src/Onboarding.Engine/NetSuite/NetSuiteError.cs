@@ -1,3 +1,5 @@
+using Onboarding.Engine.Language;
+
 namespace Onboarding.Engine.NetSuite;
 
 /// <summary>
@@ -5,17 +7,17 @@ namespace Onboarding.Engine.NetSuite;
 /// and an explanation that says what to do.
 /// </summary>
 /// <param name="Kind">The classified cause; drives retry decisions and health alerts.</param>
-/// <param name="Explanation">Plain language: what happened and what to do about it.</param>
+/// <param name="Explanation">Plain language: what happened and what to do about it (a phrase, said in the reader's language).</param>
 /// <param name="HttpStatus">NetSuite's HTTP status, when there was a response.</param>
 /// <param name="Code">NetSuite's error code (<c>INVALID_LOGIN</c>, <c>invalid_client</c>, <c>SSS_INVALID_SCRIPTLET_ID</c>).</param>
 /// <param name="Detail">NetSuite's own detail text, if any (never a secret).</param>
-public sealed record NetSuiteError(NetSuiteErrorKind Kind, string Explanation, int? HttpStatus = null, string? Code = null, string? Detail = null)
+public sealed record NetSuiteError(NetSuiteErrorKind Kind, Phrase Explanation, int? HttpStatus = null, string? Code = null, string? Detail = null)
 {
     /// <summary>True when trying again later may succeed without anyone changing anything.</summary>
     public bool IsTransient => Kind is NetSuiteErrorKind.RateLimited or NetSuiteErrorKind.Unavailable or NetSuiteErrorKind.Network;
 
-    /// <summary>"NetSuite said: INVALID_LOGIN (401)", for small print.</summary>
-    public string? Said => Code is null && HttpStatus is null ? null : $"NetSuite said: {Code ?? "error"}{(HttpStatus is { } s ? $" ({s})" : string.Empty)}";
+    /// <summary>NetSuite's code and status, "INVALID_LOGIN (401)", for small print (<see cref="Wording.NetSuiteSaid"/> says whose words they are).</summary>
+    public string? Said => Code is null && HttpStatus is null ? null : $"{Code ?? "error"}{(HttpStatus is { } s ? $" ({s})" : string.Empty)}";
 }
 
 /// <summary>Why a NetSuite call failed, in the terms the product acts on.</summary>

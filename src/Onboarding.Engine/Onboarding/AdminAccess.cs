@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding;
 
@@ -144,8 +146,6 @@ public sealed class AdminAccess(
 
     private NetSuiteError Ended(DateTimeOffset? at) => new(
         NetSuiteErrorKind.InvalidLogin,
-        at is { } ended
-            ? $"The admin access given for this onboarding ended at {Views.TimeWording.Absolute(ended, timeProvider.GetUtcNow())}; it lasts at most one hour from sign-in."
-            : "The admin access given for this onboarding has ended; it lasts at most one hour from sign-in.",
+        at is { } ended ? Phrase.Of(nameof(Failure_AdminAccessEndedAt), ended) : Phrase.Of(nameof(Failure_AdminAccessEnded)),
         Code: FlowCodes.AdminAccessEnded);
 }

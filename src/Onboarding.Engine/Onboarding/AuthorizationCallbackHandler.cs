@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
+using static Onboarding.Engine.Language.Texts;
 using static Onboarding.Engine.Log;
 
 namespace Onboarding.Engine.Onboarding;
@@ -36,7 +38,7 @@ public sealed class AuthorizationCallbackHandler(
     {
         if (string.IsNullOrEmpty(callback.State))
         {
-            return Refused("no state", "This page needs the link from your chat", "Go back to the chat and use the Authorize button on the onboarding card.");
+            return Refused("no state", nameof(Callback_NoState), nameof(Callback_NoStateMessage));
         }
 
         // The state is consumed and, for an onboarding waiting for this sign-in, its step taken in one transaction: from
@@ -58,9 +60,9 @@ public sealed class AuthorizationCallbackHandler(
         switch (consumed.Lookup)
         {
             case AuthorizationLookup.Unknown:
-                return Refused("unknown state", "We don't recognise this sign-in link", "Go back to the chat and start again from the onboarding card.");
+                return Refused("unknown state", nameof(Callback_UnknownState), nameof(Callback_UnknownStateMessage));
             case AuthorizationLookup.AlreadyUsed:
-                return Refused("replayed state", "This sign-in link was already used", "Each link works once. Go back to the chat — the onboarding card shows where things stand.");
+                return Refused("replayed state", nameof(Callback_Replayed), nameof(Callback_ReplayedMessage));
         }
 
         // One callback endpoint for every authorization request: a re-authorization's runs its own purpose.
@@ -74,7 +76,7 @@ public sealed class AuthorizationCallbackHandler(
             : claimed;
         if (session is null)
         {
-            return Refused("session not waiting", "This onboarding is no longer waiting for a sign-in", "Go back to the chat: the onboarding card shows where things stand.");
+            return Refused("session not waiting", nameof(Callback_NotWaiting), nameof(Callback_SeeCard));
         }
 
         if (consumed.Lookup == AuthorizationLookup.Expired)
@@ -82,17 +84,17 @@ public sealed class AuthorizationCallbackHandler(
             var minutes = (int)options.Value.AuthorizationLinkLifetime.TotalMinutes;
             return await FailAsync(
                 session,
-                new StepFailure(FlowCodes.AuthorizationExpired, $"The sign-in link expired: links work for {minutes} minutes.", "Press Sign in again on the card for a fresh link."),
-                "This sign-in link has expired",
+                new StepFailure(FlowCodes.AuthorizationExpired, Phrase.Of(nameof(Failure_LinkExpired), minutes), Phrase.Of(nameof(Failure_LinkExpiredToDo))),
+                nameof(Callback_Expired),
                 cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.IsNullOrEmpty(callback.Error))
         {
             var failure = callback.Error == "access_denied"
-                ? new StepFailure(FlowCodes.AuthorizationDenied, "Access was not allowed on NetSuite's consent page.", "If that was a mistake, press Sign in again and choose Allow.", $"NetSuite said: {callback.Error}")
-                : new StepFailure(FlowCodes.AuthorizationDenied, $"NetSuite refused the sign-in: {callback.ErrorDescription ?? callback.Error}.", "Press Sign in again; if it repeats, ask your NetSuite admin to check the integration record.", $"NetSuite said: {callback.Error}");
-            return await FailAsync(session, failure, "NetSuite did not grant access", cancellationToken).ConfigureAwait(false);
+                ? new StepFailure(FlowCodes.AuthorizationDenied, Phrase.Of(nameof(Failure_Denied)), Phrase.Of(nameof(Failure_DeniedToDo)), callback.Error)
+                : new StepFailure(FlowCodes.AuthorizationDenied, Phrase.Of(nameof(Failure_SignInRefused), callback.ErrorDescription ?? callback.Error), Phrase.Of(nameof(Failure_SignInRefusedToDo)), callback.Error);
+            return await FailAsync(session, failure, nameof(Callback_NotGranted), cancellationToken).ConfigureAwait(false);
         }
 
         if (!AccountId.TryParse(callback.Company, out var company)
@@ -102,8 +104,8 @@ public sealed class AuthorizationCallbackHandler(
         {
             return await FailAsync(
                 session,
-                new StepFailure("invalid_callback", "NetSuite's answer was missing the account, role, user or code.", "Press Sign in again."),
-                "NetSuite's answer was incomplete",
+                new StepFailure("invalid_callback", Phrase.Of(nameof(Failure_Incomplete)), Phrase.Of(nameof(Failure_IncompleteToDo))),
+                nameof(Callback_Incomplete),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -111,8 +113,8 @@ public sealed class AuthorizationCallbackHandler(
         {
             return await FailAsync(
                 session,
-                new StepFailure(FlowCodes.AccountMismatch, $"You signed in to account {company}, but this onboarding is for {session.Account}.", $"Press Sign in again and pick account {session.Account}, or start a new onboarding for {company}."),
-                "Signed in to a different account",
+                new StepFailure(FlowCodes.AccountMismatch, Phrase.Of(nameof(Failure_AccountMismatch), company.Value, session.AccountText!), Phrase.Of(nameof(Failure_AccountMismatchToDo), session.AccountText!, company.Value)),
+                nameof(Callback_OtherAccount),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -121,7 +123,7 @@ public sealed class AuthorizationCallbackHandler(
         var exchanged = await authorization.ExchangeCodeAsync(company, callback.Code, consumed.CodeVerifier!, cancellationToken).ConfigureAwait(false);
         if (!exchanged.IsSuccess)
         {
-            return await FailAsync(session, StepFailure.From(exchanged.Error), "NetSuite did not complete the sign-in", cancellationToken).ConfigureAwait(false);
+            return await FailAsync(session, StepFailure.From(exchanged.Error), nameof(Callback_NotCompleted), cancellationToken).ConfigureAwait(false);
         }
 
         return await AcceptAsync(session, company, roleId, entityId, exchanged.Value, cancellationToken).ConfigureAwait(false);
@@ -136,8 +138,8 @@ public sealed class AuthorizationCallbackHandler(
             await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
             return await FailAsync(
                 session,
-                new StepFailure(FlowCodes.AlreadyConnected, $"Account {company} is already connected.", $"Nothing more to do for it: type status {company} to see its connection. To connect a different account, press Onboard another account and pick it at sign-in."),
-                "This account is already connected",
+                new StepFailure(FlowCodes.AlreadyConnected, Phrase.Of(nameof(Failure_AlreadyConnected), company.Value), Phrase.Of(nameof(Failure_AlreadyConnectedToDo), company.Value)),
+                nameof(Callback_AlreadyConnected),
                 cancellationToken,
                 retryable: false).ConfigureAwait(false);
         }
@@ -154,8 +156,8 @@ public sealed class AuthorizationCallbackHandler(
             await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
             return await FailAsync(
                 session,
-                new StepFailure(FlowCodes.AccountBusy, $"Account {company} is already being onboarded in another conversation.", "Finish or cancel that onboarding first (if it is stuck, ask the vendor's support team to cancel it), or press Onboard another account and pick a different one at sign-in."),
-                "This account is already being onboarded",
+                new StepFailure(FlowCodes.AccountBusy, Phrase.Of(nameof(Failure_AccountBusy), company.Value), Phrase.Of(nameof(Failure_AccountBusyToDo))),
+                nameof(Callback_AccountBusy),
                 cancellationToken,
                 retryable: false).ConfigureAwait(false);
         }
@@ -164,7 +166,7 @@ public sealed class AuthorizationCallbackHandler(
         {
             // Cancelled while the code was being exchanged: the tokens must not outlive that.
             await RevokeUnusedAsync(company, delegated, cancellationToken).ConfigureAwait(false);
-            return Refused("session moved during exchange", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand.");
+            return Refused("session moved during exchange", nameof(Callback_Changed), nameof(Callback_SeeCard)) with { Conversation = session.Conversation };
         }
 
         // Before anything changes in NetSuite: can the chosen role do what the next steps need?
@@ -174,15 +176,18 @@ public sealed class AuthorizationCallbackHandler(
         {
             var current = await sessions.FindAsync(session.Id, cancellationToken).ConfigureAwait(false);
             return current?.Failure is { } failure
-                ? new AuthorizationCallbackResult(false, "Signed in, but setup can't go on yet", $"{failure.Reason} Go back to the chat: the onboarding card says what to do next.")
-                : Refused("session moved during pre-flight", "This onboarding changed meanwhile", "Go back to the chat: the onboarding card shows where things stand.");
+                ? new AuthorizationCallbackResult(false, Phrase.Of(nameof(Callback_CannotGoOn)), Phrase.Of(nameof(Callback_FailedMessage), failure.Reason)) { Conversation = session.Conversation }
+                : Refused("session moved during pre-flight", nameof(Callback_Changed), nameof(Callback_SeeCard)) with { Conversation = session.Conversation };
         }
 
-        await cards.NotifyAsync(waiting, notices.AuthorizationReceived(waiting), cancellationToken).ConfigureAwait(false);
+        await cards.NotifyAsync(waiting, w => notices.AuthorizationReceived(w, waiting), cancellationToken).ConfigureAwait(false);
         return new AuthorizationCallbackResult(
             true,
-            $"{options.Value.AppName} is authorized",
-            $"Access to {company} was granted until {TimeWording.Absolute(waiting.AdminAccessUntil!.Value, timeProvider.GetUtcNow())} at the latest. You can close this tab and go back to the chat for the next step.");
+            Phrase.Of(nameof(Callback_Authorized), options.Value.AppName),
+            Phrase.Of(nameof(Callback_AuthorizedMessage), company.Value, waiting.AdminAccessUntil!.Value))
+        {
+            Conversation = session.Conversation,
+        };
     }
 
     private Task<OnboardingSession?> TryAuthorizeAsync(
@@ -234,12 +239,12 @@ public sealed class AuthorizationCallbackHandler(
     {
         CallbackRefused(logger, failure.Code);
         await failures.FailAsync(session, failure, Actor, cancellationToken, retryable).ConfigureAwait(false);
-        return new AuthorizationCallbackResult(false, title, $"{failure.Reason} Go back to the chat: the onboarding card says what to do next.");
+        return new AuthorizationCallbackResult(false, Phrase.Of(title), Phrase.Of(nameof(Callback_FailedMessage), failure.Reason)) { Conversation = session.Conversation };
     }
 
     private AuthorizationCallbackResult Refused(string reason, string title, string message)
     {
         CallbackRefused(logger, reason);
-        return new AuthorizationCallbackResult(false, title, message);
+        return new AuthorizationCallbackResult(false, Phrase.Of(title), Phrase.Of(message));
     }
 }

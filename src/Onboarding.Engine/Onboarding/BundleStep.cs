@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding;
 
@@ -46,7 +48,7 @@ public sealed class BundleStep(
 
     private static StepFailure NotInstalled(string? said) => new(
         FlowCodes.BundleNotInstalled,
-        "Not installed yet — NetSuite can take a minute after you click Install.",
-        "Finish the install in NetSuite, then press I've installed it again shortly.",
+        Phrase.Of(nameof(Failure_BundleNotYet)),
+        Phrase.Of(nameof(Failure_BundleNotYetToDo), Phrase.Of(nameof(Button_IveInstalledIt))),
         said);
 }

@@ -1,11 +1,10 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.Kit;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
-using static Onboarding.Engine.Log;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding;
 
@@ -25,7 +24,7 @@ public sealed class MachineAccessStep(
     AuditLog audit,
     AuditedMachineTokens auditedTokens,
     IKeyMaterialFactory keyFactory,
-    ICertificateClient certificates,
+    CertificateUpload certificateUpload,
     AccountDirectory directory,
     ConnectionProbe probe,
     OnboardingCertificateRevocation replaced,
@@ -33,8 +32,7 @@ public sealed class MachineAccessStep(
     OnboardingCards cards,
     IOptions<OnboardingOptions> options,
     IOptions<NetSuiteOptions> netSuiteOptions,
-    TimeProvider timeProvider,
-    ILogger<MachineAccessStep> logger)
+    TimeProvider timeProvider)
 {
     /// <summary>Runs the step on a session claimed at BundleVerified or EstablishingMachineAccess; returns it at MachineAccessVerified, or null when it stopped.</summary>
     public async Task<OnboardingSession?> RunAsync(OnboardingSession session, string actor, CancellationToken cancellationToken)
@@ -79,7 +77,7 @@ public sealed class MachineAccessStep(
 
         if (key.NetSuiteCertificateId is null)
         {
-            var upload = await UploadOrReconcileAsync(session, key, token.Value, actor, cancellationToken).ConfigureAwait(false);
+            var upload = await certificateUpload.RunAsync(session.Account!.Value, key, token.Value, actor, cancellationToken).ConfigureAwait(false);
             if (upload.Failure is not null)
             {
                 return await failures.StopAsync(session, upload.Failure, actor, cancellationToken).ConfigureAwait(false);
@@ -110,8 +108,8 @@ public sealed class MachineAccessStep(
         {
             return (0, null, new StepFailure(
                 FlowCodes.RoleNotFound,
-                $"The app's role {options.Value.RoleScriptId} is not in the account, so the bundle install looks incomplete.",
-                "Check the bundle's install status in NetSuite (Customization > SuiteBundler > Search & Install Bundles > List), then press Retry."));
+                Phrase.Of(nameof(Failure_RoleNotFound), options.Value.RoleScriptId),
+                Phrase.Of(nameof(Failure_RoleNotFoundToDo))));
         }
 
         return (role.Id, role.Name, null);
@@ -133,8 +131,8 @@ public sealed class MachineAccessStep(
         {
             return new StepFailure(
                 FlowCodes.EntityNotFound,
-                $"The app's certificate is to be mapped to employee {entityId}, and there is no such employee in {account}.",
-                "The vendor sets who the certificate is mapped to (Onboarding:EntityToMap); ask them to check it, then press Retry.");
+                Phrase.Of(nameof(Failure_EntityNotFound), entityId, account.Value),
+                Phrase.Of(nameof(Failure_EntityNotFoundToDo)));
         }
 
         if (employee.Holds(roleId))
@@ -143,11 +141,11 @@ public sealed class MachineAccessStep(
         }
 
         var role = roleName ?? options.Value.RoleScriptId;
-        var name = employee.Name ?? $"employee {entityId}";
+        object name = employee.Name is { } known ? known : Phrase.Of(nameof(Card_Employee), entityId);
         return new StepFailure(
             FlowCodes.EntityLacksRole,
-            $"{employee.Display} does not have the role \"{role}\" yet. NetSuite maps the app's certificate to a person and a role, and that person must hold the role.",
-            $"In NetSuite go to Setup > Users/Roles > Manage Users > {name} > Edit > Access tab > Roles, add \"{role}\", Save, then press Retry.");
+            Phrase.Of(nameof(Failure_EntityLacksRole), employee.Display, role),
+            Phrase.Of(nameof(Failure_EntityLacksRoleToDo), name, role));
     }
 
     /// <summary>The session's key: the one stored by an earlier attempt, or a new one stored (encrypted) before any upload.</summary>
@@ -168,82 +166,6 @@ public sealed class MachineAccessStep(
         }).ConfigureAwait(false);
         Array.Clear(material.PrivateKeyPkcs8);
         return (moved, key);
-    }
-
-    private async Task<(TenantKey? Key, StepFailure? Failure)> UploadOrReconcileAsync(OnboardingSession session, TenantKey key, BearerToken token, string actor, CancellationToken cancellationToken)
-    {
-        var account = session.Account!.Value;
-
-        // Write-ahead recovery: an earlier attempt may have uploaded this certificate and crashed before recording it.
-        var listed = await certificates.ListAsync(account, token, cancellationToken).ConfigureAwait(false);
-        if (!listed.IsSuccess)
-        {
-            return (null, StepFailure.From(listed.Error));
-        }
-
-        string? certificateId;
-        DateOnly validUntil;
-        string action;
-        var known = await KnownCertificateIdsAsync(account, cancellationToken).ConfigureAwait(false);
-        var match = Reconcile(listed.Value, key, known);
-        if (match is not null)
-        {
-            certificateId = match.CertificateId;
-            validUntil = match.ValidUntil;
-            action = "certificate.reconciled";
-            CertificateReconciled(logger, certificateId, account.Value);
-        }
-        else
-        {
-            if (CertificateLimit.IsReached(listed.Value, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime)))
-            {
-                return (null, new StepFailure(FlowCodes.CertificateLimit, CertificateLimit.ReachedExplanation(account), "Once room is made, press Retry."));
-            }
-
-            var uploaded = await certificates.UploadAsync(account, token, key.CertificatePem, key.RoleId!.Value, key.EntityId!.Value, cancellationToken).ConfigureAwait(false);
-            if (!uploaded.IsSuccess)
-            {
-                return (null, StepFailure.From(uploaded.Error));
-            }
-
-            certificateId = uploaded.Value.CertificateId;
-            validUntil = uploaded.Value.ValidUntil;
-            action = "certificate.uploaded";
-        }
-
-        await StorageTransaction.WriteAsync(database, async write =>
-        {
-            await keys.ActivateAsync(write, key.Id, certificateId, validUntil, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            await audit.AppendAsync(write, new AuditEntry(actor, account.Value, action, "ok", $"certificate {certificateId}, role {key.RoleId}, entity {key.EntityId}"), cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-        return (key with { NetSuiteCertificateId = certificateId, Status = TenantKeyStatus.Active }, null);
-    }
-
-    /// <summary>
-    /// Finds our certificate among NetSuite's: by thumbprint when NetSuite's id is one, else by the mapping and validity
-    /// only this key has (same role, entity, algorithm family, expiry date, not revoked, not already another key's).
-    /// </summary>
-    internal static NetSuiteCertificate? Reconcile(IReadOnlyList<NetSuiteCertificate> listed, TenantKey key, IReadOnlySet<string> knownIds)
-    {
-        var candidates = listed.Where(c => !c.Revoked && !knownIds.Contains(c.CertificateId)).ToList();
-        if (candidates.FirstOrDefault(c => c.CertificateId == key.CertificateThumbprint) is { } exact)
-        {
-            return exact;
-        }
-
-        // Two look-alikes mean we cannot tell which is ours: adopt neither (the upload then fails loudly rather than guessing).
-        var alike = candidates.Where(c =>
-            c.RoleId == key.RoleId
-            && c.EntityId == key.EntityId
-            && string.Equals(c.Algorithm, key.Algorithm.Family(), StringComparison.OrdinalIgnoreCase)
-            && c.ValidUntil == DateOnly.FromDateTime(key.ValidUntil.UtcDateTime)).ToList();
-        return alike.Count == 1 ? alike[0] : null;
-    }
-
-    private async Task<IReadOnlySet<string>> KnownCertificateIdsAsync(AccountId account, CancellationToken cancellationToken)
-    {
-        var live = await StorageTransaction.ReadAsync(database, read => keys.LiveKeysAsync(read, account, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return live.Select(k => k.NetSuiteCertificateId).OfType<string>().ToHashSet();
     }
 
     private async Task<OnboardingSession?> TestConnectionAsync(OnboardingSession session, TenantKey key, string actor, CancellationToken cancellationToken)
@@ -294,8 +216,8 @@ public sealed class MachineAccessStep(
         error.Kind is NetSuiteErrorKind.InvalidLogin or NetSuiteErrorKind.InvalidGrant or NetSuiteErrorKind.CertificateRejected
             ? new StepFailure(
                 FlowCodes.MachineTokenRefused,
-                $"NetSuite refused the app's own sign-in with its new certificate: {error.Explanation}",
-                "Your admin sign-in is fine. Press Retry (NetSuite can take a moment to accept a new certificate), or Replace certificate to upload a fresh one.",
+                Phrase.Of(nameof(Failure_MachineRefused), error.Explanation),
+                Phrase.Of(nameof(Failure_MachineRefusedToDo)),
                 error.Said)
             : StepFailure.From(error);
 

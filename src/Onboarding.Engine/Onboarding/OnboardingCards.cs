@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
@@ -11,7 +12,8 @@ namespace Onboarding.Engine.Onboarding;
 /// Shows an onboarding's living card in its conversation (updated in place through its <see cref="CardSlot"/>) and posts the
 /// few notices that deserve a message of their own. Publishing comes after the state is saved; a failed publish is logged,
 /// never undoes a step, and the next update re-draws the card. Updates while a step runs are paced by
-/// <see cref="CardUpdatePacer"/>; the card is drawn from the latest state when its turn comes.
+/// <see cref="CardUpdatePacer"/>; the card is drawn from the latest state when its turn comes, in the language its
+/// conversation speaks then (<see cref="ChatViews"/>).
 /// </summary>
 public sealed class OnboardingCards(
     Database database,
@@ -20,7 +22,7 @@ public sealed class OnboardingCards(
     PostInstallRunStore runs,
     AuthorizationRequestStore requests,
     OnboardingCard card,
-    IChatPublisher publisher,
+    ChatViews views,
     CardUpdatePacer pacer,
     TimeProvider timeProvider,
     ILogger<OnboardingCards> logger)
@@ -39,9 +41,6 @@ public sealed class OnboardingCards(
         return new OnboardingSnapshot(session, tenant, key, routineRuns, link is { } l ? new AuthorizeLink(l.Link, l.ExpiresAt) : null);
     }
 
-    public async Task<StepView> ViewAsync(OnboardingSession session, CancellationToken cancellationToken) =>
-        card.Build(await SnapshotAsync(session, cancellationToken).ConfigureAwait(false));
-
     /// <summary>Draws the session's card in place: at once when it comes to rest, on the card's next turn while a step runs.</summary>
     public Task PublishAsync(OnboardingSession session, CancellationToken cancellationToken) =>
         pacer.ShowAsync(SlotOf(session).Value, MomentOf(session), ct => DrawAsync(session, ct), cancellationToken);
@@ -50,10 +49,10 @@ public sealed class OnboardingCards(
     /// Posts a separate message in the session's conversation (authorization received, completion), tied to the session's
     /// card so that channels with threads answer under the right card when several onboardings share a conversation.
     /// </summary>
-    public async Task NotifyAsync(OnboardingSession session, StepView notice, CancellationToken cancellationToken)
+    public async Task NotifyAsync(OnboardingSession session, Func<Wording, StepView> notice, CancellationToken cancellationToken)
     {
         await pacer.FlushAsync(SlotOf(session).Value, cancellationToken).ConfigureAwait(false);
-        await SendAsync(session, ct => publisher.PublishNoticeAsync(session.Conversation, notice, SlotOf(session), ct), cancellationToken).ConfigureAwait(false);
+        await SendAsync(session, ct => views.NoticeAsync(session.Conversation, notice, SlotOf(session), ct), cancellationToken).ConfigureAwait(false);
     }
 
     private CardMoment MomentOf(OnboardingSession session) =>
@@ -62,7 +61,11 @@ public sealed class OnboardingCards(
         : CardMoment.Final;
 
     private Task DrawAsync(OnboardingSession session, CancellationToken cancellationToken) =>
-        SendAsync(session, async ct => await publisher.PublishAsync(session.Conversation, await ViewAsync(session, ct).ConfigureAwait(false), SlotOf(session), ct).ConfigureAwait(false), cancellationToken);
+        SendAsync(session, async ct =>
+        {
+            var snapshot = await SnapshotAsync(session, ct).ConfigureAwait(false);
+            await views.ShowAsync(session.Conversation, w => card.Build(snapshot, w), SlotOf(session), ct).ConfigureAwait(false);
+        }, cancellationToken);
 
     private static CardSlot SlotOf(OnboardingSession session) => CardSlot.ForOnboarding(session.Id.Value);
 

@@ -256,7 +256,7 @@ public sealed class OnboardingFlow(
         await cards.PublishAsync(completed, cancellationToken).ConfigureAwait(false);
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, completed.Account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
 
-        await cards.NotifyAsync(completed, notices.Completed(completed, tenant), cancellationToken).ConfigureAwait(false);
+        await cards.NotifyAsync(completed, w => notices.Completed(w, completed, tenant), cancellationToken).ConfigureAwait(false);
         return completed;
     }
 }

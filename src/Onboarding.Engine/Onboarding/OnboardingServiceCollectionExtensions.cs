@@ -68,6 +68,7 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<AdminAccessSweep>();
         services.TryAddSingleton<BundleStep>();
         services.TryAddSingleton<MachineAccessStep>();
+        services.TryAddSingleton<CertificateUpload>();
         services.TryAddSingleton<PostInstallStep>();
         services.TryAddSingleton<OnboardingCertificateRevocation>();
         services.TryAddSingleton<OnboardingFlow>();

@@ -5,6 +5,8 @@ using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding;
 
@@ -67,8 +69,8 @@ public sealed class PostInstallStep(
             {
                 firstFailure ??= new StepFailure(
                     FlowCodes.RoutineFailed,
-                    $"{byName[run.Routine].Label}: {result.Summary}",
-                    result.Error?.IsTransient == true ? "Press Retry in a minute; only the routines that failed run again." : "Press Retry once the cause is fixed; only the routines that failed run again.",
+                    Phrase.Of(nameof(Failure_Routine), byName[run.Routine].Label, result.Summary),
+                    Phrase.Of(result.Error?.IsTransient == true ? nameof(Failure_RoutineTransientToDo) : nameof(Failure_RoutineToDo)),
                     result.Error?.Said);
             }
         }
@@ -94,7 +96,7 @@ public sealed class PostInstallStep(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A routine is vendor code: its bug fails the routine (retryable), not the whole host.
-            result = RoutineResult.Failed($"stopped with {e.GetType().Name}");
+            result = RoutineResult.Failed(Phrase.Of(nameof(Routine_Crashed), e.GetType().Name));
         }
 
         span?.SetTag(EngineTags.Outcome, result.Succeeded ? "done" : "failed");

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding;
 
@@ -120,41 +122,27 @@ public sealed record PreflightOutcome(IReadOnlyList<PreflightGap> Gaps, NetSuite
 /// <summary>One thing the signed-in role or the account lacks, in words an admin can act on.</summary>
 /// <param name="Missing">What cannot be done, completing "The role can't …".</param>
 /// <param name="Fix">Where to fix it in NetSuite.</param>
-public sealed record PreflightGap(string Missing, string Fix)
+public sealed record PreflightGap(Phrase Missing, Phrase Fix)
 {
-    public static PreflightGap RestWebServices { get; } = new(
-        "use REST web services",
-        "turn on REST Web Services (Setup > Company > Enable Features > SuiteCloud) and give the role the REST Web Services and Log in using OAuth 2.0 Access Tokens permissions");
+    public static PreflightGap RestWebServices { get; } = new(Phrase.Of(nameof(Preflight_RestWebServices)), Phrase.Of(nameof(Preflight_RestWebServicesFix)));
 
-    public static PreflightGap ManageRoles { get; } = new(
-        "look up roles (to find the app's role)",
-        "give the role the Setup > Manage Roles permission");
+    public static PreflightGap ManageRoles { get; } = new(Phrase.Of(nameof(Preflight_ManageRoles)), Phrase.Of(nameof(Preflight_ManageRolesFix)));
 
-    public static PreflightGap Employees { get; } = new(
-        "read employee records (to check who the app's certificate is mapped to)",
-        "give the role the Lists > Employees permission");
+    public static PreflightGap Employees { get; } = new(Phrase.Of(nameof(Preflight_Employees)), Phrase.Of(nameof(Preflight_EmployeesFix)));
 
-    public static PreflightGap Certificates { get; } = new(
-        "upload the app's certificate",
-        "give the role the Manage own OAuth 2.0 Client Credentials certificates permission");
+    public static PreflightGap Certificates { get; } = new(Phrase.Of(nameof(Preflight_Certificates)), Phrase.Of(nameof(Preflight_CertificatesFix)));
 
-    public static PreflightGap CertificateRoom { get; } = new(
-        $"add a certificate: the app's machine integration already has {CertificateLimit.MaxActive} active certificates, NetSuite's limit",
-        "revoke unused ones under Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup");
+    public static PreflightGap CertificateRoom { get; } = new(Phrase.Of(nameof(Preflight_CertificateRoom), CertificateLimit.MaxActive), Phrase.Of(nameof(Preflight_CertificateRoomFix)));
 
-    public static PreflightGap Restlets { get; } = new(
-        "call RESTlets (roles marked Web Services Only cannot)",
-        "choose a role without the Web Services Only restriction, such as Administrator");
+    public static PreflightGap Restlets { get; } = new(Phrase.Of(nameof(Preflight_Restlets)), Phrase.Of(nameof(Preflight_RestletsFix)));
 
-    public static PreflightGap RestletAudience { get; } = new(
-        "call the bundle's check RESTlet, whose deployment admits only the Administrator role and the app's own role",
-        "sign in with the Administrator role");
+    public static PreflightGap RestletAudience { get; } = new(Phrase.Of(nameof(Preflight_RestletAudience)), Phrase.Of(nameof(Preflight_RestletAudienceFix)));
 
-    public static PreflightGap MissingEmployee(long entityId) => new(
-        $"map the app's certificate to employee {entityId}: there is no such employee in this account",
-        "check the employee the vendor configured (Onboarding:EntityToMap), or map to the signing-in administrator");
+    public static PreflightGap MissingEmployee(long entityId) => new(Phrase.Of(nameof(Preflight_MissingEmployee), entityId), Phrase.Of(nameof(Preflight_MissingEmployeeFix)));
 
-    public static PreflightGap ServerScripts(NetSuiteError error) => new(
-        $"run the bundle's RESTlet ({error.Explanation})",
-        "turn on Server SuiteScript (Setup > Company > Enable Features > SuiteCloud) and check the bundle's RESTlet deployment is Released");
+    public static PreflightGap ServerScripts(NetSuiteError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new(Phrase.Of(nameof(Preflight_ServerScripts), error.Explanation), Phrase.Of(nameof(Preflight_ServerScriptsFix)));
+    }
 }

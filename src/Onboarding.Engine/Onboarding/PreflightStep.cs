@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using static Onboarding.Engine.Log;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding;
 
@@ -55,11 +57,10 @@ public sealed class PreflightStep(
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(gaps);
-        var role = session.AuthorizedRoleName ?? (session.AuthorizedRoleId is { } id ? $"role {id}" : "the chosen role");
-        var missing = string.Join("; ", gaps.Select(g => $"{g.Missing} — {g.Fix}"));
-        return new StepFailure(
-            FlowCodes.PreflightFailed,
-            $"Signed in as {role}, which can't yet do everything setup needs: {missing}.",
-            "Press Sign in again and pick the Administrator role (Choose Another Role on NetSuite's consent page), or have a NetSuite administrator fix the above and press Retry. Nothing was changed in NetSuite.");
+        object role = session.AuthorizedRoleName is { } name ? name
+            : session.AuthorizedRoleId is { } id ? Phrase.Of(nameof(Checklist_RoleId), id)
+            : Phrase.Of(nameof(Preflight_ChosenRole));
+        IReadOnlyList<Phrase> missing = [.. gaps.Select(g => Phrase.Of(nameof(Preflight_Gap), g.Missing, g.Fix))];
+        return new StepFailure(FlowCodes.PreflightFailed, Phrase.Of(nameof(Preflight_Failed), role, missing), Phrase.Of(nameof(Preflight_FailedToDo)));
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding;
 
@@ -66,7 +68,7 @@ public sealed class TenantOffboarding(
 
         if (credential is null)
         {
-            return new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "The key for this certificate is no longer stored.");
+            return new NetSuiteError(NetSuiteErrorKind.CertificateRejected, Phrase.Of(nameof(NetSuite_KeyGone)));
         }
 
         var token = await auditedTokens.GetAsync(credential, actor, fresh: false, cancellationToken).ConfigureAwait(false);

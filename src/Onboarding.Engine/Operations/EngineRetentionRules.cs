@@ -22,6 +22,15 @@ internal sealed class EngineRetentionRules : IRetentionRuleSource
 
     private const string GoneTenants = "SELECT account_id FROM tenants WHERE status = 'Offboarded' AND offboarded_at < @cutoff";
 
+    // Only proactive messages need a conversation's stored address, and the language and zone to speak there in: alerts,
+    // and onboardings or re-authorizations still under way.
+    private const string NoLongerPostedTo = """
+        updated_at < @cutoff
+          AND conversation_key NOT IN (SELECT conversation_key FROM alert_subscriptions WHERE disabled_at IS NULL)
+          AND conversation_key NOT IN (SELECT conversation_key FROM onboarding_sessions WHERE status IN ('Waiting', 'Running', 'Failed'))
+          AND conversation_key NOT IN (SELECT conversation_key FROM reauthorizations WHERE status IN ('Waiting', 'Running'))
+        """;
+
     /// <summary>What a person's name becomes once its retention has passed.</summary>
     public const string NameRemoved = "someone";
 
@@ -68,16 +77,8 @@ internal sealed class EngineRetentionRules : IRetentionRuleSource
             "DELETE FROM tenants WHERE status = 'Offboarded' AND offboarded_at < @cutoff",
         ]),
 
-        // Only proactive messages need a stored address: alerts, and onboardings or re-authorizations still under way.
-        new("conversation_references", o => o.ConversationReferences,
-        [
-            """
-            DELETE FROM conversation_references WHERE updated_at < @cutoff
-              AND conversation_key NOT IN (SELECT conversation_key FROM alert_subscriptions WHERE disabled_at IS NULL)
-              AND conversation_key NOT IN (SELECT conversation_key FROM onboarding_sessions WHERE status IN ('Waiting', 'Running', 'Failed'))
-              AND conversation_key NOT IN (SELECT conversation_key FROM reauthorizations WHERE status IN ('Waiting', 'Running'))
-            """,
-        ]),
+        new("conversation_references", o => o.ConversationReferences, [$"DELETE FROM conversation_references WHERE {NoLongerPostedTo}"]),
+        new("conversation_locales", o => o.ConversationReferences, [$"DELETE FROM conversation_locales WHERE {NoLongerPostedTo}"]),
         new("card_messages", o => o.CardMessages, ["DELETE FROM card_messages WHERE updated_at < @cutoff"]),
         new("alert_subscriptions", o => o.DisabledAlertSubscriptions, ["DELETE FROM alert_subscriptions WHERE disabled_at IS NOT NULL AND disabled_at < @cutoff"]),
     ];

@@ -114,7 +114,7 @@ public sealed class TenantErasure(
             return;
         }
 
-        foreach (var table in (string[])["conversation_references", "card_messages", "processed_deliveries"])
+        foreach (var table in (string[])["conversation_references", "conversation_locales", "card_messages", "processed_deliveries"])
         {
             await write.ExecuteAsync($"DELETE FROM {table} WHERE conversation_key = @conversation", new { conversation }, cancellationToken).ConfigureAwait(false);
         }

@@ -9,5 +9,5 @@ public sealed class ConnectedTenantDirectory(TenantStore tenants) : ITenantDirec
     public async Task<IReadOnlyList<MonitoredTenant>> ConnectedTenantsAsync(CancellationToken cancellationToken) =>
         [.. (await tenants.AllAsync(cancellationToken).ConfigureAwait(false))
             .Where(t => t.Status == TenantStatus.Connected)
-            .Select(t => new MonitoredTenant(t.Account, t.DisplayName))];
+            .Select(t => new MonitoredTenant(t.Account, t.DisplayName) { TimeZone = t.TimeZone })];
 }

@@ -1,5 +1,6 @@
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Onboarding.PostInstall;
+using Onboarding.Engine.Language;
 
 namespace Onboarding.Engine.Storage;
 
@@ -26,7 +27,7 @@ public sealed class PostInstallRunStore
     public Task SetAsync(StorageTransaction transaction, SessionId session, RoutineRun run, DateTimeOffset now, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync(
             "UPDATE post_install_runs SET state = @state, summary = @summary, failure_said = @said, updated_at = @now WHERE session_id = @session AND routine = @routine",
-            new { session = session.Value, routine = run.Routine, state = run.State.ToString(), summary = run.Summary, said = run.Said, now = StoredTime.Format(now) },
+            new { session = session.Value, routine = run.Routine, state = run.State.ToString(), summary = run.Summary?.Encode(), said = run.Said, now = StoredTime.Format(now) },
             cancellationToken);
 
     public async Task<IReadOnlyList<RoutineRun>> ForSessionAsync(StorageTransaction transaction, SessionId session, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ public sealed class PostInstallRunStore
             "SELECT routine AS Routine, state AS State, summary AS Summary, failure_said AS Said FROM post_install_runs WHERE session_id = @session ORDER BY position",
             new { session = session.Value },
             cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => new RoutineRun(r.Routine, Enum.Parse<RoutineState>(r.State), r.Summary, r.Said))];
+        return [.. rows.Select(r => new RoutineRun(r.Routine, Enum.Parse<RoutineState>(r.State), Phrase.Decode(r.Summary), r.Said))];
     }
 
     private sealed class RunRow

@@ -32,4 +32,10 @@ public sealed record StepView(string Title, string Summary, Tone Tone = Tone.Neu
 
     /// <summary>Small print: link lifetime, NetSuite's raw error code.</summary>
     public string? Footnote { get; init; }
+
+    /// <summary>
+    /// The language the view's text is in ("en", "de", "fr"), set where the view meets its conversation
+    /// (<see cref="Conversations.ChatViews"/>): renderers say their own few words in it and tell the client.
+    /// </summary>
+    public string Language { get; init; } = "en";
 }

@@ -4,7 +4,7 @@ namespace Onboarding.Benchmarks.Measurement;
 
 /// <summary>
 /// Results of one scenario as Markdown table rows (metric, value, target, verdict), printed at the end so they can be
-/// pasted into the README's Benchmarks section.
+/// pasted into docs/benchmarks.md.
 /// </summary>
 public sealed class ResultTable(string scenario)
 {

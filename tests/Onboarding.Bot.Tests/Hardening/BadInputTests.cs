@@ -56,7 +56,7 @@ public sealed class BadInputTests(BadInputHost host) : IClassFixture<BadInputHos
     public void Account_id_is_refused_with_its_reason(string typed, string expected)
     {
         Assert.False(AccountId.TryParse(typed, out _, out var error));
-        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains(expected, Engine.Language.Wording.English.Say(error), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         _connector.Refuse(removed.Conversation, 403);
         var dispatcher = _host.Services.GetRequiredService<AlertDispatcher>();
 
-        var delivered = await dispatcher.BroadcastAsync(new StepView("🔴 Contoso — connection down", "down", Tone.Attention), CardSlot.ForAlert("incident-1"), AlertKind.Down, CancellationToken.None);
+        var delivered = await dispatcher.BroadcastAsync(_ => new StepView("🔴 Contoso — connection down", "down", Tone.Attention), CardSlot.ForAlert("incident-1"), AlertKind.Down, CancellationToken.None);
 
         Assert.Equal(1, delivered);
         var alert = Assert.Single(await _connector.WaitForAsync(a => a.ConversationId == kept.Conversation && a.CardTexts.Contains("🔴 Contoso — connection down")));
@@ -50,8 +50,8 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         var dispatcher = _host.Services.GetRequiredService<AlertDispatcher>();
         var slot = CardSlot.ForAlert("incident-2");
 
-        await dispatcher.BroadcastAsync(new StepView("🔴 Contoso — connection down", "down", Tone.Attention), slot, AlertKind.Down, CancellationToken.None);
-        await dispatcher.BroadcastAsync(new StepView("🟢 Contoso — recovered", "recovered", Tone.Good), slot, AlertKind.Update, CancellationToken.None);
+        await dispatcher.BroadcastAsync(_ => new StepView("🔴 Contoso — connection down", "down", Tone.Attention), slot, AlertKind.Down, CancellationToken.None);
+        await dispatcher.BroadcastAsync(_ => new StepView("🟢 Contoso — recovered", "recovered", Tone.Good), slot, AlertKind.Update, CancellationToken.None);
 
         var shown = await _connector.WaitForAsync(a => a.ConversationId == channel.Conversation && a.AdaptiveCard is not null && a.CardTexts.Any(t => t.Contains("Contoso", StringComparison.Ordinal)), count: 2);
         Assert.Equal("POST", shown[0].Method);

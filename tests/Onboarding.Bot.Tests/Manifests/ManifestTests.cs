@@ -39,7 +39,7 @@ public sealed class ManifestTests
         Assert.Equal("1.30", (string?)manifest["manifestVersion"]);
         Assert.EndsWith("/v1.30/MicrosoftTeams.schema.json", (string?)manifest["$schema"], StringComparison.Ordinal);
         Assert.Equal(["groupChat", "personal", "team"], manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => (string)s!).Order());
-        Assert.All(HelpView.Commands, c => Assert.Contains(Words(c.Command), titles));
+        Assert.All(HelpView.Commands(Wording.English), c => Assert.Contains(Words(c.Command), titles));
     }
 
     [Theory]

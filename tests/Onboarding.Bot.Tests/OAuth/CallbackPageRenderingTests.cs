@@ -11,7 +11,7 @@ public sealed class CallbackPageRenderingTests
         var context = new DefaultHttpContext();
         context.Response.Body = new MemoryStream();
 
-        await CallbackPage.Render(false, "<b>title</b>", "<script>alert(1)</script>", "\"next\" & more").ExecuteAsync(context);
+        await CallbackPage.Render(Wording.English, false, "<b>title</b>", "<script>alert(1)</script>", "\"next\" & more").ExecuteAsync(context);
 
         context.Response.Body.Position = 0;
         var page = await new StreamReader(context.Response.Body).ReadToEndAsync();

@@ -47,6 +47,21 @@ public sealed class CallbackPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_callback_that_leads_to_no_conversation_speaks_the_language_the_browser_asks_for()
+    {
+        using var client = new HttpClient { BaseAddress = _bed.Host.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/oauth/netsuite/callback?error=access_denied");
+        request.Headers.AcceptLanguage.ParseAdd("pt-BR, de;q=0.8, en;q=0.5");
+
+        using var response = await client.SendAsync(request);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Diese Seite braucht den Link aus Ihrem Chat", page, StringComparison.Ordinal);
+        Assert.Contains("lang=\"de\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Callback_with_an_oversized_value_is_refused_before_the_engine()
     {
         var (status, page, _) = await _browser.OpenBotAsync("/oauth/netsuite/callback?state=" + new string('s', 3000) + "&code=x");

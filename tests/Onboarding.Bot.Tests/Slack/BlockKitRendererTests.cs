@@ -85,11 +85,11 @@ public sealed class BlockKitRendererTests
     [Fact]
     public void The_help_card_shows_every_command_and_its_whole_description()
     {
-        var message = _renderer.Render(HelpView.Create());
+        var message = _renderer.Render(HelpView.Create(Wording.English));
 
         var items = message.Blocks.OfType<JsonObject>().SelectMany(b => Descendants(b)).Where(n => (string?)n["type"] == "rich_text_list").SelectMany(l => l["elements"]!.AsArray()).Select(Line).ToList();
-        Assert.Equal(HelpView.Commands.Count, items.Count);
-        foreach (var (command, description) in HelpView.Commands)
+        Assert.Equal(HelpView.Commands(Wording.English).Count, items.Count);
+        foreach (var (command, description) in HelpView.Commands(Wording.English))
         {
             Assert.Contains($"{command} — {description}", items);
         }

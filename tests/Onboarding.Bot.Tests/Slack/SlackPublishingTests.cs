@@ -37,7 +37,7 @@ public sealed class SlackPublishingTests
         var engine = new RecordingCommandHandler();
         await using var host = await SlackBotHost.StartAsync(engine);
         var publisher = host.Services.GetRequiredService<IChatPublisher>();
-        engine.OnCommand = (command, ct) => publisher.PublishAsync(command.Conversation, HelpView.Create(), Onboarding, ct);
+        engine.OnCommand = (command, ct) => publisher.PublishAsync(command.Conversation, HelpView.Create(Wording.English), Onboarding, ct);
 
         await host.Requests.PostCommandAsync("help", triggerId: "trigger-card");
         var posted = Assert.Single(await host.Slack.WaitForMethodAsync(SlackWebApiClient.PostMessageMethod));
@@ -63,7 +63,7 @@ public sealed class SlackPublishingTests
         await using var host = await SlackBotHost.StartAsync(engine);
         var publisher = host.Services.GetRequiredService<IChatPublisher>();
         engine.OnCommand = (command, ct) => command.Verb == ChatVerbs.Help
-            ? publisher.PublishAsync(command.Conversation, HelpView.Create(), Onboarding, ct)
+            ? publisher.PublishAsync(command.Conversation, HelpView.Create(Wording.English), Onboarding, ct)
             : Task.CompletedTask;
         await host.Requests.PostCommandAsync("help", triggerId: "trigger-click");
         var card = Assert.Single(await host.Slack.WaitForMethodAsync(SlackWebApiClient.PostMessageMethod));

@@ -4,7 +4,7 @@ using Onboarding.Bot.Slack.Signing;
 
 namespace Onboarding.Bot.Tests.Slack;
 
-/// <summary>Slack's published test vector (chat-platforms.md B2) and the replay window.</summary>
+/// <summary>Slack's published test vector (https://api.slack.com/authentication/verifying-requests-from-slack) and the replay window.</summary>
 public sealed class SlackSignatureVerifierTests
 {
     private const string VectorSecret = "8f742231b10e8888abcd99yyyzzz85a5";

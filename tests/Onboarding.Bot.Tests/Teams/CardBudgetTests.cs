@@ -46,21 +46,22 @@ public sealed class CardBudgetTests
         var tenant = new Tenant(AccountId.Parse("1234567_SB1"), TenantStatus.Connected) { CompanyName = "Demo Company (Sandbox)" };
         return new Dictionary<string, StepView>
         {
-            ["help"] = HelpView.Create(),
-            ["welcome"] = WelcomeView.Create("Onboarding App"),
-            ["staff only"] = ReplyViews.StaffOnly("rotate"),
-            ["invalid account"] = ReplyViews.InvalidAccount("An account id has digits, optionally _SB and a number."),
-            ["not yours"] = ReplyViews.NotYours(),
-            ["unknown session"] = ReplyViews.UnknownSession(),
-            ["already connected"] = ReplyViews.AlreadyConnected(tenant),
-            ["confirm offboard"] = ReplyViews.ConfirmOffboard(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }),
-            ["how it works"] = HowItWorksView.Create("Onboarding App"),
+            ["help"] = HelpView.Create(Wording.English),
+            ["welcome"] = WelcomeView.Create(Wording.English, "Onboarding App"),
+            ["staff only"] = ReplyViews.StaffOnly(Wording.English, "rotate"),
+            ["invalid account"] = ReplyViews.InvalidAccount(Wording.English, Phrase.Verbatim("An account id has digits, optionally _SB and a number.")),
+            ["not yours"] = ReplyViews.NotYours(Wording.English),
+            ["unknown session"] = ReplyViews.UnknownSession(Wording.English),
+            ["already connected"] = ReplyViews.AlreadyConnected(Wording.English, tenant),
+            ["confirm offboard"] = ReplyViews.ConfirmOffboard(Wording.English, tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }),
+            ["how it works"] = HowItWorksView.Create(Wording.English, "Onboarding App"),
             ["audit trail, full and tampered"] = OperationsViews.AuditTrail(
+                Wording.English,
                 tenant.Account,
                 [.. Enumerable.Range(1, AuditRoute.Shown).Select(i => new AuditRecord(i, DateTimeOffset.UnixEpoch.AddDays(i), new AuditEntry(
                     "aad-00000000-0000-0000-0000-00000000000" + (i % 10), "1234567_SB1", "onboarding.transition", "failed", new string('x', 300))))],
                 new AuditVerification(false, 1000, 20, 7, "entry 7 in chain 1234567_SB1 was changed after it was written")),
-            ["confirm erase"] = OperationsViews.ConfirmErase(tenant.Account),
+            ["confirm erase"] = OperationsViews.ConfirmErase(Wording.English, tenant.Account),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Onboarding.Bot.Tests.Infrastructure;
+using Onboarding.Engine.Conversations;
 
 namespace Onboarding.Bot.Tests.Teams;
 
@@ -42,6 +43,36 @@ public sealed class HelpConversationTests : IAsyncLifetime
         await using var read = await Engine.Storage.StorageTransaction.BeginAsync(_bed.Service<Engine.Storage.Database>(), write: false, CancellationToken.None);
         Assert.Equal(0L, await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM chat_inbox", null, CancellationToken.None));
         Assert.Equal(0L, await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM processed_deliveries", null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Help_from_a_Teams_client_in_German_is_answered_in_German_and_the_conversation_keeps_its_zone()
+    {
+        var message = _bed.Teams.Message("help");
+        message["locale"] = "de-DE";
+        message["localTimezone"] = "Europe/Berlin";
+
+        await _bed.SendAsync(message);
+
+        var reply = Assert.Single(await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId));
+        Assert.True(reply.Shows("was ich kann"));
+        Assert.Contains("offboard <Konto>", reply.CardTexts);
+        Assert.False(reply.Shows("what I can do"));
+        var told = await _bed.Service<ConversationLocales>()
+            .FindAsync(new ConversationKey("msteams", TeamsActivities.TenantId, _bed.Teams.ConversationId), CancellationToken.None);
+        Assert.Equal(new ChannelLocale("de-DE", "Europe/Berlin"), told);
+    }
+
+    [Fact]
+    public async Task Help_from_a_client_in_an_unshipped_language_is_answered_in_English()
+    {
+        var message = _bed.Teams.Message("help");
+        message["locale"] = "pt-BR";
+
+        await _bed.SendAsync(message);
+
+        var reply = Assert.Single(await _bed.Connector.WaitForAsync(a => a.ConversationId == _bed.Teams.ConversationId));
+        Assert.True(reply.Shows("what I can do"));
     }
 
     [Fact]

@@ -6,8 +6,9 @@ using Onboarding.Tests.Shared;
 namespace Onboarding.EndToEnd.Tests.Cards;
 
 /// <summary>
-/// Every card the bot can emit, rendered by our Adaptive Card renderer, parsed by the official Adaptive Cards renderer
-/// (npm adaptivecards) as a Teams host (schema 1.5) would: no parse or validation message, version 1.5 at most.
+/// Every card the bot can emit, in every shipped language, rendered by our Adaptive Card renderer, parsed by the official
+/// Adaptive Cards renderer (npm adaptivecards) as a Teams host (schema 1.5) would: no parse or validation message, version
+/// 1.5 at most.
 /// </summary>
 public sealed class AdaptiveCardsRendererTests : IClassFixture<RenderedCards>
 {
@@ -46,12 +47,25 @@ public sealed class AdaptiveCardsRendererTests : IClassFixture<RenderedCards>
     }
 
     [NodeChecksFact]
+    public async Task Every_card_is_checked_in_every_shipped_language_and_said_in_that_language()
+    {
+        var report = await _cards.CheckAsync();
+        var byLanguage = report.GroupBy(r => r.File[(r.File.LastIndexOf('.') + 1)..]).ToDictionary(g => g.Key, g => g.Select(r => r.File[..r.File.LastIndexOf('.')]).Order().ToList());
+
+        Assert.Equal(Languages.All.Select(l => l.Name).Order(), byLanguage.Keys.Order());
+        Assert.All(byLanguage.Values, names => Assert.Equal(byLanguage["en"], names));
+        Assert.Contains("What I can do", _cards.Json("help.en"), StringComparison.Ordinal);
+        Assert.Contains("Was ich kann", _cards.Json("help.de"), StringComparison.Ordinal);
+        Assert.Contains("Ce que je sais faire", _cards.Json("help.fr"), StringComparison.Ordinal);
+    }
+
+    [NodeChecksFact]
     public async Task No_text_on_any_card_becomes_a_link_in_a_host_that_reads_Markdown()
     {
         var report = await _cards.CheckAsync();
 
         var linked = report.Where(r => r.Links > 0).Select(r => $"{r.File}: {r.Links} link(s)").ToList();
-        Assert.Contains(report, r => r.File == "hostile-markdown-link");
+        Assert.Contains(report, r => r.File == "hostile-markdown-link.en");
         Assert.True(linked.Count == 0, string.Join(Environment.NewLine, linked));
     }
 
@@ -60,7 +74,7 @@ public sealed class AdaptiveCardsRendererTests : IClassFixture<RenderedCards>
     {
         // Proves the link count is not vacuous: the same text in a TextBlock (Markdown) becomes a link.
         using var scratch = new ScratchFolder();
-        var card = AdaptiveCardRenderer.Render(Engine.Conversations.HelpView.Create());
+        var card = AdaptiveCardRenderer.Render(Engine.Conversations.HelpView.Create(Wording.English));
         card["body"]!.AsArray().Add(new JsonObject { ["type"] = "TextBlock", ["text"] = HostileText.MarkdownLink, ["wrap"] = true });
         await scratch.WriteAsync("textblock.json", card.ToJsonString());
 
@@ -74,7 +88,7 @@ public sealed class AdaptiveCardsRendererTests : IClassFixture<RenderedCards>
     {
         // Proves the check is not vacuous: a 1.6-only element, and an unknown one, are reported.
         using var scratch = new ScratchFolder();
-        var card = AdaptiveCardRenderer.Render(Engine.Conversations.HelpView.Create());
+        var card = AdaptiveCardRenderer.Render(Engine.Conversations.HelpView.Create(Wording.English));
         card["body"]!.AsArray().Add(new JsonObject { ["type"] = "CodeBlock", ["codeSnippet"] = "x" });
         card["body"]!.AsArray().Add(new JsonObject { ["type"] = "NoSuchElement" });
         await scratch.WriteAsync("bad.json", card.ToJsonString());

@@ -19,7 +19,7 @@ namespace Onboarding.EndToEnd.Tests.Cards;
 /// the onboarding card at every step and status (with every failure cause), the notices, the replies, the status board,
 /// and the health monitor's alert and certificate cards.
 /// </summary>
-internal sealed class CardCatalog(IServiceProvider services)
+internal sealed class CardCatalog(IServiceProvider services, Wording w)
 {
     private static readonly AccountId Account = AccountId.Parse("1234567_SB1");
 
@@ -27,19 +27,35 @@ internal sealed class CardCatalog(IServiceProvider services)
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
+    /// <summary>A time zone per shipped language, so zone names are shown too (English readers get UTC).</summary>
+    private static readonly Dictionary<string, string?> Zones = new() { ["en"] = null, ["de"] = "Europe/Berlin", ["fr"] = "America/Montreal" };
+
+    /// <summary>The catalog in every shipped language, each name ending in its language ("help.de").</summary>
+    public static async Task<IReadOnlyList<(string Name, StepView View)>> InEveryLanguageAsync(IServiceProvider services)
+    {
+        var all = new List<(string, StepView)>();
+        foreach (var language in Languages.All)
+        {
+            var views = await new CardCatalog(services, Wording.For(language.Name, Zones[language.Name])).BuildAsync();
+            all.AddRange(views.Select(v => ($"{v.Name}.{language.Name}", v.View with { Language = language.Name })));
+        }
+
+        return all;
+    }
+
     public async Task<IReadOnlyList<(string Name, StepView View)>> BuildAsync()
     {
         var views = new List<(string, StepView)>
         {
-            ("help", HelpView.Create()),
-            ("welcome", WelcomeView.Create("Onboarding App")),
-            ("how-it-works", HowItWorksView.Create("Onboarding App")),
+            ("help", HelpView.Create(w)),
+            ("welcome", WelcomeView.Create(w, "Onboarding App")),
+            ("how-it-works", HowItWorksView.Create(w, "Onboarding App")),
         };
         views.AddRange(OnboardingCards());
         views.AddRange(Notices());
         views.AddRange(Replies());
         views.AddRange(await StatusBoardsAsync());
-        views.AddRange(AlertCards.Build(services.GetRequiredService<IOptions<HealthOptions>>().Value, Now));
+        views.AddRange(AlertCards.Build(w, services.GetRequiredService<IOptions<HealthOptions>>().Value, Now));
         views.Add(("oversized", Oversized()));
         views.AddRange(Hostile());
         return views;
@@ -47,31 +63,30 @@ internal sealed class CardCatalog(IServiceProvider services)
 
     private IEnumerable<(string, StepView)> OnboardingCards()
     {
-        var card = services.GetRequiredService<OnboardingCard>();
         foreach (var step in Enum.GetValues<OnboardingStep>())
         {
             foreach (var status in Enum.GetValues<SessionStatus>())
             {
-                yield return ($"onboarding-{step}-{status}", card.Build(Snapshot(Session(step, status))));
+                yield return ($"onboarding-{step}-{status}", CardOf(Snapshot(Session(step, status))));
             }
 
-            yield return ($"onboarding-{step}-Running-stalled", card.Build(Snapshot(Session(step, SessionStatus.Running) with { LeaseUntil = Now.AddMinutes(-1) })));
-            yield return ($"onboarding-{step}-Waiting-shared", card.Build(Snapshot(Session(step, SessionStatus.Waiting) with { SharedConversation = true })));
+            yield return ($"onboarding-{step}-Running-stalled", CardOf(Snapshot(Session(step, SessionStatus.Running) with { LeaseUntil = Now.AddMinutes(-1) })));
+            yield return ($"onboarding-{step}-Waiting-shared", CardOf(Snapshot(Session(step, SessionStatus.Waiting) with { SharedConversation = true })));
         }
 
-        yield return ("onboarding-AwaitingAuthorization-no-account", card.Build(new OnboardingSnapshot(
+        yield return ("onboarding-AwaitingAuthorization-no-account", CardOf(new OnboardingSnapshot(
             Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Waiting) with { Account = null, AccountExpected = false }, null, null, [], Link())));
-        yield return ("onboarding-AwaitingAuthorization-link-used", card.Build(new OnboardingSnapshot(
+        yield return ("onboarding-AwaitingAuthorization-link-used", CardOf(new OnboardingSnapshot(
             Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Waiting), null, null, [], null)));
 
         foreach (var (code, failure) in Failures())
         {
             foreach (var step in new[] { OnboardingStep.AwaitingAuthorization, OnboardingStep.AwaitingBundle, OnboardingStep.EstablishingMachineAccess, OnboardingStep.PostInstall })
             {
-                yield return ($"failed-{code}-{step}", card.Build(Snapshot(Session(step, SessionStatus.Failed) with { Failure = failure })));
+                yield return ($"failed-{code}-{step}", CardOf(Snapshot(Session(step, SessionStatus.Failed) with { Failure = failure })));
             }
 
-            yield return ($"failed-for-good-{code}", card.Build(Snapshot(Session(OnboardingStep.EstablishingMachineAccess, SessionStatus.FailedPermanently) with { Failure = failure })));
+            yield return ($"failed-for-good-{code}", CardOf(Snapshot(Session(OnboardingStep.EstablishingMachineAccess, SessionStatus.FailedPermanently) with { Failure = failure })));
         }
     }
 
@@ -79,42 +94,45 @@ internal sealed class CardCatalog(IServiceProvider services)
     {
         var notices = services.GetRequiredService<OnboardingNotices>();
         var session = Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting);
-        yield return ("notice-authorization-received", notices.AuthorizationReceived(session));
-        yield return ("notice-completed", notices.Completed(Session(OnboardingStep.Completed, SessionStatus.Completed), Tenant()));
-        yield return ("notice-completed-unknown-company", notices.Completed(Session(OnboardingStep.Completed, SessionStatus.Completed), null));
+        yield return ("notice-authorization-received", notices.AuthorizationReceived(w, session));
+        yield return ("notice-completed", notices.Completed(w, Session(OnboardingStep.Completed, SessionStatus.Completed), Tenant()));
+        yield return ("notice-completed-unknown-company", notices.Completed(w, Session(OnboardingStep.Completed, SessionStatus.Completed), null));
     }
 
     private IEnumerable<(string, StepView)> Replies()
     {
         var tenant = Tenant();
-        yield return ("reply-notice", ReplyViews.Notice("A notice", "Something to know."));
-        yield return ("reply-staff-only", ReplyViews.StaffOnly("rotate"));
-        yield return ("reply-invalid-account", ReplyViews.InvalidAccount("'12 34' is not a NetSuite account id: use the id from the NetSuite address, e.g. 1234567_SB1."));
-        yield return ("reply-not-yours", ReplyViews.NotYours());
-        yield return ("reply-unknown-session", ReplyViews.UnknownSession());
-        yield return ("reply-already-onboarding", ReplyViews.AlreadyOnboarding(Account, Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting), canCancel: true));
-        yield return ("reply-already-onboarding-elsewhere", ReplyViews.AlreadyOnboardingElsewhere(Account));
-        yield return ("reply-not-your-onboarding", ReplyViews.NotYourOnboarding(Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Waiting)));
-        yield return ("reply-cancelled-elsewhere", ReplyViews.CancelledElsewhere(Session(OnboardingStep.AwaitingBundle, SessionStatus.Cancelled)));
-        yield return ("reply-already-connected", ReplyViews.AlreadyConnected(tenant));
-        yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }));
-        yield return ("reply-offboarding", ReplyViews.Offboarding(Account, new ChatUser("u-1", "Vic")));
-        yield return ("reply-offboarding-kept", ReplyViews.OffboardingKept(Account, new ChatUser("u-1", "Vic")));
-        yield return ("reply-offboarded", ReplyViews.Offboarded(new OffboardingOutcome(Account, ["cert-1"], [])));
+        yield return ("reply-notice", ReplyViews.Notice(w, "A notice", "Something to know."));
+        yield return ("reply-staff-only", ReplyViews.StaffOnly(w, "rotate"));
+        yield return ("reply-invalid-account", ReplyViews.InvalidAccount(w, Phrase.Verbatim("'12 34' is not a NetSuite account id: use the id from the NetSuite address, e.g. 1234567_SB1.")));
+        yield return ("reply-not-yours", ReplyViews.NotYours(w));
+        yield return ("reply-unknown-session", ReplyViews.UnknownSession(w));
+        yield return ("reply-already-onboarding", ReplyViews.AlreadyOnboarding(w, Account, Session(OnboardingStep.AwaitingBundle, SessionStatus.Waiting), canCancel: true));
+        yield return ("reply-already-onboarding-elsewhere", ReplyViews.AlreadyOnboardingElsewhere(w, Account));
+        yield return ("reply-not-your-onboarding", ReplyViews.NotYourOnboarding(w, Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Waiting)));
+        yield return ("reply-cancelled-elsewhere", ReplyViews.CancelledElsewhere(w, Session(OnboardingStep.AwaitingBundle, SessionStatus.Cancelled)));
+        yield return ("reply-already-connected", ReplyViews.AlreadyConnected(w, tenant));
+        yield return ("reply-confirm-offboard", ReplyViews.ConfirmOffboard(w, tenant, new Dictionary<string, string> { ["confirmation"] = "c-1" }));
+        yield return ("reply-offboarding", ReplyViews.Offboarding(w, Account, new ChatUser("u-1", "Vic")));
+        yield return ("reply-offboarding-kept", ReplyViews.OffboardingKept(w, Account, new ChatUser("u-1", "Vic")));
+        yield return ("reply-offboarded", ReplyViews.Offboarded(w, new OffboardingOutcome(Account, ["cert-1"], [])));
         yield return ("operations-audit-trail", OperationsViews.AuditTrail(
+            w,
             Account,
             [new AuditRecord(2, DateTimeOffset.UnixEpoch.AddDays(2), new AuditEntry("health-monitor", Account.Value, "key.signed-assertion", "issued", "certificate cert-1, client credentials")),
              new AuditRecord(1, DateTimeOffset.UnixEpoch.AddDays(1), new AuditEntry("aad-user", Account.Value, "admin-token.used", "ok", "session s-1, bundle check"))],
             new AuditVerification(true, 2, 0, null, null)));
-        yield return ("operations-audit-trail-empty", OperationsViews.AuditTrail(Account, [], new AuditVerification(true, 0, 0, null, null)));
-        yield return ("operations-confirm-erase", OperationsViews.ConfirmErase(Account));
-        yield return ("operations-nothing-to-erase", OperationsViews.NothingToErase(Account));
-        yield return ("operations-erased", OperationsViews.Erased(new ErasureOutcome(Account, ["cert-1"], [], 1, new Dictionary<string, int> { ["tenants"] = 1 })));
-        yield return ("operations-erased-not-revoked", OperationsViews.Erased(new ErasureOutcome(Account, [],
-            [("cert-2", new NetSuiteError(NetSuiteErrorKind.PermissionMissing, "The role may not manage certificates.", 403, "INSUFFICIENT_PERMISSION"))], 0, new Dictionary<string, int> { ["tenants"] = 1 })));
-        yield return ("reply-offboarded-not-revoked", ReplyViews.Offboarded(new OffboardingOutcome(Account, [],
-            [("cert-2", new NetSuiteError(NetSuiteErrorKind.PermissionMissing, "The role may not manage certificates.", 403, "INSUFFICIENT_PERMISSION"))])));
+        yield return ("operations-audit-trail-empty", OperationsViews.AuditTrail(w, Account, [], new AuditVerification(true, 0, 0, null, null)));
+        yield return ("operations-confirm-erase", OperationsViews.ConfirmErase(w, Account));
+        yield return ("operations-nothing-to-erase", OperationsViews.NothingToErase(w, Account));
+        yield return ("operations-erased", OperationsViews.Erased(w, new ErasureOutcome(Account, ["cert-1"], [], 1, new Dictionary<string, int> { ["tenants"] = 1 })));
+        yield return ("operations-erased-not-revoked", OperationsViews.Erased(w, new ErasureOutcome(Account, [],
+            [("cert-2", new NetSuiteError(NetSuiteErrorKind.PermissionMissing, Phrase.Verbatim("The role may not manage certificates."), 403, "INSUFFICIENT_PERMISSION"))], 0, new Dictionary<string, int> { ["tenants"] = 1 })));
+        yield return ("reply-offboarded-not-revoked", ReplyViews.Offboarded(w, new OffboardingOutcome(Account, [],
+            [("cert-2", new NetSuiteError(NetSuiteErrorKind.PermissionMissing, Phrase.Verbatim("The role may not manage certificates."), 403, "INSUFFICIENT_PERMISSION"))])));
     }
+
+    private StepView CardOf(OnboardingSnapshot snapshot) => services.GetRequiredService<OnboardingCard>().Build(snapshot, w);
 
     private async Task<IEnumerable<(string, StepView)>> StatusBoardsAsync()
     {
@@ -122,11 +140,13 @@ internal sealed class CardCatalog(IServiceProvider services)
         var sessions = Enum.GetValues<OnboardingStep>()
             .SelectMany(step => Enum.GetValues<SessionStatus>().Select(status => Session(step, status)))
             .ToList();
+        async Task<StepView> BoardAsync(Phrase title, IReadOnlyList<OnboardingSession> shown) =>
+            board.Build(w, title, shown, await board.ReadAsync(shown, CancellationToken.None));
         return
         [
-            ("status-empty", await board.BuildAsync("Your onboardings", [], CancellationToken.None)),
-            ("status-one", await board.BuildAsync("1234567_SB1", [sessions[0]], CancellationToken.None)),
-            ("status-many", await board.BuildAsync("All onboardings", sessions, CancellationToken.None)),
+            ("status-empty", await BoardAsync(Phrase.Of(nameof(Texts.Status_InThisConversation)), [])),
+            ("status-one", await BoardAsync(Phrase.Of(nameof(Texts.Status_OfAccount), "1234567_SB1"), [sessions[0]])),
+            ("status-many", await BoardAsync(Phrase.Of(nameof(Texts.Status_OfEveryTenant)), sessions)),
         ];
     }
 
@@ -136,17 +156,16 @@ internal sealed class CardCatalog(IServiceProvider services)
     /// </summary>
     private IEnumerable<(string, StepView)> Hostile()
     {
-        var card = services.GetRequiredService<OnboardingCard>();
         var link = HostileText.MarkdownLink;
         var failed = Session(OnboardingStep.AwaitingAuthorization, SessionStatus.Failed) with
         {
-            Failure = new StepFailure(FlowCodes.AuthorizationDenied, $"NetSuite refused the sign-in: {link}.", "Press Sign in again.", "NetSuite said: server_error"),
+            Failure = new StepFailure(FlowCodes.AuthorizationDenied, Phrase.Verbatim($"NetSuite refused the sign-in: {link}."), Phrase.Verbatim("Press Sign in again."), "server_error"),
             StartedBy = new ChatUser("user-mallory", link),
             SharedConversation = true,
         };
-        yield return ("hostile-callback-error", card.Build(new OnboardingSnapshot(failed, null, null, [], null)));
+        yield return ("hostile-callback-error", CardOf(new OnboardingSnapshot(failed, null, null, [], null)));
         var completed = Session(OnboardingStep.Completed, SessionStatus.Completed) with { AuthorizedByName = link, AppRoleName = link };
-        yield return ("hostile-company-name", card.Build(new OnboardingSnapshot(completed, Tenant() with { CompanyName = link }, Key(uploaded: true), [], null)));
+        yield return ("hostile-company-name", CardOf(new OnboardingSnapshot(completed, Tenant() with { CompanyName = link }, Key(uploaded: true), [], null)));
         foreach (var (name, text) in HostileText.Cases)
         {
             yield return ($"hostile-{name.Replace(' ', '-')}", HostileText.Everywhere(text));
@@ -164,13 +183,13 @@ internal sealed class CardCatalog(IServiceProvider services)
     {
         foreach (var kind in Enum.GetValues<NetSuiteErrorKind>())
         {
-            yield return (kind.ToString(), StepFailure.From(new NetSuiteError(kind, $"NetSuite refused the call ({kind}).", 400, "SOME_CODE", "detail")));
+            yield return (kind.ToString(), StepFailure.From(new NetSuiteError(kind, Phrase.Verbatim($"NetSuite refused the call ({kind})."), 400, "SOME_CODE", "detail")));
         }
 
         foreach (var field in typeof(FlowCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
         {
             var code = (string)field.GetRawConstantValue()!;
-            yield return (code, new StepFailure(code, $"The step stopped: {code}.", "Press Retry.", "NetSuite said: *bold* _maybe_ `code`"));
+            yield return (code, new StepFailure(code, Phrase.Verbatim($"The step stopped: {code}."), Phrase.Verbatim("Press Retry."), "*bold* _maybe_ `code`"));
         }
     }
 
@@ -180,7 +199,7 @@ internal sealed class CardCatalog(IServiceProvider services)
         var routines = services.GetServices<IPostInstallRoutine>().Select((r, i) => new RoutineRun(
             r.Name,
             session.Status == SessionStatus.Completed || i == 0 ? RoutineState.Done : i == 1 ? RoutineState.Running : RoutineState.Pending,
-            i == 0 ? "Prerequisites OK" : null,
+            i == 0 ? Phrase.Verbatim("Prerequisites OK") : null,
             null)).ToList();
         return new OnboardingSnapshot(
             session,
@@ -206,7 +225,7 @@ internal sealed class CardCatalog(IServiceProvider services)
             Version = 1,
             LeaseUntil = status == SessionStatus.Running ? Now.AddMinutes(1) : null,
             Failure = status is SessionStatus.Failed or SessionStatus.FailedPermanently
-                ? new StepFailure(nameof(NetSuiteErrorKind.Unavailable), "NetSuite did not answer.", "Press Retry in a minute.", "NetSuite said: 503")
+                ? new StepFailure(nameof(NetSuiteErrorKind.Unavailable), Phrase.Verbatim("NetSuite did not answer."), Phrase.Verbatim("Press Retry in a minute."), "503")
                 : null,
             AuthorizedRoleId = phase >= 2 ? 3 : null,
             AuthorizedEntityId = phase >= 2 ? 7 : null,

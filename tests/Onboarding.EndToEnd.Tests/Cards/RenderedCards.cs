@@ -5,7 +5,7 @@ using Onboarding.EndToEnd.Tests.Infrastructure;
 namespace Onboarding.EndToEnd.Tests.Cards;
 
 /// <summary>
-/// The catalog's views rendered to Adaptive Card JSON files (artifacts/cards, one per view) by the bot's renderer, and
+/// The catalog's views in every shipped language rendered to Adaptive Card JSON files (artifacts/cards, one per view) by the bot's renderer, and
 /// the official renderer's report on them, computed once per test class.
 /// </summary>
 public sealed class RenderedCards : IAsyncLifetime
@@ -23,7 +23,7 @@ public sealed class RenderedCards : IAsyncLifetime
         }
 
         using var bot = BotUnderTest.Start();
-        var views = await new CardCatalog(bot.Services).BuildAsync();
+        var views = await CardCatalog.InEveryLanguageAsync(bot.Services);
         foreach (var (name, view) in views)
         {
             await File.WriteAllTextAsync(Path.Combine(_folder, name + ".json"), AdaptiveCardRenderer.Render(view).ToJsonString());
@@ -33,6 +33,9 @@ public sealed class RenderedCards : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The rendered card named <paramref name="name"/> ("help.de"), as JSON text.</summary>
+    public string Json(string name) => File.ReadAllText(Path.Combine(_folder, name + ".json"));
 
     /// <summary>Runs the official renderer over every file, once.</summary>
     public Task<IReadOnlyList<CardReport>> CheckAsync() =>

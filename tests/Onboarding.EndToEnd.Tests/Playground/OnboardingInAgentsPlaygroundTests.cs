@@ -8,7 +8,7 @@ namespace Onboarding.EndToEnd.Tests.Playground;
 /// A whole onboarding the way a person does it, in Microsoft's Teams look-alike: the bot (with its embedded NetSuite
 /// sandbox) and the Agents Playground run on loopback, Chromium shows the Playground, and the test types, clicks the
 /// rendered card buttons, consents and installs on the sandbox's pages, until the card says everything is done.
-/// Screenshots of every step land in artifacts/e2e/onboarding.
+/// Screenshots of every step land in artifacts/e2e/onboarding; the completed card is the README's picture.
 /// </summary>
 public sealed class OnboardingInAgentsPlaygroundTests
 {
@@ -81,7 +81,7 @@ public sealed class OnboardingInAgentsPlaygroundTests
         await Expect(card).ToContainTextAsync(new Regex("is connected"));
         await Expect(card).ToContainTextAsync(new Regex("Admin access\\s*revoked at"));
         await card.ScrollIntoViewIfNeededAsync();
-        await shots.TakeAsync(chat, "completed");
+        await shots.TakeAsync(chat, "completed", readmePicture: "onboarding-completed.png");
         Assert.Empty(await CardInspection.OverflowsAsync(card));
 
         // The status table keeps an account id whole and calls its state column State.

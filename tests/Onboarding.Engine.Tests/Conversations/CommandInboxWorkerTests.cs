@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Conversations.Inbox;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Tests.Onboarding;
 using Onboarding.Tests.Shared.Storage;
@@ -35,7 +36,7 @@ public sealed class CommandInboxWorkerTests
 
         Assert.Equal(3, handler.Runs);
         var apology = Assert.Single(publisher.Messages(command.Conversation));
-        Assert.Equal(CommandApology.View, apology);
+        Assert.Equal(CommandApology.View(Wording.English) with { Language = Wording.English.Language }, apology);
     }
 
     [SkippableTheory]
@@ -86,7 +87,7 @@ public sealed class CommandInboxWorkerTests
         await RunWorkerUntilEmptyAsync(temp, handler, publisher, command: null);
 
         Assert.Equal(0, handler.Runs);
-        Assert.Equal(CommandApology.View, Assert.Single(publisher.Messages(command.Conversation)));
+        Assert.Equal(CommandApology.View(Wording.English) with { Language = Wording.English.Language }, Assert.Single(publisher.Messages(command.Conversation)));
     }
 
     private static async Task RunWorkerUntilEmptyAsync(TemporaryDatabase temp, ScriptedHandler handler, RecordingPublisher publisher, ChatCommand? command)
@@ -99,7 +100,7 @@ public sealed class CommandInboxWorkerTests
 
         await using var services = new ServiceCollection().AddSingleton<IChatCommandHandler>(handler).BuildServiceProvider();
         using var worker = new CommandInboxWorker(
-            inbox, services.GetRequiredService<IServiceScopeFactory>(), publisher, Options.Create(Fast), TimeProvider.System, NullLogger<CommandInboxWorker>.Instance);
+            inbox, services.GetRequiredService<IServiceScopeFactory>(), new ChatViews(publisher, new ConversationLocales(temp.Database, TimeProvider.System)), Options.Create(Fast), TimeProvider.System, NullLogger<CommandInboxWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         try
         {

@@ -19,7 +19,7 @@ public sealed class CommandParserTests
     [Fact]
     public void Help_view_lists_every_command_in_its_table()
     {
-        var view = HelpView.Create();
+        var view = HelpView.Create(Wording.English);
 
         Assert.Equal(
             ["onboard [account]", "status [account]", "alerts here", "alerts off", "rotate <account>", "offboard <account>", "audit <account>", "erase <account>", "cancel [account]", "help"],

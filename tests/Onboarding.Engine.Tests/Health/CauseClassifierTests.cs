@@ -23,19 +23,19 @@ public sealed class CauseClassifierTests
     [InlineData(NetSuiteErrorKind.NotFound, CheckStage.Bundle, FailureCause.BundleUninstalled)]
     [InlineData(NetSuiteErrorKind.NotFound, CheckStage.Probe, FailureCause.Unknown)]
     public void Errors_map_to_the_cause_alerts_explain(NetSuiteErrorKind kind, CheckStage stage, FailureCause expected) =>
-        Assert.Equal(expected, CauseClassifier.Classify(new NetSuiteError(kind, "x"), stage, ValidUntil, Now));
+        Assert.Equal(expected, CauseClassifier.Classify(new NetSuiteError(kind, Phrase.Verbatim("x")), stage, ValidUntil, Now));
 
     [Fact]
     public void A_refused_certificate_past_its_expiry_is_expired_not_revoked() =>
-        Assert.Equal(FailureCause.CertificateExpired, CauseClassifier.Classify(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "x"), CheckStage.Mint, Now.AddMinutes(-1), Now));
+        Assert.Equal(FailureCause.CertificateExpired, CauseClassifier.Classify(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, Phrase.Verbatim("x")), CheckStage.Mint, Now.AddMinutes(-1), Now));
 
     [Fact]
     public void A_refused_certificate_right_after_a_live_token_died_means_the_role_vanished() =>
-        Assert.Equal(FailureCause.BundleUninstalled, CauseClassifier.Classify(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "x"), CheckStage.Mint, ValidUntil, Now, liveTokenRefused: true));
+        Assert.Equal(FailureCause.BundleUninstalled, CauseClassifier.Classify(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, Phrase.Verbatim("x")), CheckStage.Mint, ValidUntil, Now, liveTokenRefused: true));
 
     [Fact]
     public void On_a_sandbox_account_a_live_token_dying_with_the_certificate_means_the_sandbox_was_refreshed() =>
-        Assert.Equal(FailureCause.SandboxRefreshed, CauseClassifier.Classify(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "x"), CheckStage.Mint, ValidUntil, Now, liveTokenRefused: true, sandboxAccount: true));
+        Assert.Equal(FailureCause.SandboxRefreshed, CauseClassifier.Classify(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, Phrase.Verbatim("x")), CheckStage.Mint, ValidUntil, Now, liveTokenRefused: true, sandboxAccount: true));
 
     [Fact]
     public void A_refresh_once_seen_is_not_blurred_into_a_revoked_certificate_by_later_refusals()
@@ -56,9 +56,9 @@ public sealed class CauseClassifierTests
         foreach (var cause in Enum.GetValues<FailureCause>())
         {
             var explanation = CauseExplanation.For(cause);
-            Assert.False(string.IsNullOrWhiteSpace(explanation.LikelyCause));
-            Assert.False(string.IsNullOrWhiteSpace(explanation.Fix));
-            Assert.False(string.IsNullOrWhiteSpace(explanation.WhatBroke));
+            Assert.False(string.IsNullOrWhiteSpace(explanation.LikelyCause.En()));
+            Assert.False(string.IsNullOrWhiteSpace(explanation.Fix.En()));
+            Assert.False(string.IsNullOrWhiteSpace(explanation.WhatBroke.En()));
         }
     }
 }

@@ -42,7 +42,7 @@ public sealed class CertificateRotationTests
         var outcome = await Rotation().RotateAsync(Account, Token, "test", CancellationToken.None);
 
         Assert.Equal(RotationStatus.Failed, outcome.Status);
-        Assert.Contains("5 active certificates", outcome.Error!.Explanation, StringComparison.Ordinal);
+        Assert.Contains("5 active certificates", outcome.Error!.Explanation.En(), StringComparison.Ordinal);
         _keyFactory.VerifyNoOtherCalls();
         _certificates.Verify(c => c.UploadAsync(It.IsAny<AccountId>(), It.IsAny<BearerToken>(), It.IsAny<string>(), It.IsAny<long>(), It.IsAny<long>(), It.IsAny<CancellationToken>()), Times.Never);
     }
@@ -73,7 +73,7 @@ public sealed class CertificateRotationTests
         _keys.Setup(k => k.ActiveKeyAsync(Account, It.IsAny<CancellationToken>())).ReturnsAsync(current);
         _keys.Setup(k => k.CredentialAsync(current, It.IsAny<CancellationToken>())).ReturnsAsync(new MachineCredential(Account, "cert-current", KeyAlgorithm.EcP256, new byte[] { 1 }));
         _tokens.Setup(t => t.GetAsync(It.IsAny<MachineCredential>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(NetSuiteResult<BearerToken>.Failure(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "refused", 401, "invalid_client")));
+            .ReturnsAsync(NetSuiteResult<BearerToken>.Failure(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, Phrase.Verbatim("refused"), 401, "invalid_client")));
 
         var outcome = await Rotation().RotateAsync(Account, null, "test", CancellationToken.None);
 
@@ -153,7 +153,7 @@ public sealed class CertificateRotationTests
             .Callback(() => calls.Add("mint cert-new"))
             .ReturnsAsync(newCertificateWorks
                 ? NetSuiteResult<BearerToken>.Success(new BearerToken("new-token"))
-                : NetSuiteResult<BearerToken>.Failure(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, "refused", 401, "invalid_client")));
+                : NetSuiteResult<BearerToken>.Failure(new NetSuiteError(NetSuiteErrorKind.CertificateRejected, Phrase.Verbatim("refused"), 401, "invalid_client")));
         _suiteQl.Setup(q => q.QueryAsync(Account, new BearerToken("new-token"), "SELECT id FROM customrecord_onboarding_config", null, It.IsAny<CancellationToken>(), 1, 0))
             .Callback(() => calls.Add("probe"))
             .ReturnsAsync(NetSuiteResult<SuiteQlPage>.Success(new SuiteQlPage([], 0, 0, 0, false)));

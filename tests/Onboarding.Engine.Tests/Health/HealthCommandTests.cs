@@ -156,6 +156,6 @@ public sealed class HealthCommandTests
         Assert.Equal(HealthState.Down, status.State);
         Assert.Equal(harness.Time.GetUtcNow(), status.LastCheckAt);
         Assert.NotNull(status.CertificateExpiresAt);
-        Assert.Equal(global::Onboarding.Engine.Onboarding.Views.TimeWording.Date(status.CertificateExpiresAt!.Value), row[4]);
+        Assert.Equal(Wording.English.Date(status.CertificateExpiresAt!.Value), row[4]);
     }
 }

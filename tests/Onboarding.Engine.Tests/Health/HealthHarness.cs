@@ -133,7 +133,7 @@ public sealed class HealthHarness : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
         var code = QueryHelpers.ParseQuery(consent.Headers.Location!.Query)["code"].ToString();
         var tokens = await authorization.ExchangeCodeAsync(Account, code, start.CodeVerifier, CancellationToken.None);
-        Assert.True(tokens.IsSuccess, tokens.Error?.Explanation);
+        Assert.True(tokens.IsSuccess, tokens.Error?.Explanation.En());
         return tokens.Value.AccessToken;
     }
 

@@ -69,7 +69,7 @@ public sealed class NetSuiteRulesHealthTests
         var listed = await harness.Flow.SandboxCertificatesAsync();
         Assert.False(listed.Single(c => c["certificate_id"]!.GetValue<string>() == old)["revoked"]!.GetValue<bool>());
         Assert.Equal(1, await harness.Flow.ActiveSandboxCertificatesAsync());
-        Assert.Contains("stays active and in use", CertificateViews.RotationFailed(new MonitoredTenant(harness.Account, "Demo"), outcome).Body[0], StringComparison.Ordinal);
+        Assert.Contains("stays active and in use", CertificateViews.RotationFailed(Wording.English, new MonitoredTenant(harness.Account, "Demo"), outcome).Body[0], StringComparison.Ordinal);
         await harness.CycleAfterAsync(Interval);
         Assert.Equal(HealthState.Healthy, (await harness.HealthAsync()).State);
     }

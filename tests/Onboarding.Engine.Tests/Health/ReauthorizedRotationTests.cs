@@ -21,7 +21,7 @@ public sealed class ReauthorizedRotationTests
         Assert.Equal("Re-authorize 1234567_SB1 for one hour — to rotate its certificate", request.Title);
         var result = await harness.Flow.AuthorizeAsync(request);
 
-        Assert.True(result.Succeeded, result.PageMessage);
+        Assert.True(result.Succeeded, result.Message.En());
         var rotated = await harness.ActiveCertificateIdAsync();
         Assert.NotEqual(original, rotated);
         var active = (await harness.Flow.SandboxCertificatesAsync()).Where(c => c["revoked"]!.GetValue<bool>() == false).ToList();

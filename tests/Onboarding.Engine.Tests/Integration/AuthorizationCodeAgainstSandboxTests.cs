@@ -16,19 +16,19 @@ public sealed class AuthorizationCodeAgainstSandboxTests
         Assert.Equal(SandboxHost.AccountText, callback.Company);
 
         var tokens = await authorization.ExchangeCodeAsync(SandboxHost.Account, callback.Code!, start.CodeVerifier, CancellationToken.None);
-        Assert.True(tokens.IsSuccess, tokens.Error?.Explanation);
+        Assert.True(tokens.IsSuccess, tokens.Error?.Explanation.En());
         Assert.NotNull(tokens.Value.RefreshToken);
         Assert.True(tokens.Value.ExpiresAt > DateTimeOffset.UtcNow.AddMinutes(50));
 
         var refreshed = await authorization.RefreshAsync(SandboxHost.Account, tokens.Value.RefreshToken!.Value, CancellationToken.None);
-        Assert.True(refreshed.IsSuccess, refreshed.Error?.Explanation);
+        Assert.True(refreshed.IsSuccess, refreshed.Error?.Explanation.En());
         Assert.NotEqual(tokens.Value.RefreshToken, refreshed.Value.RefreshToken);
 
         var reused = await authorization.RefreshAsync(SandboxHost.Account, tokens.Value.RefreshToken!.Value, CancellationToken.None);
         Assert.Equal(NetSuiteErrorKind.InvalidGrant, reused.Error?.Kind);
 
         var revoked = await authorization.RevokeAsync(SandboxHost.Account, refreshed.Value.RefreshToken!.Value, CancellationToken.None);
-        Assert.True(revoked.IsSuccess, revoked.Error?.Explanation);
+        Assert.True(revoked.IsSuccess, revoked.Error?.Explanation.En());
         var afterRevoke = await authorization.RefreshAsync(SandboxHost.Account, refreshed.Value.RefreshToken!.Value, CancellationToken.None);
         Assert.Equal(NetSuiteErrorKind.InvalidGrant, afterRevoke.Error?.Kind);
     }
@@ -44,7 +44,7 @@ public sealed class AuthorizationCodeAgainstSandboxTests
         var account = AccountId.Parse(callback.Company);
 
         var tokens = await authorization.ExchangeCodeAsync(account, callback.Code!, start.CodeVerifier, CancellationToken.None);
-        Assert.True(tokens.IsSuccess, tokens.Error?.Explanation);
+        Assert.True(tokens.IsSuccess, tokens.Error?.Explanation.En());
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class MachineAccessAgainstSandboxTests
 
         var material = sandbox.Clients.Get<IKeyMaterialFactory>().Create(algorithm, SandboxHost.AccountText, TimeSpan.FromDays(730));
         var uploaded = await certificates.UploadAsync(SandboxHost.Account, admin, material.CertificatePem, SandboxHost.AppRoleId, SandboxHost.AdminEntityId, CancellationToken.None);
-        Assert.True(uploaded.IsSuccess, uploaded.Error?.Explanation + " " + uploaded.Error?.Detail);
+        Assert.True(uploaded.IsSuccess, uploaded.Error?.Explanation.En() + " " + uploaded.Error?.Detail);
         Assert.Equal(SandboxHost.AppRoleId, uploaded.Value.RoleId);
         Assert.Equal(algorithm.IsRsa() ? "RSA" : "EC", uploaded.Value.Algorithm);
 
@@ -29,16 +29,16 @@ public sealed class MachineAccessAgainstSandboxTests
 
         var credential = new MachineCredential(SandboxHost.Account, uploaded.Value.CertificateId, algorithm, material.PrivateKeyPkcs8);
         var machine = await tokens.GetAsync(credential, CancellationToken.None);
-        Assert.True(machine.IsSuccess, machine.Error?.Explanation);
+        Assert.True(machine.IsSuccess, machine.Error?.Explanation.En());
 
         // The app's role reads its own configuration record (the connection probe), and not the role table (least privilege).
         var probe = await suiteQl.QueryAsync(SandboxHost.Account, machine.Value, "SELECT id FROM customrecord_onboarding_config", null, CancellationToken.None, limit: 1);
-        Assert.True(probe.IsSuccess, probe.Error?.Explanation + " " + probe.Error?.Detail);
+        Assert.True(probe.IsSuccess, probe.Error?.Explanation.En() + " " + probe.Error?.Detail);
         var roles = await suiteQl.QueryAsync(SandboxHost.Account, machine.Value, "SELECT id FROM role", null, CancellationToken.None);
         Assert.Equal(NetSuiteErrorKind.PermissionMissing, roles.Error?.Kind);
 
         var revoked = await certificates.RevokeAsync(SandboxHost.Account, admin, uploaded.Value.CertificateId, CancellationToken.None);
-        Assert.True(revoked.IsSuccess, revoked.Error?.Explanation);
+        Assert.True(revoked.IsSuccess, revoked.Error?.Explanation.En());
 
         tokens.Invalidate(SandboxHost.Account);
         var refused = await tokens.GetAsync(credential, CancellationToken.None);
@@ -55,7 +55,7 @@ public sealed class MachineAccessAgainstSandboxTests
 
         var rows = await sandbox.Clients.Get<ISuiteQlClient>().QueryAsync(SandboxHost.Account, admin, "SELECT id FROM role WHERE scriptid = ?", ["customrole_onboarding_app"], CancellationToken.None);
 
-        Assert.True(rows.IsSuccess, rows.Error?.Explanation);
+        Assert.True(rows.IsSuccess, rows.Error?.Explanation.En());
         Assert.Equal("[]", await sandbox.PendingFaultsAsync());
     }
 
@@ -73,7 +73,7 @@ public sealed class MachineAccessAgainstSandboxTests
         var after = await restlets.GetAsync(SandboxHost.Account, admin, bundleCheck, query, CancellationToken.None);
 
         Assert.Equal(NetSuiteErrorKind.ScriptNotDeployed, before.Error?.Kind);
-        Assert.True(after.IsSuccess, after.Error?.Explanation);
+        Assert.True(after.IsSuccess, after.Error?.Explanation.En());
         Assert.True(after.Value.GetProperty("installed").GetBoolean());
     }
 
@@ -83,7 +83,7 @@ public sealed class MachineAccessAgainstSandboxTests
         var start = authorization.BeginAuthorization(SandboxHost.Account);
         var callback = await sandbox.ConsentAsync(start.AuthorizeUrl);
         var tokens = await authorization.ExchangeCodeAsync(SandboxHost.Account, callback.Code!, start.CodeVerifier, CancellationToken.None);
-        Assert.True(tokens.IsSuccess, tokens.Error?.Explanation);
+        Assert.True(tokens.IsSuccess, tokens.Error?.Explanation.En());
         return tokens.Value.AccessToken;
     }
 }

@@ -44,7 +44,7 @@ public sealed class AccountIdTests
     public void Anything_else_is_refused_with_a_valid_example(string? input)
     {
         Assert.False(AccountId.TryParse(input, out _, out var error));
-        Assert.Contains(AccountId.Example, error);
+        Assert.Contains(AccountId.Example, Engine.Language.Wording.English.Say(error));
         Assert.Throws<FormatException>(() => AccountId.Parse(input));
     }
 

@@ -114,7 +114,7 @@ public sealed class ClientCredentialsTokensTests
         var result = await host.Get<IClientCredentialsTokens>().GetAsync(Credential(host), CancellationToken.None);
 
         Assert.Equal(NetSuiteErrorKind.CertificateRejected, result.Error?.Kind);
-        Assert.Equal("NetSuite no longer accepts this certificate: it may be revoked or expired, or the account was refreshed from production — rotate it.", result.Error?.Explanation);
+        Assert.Equal("NetSuite no longer accepts this certificate: it may be revoked or expired, or the account was refreshed from production — rotate it.", result.Error?.Explanation.En());
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class ClientCredentialsTokensTests
 
         var result = await host.Get<IClientCredentialsTokens>().GetAsync(Credential(host), CancellationToken.None);
 
-        Assert.True(result.IsSuccess, result.Error?.Explanation);
+        Assert.True(result.IsSuccess, result.Error?.Explanation.En());
         Assert.Equal("cc-1", result.Value.Value);
         Assert.Equal(2, netsuite.Requests.Count);
         var assertions = netsuite.Requests.Select(r => new JsonWebToken(r.Form["client_assertion"])).ToList();

@@ -25,7 +25,7 @@ public sealed class ErrorTranslationTests
         Assert.Equal(kind, error.Kind);
         Assert.Equal(code, error.Code);
         Assert.Equal(status, error.HttpStatus);
-        Assert.False(string.IsNullOrWhiteSpace(error.Explanation));
+        Assert.False(string.IsNullOrWhiteSpace(error.Explanation.En()));
     }
 
     [Theory]
@@ -52,8 +52,8 @@ public sealed class ErrorTranslationTests
     [Fact]
     public void Explanations_say_what_to_do()
     {
-        Assert.Contains("rotate it", OAuthErrorTranslator.Translate(OAuthCall.ClientCredentials, "invalid_client", 401).Explanation);
-        Assert.Contains("Install the bundle", HttpStatusTranslator.Translate(400, "SSS_INVALID_SCRIPTLET_ID", null).Explanation);
-        Assert.Contains("ask your NetSuite admin", HttpStatusTranslator.Translate(403, null, null).Explanation, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("rotate it", OAuthErrorTranslator.Translate(OAuthCall.ClientCredentials, "invalid_client", 401).Explanation.En());
+        Assert.Contains("Install the bundle", HttpStatusTranslator.Translate(400, "SSS_INVALID_SCRIPTLET_ID", null).Explanation.En());
+        Assert.Contains("ask your NetSuite admin", HttpStatusTranslator.Translate(403, null, null).Explanation.En(), StringComparison.OrdinalIgnoreCase);
     }
 }

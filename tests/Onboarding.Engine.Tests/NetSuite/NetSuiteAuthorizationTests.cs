@@ -78,7 +78,7 @@ public sealed class NetSuiteAuthorizationTests
         Assert.False(result.IsSuccess);
         Assert.Equal(NetSuiteErrorKind.InvalidGrant, result.Error.Kind);
         Assert.Equal("invalid_grant", result.Error.Code);
-        Assert.Contains("again", result.Error.Explanation);
+        Assert.Contains("again", result.Error.Explanation.En());
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class RestClientsTests
         var result = await host.Get<ISuiteQlClient>().QueryAsync(Account, Token, "SELECT id FROM role", null, CancellationToken.None);
 
         Assert.Equal(NetSuiteErrorKind.PermissionMissing, result.Error!.Kind);
-        Assert.Contains("'role' records", result.Error.Explanation, StringComparison.Ordinal);
+        Assert.Contains("'role' records", result.Error.Explanation.En(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class AuthorizationTests
         var replay = await harness.CallbackAsync(callback);
 
         Assert.False(replay.Succeeded);
-        Assert.Equal("This sign-in link was already used", replay.PageTitle);
+        Assert.Equal("This sign-in link was already used", replay.Title.En());
         var session = await harness.SessionAsync();
         Assert.Equal((OnboardingStep.AwaitingBundle, SessionStatus.Waiting), (session.Step, session.Status));
     }
@@ -90,7 +90,7 @@ public sealed class AuthorizationTests
         var result = await harness.CallbackAsync(callback);
 
         Assert.False(result.Succeeded);
-        Assert.Equal("This sign-in link has expired", result.PageTitle);
+        Assert.Equal("This sign-in link has expired", result.Title.En());
         var session = await harness.SessionAsync();
         Assert.Equal(FlowCodes.AuthorizationExpired, session.Failure!.Code);
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens"));
@@ -126,7 +126,7 @@ public sealed class AuthorizationTests
         await harness.SendAsync("onboard", FlowHarness.DemoAccount);
         var result = await harness.AuthorizeAsync(await harness.CardAsync());
 
-        Assert.True(result.Succeeded, result.PageMessage);
+        Assert.True(result.Succeeded, result.Message.En());
         Assert.Equal(OnboardingStep.AwaitingBundle, (await harness.SessionAsync()).Step);
         Assert.DoesNotContain(harness.Publisher.Messages(harness.Conversation), m => m.Title.Contains("already being onboarded", StringComparison.Ordinal));
     }
@@ -144,7 +144,7 @@ public sealed class AuthorizationTests
         var second = await harness.AuthorizeAsync(await harness.CardAsync(elsewhere));
 
         Assert.False(second.Succeeded);
-        Assert.Equal("This account is already being onboarded", second.PageTitle);
+        Assert.Equal("This account is already being onboarded", second.Title.En());
         Assert.Equal(FlowCodes.AccountBusy, (await harness.SessionAsync(elsewhere)).Failure!.Code);
         Assert.Equal(OnboardingStep.AwaitingBundle, (await harness.SessionAsync()).Step);
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens"));

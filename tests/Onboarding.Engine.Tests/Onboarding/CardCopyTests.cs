@@ -22,7 +22,7 @@ public sealed class CardCopyTests
         var notices = new OnboardingNotices(Options.Create(new OnboardingOptions()), new FakeTimeProvider(Now));
         var session = Session() with { AdminAccessUntil = Now.AddMinutes(59).AddSeconds(42) };
 
-        var notice = notices.AuthorizationReceived(session);
+        var notice = notices.AuthorizationReceived(Wording.English, session);
 
         var body = Assert.Single(notice.Body);
         Assert.Contains("Admin access ends by 10:59 UTC at the latest", body, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class CardCopyTests
     {
         await using var harness = await FlowHarness.StartAsync();
 
-        await harness.PressAsync(WelcomeView.Create("Onboarding App"), "How it works");
+        await harness.PressAsync(WelcomeView.Create(Wording.English, "Onboarding App"), "How it works");
 
         var answer = harness.Publisher.Messages(harness.Conversation)[^1];
         Assert.Equal("How it works", answer.Title);
@@ -78,27 +78,27 @@ public sealed class CardCopyTests
     public void A_failed_rotation_names_the_account_what_stopped_why_and_what_to_do()
     {
         var tenant = new MonitoredTenant(Account, "Demo Company (Sandbox) (1234567_SB1)");
-        var outcome = new RotationOutcome(RotationStatus.Failed, "upload", new NetSuiteError(NetSuiteErrorKind.InvalidRequest, "NetSuite refused the certificate.", 400, "INVALID_CONTENT"));
+        var outcome = new RotationOutcome(RotationStatus.Failed, "upload", new NetSuiteError(NetSuiteErrorKind.InvalidRequest, Phrase.Verbatim("NetSuite refused the certificate."), 400, "INVALID_CONTENT"));
 
-        var view = CertificateViews.RotationFailed(tenant, outcome);
+        var view = CertificateViews.RotationFailed(Wording.English, tenant, outcome);
 
         Assert.Equal("Couldn't rotate the certificate for Demo Company (Sandbox) (1234567_SB1)", view.Title);
         Assert.Equal("Uploading the new certificate failed: NetSuite refused the certificate.", view.Body[0]);
         Assert.StartsWith("Press Try again", view.Body[1], StringComparison.Ordinal);
         Assert.Equal(["Try again"], view.Actions.Select(a => a.Label));
-        Assert.Equal(outcome.Error!.Said, view.Footnote);
+        Assert.Equal("NetSuite said: INVALID_CONTENT (400)", view.Footnote);
     }
 
     [Fact]
     public void A_reauthorization_that_could_not_finish_names_the_account_the_reason_and_the_next_step()
     {
         var reauthorization = new Reauthorization("r-1", new ConversationKey("msteams", "t", "c"), Account, ReauthorizationPurpose.RotateCertificate, [], "staff-1", ReauthorizationStatus.Failed, null, Now);
-        var result = new ReauthorizationResult(false, "Uploading the new certificate failed: NetSuite refused the certificate.", [], "NetSuite said: INVALID_CONTENT (400)");
+        var result = new ReauthorizationResult(false, Phrase.Verbatim("Uploading the new certificate failed: NetSuite refused the certificate."), [], "INVALID_CONTENT (400)");
 
-        var view = ReauthorizationViews.Finished(reauthorization, "to rotate its certificate", result, accessRevoked: true);
+        var view = ReauthorizationViews.Finished(Wording.English, reauthorization, Phrase.Of(nameof(Texts.Reauthorization_ToRotate)), result, accessRevoked: true);
 
         Assert.Contains("1234567_SB1", view.Title, StringComparison.Ordinal);
-        Assert.Equal(result.Summary, view.Body[0]);
+        Assert.Equal(result.Summary.En(), view.Body[0]);
         Assert.StartsWith("Press Re-authorize again", view.Body[1], StringComparison.Ordinal);
         Assert.Equal(["Re-authorize again"], view.Actions.Select(a => a.Label));
         Assert.Equal("NetSuite said: INVALID_CONTENT (400)", view.Footnote);

@@ -131,7 +131,7 @@ public sealed class CrashRecoveryTests
         {
             var result = await inner.UploadAsync(account, accessToken, certificatePem, roleId, entityId, cancellationToken);
             return Interlocked.Increment(ref _uploads) == 1
-                ? new NetSuiteError(NetSuiteErrorKind.Network, "The connection to NetSuite dropped.")
+                ? new NetSuiteError(NetSuiteErrorKind.Network, Phrase.Verbatim("The connection to NetSuite dropped."))
                 : result;
         }
 

@@ -193,7 +193,7 @@ public sealed class FlowHarness : IAsyncDisposable
         await SendAsync("onboard", account, user: user, conversation: conversation);
         var session = (await Get<OnboardingSessions>().ForConversationAsync(conversation ?? Conversation, CancellationToken.None)).First(s => s.AccountText == account);
         var result = await AuthorizeAsync(Publisher.Card(session.Id.Value)!);
-        Assert.True(result.Succeeded, result.PageMessage);
+        Assert.True(result.Succeeded, result.Message.En());
         await InstallBundleAsync(account);
         await PressAsync(Publisher.Card(session.Id.Value)!, "I've installed it", user, conversation);
         return (await Get<OnboardingSessions>().FindAsync(session.Id, CancellationToken.None))!;
@@ -250,7 +250,7 @@ public sealed class FlowHarness : IAsyncDisposable
         var admin = await authorization.ExchangeCodeAsync(id, code, start.CodeVerifier, CancellationToken.None);
         var material = Get<global::Onboarding.Engine.Keys.IKeyMaterialFactory>().Create(global::Onboarding.Engine.Keys.KeyAlgorithm.EcP256, account, TimeSpan.FromDays(365));
         var uploaded = await Get<ICertificateClient>().UploadAsync(id, admin.Value!.AccessToken, material.CertificatePem, 1001, 7, CancellationToken.None);
-        Assert.True(uploaded.IsSuccess, uploaded.Error?.Explanation);
+        Assert.True(uploaded.IsSuccess, uploaded.Error?.Explanation.En());
         await authorization.RevokeAsync(id, admin.Value.RefreshToken!.Value, CancellationToken.None);
     }
 

@@ -21,7 +21,7 @@ public sealed class OnboardingUnitTests
     [Fact]
     public void Reconcile_prefers_the_certificate_whose_id_is_our_thumbprint()
     {
-        var match = MachineAccessStep.Reconcile([Listed("other"), Listed("thumb")], Key(), new HashSet<string>());
+        var match = CertificateUpload.Reconcile([Listed("other"), Listed("thumb")], Key(), new HashSet<string>());
 
         Assert.Equal("thumb", match!.CertificateId);
     }
@@ -29,7 +29,7 @@ public sealed class OnboardingUnitTests
     [Fact]
     public void Reconcile_falls_back_to_the_one_certificate_with_our_mapping_and_expiry()
     {
-        var match = MachineAccessStep.Reconcile([Listed("x", role: 3), Listed("y", algorithm: "RSA"), Listed("ours")], Key(), new HashSet<string>());
+        var match = CertificateUpload.Reconcile([Listed("x", role: 3), Listed("y", algorithm: "RSA"), Listed("ours")], Key(), new HashSet<string>());
 
         Assert.Equal("ours", match!.CertificateId);
     }
@@ -37,13 +37,13 @@ public sealed class OnboardingUnitTests
     [Fact]
     public void Reconcile_ignores_revoked_certificates_and_those_another_key_owns()
     {
-        Assert.Null(MachineAccessStep.Reconcile([Listed("a", revoked: true), Listed("b")], Key(), new HashSet<string> { "b" }));
+        Assert.Null(CertificateUpload.Reconcile([Listed("a", revoked: true), Listed("b")], Key(), new HashSet<string> { "b" }));
     }
 
     [Fact]
     public void Reconcile_adopts_nothing_when_the_mapping_is_ambiguous()
     {
-        Assert.Null(MachineAccessStep.Reconcile([Listed("a"), Listed("b")], Key(), new HashSet<string>()));
+        Assert.Null(CertificateUpload.Reconcile([Listed("a"), Listed("b")], Key(), new HashSet<string>()));
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class OnboardingUnitTests
     [InlineData(59 * 60 + 42, "in 1 h, 10:59 UTC")]
     [InlineData(-(59 * 60 + 10), "59 min ago, 09:00 UTC")]
     public void Times_read_relative_and_absolute(int seconds, string expected) =>
-        Assert.Equal(expected, TimeWording.Around(Now.AddSeconds(seconds), Now));
+        Assert.Equal(expected, Wording.English.Around(Now.AddSeconds(seconds), Now));
 
     [Theory]
     [InlineData("0123456789abcdef0123456789ABCDEF", true)]
@@ -103,7 +103,7 @@ public sealed class OnboardingUnitTests
             CreatedAt = Now,
             Step = step,
             Status = SessionStatus.Failed,
-            Failure = new StepFailure(code, "reason", "to do"),
+            Failure = new StepFailure(code, Phrase.Verbatim("reason"), Phrase.Verbatim("to do")),
         };
 
         Assert.Equal(signIn, session.NeedsNewSignIn);
@@ -112,10 +112,12 @@ public sealed class OnboardingUnitTests
     [Fact]
     public void A_failure_from_NetSuite_keeps_its_words_for_the_small_print()
     {
-        var failure = StepFailure.From(new NetSuiteError(NetSuiteErrorKind.RateLimited, "NetSuite is busy.", 429, "CONCURRENCY_LIMIT_EXCEEDED"));
+        var failure = StepFailure.From(new NetSuiteError(NetSuiteErrorKind.RateLimited, Phrase.Verbatim("NetSuite is busy."), 429, "CONCURRENCY_LIMIT_EXCEEDED"));
 
-        Assert.Equal("NetSuite is busy.", failure.Reason);
-        Assert.Contains("Retry in a minute", failure.ToDo, StringComparison.Ordinal);
-        Assert.Equal("NetSuite said: CONCURRENCY_LIMIT_EXCEEDED (429)", failure.Said);
+        Assert.Equal("NetSuite is busy.", failure.Reason.En());
+        Assert.Contains("Retry in a minute", failure.ToDo.En(), StringComparison.Ordinal);
+        Assert.Equal("CONCURRENCY_LIMIT_EXCEEDED (429)", failure.Said);
+        Assert.Equal("NetSuite said: CONCURRENCY_LIMIT_EXCEEDED (429)", Wording.English.NetSuiteSaid(failure.Said));
+        Assert.Equal("Antwort von NetSuite: CONCURRENCY_LIMIT_EXCEEDED (429)", Wording.For("de-DE").NetSuiteSaid(failure.Said));
     }
 }

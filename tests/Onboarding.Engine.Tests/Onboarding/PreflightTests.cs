@@ -42,7 +42,7 @@ public sealed class PreflightTests
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens"));
         var result = await harness.AuthorizeAsync(await harness.CardAsync());
 
-        Assert.True(result.Succeeded, result.PageMessage);
+        Assert.True(result.Succeeded, result.Message.En());
         Assert.Equal(OnboardingStep.AwaitingBundle, (await harness.SessionAsync()).Step);
         await harness.PressAsync(await harness.CardAsync(), "I've installed it");
         Assert.Equal(SessionStatus.Completed, (await harness.SessionAsync()).Status);

@@ -26,7 +26,7 @@ public sealed class ReauthorizationTests
 
         var result = await harness.AuthorizeAsync(request);
 
-        Assert.True(result.Succeeded, result.PageMessage);
+        Assert.True(result.Succeeded, result.Message.En());
         Assert.Equal(0, await harness.ActiveSandboxCertificatesAsync());
         var finished = Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/"));
         Assert.Equal(Tone.Good, finished.Tone);
@@ -48,8 +48,8 @@ public sealed class ReauthorizationTests
         var finished = Assert.Single(harness.Publisher.SlotsStartingWith("reauthorization/"));
         Assert.Contains(finished.Facts, f => f.Name == "Admin access" && f.Value == "erased here; NetSuite did not confirm the revocation");
         Assert.DoesNotContain("has been revoked", finished.Summary, StringComparison.Ordinal);
-        Assert.DoesNotContain("has already been revoked", result.PageMessage, StringComparison.Ordinal);
-        Assert.Contains("did not confirm", result.PageMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("has already been revoked", result.Message.En(), StringComparison.Ordinal);
+        Assert.Contains("did not confirm", result.Message.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ReauthorizationTests
         var replay = await harness.CallbackAsync(callback);
 
         Assert.False(replay.Succeeded);
-        Assert.Equal("This sign-in link was already used", replay.PageTitle);
+        Assert.Equal("This sign-in link was already used", replay.Title.En());
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'admin-token.received' AND detail LIKE 'reauthorization %'"));
     }
 

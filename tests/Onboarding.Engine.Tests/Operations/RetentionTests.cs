@@ -39,6 +39,7 @@ public sealed class RetentionTests : IAsyncLifetime
             INSERT INTO audit_log (at, actor, account_id, action, outcome) VALUES ('{Ago(500)}', 'a', '1111111', 'x', 'ok'), ('{Ago(2)}', 'b', '1111111', 'y', 'ok');
             INSERT INTO conversation_references VALUES ('msteams|t|quiet', 'msteams', 'json', '{Ago(400)}'), ('msteams|t|alerts', 'msteams', 'json', '{Ago(400)}');
             INSERT INTO alert_subscriptions (conversation_key, channel, subscribed_by_id, subscribed_by_name, subscribed_at) VALUES ('msteams|t|alerts', 'msteams', 's', 'Staff', '{Ago(400)}');
+            INSERT INTO conversation_locales VALUES ('msteams|t|quiet', 'de-DE', 'Europe/Berlin', '{Ago(400)}'), ('msteams|t|alerts', 'fr-FR', NULL, '{Ago(400)}'), ('slack|T|recent', 'de', NULL, '{Ago(1)}');
             """);
         await SessionAsync("latest-of-connected", "1111111", "Completed", finishedDaysAgo: 400, createdDaysAgo: 401);
         await SessionAsync("older-of-connected", "1111111", "Completed", finishedDaysAgo: 500, createdDaysAgo: 501);
@@ -62,6 +63,7 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Empty(await StringsAsync("SELECT account_id FROM tenant_health"));
         Assert.Equal(["y"], await StringsAsync("SELECT action FROM audit_log"));
         Assert.Equal(["msteams|t|alerts"], await StringsAsync("SELECT conversation_key FROM conversation_references"));
+        Assert.Equal(["msteams|t|alerts", "slack|T|recent"], await StringsAsync("SELECT conversation_key FROM conversation_locales ORDER BY conversation_key"));
     }
 
     [SkippableTheory]

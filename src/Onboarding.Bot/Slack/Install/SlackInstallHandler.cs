@@ -6,9 +6,11 @@ using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack.Inbound;
 using Onboarding.Bot.Slack.WebApi;
 using Onboarding.Bot.Text;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using static Onboarding.Bot.Log;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Bot.Slack.Install;
 
@@ -68,12 +70,13 @@ internal sealed class SlackInstallHandler(
         }
 
         var query = http.Request.Query;
+        var w = Wording.For(BrowserLanguage.Of(http.Request));
         var cookie = http.Request.Cookies[SlackOAuthState.CookieName];
         http.Response.Cookies.Delete(SlackOAuthState.CookieName, new CookieOptions { Path = CallbackPath });
         if (!states.IsValid(query["state"], cookie))
         {
             SlackInstallRefused(logger, "state missing, expired or not from this browser");
-            return Page(HttpStatusCode.BadRequest, "This install link has expired or was opened in another browser. Start again from the install page.");
+            return Page(w, HttpStatusCode.BadRequest, w.Say(nameof(SlackInstall_Expired)));
         }
 
         // A state works once: recorded as used before its code is exchanged, so a replayed callback cannot exchange another.
@@ -83,18 +86,18 @@ internal sealed class SlackInstallHandler(
         if (!firstUse)
         {
             SlackInstallRefused(logger, "state already used");
-            return Page(HttpStatusCode.BadRequest, "This install link was already used. Start again from the install page.");
+            return Page(w, HttpStatusCode.BadRequest, w.Say(nameof(SlackInstall_Used)));
         }
 
         if (!string.IsNullOrEmpty(query["error"]))
         {
             SlackInstallRefused(logger, $"Slack returned {query["error"]}");
-            return Page(HttpStatusCode.BadRequest, "The app was not installed: the request was cancelled or denied in Slack. Start again when you are ready.");
+            return Page(w, HttpStatusCode.BadRequest, w.Say(nameof(SlackInstall_Denied)));
         }
 
         if (string.IsNullOrEmpty(query["code"]))
         {
-            return Page(HttpStatusCode.BadRequest, "Slack did not send an authorization code. Start the install again.");
+            return Page(w, HttpStatusCode.BadRequest, w.Say(nameof(SlackInstall_NoCode)));
         }
 
         var exchanged = await api.ExchangeCodeAsync(settings.ClientId!, settings.ClientSecret!, query["code"]!, RedirectUri, cancellationToken)
@@ -102,7 +105,7 @@ internal sealed class SlackInstallHandler(
         if (!exchanged.IsSuccess)
         {
             SlackInstallRefused(logger, $"oauth.v2.access said {exchanged.Error.Code}");
-            return Page(HttpStatusCode.BadGateway, $"Slack refused the install ({exchanged.Error.Code}). Start again; if it keeps failing, check the app's redirect URL and client secret.");
+            return Page(w, HttpStatusCode.BadGateway, w.Say(nameof(SlackInstall_Refused), exchanged.Error.Code));
         }
 
         var access = exchanged.Value;
@@ -117,13 +120,14 @@ internal sealed class SlackInstallHandler(
             timeProvider.GetUtcNow());
         await installations.SaveAsync(installation, new BearerToken(access.AccessToken), cancellationToken).ConfigureAwait(false);
         SlackAppInstalled(logger, access.Team.Id, access.AuthedUser?.Id ?? "unknown");
-        return Page(HttpStatusCode.OK, $"Installed in {access.Team.Name ?? access.Team.Id}. You can close this tab and go back to Slack — mention the bot or use its slash command to start.");
+        return Page(w, HttpStatusCode.OK, w.Say(nameof(SlackInstall_Done), access.Team.Name ?? access.Team.Id));
     }
 
     /// <summary>Built from <c>Bot:PublicBaseUrl</c>, never from the request's Host header; must match the app's redirect URL.</summary>
     private Uri RedirectUri => new(bot.Value.PublicBaseUrl.TrimEnd('/') + CallbackPath, UriKind.Absolute);
 
-    private static IResult Page(HttpStatusCode status, string message) => HtmlPage.Result(
-        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Slack install</title></head><body><p>{HtmlText.Encode(message)}</p></body></html>",
+    /// <summary>The install's outcome in the language the browser asks for (nothing else is known about the installer yet).</summary>
+    private static IResult Page(Wording w, HttpStatusCode status, string message) => HtmlPage.Result(
+        $"<!doctype html><html lang=\"{HtmlText.Encode(w.Language)}\"><head><meta charset=\"utf-8\"><title>{HtmlText.Encode(w.Say(nameof(SlackInstall_Title)))}</title></head><body><p>{HtmlText.Encode(message)}</p></body></html>",
         (int)status);
 }

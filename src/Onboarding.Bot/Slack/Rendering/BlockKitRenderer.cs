@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Bot.Slack.Rendering;
 
@@ -9,7 +11,7 @@ namespace Onboarding.Bot.Slack.Rendering;
 /// small print, always within Slack's limits. No text from a view ever becomes mrkdwn: rich text and plain_text show it
 /// literally, and the renderer's own structure carries the bold and the indents (<see cref="SlackText"/>, docs/cards.md).
 /// </summary>
-public sealed class BlockKitRenderer
+public sealed partial class BlockKitRenderer
 {
     // Per-text budgets that keep any one line within a rich text block's budget (SlackLimits.RichTextBlockText).
     private const int LabelText = 500;
@@ -21,6 +23,7 @@ public sealed class BlockKitRenderer
     public SlackMessage Render(StepView view)
     {
         ArgumentNullException.ThrowIfNull(view);
+        var w = Wording.For(view.Language);
         var head = new List<JsonObject> { BlockKit.Header(SlackText.Plain(Fallback(view.Title, view.Summary), SlackLimits.HeaderText)) };
         if (!string.IsNullOrWhiteSpace(view.Subtitle))
         {
@@ -46,7 +49,7 @@ public sealed class BlockKitRenderer
         var tail = new List<JsonObject>();
         if (view.Actions.Count > 0)
         {
-            tail.Add(BlockKit.Actions(view.Actions.Take(SlackLimits.ButtonsPerActions).Select(Button)));
+            tail.Add(BlockKit.Actions(view.Actions.Take(SlackLimits.ButtonsPerActions).Select((action, index) => Button(w, action, index))));
         }
 
         if (!string.IsNullOrWhiteSpace(view.Footnote))
@@ -56,7 +59,7 @@ public sealed class BlockKitRenderer
 
         return new SlackMessage(
             SlackText.Mrkdwn(Fallback(view.Summary, view.Title), SlackLimits.FallbackText),
-            new JsonArray([.. Fit(head, middle, tail).Cast<JsonNode>()]));
+            new JsonArray([.. Fit(w, head, middle, tail).Cast<JsonNode>()]));
     }
 
     /// <summary>Steps one per line with their symbol; the parts of a step (level 1 and deeper) as an indented list under it.</summary>
@@ -155,7 +158,7 @@ public sealed class BlockKitRenderer
         return blocks.Finish();
     }
 
-    private static JsonObject Button(ViewAction action, int index)
+    private static JsonObject Button(Wording w, ViewAction action, int index)
     {
         var label = SlackText.Plain(action.Label, SlackLimits.ButtonText);
         switch (action)
@@ -178,10 +181,10 @@ public sealed class BlockKitRenderer
                 {
                     button["style"] = "danger";
                     button["confirm"] = BlockKit.Confirm(
-                        "Are you sure?",
-                        SlackText.Plain($"{submit.Label} can't be undone.", SlackLimits.ConfirmText),
+                        w.Say(nameof(Render_AreYouSure)),
+                        SlackText.Plain(w.Say(nameof(Render_CannotBeUndone), submit.Label), SlackLimits.ConfirmText),
                         SlackText.Plain(submit.Label, SlackLimits.ConfirmButton),
-                        "Keep");
+                        SlackText.Plain(w.Say(nameof(Button_Keep)), SlackLimits.ConfirmButton));
                 }
 
                 return button;
@@ -191,7 +194,7 @@ public sealed class BlockKitRenderer
     }
 
     /// <summary>Keeps the header, buttons and small print when content overflows; the middle gives way.</summary>
-    private static IEnumerable<JsonObject> Fit(List<JsonObject> head, List<JsonObject> middle, List<JsonObject> tail)
+    private static IEnumerable<JsonObject> Fit(Wording w, List<JsonObject> head, List<JsonObject> middle, List<JsonObject> tail)
     {
         if (head.Count + middle.Count + tail.Count <= SlackLimits.BlocksPerMessage)
         {
@@ -199,7 +202,7 @@ public sealed class BlockKitRenderer
         }
 
         var kept = middle.Take(SlackLimits.BlocksPerMessage - head.Count - tail.Count - 1);
-        return head.Concat(kept).Append(BlockKit.Context("… more than one message can show")).Concat(tail);
+        return head.Concat(kept).Append(BlockKit.Context(w.Say(nameof(Render_MoreThanFits)))).Concat(tail);
     }
 
     private static string SymbolOf(ChecklistState state) => state switch
@@ -215,94 +218,4 @@ public sealed class BlockKitRenderer
     private static string Truncated(string text, int maxLength) => text.Length <= maxLength ? text : text[..maxLength];
 
     private static string Fallback(string preferred, string other) => string.IsNullOrWhiteSpace(preferred) ? other : preferred;
-
-    /// <summary>
-    /// Packs lines and list items into rich text blocks of at most <see cref="SlackLimits.RichTextBlockText"/> characters:
-    /// lines of one paragraph share a section (broken by newlines), list items share a list.
-    /// </summary>
-    private sealed class RichBlocks
-    {
-        private readonly List<JsonObject> _blocks = [];
-        private readonly List<JsonObject> _elements = [];
-        private List<JsonObject>? _section;
-        private (int Indent, List<JsonObject> Items)? _list;
-        private int _length;
-
-        public void Line(List<JsonObject> runs, int length, bool paragraph = false)
-        {
-            MakeRoom(length + 2);
-            CloseList();
-            if (_section is null)
-            {
-                _section = [];
-            }
-            else
-            {
-                _section.Add(BlockKit.Text(paragraph ? "\n\n" : "\n"));
-            }
-
-            _section.AddRange(runs);
-            _length += length + 2;
-        }
-
-        public void Item(List<JsonObject> runs, int length, int indent)
-        {
-            MakeRoom(length);
-            CloseSection();
-            if (_list is not { } open || open.Indent != indent)
-            {
-                CloseList();
-                _list = (indent, []);
-            }
-
-            _list.Value.Items.Add(BlockKit.RichSection(runs));
-            _length += length;
-        }
-
-        /// <summary>Everything added, as blocks.</summary>
-        public List<JsonObject> Finish()
-        {
-            CloseBlock();
-            return _blocks;
-        }
-
-        private void MakeRoom(int length)
-        {
-            if (_length > 0 && _length + length > SlackLimits.RichTextBlockText)
-            {
-                CloseBlock();
-            }
-        }
-
-        private void CloseBlock()
-        {
-            CloseSection();
-            CloseList();
-            if (_elements.Count > 0)
-            {
-                _blocks.Add(BlockKit.RichText(_elements));
-                _elements.Clear();
-            }
-
-            _length = 0;
-        }
-
-        private void CloseSection()
-        {
-            if (_section is { } section)
-            {
-                _elements.Add(BlockKit.RichSection(section));
-                _section = null;
-            }
-        }
-
-        private void CloseList()
-        {
-            if (_list is { } list)
-            {
-                _elements.Add(BlockKit.RichList(list.Items, list.Indent));
-                _list = null;
-            }
-        }
-    }
 }

@@ -18,6 +18,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, ILogger<Sl
     public const string PostMessageMethod = "chat.postMessage";
     public const string UpdateMethod = "chat.update";
     public const string OAuthAccessMethod = "oauth.v2.access";
+    public const string UsersInfoMethod = "users.info";
 
     /// <summary>Posts a message, as a reply when <paramref name="threadTs"/> is given.</summary>
     public Task<SlackApiResult<SlackPostedMessage>> PostMessageAsync(
@@ -28,6 +29,16 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, ILogger<Sl
     public Task<SlackApiResult<SlackPostedMessage>> UpdateMessageAsync(
         BearerToken token, string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
         ChatAsync(UpdateMethod, token, new SlackChatRequest(channel, message.Text, message.Blocks, Ts: ts), cancellationToken);
+
+    /// <summary>
+    /// A member's locale and time zone: <c>users.info</c> with <c>include_locale</c>
+    /// (https://docs.slack.dev/reference/methods/users.info; needs the <c>users:read</c> scope).
+    /// </summary>
+    public async Task<SlackApiResult<SlackUserInfo>> UserInfoAsync(BearerToken token, string userId, CancellationToken cancellationToken)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" });
+        return await CallAsync<SlackUserInfo>(UsersInfoMethod, token, content, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Exchanges an OAuth v2 code for the workspace's bot token.</summary>
     public async Task<SlackApiResult<SlackOAuthAccess>> ExchangeCodeAsync(

@@ -33,3 +33,9 @@ public sealed record SlackOAuthAccess(
 public sealed record SlackOAuthTeam(string Id, string? Name);
 
 public sealed record SlackOAuthUser(string Id);
+
+/// <summary>What <c>users.info</c> says about a member (only the fields the bot reads).</summary>
+public sealed record SlackUserInfo(SlackUser User);
+
+/// <summary>A member's id, locale (with <c>include_locale</c>, e.g. <c>de-DE</c>) and IANA time zone (<c>tz</c>).</summary>
+public sealed record SlackUser(string Id, string? Locale, string? Tz);

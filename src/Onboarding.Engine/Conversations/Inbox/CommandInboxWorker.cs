@@ -20,7 +20,7 @@ namespace Onboarding.Engine.Conversations.Inbox;
 public sealed class CommandInboxWorker(
     CommandInbox inbox,
     IServiceScopeFactory scopes,
-    IChatPublisher publisher,
+    ChatViews views,
     IOptions<InboxOptions> options,
     TimeProvider timeProvider,
     ILogger<CommandInboxWorker> logger) : BackgroundService
@@ -182,7 +182,7 @@ public sealed class CommandInboxWorker(
     {
         try
         {
-            await publisher.PublishAsync(command.Conversation, CommandApology.View, slot: null, CancellationToken.None).ConfigureAwait(false);
+            await views.ShowAsync(command.Conversation, CommandApology.View, slot: null, CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The conversation itself is unreachable; the failure is already logged.
         catch (Exception apologyFailure)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Coordination;
+using Onboarding.Engine.Language;
 
 namespace Onboarding.Engine.Conversations.Inbox;
 
@@ -20,6 +21,10 @@ public static class InboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxOptions>, InboxOptionsValidator>());
         services.AddWorkCoordination();
         services.TryAddSingleton<CommandInbox>();
+
+        // The apology is shown in the conversation's language, as every view is.
+        services.TryAddSingleton<ConversationLocales>();
+        services.TryAddSingleton<ChatViews>();
         services.AddHostedService<CommandInboxWorker>();
         return services;
     }

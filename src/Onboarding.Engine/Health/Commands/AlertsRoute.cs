@@ -7,6 +7,8 @@ using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
 using static Onboarding.Engine.Log;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Health.Commands;
 
@@ -26,38 +28,35 @@ public sealed class AlertsRoute(
     protected override async Task HandleStaffAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         var mode = (command.Argument ?? command.Data.GetValueOrDefault(OnboardingVerbs.ModeKey) ?? string.Empty).Trim().ToLowerInvariant();
-        var view = mode switch
+        Func<Wording, StepView> view = mode switch
         {
             Here => await SubscribeAsync(command, cancellationToken).ConfigureAwait(false),
             Off => await UnsubscribeAsync(command, cancellationToken).ConfigureAwait(false),
-            _ => ReplyViews.Notice("Alerts here or off?", "Type alerts here to get connection alerts in this conversation, or alerts off to stop them.", Tone.Neutral),
+            _ => w => ReplyViews.Notice(w, Phrase.Of(nameof(Alerts_WhichTitle)), Phrase.Of(nameof(Alerts_Which))),
         };
         await Replies.ReplyAsync(command, view, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<StepView> SubscribeAsync(ChatCommand command, CancellationToken cancellationToken)
+    private async Task<Func<Wording, StepView>> SubscribeAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         if (!await subscriptions.SubscribeAsync(command.Conversation, command.User, cancellationToken).ConfigureAwait(false))
         {
-            return ReplyViews.Notice("Alerts are already on here", "Type alerts off to stop them.", Tone.Neutral);
+            return w => ReplyViews.Notice(w, Phrase.Of(nameof(Alerts_AlreadyOnTitle)), Phrase.Of(nameof(Alerts_AlreadyOn)));
         }
 
         AlertSubscriptionChanged(logger, "on", command.Conversation.ToString(), command.User.Id);
-        var reminder = HealthWording.Duration(options.Value.ReminderInterval);
-        return ReplyViews.Notice(
-            "🔔 Connection alerts on for this conversation",
-            $"I'll post here when a tenant's NetSuite connection breaks, remind every {reminder} while it stays broken, say when it recovers, and warn before certificates expire. Type alerts off to stop.",
-            Tone.Good);
+        var reminder = options.Value.ReminderInterval;
+        return w => ReplyViews.Notice(w, w.Say(nameof(Alerts_OnTitle)), w.Say(nameof(Alerts_On), w.Duration(reminder)), Tone.Good);
     }
 
-    private async Task<StepView> UnsubscribeAsync(ChatCommand command, CancellationToken cancellationToken)
+    private async Task<Func<Wording, StepView>> UnsubscribeAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         if (!await subscriptions.UnsubscribeAsync(command.Conversation, cancellationToken).ConfigureAwait(false))
         {
-            return ReplyViews.Notice("Alerts weren't on here", "Nothing changed. Type alerts here to turn them on.", Tone.Neutral);
+            return w => ReplyViews.Notice(w, Phrase.Of(nameof(Alerts_WereOffTitle)), Phrase.Of(nameof(Alerts_WereOff)));
         }
 
         AlertSubscriptionChanged(logger, "off", command.Conversation.ToString(), command.User.Id);
-        return ReplyViews.Notice("🔕 Connection alerts off for this conversation", "Type alerts here to turn them back on.", Tone.Neutral);
+        return w => ReplyViews.Notice(w, Phrase.Of(nameof(Alerts_OffTitle)), Phrase.Of(nameof(Alerts_Off)));
     }
 }

@@ -2,6 +2,8 @@ using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Views;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Health.Commands;
 
@@ -21,11 +23,13 @@ public sealed class RecheckRoute(HealthMonitor monitor, ITenantDirectory tenants
             return;
         }
 
-        var view = health is null || health.State is HealthState.Healthy or HealthState.Recovered
-            ? ReplyViews.Notice($"✓ {tenant.DisplayName} passed a check just now", "The connection works.", Tone.Good)
-            : ReplyViews.Notice(
-                $"✗ {tenant.DisplayName} still fails its check",
-                CauseExplanation.For(health.Cause ?? FailureCause.Unknown).LikelyCause + " " + CauseExplanation.For(health.Cause ?? FailureCause.Unknown).Fix,
+        var explanation = CauseExplanation.For(health?.Cause ?? FailureCause.Unknown);
+        Func<Wording, StepView> view = health is null || health.State is HealthState.Healthy or HealthState.Recovered
+            ? w => ReplyViews.Notice(w, Phrase.Of(nameof(Health_PassedTitle), tenant.DisplayName), Phrase.Of(nameof(Health_Passed)), Tone.Good)
+            : w => ReplyViews.Notice(
+                w,
+                w.Say(nameof(Health_StillFailsTitle), tenant.DisplayName),
+                $"{w.Say(explanation.LikelyCause)} {w.Say(explanation.Fix)}",
                 Tone.Attention);
         await Replies.ReplyAsync(command, view, cancellationToken).ConfigureAwait(false);
     }
@@ -42,12 +46,15 @@ public sealed class MuteRoute(HealthMonitor monitor, IncidentAlerts alerts, ITen
         var muted = await monitor.MuteAsync(tenant.Account, cancellationToken).ConfigureAwait(false);
         if (muted?.MutedUntil is not { } until)
         {
-            await Replies.ReplyAsync(command, ReplyViews.Notice($"{tenant.DisplayName} has no open incident", "Nothing to mute.", Tone.Neutral), cancellationToken).ConfigureAwait(false);
+            await Replies.ReplyAsync(command, w => ReplyViews.Notice(w, Phrase.Of(nameof(Health_NoIncidentTitle), tenant.DisplayName), Phrase.Of(nameof(Health_NoIncident))), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await alerts.SendAsync(tenant, muted, AlertKind.Update, muted.FailingSince ?? muted.StateSince, cancellationToken).ConfigureAwait(false);
-        var text = $"No reminders until {Onboarding.Views.TimeWording.Absolute(until, timeProvider.GetUtcNow())}. You'll still hear when it recovers.";
-        await Replies.ReplyAsync(command, ReplyViews.Notice($"🔕 Reminders muted for {tenant.DisplayName}", text, Tone.Neutral), cancellationToken).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
+        await Replies.ReplyAsync(
+            command,
+            w => ReplyViews.Notice(w, w.Say(nameof(Health_MutedTitle), tenant.DisplayName), w.Say(nameof(Health_Muted), w.ForTenant(tenant.TimeZone).Absolute(until, now))),
+            cancellationToken).ConfigureAwait(false);
     }
 }

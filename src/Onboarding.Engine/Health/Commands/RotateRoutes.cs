@@ -12,7 +12,7 @@ public sealed class RotateRoute(ConfirmationCards confirmations, ITenantDirector
     public override IReadOnlyCollection<string> Verbs { get; } = [ChatVerbs.Rotate];
 
     protected override Task HandleTenantAsync(ChatCommand command, MonitoredTenant tenant, CancellationToken cancellationToken) =>
-        confirmations.AskAsync(command, ChatVerbs.Rotate, tenant.Account.Value, question => CertificateViews.ConfirmRotation(tenant, question), cancellationToken);
+        confirmations.AskAsync(command, ChatVerbs.Rotate, tenant.Account.Value, (w, question) => CertificateViews.ConfirmRotation(w, tenant, question), cancellationToken);
 }
 
 /// <summary>
@@ -32,7 +32,7 @@ public sealed class RotateConfirmedRoute(CertificateRotation rotation, Confirmat
         if (answer.State == ConfirmationState.NotAsked)
         {
             // A button that names no question cannot prove it is the first answer: ask again.
-            await confirmations.AskAsync(command, ChatVerbs.Rotate, tenant.Account.Value, question => CertificateViews.ConfirmRotation(tenant, question), cancellationToken).ConfigureAwait(false);
+            await confirmations.AskAsync(command, ChatVerbs.Rotate, tenant.Account.Value, (w, question) => CertificateViews.ConfirmRotation(w, tenant, question), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -43,13 +43,16 @@ public sealed class RotateConfirmedRoute(CertificateRotation rotation, Confirmat
 
         if (keep)
         {
-            await confirmations.ShowAsync(command, answer, CertificateViews.RotationKept(tenant, command.User), cancellationToken).ConfigureAwait(false);
+            await confirmations.ShowAsync(command, answer, w => CertificateViews.RotationKept(w, tenant, command.User), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await confirmations.ShowAsync(command, answer, CertificateViews.Rotating(tenant, command.User), cancellationToken).ConfigureAwait(false);
+        await confirmations.ShowAsync(command, answer, w => CertificateViews.Rotating(w, tenant, command.User), cancellationToken).ConfigureAwait(false);
         var outcome = await rotation.RotateAsync(tenant.Account, null, $"rotate by {command.User.Id}", cancellationToken).ConfigureAwait(false);
-        var view = outcome.Status == RotationStatus.Rotated ? CertificateViews.Rotated(tenant, outcome) : CertificateViews.RotationFailed(tenant, outcome);
-        await confirmations.ShowAsync(command, answer, view, cancellationToken).ConfigureAwait(false);
+        await confirmations.ShowAsync(
+            command,
+            answer,
+            w => outcome.Status == RotationStatus.Rotated ? CertificateViews.Rotated(w, tenant, outcome) : CertificateViews.RotationFailed(w, tenant, outcome),
+            cancellationToken).ConfigureAwait(false);
     }
 }

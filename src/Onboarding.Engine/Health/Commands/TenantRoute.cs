@@ -2,6 +2,8 @@ using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Views;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Health.Commands;
 
@@ -19,7 +21,7 @@ public abstract class TenantRoute(ITenantDirectory tenants, StaffPolicy staff, C
         var tenant = (await tenants.ConnectedTenantsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.Account == account);
         if (tenant is null)
         {
-            await Replies.ReplyAsync(command, ReplyViews.Notice($"{account} is not connected", "Only connected tenants are monitored. Type status to see every tenant.", Tone.Neutral), cancellationToken).ConfigureAwait(false);
+            await Replies.ReplyAsync(command, w => ReplyViews.Notice(w, Phrase.Of(nameof(Reply_NotConnectedTitle), account!.Value.Value), Phrase.Of(nameof(Health_OnlyConnected))), cancellationToken).ConfigureAwait(false);
             return;
         }
 

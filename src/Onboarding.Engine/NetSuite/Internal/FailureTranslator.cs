@@ -1,4 +1,6 @@
+using Onboarding.Engine.Language;
 using Polly.Timeout;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.NetSuite.Internal;
 
@@ -20,16 +22,16 @@ internal static class FailureTranslator
         {
             TimeoutRejectedException or TaskCanceledException or TimeoutException => new NetSuiteError(
                 NetSuiteErrorKind.Unavailable,
-                "NetSuite did not answer in time. Try again in a few minutes."),
+                Phrase.Of(nameof(NetSuite_Timeout))),
             HttpRequestException => new NetSuiteError(
                 NetSuiteErrorKind.Network,
-                "Could not reach NetSuite. Check this server's network connection and try again."),
+                Phrase.Of(nameof(NetSuite_Unreachable))),
             _ => null,
         };
     }
 
     public static NetSuiteError Malformed(int status) => new(
         NetSuiteErrorKind.MalformedResponse,
-        "NetSuite answered with something this app could not read. Try again; if it persists, report it to the vendor.",
+        Phrase.Of(nameof(NetSuite_Unreadable)),
         status);
 }

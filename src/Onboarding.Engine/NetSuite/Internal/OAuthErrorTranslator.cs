@@ -1,3 +1,5 @@
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 using static Onboarding.Engine.NetSuite.Internal.WireNames.OAuthErrors;
 
 namespace Onboarding.Engine.NetSuite.Internal;
@@ -14,57 +16,55 @@ internal static class OAuthErrorTranslator
 
         if (error is ServerError or TemporarilyUnavailable || (error is null && status >= 500))
         {
-            var hint = call == OAuthCall.ClientCredentials
-                ? " If this keeps happening, check the machine integration record's client id (NetSuite:MachineClientId) and that the certificate uses a PS or ES algorithm."
-                : string.Empty;
-            return new(NetSuiteErrorKind.Unavailable, "NetSuite's sign-in service had a problem. Try again in a few minutes." + hint, status, error);
+            var explanation = call == OAuthCall.ClientCredentials ? nameof(NetSuite_SignInUnavailableMachine) : nameof(NetSuite_SignInUnavailable);
+            return new(NetSuiteErrorKind.Unavailable, Phrase.Of(explanation), status, error);
         }
 
         return (call, error) switch
         {
             (OAuthCall.ClientCredentials, InvalidClient or InvalidGrant) => new(
                 NetSuiteErrorKind.CertificateRejected,
-                "NetSuite no longer accepts this certificate: it may be revoked or expired, or the account was refreshed from production — rotate it.",
+                Phrase.Of(nameof(NetSuite_CertificateRefused)),
                 status,
                 error),
             (_, InvalidClient) => new(
                 NetSuiteErrorKind.InvalidRequest,
-                "NetSuite does not recognise this integration. Check that the onboarding integration record is installed and enabled in the account and that NetSuite:ClientId matches it.",
+                Phrase.Of(nameof(NetSuite_UnknownIntegration)),
                 status,
                 error),
             (OAuthCall.AuthorizationCode, InvalidGrant) => new(
                 NetSuiteErrorKind.InvalidGrant,
-                "The sign-in link was already used or has expired. Start the authorization again.",
+                Phrase.Of(nameof(NetSuite_CodeUsed)),
                 status,
                 error),
             (_, InvalidGrant) => new(
                 NetSuiteErrorKind.InvalidGrant,
-                "The admin's NetSuite sign-in has expired or was already used. Ask the admin to authorize again.",
+                Phrase.Of(nameof(NetSuite_SignInExpired)),
                 status,
                 error),
             (_, InvalidScope) => new(
                 NetSuiteErrorKind.InvalidScope,
-                "The integration record does not allow the scopes this app asks for. Ask the NetSuite admin to enable REST Web Services and RESTlets on the integration record.",
+                Phrase.Of(nameof(NetSuite_InvalidScope)),
                 status,
                 error),
             (OAuthCall.ClientCredentials, UnauthorizedClient) => new(
                 NetSuiteErrorKind.AccessDenied,
-                "The machine integration record (NetSuite:MachineClientId) does not allow client credentials. It must be a confidential record (Public Client off) with the Client Credentials (Machine to Machine) grant; NetSuite refuses that grant for public clients.",
+                Phrase.Of(nameof(NetSuite_MachineGrantRefused)),
                 status,
                 error),
             (_, UnauthorizedClient) => new(
                 NetSuiteErrorKind.AccessDenied,
-                "The onboarding integration record (NetSuite:ClientId) does not allow sign-in with an authorization code. Ask the NetSuite admin to enable the Authorization Code grant on it.",
+                Phrase.Of(nameof(NetSuite_CodeGrantRefused)),
                 status,
                 error),
             (_, AccessDenied) => new(
                 NetSuiteErrorKind.AccessDenied,
-                "NetSuite access was not granted. Authorize again and choose Allow, with the Administrator role.",
+                Phrase.Of(nameof(NetSuite_AccessDenied)),
                 status,
                 error),
             _ => new(
                 NetSuiteErrorKind.InvalidRequest,
-                "NetSuite refused the sign-in request as malformed. This is a problem in the app, not in your account: report it to the vendor.",
+                Phrase.Of(nameof(NetSuite_MalformedSignIn)),
                 status,
                 error),
         };

@@ -1,6 +1,7 @@
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
-using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.AdminReauthorization;
 
@@ -9,12 +10,15 @@ public sealed class CertificateRevocationPurpose(Database database, ICertificate
 {
     public ReauthorizationPurpose Purpose => ReauthorizationPurpose.RevokeCertificates;
 
-    public string Describe(Reauthorization reauthorization) =>
-        reauthorization.CertificateIds.Count == 1 ? "to revoke its certificate" : "to revoke its certificates";
+    public Phrase Describe(Reauthorization reauthorization)
+    {
+        ArgumentNullException.ThrowIfNull(reauthorization);
+        return Phrase.Of(reauthorization.CertificateIds.Count == 1 ? nameof(Reauthorization_ToRevokeOne) : nameof(Reauthorization_ToRevokeMany));
+    }
 
     public async Task<ReauthorizationResult> RunAsync(Reauthorization reauthorization, BearerToken adminToken, CancellationToken cancellationToken)
     {
-        var facts = new List<Fact>();
+        var facts = new List<ResultFact>();
         string? said = null;
         var failed = 0;
         foreach (var id in reauthorization.CertificateIds)
@@ -28,7 +32,9 @@ public sealed class CertificateRevocationPurpose(Database database, ICertificate
                 said ??= error.Said;
             }
 
-            facts.Add(error is null ? new Fact("Certificate revoked", id) : new Fact("Not revoked in NetSuite", $"{id} — {error.Explanation}"));
+            facts.Add(error is null
+                ? new ResultFact(Phrase.Of(nameof(Fact_CertificateRevoked)), Phrase.Verbatim(id))
+                : new ResultFact(Phrase.Of(nameof(Fact_NotRevoked)), Phrase.Of(nameof(Fact_NotRevokedWhy), id, error.Explanation)));
             await StorageTransaction.WriteAsync(
                 database,
                 write => audit.AppendAsync(write, new AuditEntry("netsuite-callback", reauthorization.Account.Value, "certificate.revoked", revoked ? "revoked" : "revoke-failed", $"certificate {id}, with a re-authorization's admin token"), cancellationToken),
@@ -36,7 +42,7 @@ public sealed class CertificateRevocationPurpose(Database database, ICertificate
         }
 
         return failed == 0
-            ? new ReauthorizationResult(true, "The certificate is revoked in NetSuite.", facts)
-            : new ReauthorizationResult(false, "NetSuite did not let the admin revoke every certificate; a NetSuite administrator can revoke it under Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials.", facts, said);
+            ? new ReauthorizationResult(true, Phrase.Of(nameof(Reauthorization_Revoked)), facts)
+            : new ReauthorizationResult(false, Phrase.Of(nameof(Reauthorization_NotAllRevoked)), facts, said);
     }
 }

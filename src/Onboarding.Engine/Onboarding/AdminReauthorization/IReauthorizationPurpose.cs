@@ -1,5 +1,5 @@
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
-using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Onboarding.AdminReauthorization;
 
@@ -8,11 +8,15 @@ public interface IReauthorizationPurpose
 {
     ReauthorizationPurpose Purpose { get; }
 
-    /// <summary>Words for the card: "to rotate its certificate".</summary>
-    string Describe(Reauthorization reauthorization);
+    /// <summary>Words for the card, completing "Re-authorize 1234567 for one hour —": "to rotate its certificate".</summary>
+    Phrase Describe(Reauthorization reauthorization);
 
     Task<ReauthorizationResult> RunAsync(Reauthorization reauthorization, BearerToken adminToken, CancellationToken cancellationToken);
 }
 
 /// <summary>How a purpose went: one line for the card and the audit log, and ids worth showing.</summary>
-public sealed record ReauthorizationResult(bool Succeeded, string Summary, IReadOnlyList<Fact> Facts, string? Said = null);
+/// <param name="Said">NetSuite's own code and status for small print, when it refused.</param>
+public sealed record ReauthorizationResult(bool Succeeded, Phrase Summary, IReadOnlyList<ResultFact> Facts, string? Said = null);
+
+/// <summary>A name and value a purpose reports ("New certificate", its id), said in the card's language.</summary>
+public sealed record ResultFact(Phrase Name, Phrase Value);

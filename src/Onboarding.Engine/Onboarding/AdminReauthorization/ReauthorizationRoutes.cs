@@ -1,6 +1,8 @@
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.AdminReauthorization;
 
@@ -14,13 +16,13 @@ public sealed class ReauthorizationRoute(Reauthorizations reauthorizations, Staf
         if (!command.Data.TryGetValue(ReauthorizationViews.IdKey, out var id)
             || await reauthorizations.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } reauthorization)
         {
-            await Replies.ReplyAsync(command, ReplyViews.Notice("I can't find that re-authorization", "Ask again from the alert or the command that needed it.", Engine.Views.Tone.Neutral), cancellationToken).ConfigureAwait(false);
+            await Replies.ReplyAsync(command, w => ReplyViews.Notice(w, Phrase.Of(nameof(Reauthorization_UnknownTitle)), Phrase.Of(nameof(Reauthorization_Unknown))), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (reauthorization.Conversation != command.Conversation)
         {
-            await Replies.ReplyAsync(command, ReplyViews.NotYours(), cancellationToken).ConfigureAwait(false);
+            await Replies.ReplyAsync(command, ReplyViews.NotYours, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -30,7 +32,7 @@ public sealed class ReauthorizationRoute(Reauthorizations reauthorizations, Staf
         }
         else if (!await reauthorizations.CancelAsync(reauthorization, command.User, cancellationToken).ConfigureAwait(false))
         {
-            await Replies.ReplyAsync(command, ReplyViews.Notice("Too late to cancel", "This re-authorization was already used or closed; its card shows how it went.", Engine.Views.Tone.Neutral), cancellationToken).ConfigureAwait(false);
+            await Replies.ReplyAsync(command, w => ReplyViews.Notice(w, Phrase.Of(nameof(Reauthorization_TooLateTitle)), Phrase.Of(nameof(Reauthorization_TooLate))), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Onboarding.Engine.Conversations;
-using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.AdminReauthorization;
 
@@ -12,73 +13,94 @@ public static class ReauthorizationViews
 
     public static CardSlot Slot(string id) => new($"reauthorization/{id}");
 
-    public static StepView Requested(Reauthorization r, string purpose, Uri link, DateTimeOffset expiresAt, DateTimeOffset now) =>
-        new($"Re-authorize {r.Account} for one hour — {purpose}", $"A NetSuite administrator of {r.Account} signs in once; the access is revoked as soon as the job is done.", Tone.Attention)
+    public static StepView Requested(Wording w, Reauthorization r, Phrase purpose, Uri link, DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        return new(w.Say(nameof(Reauthorization_Title), r.Account.Value, purpose), w.Say(nameof(Reauthorization_Summary), r.Account.Value), Tone.Attention)
         {
             Body =
             [
-                $"Sign in with an administrator role of account {r.Account}. The app uses the one-hour access only {purpose}, then revokes it.",
-                $"The link works once and expires {TimeWording.Around(expiresAt, now)}.",
+                w.Say(nameof(Reauthorization_How), r.Account.Value, purpose),
+                w.Say(nameof(Card_LinkOnce), w.Around(expiresAt, now)),
             ],
-            Actions = [new OpenUrlAction("Authorize in NetSuite", link), Button("Cancel", ReauthorizationVerbs.Cancel, r)],
+            Actions = [new OpenUrlAction(w.Say(nameof(Button_AuthorizeInNetSuite)), link), Button(w, nameof(Button_Cancel), ReauthorizationVerbs.Cancel, r)],
         };
+    }
 
-    public static StepView Running(Reauthorization r, string purpose) =>
-        new($"Re-authorized {r.Account} — working", $"Access received; working {purpose}.", Tone.Neutral);
+    public static StepView Running(Wording w, Reauthorization r, Phrase purpose)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        return new(w.Say(nameof(Reauthorization_RunningTitle), r.Account.Value), w.Say(nameof(Reauthorization_Running), purpose), Tone.Neutral);
+    }
 
     /// <summary>
     /// The outcome. A failure says which account, what went wrong and what to do next, with the button that does it. What
     /// it says of the admin access is what NetSuite confirmed (<see cref="AccessEnd"/>).
     /// </summary>
-    public static StepView Finished(Reauthorization r, string purpose, ReauthorizationResult result, bool accessRevoked)
+    public static StepView Finished(Wording w, Reauthorization r, Phrase purpose, ReauthorizationResult result, bool accessRevoked)
     {
+        ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(result);
-        var facts = new List<Fact>(result.Facts) { new("Admin access", accessRevoked ? "revoked and erased" : "erased here; NetSuite did not confirm the revocation") };
+        var facts = new List<Fact>(result.Facts.Select(f => new Fact(w.Say(f.Name), w.Say(f.Value))))
+        {
+            new(w.Say(nameof(Card_FactAdminAccess)), w.Say(accessRevoked ? nameof(Reauthorization_AccessRevokedFact) : nameof(Reauthorization_AccessErasedFact))),
+        };
+        var summary = w.Say(result.Summary);
+        var accessEnd = w.Say(AccessEnd(accessRevoked));
         if (result.Succeeded)
         {
-            return new StepView($"✓ {r.Account}: done {purpose}", $"{r.Account}: {result.Summary} {AccessEnd(accessRevoked)}", Tone.Good)
+            return new StepView(w.Say(nameof(Reauthorization_DoneTitle), r.Account.Value, purpose), w.Say(nameof(Reauthorization_Outcome), r.Account.Value, summary, accessEnd), Tone.Good)
             {
-                Body = [result.Summary],
+                Body = [summary],
                 Facts = facts,
-                Footnote = result.Said,
+                Footnote = w.NetSuiteSaid(result.Said),
             };
         }
 
-        const string ToDo = "Press Re-authorize again to try once more with a fresh sign-in; if it fails again, send the small print to support.";
+        var toDo = w.Say(nameof(Reauthorization_FailedToDo));
         return new StepView(
-            $"✗ {r.Account}: couldn't finish the job {purpose}",
-            $"{r.Account}: {result.Summary} {ToDo} {AccessEnd(accessRevoked)}",
+            w.Say(nameof(Reauthorization_FailedTitle), r.Account.Value, purpose),
+            w.Say(nameof(Reauthorization_Outcome), r.Account.Value, $"{summary} {toDo}", accessEnd),
             Tone.Warning)
         {
-            Body = [result.Summary, ToDo],
+            Body = [summary, toDo],
             Facts = facts,
-            Footnote = result.Said,
-            Actions = [Button("Re-authorize again", ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
+            Footnote = w.NetSuiteSaid(result.Said),
+            Actions = [Button(w, nameof(Button_ReauthorizeAgain), ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
         };
     }
 
     /// <summary>What may be said about the one-hour access once the job is over: "revoked" only when NetSuite confirmed it.</summary>
-    public static string AccessEnd(bool revoked) => revoked
-        ? "The one-hour admin access has been revoked."
-        : "NetSuite did not confirm that the one-hour admin access was revoked; the app erased its copy, and it expires within the hour.";
+    public static Phrase AccessEnd(bool revoked) => Phrase.Of(revoked ? nameof(Reauthorization_AccessRevoked) : nameof(Reauthorization_AccessNotConfirmed));
 
     /// <summary>The link was not used as meant: denied, expired, another account, or NetSuite refused the code.</summary>
-    public static StepView Stopped(Reauthorization r, string purpose, string reason) =>
-        new($"Re-authorization of {r.Account} stopped", $"{reason} Nothing was changed.", Tone.Warning)
+    public static StepView Stopped(Wording w, Reauthorization r, Phrase purpose, Phrase reason)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        var said = w.Say(reason);
+        return new(w.Say(nameof(Reauthorization_StoppedTitle), r.Account.Value), w.Say(nameof(Reauthorization_NothingChanged), said), Tone.Warning)
         {
-            Body = [reason, $"Press Re-authorize again for a fresh link {purpose}."],
-            Actions = [Button("Re-authorize again", ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
+            Body = [said, w.Say(nameof(Reauthorization_StoppedToDo), purpose)],
+            Actions = [Button(w, nameof(Button_ReauthorizeAgain), ReauthorizationVerbs.Renew, r, ActionStyle.Primary)],
         };
+    }
 
-    public static StepView Cancelled(Reauthorization r) =>
-        new($"Re-authorization of {r.Account} cancelled", "The link no longer works. Nothing was changed.", Tone.Neutral)
+    public static StepView Cancelled(Wording w, Reauthorization r)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        return new(w.Say(nameof(Reauthorization_CancelledTitle), r.Account.Value), w.Say(nameof(Reauthorization_Cancelled)), Tone.Neutral)
         {
-            Actions = [Button("Re-authorize again", ReauthorizationVerbs.Renew, r)],
+            Actions = [Button(w, nameof(Button_ReauthorizeAgain), ReauthorizationVerbs.Renew, r)],
         };
+    }
 
-    private static SubmitAction Button(string label, string verb, Reauthorization r, ActionStyle style = ActionStyle.Default) =>
-        new(label, verb, new Dictionary<string, string> { [IdKey] = r.Id }, style);
+    private static SubmitAction Button(Wording w, string label, string verb, Reauthorization r, ActionStyle style = ActionStyle.Default) =>
+        new(w.Say(label), verb, new Dictionary<string, string> { [IdKey] = r.Id }, style);
 }
 
 /// <summary>Button verbs of the re-authorization card.</summary>

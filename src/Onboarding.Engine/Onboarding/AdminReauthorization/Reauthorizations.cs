@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
+using static Onboarding.Engine.Language.Texts;
 using static Onboarding.Engine.Log;
 
 namespace Onboarding.Engine.Onboarding.AdminReauthorization;
@@ -19,7 +21,7 @@ public sealed class Reauthorizations(
     AuditLog audit,
     INetSuiteAuthorization authorization,
     IEnumerable<IReauthorizationPurpose> purposes,
-    IChatPublisher publisher,
+    ChatViews views,
     IOptions<OnboardingOptions> options,
     TimeProvider timeProvider,
     ILogger<Reauthorizations> logger)
@@ -49,7 +51,7 @@ public sealed class Reauthorizations(
             await requests.AddForReauthorizationAsync(write, reauthorization.Id, start.State, start.CodeVerifier, now, expiresAt, cancellationToken).ConfigureAwait(false);
             await audit.AppendAsync(write, new AuditEntry(requester.Id, account.Value, "reauthorization.requested", "ok", $"reauthorization {reauthorization.Id}, {purpose}"), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        await ShowAsync(reauthorization, ReauthorizationViews.Requested(reauthorization, runner.Describe(reauthorization), start.AuthorizeUrl, expiresAt, now), cancellationToken).ConfigureAwait(false);
+        await ShowAsync(reauthorization, w => ReauthorizationViews.Requested(w, reauthorization, runner.Describe(reauthorization), start.AuthorizeUrl, expiresAt, now), cancellationToken).ConfigureAwait(false);
         return reauthorization;
     }
 
@@ -76,7 +78,7 @@ public sealed class Reauthorizations(
         }, cancellationToken).ConfigureAwait(false);
         if (cancelled)
         {
-            await ShowAsync(reauthorization, ReauthorizationViews.Cancelled(reauthorization), cancellationToken).ConfigureAwait(false);
+            await ShowAsync(reauthorization, w => ReauthorizationViews.Cancelled(w, reauthorization), cancellationToken).ConfigureAwait(false);
         }
 
         return cancelled;
@@ -91,7 +93,7 @@ public sealed class Reauthorizations(
         var reauthorization = await FindAsync(consumed.Reauthorization!, cancellationToken).ConfigureAwait(false);
         if (reauthorization is null || reauthorization.Status != ReauthorizationStatus.Waiting)
         {
-            return Refused("re-authorization not waiting", "This re-authorization is no longer waiting", "Go back to the chat: its card shows where things stand.");
+            return Refused("re-authorization not waiting", nameof(Callback_ReauthorizationNotWaiting), nameof(Callback_SeeItsCard)) with { Conversation = reauthorization?.Conversation };
         }
 
         var runner = Runner(reauthorization.Purpose);
@@ -99,38 +101,38 @@ public sealed class Reauthorizations(
         if (consumed.Lookup == AuthorizationLookup.Expired)
         {
             var minutes = (int)options.Value.AuthorizationLinkLifetime.TotalMinutes;
-            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Expired, $"The link expired: links work for {minutes} minutes.", cancellationToken).ConfigureAwait(false);
+            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Expired, Phrase.Of(nameof(Reauthorization_LinkExpired), minutes), cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.IsNullOrEmpty(callback.Error))
         {
-            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Failed, $"NetSuite did not grant access ({callback.Error}).", cancellationToken).ConfigureAwait(false);
+            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Failed, Phrase.Of(nameof(Reauthorization_NotGranted), callback.Error), cancellationToken).ConfigureAwait(false);
         }
 
         if (!AccountId.TryParse(callback.Company, out var company) || string.IsNullOrEmpty(callback.Code))
         {
-            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Failed, "NetSuite's answer was missing the account or the code.", cancellationToken).ConfigureAwait(false);
+            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Failed, Phrase.Of(nameof(Reauthorization_Incomplete)), cancellationToken).ConfigureAwait(false);
         }
 
         if (company != reauthorization.Account)
         {
-            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Failed, $"The sign-in was to account {company}, not {reauthorization.Account}.", cancellationToken).ConfigureAwait(false);
+            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Failed, Phrase.Of(nameof(Reauthorization_OtherAccount), company.Value, reauthorization.Account.Value), cancellationToken).ConfigureAwait(false);
         }
 
         var exchanged = await authorization.ExchangeCodeAsync(company, callback.Code, consumed.CodeVerifier!, cancellationToken).ConfigureAwait(false);
         if (!exchanged.IsSuccess)
         {
-            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Failed, $"NetSuite did not complete the sign-in: {exchanged.Error.Explanation}", cancellationToken).ConfigureAwait(false);
+            return await StopAsync(reauthorization, purpose, ReauthorizationStatus.Failed, Phrase.Of(nameof(Reauthorization_NotCompleted), exchanged.Error.Explanation), cancellationToken).ConfigureAwait(false);
         }
 
         var tokens = exchanged.Value;
         if (!await TryStartAsync(reauthorization, tokens, callback, cancellationToken).ConfigureAwait(false))
         {
             await RevokeAsync(reauthorization, tokens).ConfigureAwait(false);
-            return Refused("re-authorization moved during exchange", "This re-authorization changed meanwhile", "Go back to the chat: its card shows where things stand.");
+            return Refused("re-authorization moved during exchange", nameof(Callback_ReauthorizationChanged), nameof(Callback_SeeItsCard)) with { Conversation = reauthorization.Conversation };
         }
 
-        await ShowAsync(reauthorization, ReauthorizationViews.Running(reauthorization, purpose), cancellationToken).ConfigureAwait(false);
+        await ShowAsync(reauthorization, w => ReauthorizationViews.Running(w, reauthorization, purpose), cancellationToken).ConfigureAwait(false);
         ReauthorizationResult result;
         var revoked = false;
         try
@@ -145,15 +147,18 @@ public sealed class Reauthorizations(
 
         await StorageTransaction.WriteAsync(database, async write =>
         {
-            await store.TryMoveAsync(write, reauthorization.Id, ReauthorizationStatus.Running, result.Succeeded ? ReauthorizationStatus.Done : ReauthorizationStatus.Failed, result.Summary, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            await audit.AppendAsync(write, new AuditEntry(CallbackActor, reauthorization.Account.Value, "reauthorization.completed", result.Succeeded ? "ok" : "failed", $"reauthorization {reauthorization.Id}, {reauthorization.Purpose}: {result.Summary}"), cancellationToken).ConfigureAwait(false);
+            await store.TryMoveAsync(write, reauthorization.Id, ReauthorizationStatus.Running, result.Succeeded ? ReauthorizationStatus.Done : ReauthorizationStatus.Failed, Wording.English.Say(result.Summary), timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(write, new AuditEntry(CallbackActor, reauthorization.Account.Value, "reauthorization.completed", result.Succeeded ? "ok" : "failed", $"reauthorization {reauthorization.Id}, {reauthorization.Purpose}: {Wording.English.Say(result.Summary)}"), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         ReauthorizationFinished(logger, reauthorization.Account.Value, reauthorization.Purpose.ToString(), result.Succeeded);
-        await ShowAsync(reauthorization, ReauthorizationViews.Finished(reauthorization, purpose, result, revoked), cancellationToken).ConfigureAwait(false);
+        await ShowAsync(reauthorization, w => ReauthorizationViews.Finished(w, reauthorization, purpose, result, revoked), cancellationToken).ConfigureAwait(false);
         return new AuthorizationCallbackResult(
             result.Succeeded,
-            result.Succeeded ? $"Done {purpose}" : $"Couldn't finish {purpose}",
-            $"{result.Summary} {ReauthorizationViews.AccessEnd(revoked)} You can close this tab and go back to the chat.");
+            Phrase.Of(result.Succeeded ? nameof(Callback_ReauthorizationDone) : nameof(Callback_ReauthorizationNotDone), purpose),
+            Phrase.Of(nameof(Callback_ReauthorizationMessage), result.Summary, ReauthorizationViews.AccessEnd(revoked)))
+        {
+            Conversation = reauthorization.Conversation,
+        };
     }
 
     private async Task<bool> TryStartAsync(Reauthorization reauthorization, DelegatedTokens tokens, AuthorizationCallback callback, CancellationToken cancellationToken)
@@ -195,27 +200,31 @@ public sealed class Reauthorizations(
         return outcome == "revoked";
     }
 
-    private async Task<AuthorizationCallbackResult> StopAsync(Reauthorization reauthorization, string purpose, ReauthorizationStatus status, string reason, CancellationToken cancellationToken)
+    private async Task<AuthorizationCallbackResult> StopAsync(Reauthorization reauthorization, Phrase purpose, ReauthorizationStatus status, Phrase reason, CancellationToken cancellationToken)
     {
         await StorageTransaction.WriteAsync(database, async write =>
         {
-            await store.TryMoveAsync(write, reauthorization.Id, ReauthorizationStatus.Waiting, status, reason, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            await audit.AppendAsync(write, new AuditEntry(CallbackActor, reauthorization.Account.Value, "reauthorization.stopped", status.ToString().ToLowerInvariant(), $"reauthorization {reauthorization.Id}: {reason}"), cancellationToken).ConfigureAwait(false);
+            var said = Wording.English.Say(reason);
+            await store.TryMoveAsync(write, reauthorization.Id, ReauthorizationStatus.Waiting, status, said, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(write, new AuditEntry(CallbackActor, reauthorization.Account.Value, "reauthorization.stopped", status.ToString().ToLowerInvariant(), $"reauthorization {reauthorization.Id}: {said}"), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         CallbackRefused(logger, $"re-authorization {status}");
-        await ShowAsync(reauthorization, ReauthorizationViews.Stopped(reauthorization, purpose, reason), cancellationToken).ConfigureAwait(false);
-        return new AuthorizationCallbackResult(false, "The re-authorization did not go through", $"{reason} Go back to the chat: the card offers a fresh link.");
+        await ShowAsync(reauthorization, w => ReauthorizationViews.Stopped(w, reauthorization, purpose, reason), cancellationToken).ConfigureAwait(false);
+        return new AuthorizationCallbackResult(false, Phrase.Of(nameof(Callback_ReauthorizationStopped)), Phrase.Of(nameof(Callback_ReauthorizationStoppedMessage), reason))
+        {
+            Conversation = reauthorization.Conversation,
+        };
     }
 
     private IReauthorizationPurpose Runner(ReauthorizationPurpose purpose) =>
         purposes.FirstOrDefault(p => p.Purpose == purpose)
             ?? throw new InvalidOperationException($"No runner is registered for the re-authorization purpose {purpose}.");
 
-    private async Task ShowAsync(Reauthorization reauthorization, Engine.Views.StepView view, CancellationToken cancellationToken)
+    private async Task ShowAsync(Reauthorization reauthorization, Func<Wording, Engine.Views.StepView> view, CancellationToken cancellationToken)
     {
         try
         {
-            await publisher.PublishAsync(reauthorization.Conversation, view, ReauthorizationViews.Slot(reauthorization.Id), cancellationToken).ConfigureAwait(false);
+            await views.ShowAsync(reauthorization.Conversation, view, ReauthorizationViews.Slot(reauthorization.Id), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -226,6 +235,6 @@ public sealed class Reauthorizations(
     private AuthorizationCallbackResult Refused(string reason, string title, string message)
     {
         CallbackRefused(logger, reason);
-        return new AuthorizationCallbackResult(false, title, message);
+        return new AuthorizationCallbackResult(false, Phrase.Of(title), Phrase.Of(message));
     }
 }

@@ -1,6 +1,8 @@
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Views;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.Commands;
 
@@ -28,8 +30,13 @@ public sealed class CancelRoute(OnboardingSessions sessions, OnboardingButtons b
         switch (open.Count)
         {
             case 0:
-                var where = anywhere ? string.Empty : " in this conversation";
-                await replies.ReplyAsync(command, ReplyViews.Notice("Nothing to cancel", account is { } a ? $"No onboarding of {a} is open{where}." : $"No onboarding is open{where}."), cancellationToken).ConfigureAwait(false);
+                var nothing = (account, anywhere) switch
+                {
+                    ({ } a, true) => Phrase.Of(nameof(Cancel_NoneOfAccount), a.Value),
+                    ({ } a, false) => Phrase.Of(nameof(Cancel_NoneOfAccountHere), a.Value),
+                    _ => Phrase.Of(nameof(Cancel_NoneHere)),
+                };
+                await replies.ReplyAsync(command, w => ReplyViews.Notice(w, Phrase.Of(nameof(Cancel_NothingTitle)), nothing), cancellationToken).ConfigureAwait(false);
                 break;
             case 1:
                 await buttons.CancelAsync(command, open[0], cancellationToken).ConfigureAwait(false);
@@ -37,11 +44,15 @@ public sealed class CancelRoute(OnboardingSessions sessions, OnboardingButtons b
             default:
                 await replies.ReplyAsync(
                     command,
-                    ReplyViews.Notice(
-                        "Which onboarding should I cancel?",
-                        $"{open.Count} onboardings are open{(anywhere ? $" for {account}" : " here")}. Pick one, or type cancel <account>.",
+                    w => ReplyViews.Notice(
+                        w,
+                        Phrase.Of(nameof(Cancel_WhichTitle)),
+                        anywhere ? Phrase.Of(nameof(Cancel_WhichOfAccount), open.Count, account!.Value.Value) : Phrase.Of(nameof(Cancel_WhichHere), open.Count),
                         Tone.Neutral,
-                        [.. open.Take(3).Select(s => new SubmitAction($"Cancel {s.AccountText ?? "(account not chosen yet)"}", OnboardingVerbs.CancelSession, new Dictionary<string, string> { [OnboardingVerbs.SessionKey] = s.Id.Value }))]),
+                        [.. open.Take(3).Select(s => new SubmitAction(
+                            s.AccountText is { } named ? w.Say(nameof(Button_CancelAccount), named) : w.Say(nameof(Button_CancelUnchosen)),
+                            OnboardingVerbs.CancelSession,
+                            new Dictionary<string, string> { [OnboardingVerbs.SessionKey] = s.Id.Value }))]),
                     cancellationToken).ConfigureAwait(false);
                 break;
         }

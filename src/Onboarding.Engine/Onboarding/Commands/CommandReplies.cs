@@ -1,4 +1,5 @@
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Views;
@@ -6,10 +7,14 @@ using Onboarding.Engine.Views;
 namespace Onboarding.Engine.Onboarding.Commands;
 
 /// <summary>Posting a one-off answer into the conversation a command came from, and reading the account a command names.</summary>
-public sealed class CommandReplies(IChatPublisher publisher)
+public sealed class CommandReplies(ChatViews views)
 {
-    public Task ReplyAsync(ChatCommand command, StepView view, CancellationToken cancellationToken) =>
-        publisher.PublishAsync(command.Conversation, view, null, cancellationToken);
+    /// <summary>Answers in the command's conversation, in its language.</summary>
+    public Task ReplyAsync(ChatCommand command, Func<Wording, StepView> view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return views.ShowAsync(command.Conversation, view, null, cancellationToken);
+    }
 
     /// <summary>The account typed after the verb or carried in card data; null when none was given.</summary>
     public static string? AccountText(ChatCommand command) =>
@@ -31,7 +36,7 @@ public sealed class CommandReplies(IChatPublisher publisher)
             return (true, account);
         }
 
-        await ReplyAsync(command, ReplyViews.InvalidAccount(error), cancellationToken).ConfigureAwait(false);
+        await ReplyAsync(command, w => ReplyViews.InvalidAccount(w, error), cancellationToken).ConfigureAwait(false);
         return (false, null);
     }
 }

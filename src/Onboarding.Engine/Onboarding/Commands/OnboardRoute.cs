@@ -56,7 +56,7 @@ public sealed class OnboardRoute(
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, account, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (tenant?.Status == TenantStatus.Connected)
         {
-            await replies.ReplyAsync(command, ReplyViews.AlreadyConnected(tenant), cancellationToken).ConfigureAwait(false);
+            await replies.ReplyAsync(command, w => ReplyViews.AlreadyConnected(w, tenant), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -65,10 +65,11 @@ public sealed class OnboardRoute(
             return false;
         }
 
-        var view = seesEverything
-            ? ReplyViews.AlreadyOnboarding(account, holder, canCancel: staff.Allows(command, StaffPermission.CancelAnyOnboarding))
-            : ReplyViews.AlreadyOnboardingElsewhere(account);
-        await replies.ReplyAsync(command, view, cancellationToken).ConfigureAwait(false);
+        var canCancel = staff.Allows(command, StaffPermission.CancelAnyOnboarding);
+        await replies.ReplyAsync(
+            command,
+            w => seesEverything ? ReplyViews.AlreadyOnboarding(w, account, holder, canCancel) : ReplyViews.AlreadyOnboardingElsewhere(w, account),
+            cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

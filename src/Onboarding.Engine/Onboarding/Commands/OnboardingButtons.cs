@@ -1,5 +1,7 @@
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.Commands;
 
@@ -41,19 +43,19 @@ public sealed class OnboardingButtons(OnboardingFlow flow, StaffPolicy staff, Co
         var elsewhere = session.Conversation != command.Conversation;
         if (elsewhere && !staff.Allows(command, StaffPermission.CancelAnyOnboarding))
         {
-            await replies.ReplyAsync(command, ReplyViews.NotYours(), cancellationToken).ConfigureAwait(false);
+            await replies.ReplyAsync(command, ReplyViews.NotYours, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (!elsewhere && !MayPress(command, session, OnboardingButtonUse.StarterOrStaff))
         {
-            await replies.ReplyAsync(command, ReplyViews.NotYourOnboarding(session), cancellationToken).ConfigureAwait(false);
+            await replies.ReplyAsync(command, w => ReplyViews.NotYourOnboarding(w, session), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (await flow.CancelAsync(session, command.User, cancellationToken).ConfigureAwait(false) && elsewhere)
         {
-            await replies.ReplyAsync(command, ReplyViews.CancelledElsewhere(session), cancellationToken).ConfigureAwait(false);
+            await replies.ReplyAsync(command, w => ReplyViews.CancelledElsewhere(w, session), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -4,6 +4,8 @@ using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
 using static Onboarding.Engine.Log;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.Commands;
 
@@ -37,7 +39,7 @@ public sealed class ReconnectRoute(
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, account, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (tenant is null || tenant.Status == TenantStatus.Offboarded)
         {
-            await Replies.ReplyAsync(command, ReplyViews.Notice($"{account} is not a tenant", $"There is nothing to connect again. Type onboard {account} to connect it.", Tone.Neutral), cancellationToken).ConfigureAwait(false);
+            await Replies.ReplyAsync(command, w => ReplyViews.Notice(w, Phrase.Of(nameof(Reconnect_NotTenantTitle), account.Value), Phrase.Of(nameof(Reconnect_NotTenant), account.Value)), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -57,10 +59,10 @@ public sealed class ReconnectRoute(
         {
             await Replies.ReplyAsync(
                 command,
-                ReplyViews.Notice(
-                    $"Connect again: {tenant.DisplayName}",
-                    $"I posted a new onboarding card in the conversation where {account} was connected{(previous is null ? string.Empty : $" (started by {previous.StartedBy.Name})")}. A NetSuite admin of the account signs in there; the tenant's settings are kept.",
-                    Tone.Neutral),
+                w => ReplyViews.Notice(
+                    w,
+                    Phrase.Of(nameof(Reconnect_PostedTitle), tenant.DisplayName),
+                    previous is null ? Phrase.Of(nameof(Reconnect_Posted), account.Value) : Phrase.Of(nameof(Reconnect_PostedStartedBy), account.Value, previous.StartedBy.Name)),
                 cancellationToken).ConfigureAwait(false);
         }
     }
@@ -73,7 +75,8 @@ public sealed class ReconnectRoute(
         }
         else
         {
-            await Replies.ReplyAsync(command, ReplyViews.AlreadyOnboarding(open.Account!.Value, open, canCancel: _staff.Allows(command, StaffPermission.CancelAnyOnboarding)), cancellationToken).ConfigureAwait(false);
+            var canCancel = _staff.Allows(command, StaffPermission.CancelAnyOnboarding);
+            await Replies.ReplyAsync(command, w => ReplyViews.AlreadyOnboarding(w, open.Account!.Value, open, canCancel), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,5 +1,7 @@
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.Commands;
 
@@ -23,19 +25,19 @@ public abstract class SessionCommandRoute(OnboardingSessions sessions, CommandRe
         if (!command.Data.TryGetValue(OnboardingVerbs.SessionKey, out var text) || !SessionId.TryParse(text, out var id)
             || await sessions.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } session)
         {
-            await replies.ReplyAsync(command, ReplyViews.UnknownSession(), cancellationToken).ConfigureAwait(false);
+            await replies.ReplyAsync(command, ReplyViews.UnknownSession, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (session.Conversation != command.Conversation && !WorksFromElsewhere)
         {
-            await replies.ReplyAsync(command, ReplyViews.NotYours(), cancellationToken).ConfigureAwait(false);
+            await replies.ReplyAsync(command, ReplyViews.NotYours, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (session.Conversation == command.Conversation && !buttons.MayPress(command, session, Use(session)))
         {
-            await replies.ReplyAsync(command, ReplyViews.NotYourOnboarding(session), cancellationToken).ConfigureAwait(false);
+            await replies.ReplyAsync(command, w => ReplyViews.NotYourOnboarding(w, session), cancellationToken).ConfigureAwait(false);
             return;
         }
 

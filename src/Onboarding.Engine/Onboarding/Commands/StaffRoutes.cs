@@ -4,6 +4,8 @@ using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Views;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.Commands;
 
@@ -24,7 +26,7 @@ public abstract class StaffRoute(StaffPolicy staff, CommandReplies replies) : IC
     {
         if (!staff.Allows(command, Permission))
         {
-            await replies.ReplyAsync(command, ReplyViews.StaffOnly(command.Verb), cancellationToken).ConfigureAwait(false);
+            await replies.ReplyAsync(command, w => ReplyViews.StaffOnly(w, command.Verb), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -50,11 +52,11 @@ public sealed class OffboardRoute(Database database, TenantStore tenants, Confir
         var tenant = await StorageTransaction.ReadAsync(database, read => tenants.FindAsync(read, account!.Value, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (tenant is null || tenant.Status == TenantStatus.Offboarded)
         {
-            await Replies.ReplyAsync(command, ReplyViews.Notice($"{account} is not connected", "There is nothing to offboard. Type status to see every tenant.", Tone.Neutral), cancellationToken).ConfigureAwait(false);
+            await Replies.ReplyAsync(command, w => ReplyViews.Notice(w, Phrase.Of(nameof(Reply_NotConnectedTitle), account!.Value.Value), Phrase.Of(nameof(Reply_NothingToOffboard))), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await confirmations.AskAsync(command, OnboardingVerbs.Offboard, tenant.Account.Value, question => ReplyViews.ConfirmOffboard(tenant, question), cancellationToken).ConfigureAwait(false);
+        await confirmations.AskAsync(command, OnboardingVerbs.Offboard, tenant.Account.Value, (w, question) => ReplyViews.ConfirmOffboard(w, tenant, question), cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -88,25 +90,25 @@ public sealed class OffboardConfirmationRoute(
         var account = AccountId.Parse(answer.Subject);
         if (keep)
         {
-            await confirmations.ShowAsync(command, answer, ReplyViews.OffboardingKept(account, command.User), cancellationToken).ConfigureAwait(false);
+            await confirmations.ShowAsync(command, answer, w => ReplyViews.OffboardingKept(w, account, command.User), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await confirmations.ShowAsync(command, answer, ReplyViews.Offboarding(account, command.User), cancellationToken).ConfigureAwait(false);
+        await confirmations.ShowAsync(command, answer, w => ReplyViews.Offboarding(w, account, command.User), cancellationToken).ConfigureAwait(false);
         foreach (var open in await sessions.OpenForAccountAsync(account, cancellationToken).ConfigureAwait(false))
         {
             await flow.CancelAsync(open, command.User, cancellationToken).ConfigureAwait(false);
         }
 
         var outcome = await offboarding.OffboardAsync(account, command.User.Id, cancellationToken).ConfigureAwait(false);
-        await confirmations.ShowAsync(command, answer, ReplyViews.Offboarded(outcome), cancellationToken).ConfigureAwait(false);
+        await confirmations.ShowAsync(command, answer, w => ReplyViews.Offboarded(w, outcome), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A button from a card that named no question cannot prove it is the first answer: it changes nothing.</summary>
     private Task AskAgainAsync(ChatCommand command, CancellationToken cancellationToken) =>
         Replies.ReplyAsync(
             command,
-            ReplyViews.Notice("That button is from an older card", "Nothing was changed. Type offboard <account> to be asked again.", Tone.Neutral),
+            w => ReplyViews.Notice(w, Phrase.Of(nameof(Reply_OlderCardTitle)), Phrase.Of(nameof(Reply_OlderCard))),
             cancellationToken);
 }
 
@@ -137,7 +139,7 @@ public sealed class WelcomeRoute(Microsoft.Extensions.Options.IOptions<Onboardin
     public bool AnswersAtOnce => true;
 
     public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken) =>
-        replies.ReplyAsync(command, WelcomeView.Create(options.Value.AppName), cancellationToken);
+        replies.ReplyAsync(command, w => WelcomeView.Create(w, options.Value.AppName), cancellationToken);
 }
 
 /// <summary><c>help</c>, the welcome card's How it works, and the answer to anything not understood.</summary>
@@ -151,16 +153,18 @@ public sealed class HelpRoute(Microsoft.Extensions.Options.IOptions<OnboardingOp
     {
         if (command.Verb.Equals(ChatVerbs.HowItWorks, StringComparison.OrdinalIgnoreCase))
         {
-            return replies.ReplyAsync(command, HowItWorksView.Create(options.Value.AppName), cancellationToken);
+            return replies.ReplyAsync(command, w => HowItWorksView.Create(w, options.Value.AppName), cancellationToken);
         }
 
-        var help = HelpView.Create() with { Title = $"{options.Value.AppName} — what I can do" };
-        if (!command.Verb.Equals(OnboardingVerbs.Help, StringComparison.OrdinalIgnoreCase))
-        {
-            help = help with { Body = [$"I didn't understand '{Shorten(command.Verb)}'. Here is what I can do.", .. help.Body] };
-        }
-
-        return replies.ReplyAsync(command, help, cancellationToken);
+        var understood = command.Verb.Equals(OnboardingVerbs.Help, StringComparison.OrdinalIgnoreCase);
+        return replies.ReplyAsync(
+            command,
+            w =>
+            {
+                var help = HelpView.Create(w) with { Title = w.Say(nameof(Help_TitleOfApp), options.Value.AppName) };
+                return understood ? help : help with { Body = [w.Say(nameof(Help_NotUnderstood), Shorten(command.Verb)), .. help.Body] };
+            },
+            cancellationToken);
     }
 
     private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";

@@ -1,5 +1,7 @@
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Onboarding.Views;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.Commands;
 
@@ -28,7 +30,8 @@ public sealed class StatusRoute(OnboardingSessions sessions, StatusBoard board, 
             visible = [.. visible.Where(s => s.Account == named).Take(1)];
         }
 
-        var title = account is { } a ? $"Status of {a}" : isStaff ? "Status of every tenant" : "Onboardings in this conversation";
-        await replies.ReplyAsync(command, await board.BuildAsync(title, visible, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var title = account is { } a ? Phrase.Of(nameof(Status_OfAccount), a.Value) : Phrase.Of(isStaff ? nameof(Status_OfEveryTenant) : nameof(Status_InThisConversation));
+        var rows = await board.ReadAsync(visible, cancellationToken).ConfigureAwait(false);
+        await replies.ReplyAsync(command, w => board.Build(w, title, visible, rows), cancellationToken).ConfigureAwait(false);
     }
 }

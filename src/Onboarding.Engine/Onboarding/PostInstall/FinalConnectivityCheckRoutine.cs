@@ -1,5 +1,7 @@
 using Onboarding.Engine.Kit;
 using Onboarding.Engine.Storage;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.PostInstall;
 
@@ -10,25 +12,25 @@ public sealed class FinalConnectivityCheckRoutine(TenantKeyStore keys, AuditedMa
 
     public string Name => RoutineName;
 
-    public string Label => "Final connection check";
+    public Phrase Label { get; } = Phrase.Of(nameof(Routine_FinalCheck));
 
     public async Task<RoutineResult> RunAsync(PostInstallContext context, CancellationToken cancellationToken)
     {
         var credential = await keys.ActiveCredentialAsync(context.Account, cancellationToken).ConfigureAwait(false);
         if (credential is null)
         {
-            return RoutineResult.Failed("no active key is stored for this account");
+            return RoutineResult.Failed(Phrase.Of(nameof(Routine_FinalCheckNoKey)));
         }
 
         var token = await machineTokens.GetAsync(credential, Name, fresh: true, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
-            return RoutineResult.Failed("NetSuite refused a fresh client-credentials token", token.Error);
+            return RoutineResult.Failed(Phrase.Of(nameof(Routine_FinalCheckTokenRefused)), token.Error);
         }
 
         var probed = await probe.RunAsync(context.Account, token.Value, cancellationToken).ConfigureAwait(false);
         return probed.IsSuccess
-            ? RoutineResult.Done($"Connected: fresh token and query in {(long)probed.Value.TotalMilliseconds} ms")
-            : RoutineResult.Failed("the test query failed", probed.Error);
+            ? RoutineResult.Done(Phrase.Of(nameof(Routine_FinalCheckDone), (long)probed.Value.TotalMilliseconds))
+            : RoutineResult.Failed(Phrase.Of(nameof(Routine_FinalCheckQueryFailed)), probed.Error);
     }
 }

@@ -1,3 +1,5 @@
+using Onboarding.Engine.Language;
+
 namespace Onboarding.Engine.Onboarding.PostInstall;
 
 /// <summary>
@@ -9,8 +11,8 @@ public interface IPostInstallRoutine
     /// <summary>The settings name, e.g. <c>seed-configuration</c>.</summary>
     string Name { get; }
 
-    /// <summary>The checklist label, e.g. "Seed configuration records".</summary>
-    string Label { get; }
+    /// <summary>The checklist label, e.g. "Seed configuration records": a phrase from Texts.resx, or <see cref="Phrase.Verbatim"/> for one language only.</summary>
+    Phrase Label { get; }
 
     Task<RoutineResult> RunAsync(PostInstallContext context, CancellationToken cancellationToken);
 }

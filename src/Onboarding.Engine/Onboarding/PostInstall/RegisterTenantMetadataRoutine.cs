@@ -1,4 +1,6 @@
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.PostInstall;
 
@@ -9,7 +11,7 @@ public sealed class RegisterTenantMetadataRoutine(ISuiteQlClient suiteQl) : IPos
 
     public string Name => RoutineName;
 
-    public string Label => "Register company details";
+    public Phrase Label { get; } = Phrase.Of(nameof(Routine_Metadata));
 
     public async Task<RoutineResult> RunAsync(PostInstallContext context, CancellationToken cancellationToken)
     {
@@ -17,23 +19,23 @@ public sealed class RegisterTenantMetadataRoutine(ISuiteQlClient suiteQl) : IPos
         var result = await suiteQl.QueryAsync(context.Account, context.MachineToken, "SELECT * FROM companyinformation", null, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
-            return RoutineResult.Failed("company information could not be read", result.Error);
+            return RoutineResult.Failed(Phrase.Of(nameof(Routine_MetadataUnreadable)), result.Error);
         }
 
         var row = result.Value.Items.FirstOrDefault() ?? new Dictionary<string, string>();
         var company = row.GetValueOrDefault("companyname");
         var timeZone = row.GetValueOrDefault("timezone");
-        var parts = new List<string> { $"Company: {company ?? "(no name)"}" };
+        var summary = company is null ? Phrase.Of(nameof(Routine_MetadataNoCompany)) : Phrase.Of(nameof(Routine_MetadataCompany), company);
         if (timeZone is not null)
         {
-            parts.Add($"Time zone: {timeZone}");
+            summary = Phrase.Of(nameof(Routine_MetadataAnd), summary, Phrase.Of(nameof(Routine_MetadataTimeZone), timeZone));
         }
 
         if (row.GetValueOrDefault("country") is { } country)
         {
-            parts.Add($"Country: {country}");
+            summary = Phrase.Of(nameof(Routine_MetadataAnd), summary, Phrase.Of(nameof(Routine_MetadataCountry), country));
         }
 
-        return RoutineResult.Done(string.Join(" · ", parts)) with { Facts = new TenantFacts(company, timeZone) };
+        return RoutineResult.Done(summary) with { Facts = new TenantFacts(company, timeZone) };
     }
 }

@@ -1,13 +1,14 @@
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Language;
 
 namespace Onboarding.Engine.Onboarding.PostInstall;
 
 /// <summary>A routine's outcome: a one-line summary for the checklist ("Seeded 3 configuration records"), or why it failed.</summary>
-public sealed record RoutineResult(bool Succeeded, string Summary, NetSuiteError? Error = null)
+public sealed record RoutineResult(bool Succeeded, Phrase Summary, NetSuiteError? Error = null)
 {
-    public static RoutineResult Done(string summary) => new(true, summary);
+    public static RoutineResult Done(Phrase summary) => new(true, summary);
 
-    public static RoutineResult Failed(string summary, NetSuiteError? error = null) => new(false, summary, error);
+    public static RoutineResult Failed(Phrase summary, NetSuiteError? error = null) => new(false, summary, error);
 
     /// <summary>When a routine learnt the tenant's company name and time zone, they are stored with the tenant.</summary>
     public TenantFacts? Facts { get; init; }

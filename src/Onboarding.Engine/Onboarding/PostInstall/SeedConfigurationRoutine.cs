@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.PostInstall;
 
@@ -14,7 +16,7 @@ public sealed class SeedConfigurationRoutine(ISuiteQlClient suiteQl, IRecordClie
 
     public string Name => RoutineName;
 
-    public string Label => "Seed configuration records";
+    public Phrase Label { get; } = Phrase.Of(nameof(Routine_Seed));
 
     public async Task<RoutineResult> RunAsync(PostInstallContext context, CancellationToken cancellationToken)
     {
@@ -27,7 +29,7 @@ public sealed class SeedConfigurationRoutine(ISuiteQlClient suiteQl, IRecordClie
             cancellationToken).ConfigureAwait(false);
         if (!existing.IsSuccess)
         {
-            return RoutineResult.Failed("existing configuration records could not be read", existing.Error);
+            return RoutineResult.Failed(Phrase.Of(nameof(Routine_SeedUnreadable)), existing.Error);
         }
 
         var present = existing.Value.Items.Select(i => i.GetValueOrDefault("configkey")).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -43,13 +45,13 @@ public sealed class SeedConfigurationRoutine(ISuiteQlClient suiteQl, IRecordClie
             var result = await records.CreateAsync(context.Account, context.MachineToken, settings.ConfigurationRecordType, body, cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess)
             {
-                return RoutineResult.Failed($"seeded {created} of {settings.ConfigurationRecords.Count - present.Count} configuration records, then '{key}' failed", result.Error);
+                return RoutineResult.Failed(Phrase.Of(nameof(Routine_SeedStopped), created, settings.ConfigurationRecords.Count - present.Count, key), result.Error);
             }
 
             created++;
         }
 
         var kept = settings.ConfigurationRecords.Count - created;
-        return RoutineResult.Done(kept == 0 ? $"Seeded {created} configuration records" : $"Seeded {created} configuration records ({kept} already there)");
+        return RoutineResult.Done(kept == 0 ? Phrase.Of(nameof(Routine_SeedDone), created) : Phrase.Of(nameof(Routine_SeedDoneSomeThere), created, kept));
     }
 }

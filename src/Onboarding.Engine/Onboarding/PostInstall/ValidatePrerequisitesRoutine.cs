@@ -1,5 +1,7 @@
 using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Language;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.PostInstall;
 
@@ -14,28 +16,28 @@ public sealed class ValidatePrerequisitesRoutine(ConnectionProbe probe, BundleCh
 
     public string Name => RoutineName;
 
-    public string Label => "Check prerequisites";
+    public Phrase Label { get; } = Phrase.Of(nameof(Routine_Prerequisites));
 
     public async Task<RoutineResult> RunAsync(PostInstallContext context, CancellationToken cancellationToken)
     {
         var probed = await probe.RunAsync(context.Account, context.MachineToken, cancellationToken).ConfigureAwait(false);
         if (!probed.IsSuccess)
         {
-            return RoutineResult.Failed("the app's role cannot read its configuration records", probed.Error);
+            return RoutineResult.Failed(Phrase.Of(nameof(Routine_PrerequisitesNoRecords)), probed.Error);
         }
 
         var bundle = await bundleCheck.CheckAsync(context.Account, context.MachineToken, cancellationToken).ConfigureAwait(false);
         switch (bundle.State)
         {
             case BundleState.Failed:
-                return RoutineResult.Failed("the bundle's RESTlet does not answer the app's role", bundle.Error);
+                return RoutineResult.Failed(Phrase.Of(nameof(Routine_PrerequisitesNoRestlet)), bundle.Error);
             case BundleState.NotInstalled:
-                return RoutineResult.Failed("the bundle no longer reports itself installed", bundle.Error);
+                return RoutineResult.Failed(Phrase.Of(nameof(Routine_PrerequisitesNoBundle)), bundle.Error);
         }
 
         var listed = await certificates.ListAsync(context.Account, context.MachineToken, cancellationToken).ConfigureAwait(false);
         return listed.IsSuccess
-            ? RoutineResult.Done("Prerequisites OK: configuration records readable, RESTlet answers, certificate self-service allowed")
-            : RoutineResult.Failed("the app's role may not manage its own certificates", listed.Error);
+            ? RoutineResult.Done(Phrase.Of(nameof(Routine_PrerequisitesDone)))
+            : RoutineResult.Failed(Phrase.Of(nameof(Routine_PrerequisitesNoCertificates)), listed.Error);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Keys;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.Views;
 
@@ -12,29 +14,31 @@ namespace Onboarding.Engine.Onboarding.Views;
 /// </summary>
 public sealed class OnboardingChecklist(IOptions<OnboardingOptions> options, IEnumerable<IPostInstallRoutine> routines)
 {
-    private readonly Dictionary<string, string> _routineLabels =
+    private readonly Dictionary<string, Phrase> _routineLabels =
         routines.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Label, StringComparer.OrdinalIgnoreCase);
 
     private OnboardingOptions Options => options.Value;
 
-    public List<ChecklistItem> Build(OnboardingSnapshot snapshot, int phase, DateTimeOffset now)
+    public List<ChecklistItem> Build(Wording w, OnboardingSnapshot snapshot, int phase, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(snapshot);
         var session = snapshot.Session;
         var items = new List<ChecklistItem>
         {
-            new("Temporary admin access", StateOf(1, phase, session.Status), AdminAccessDetail(session, now)),
-            new($"Install {Options.BundleName} {Options.BundleVersion}", StateOf(2, phase, session.Status), session.BundleVersion is { } v ? $"version {v} found" : null),
-            new("Long-term connection", StateOf(3, phase, session.Status), phase > 3 ? CertificateDetail(snapshot.Key, withId: session.Status != SessionStatus.Completed) : null),
+            new(w.Say(nameof(Checklist_AdminAccess)), StateOf(1, phase, session.Status), AdminAccessDetail(w, session, now)),
+            new(w.Say(nameof(Checklist_Install), Options.BundleName, Options.BundleVersion), StateOf(2, phase, session.Status), session.BundleVersion is { } v ? w.Say(nameof(Checklist_VersionFound), v) : null),
+            new(w.Say(nameof(Checklist_Connection)), StateOf(3, phase, session.Status), phase > 3 ? CertificateDetail(w, snapshot.Key, withId: session.Status != SessionStatus.Completed) : null),
         };
         if (phase == 3)
         {
-            items.AddRange(MachineAccessLines(snapshot).Select(SubStep));
+            items.AddRange(MachineAccessLines(w, snapshot).Select(SubStep));
         }
 
-        items.Add(new("Finishing setup", StateOf(4, phase, session.Status), null));
+        items.Add(new(w.Say(nameof(Checklist_Finishing)), StateOf(4, phase, session.Status), null));
         if (phase >= 4)
         {
-            items.AddRange(snapshot.Routines.Select(r => SubStep(new ChecklistItem(LabelOf(r.Routine), StateOf(r.State, session.Status), r.Summary))));
+            items.AddRange(snapshot.Routines.Select(r => SubStep(new ChecklistItem(w.Say(LabelOf(r.Routine)), StateOf(r.State, session.Status), w.SayIfAny(r.Summary)))));
         }
 
         return items;
@@ -58,16 +62,16 @@ public sealed class OnboardingChecklist(IOptions<OnboardingOptions> options, IEn
         _ => status == SessionStatus.Cancelled ? ChecklistState.Skipped : ChecklistState.Pending,
     };
 
-    private IEnumerable<ChecklistItem> MachineAccessLines(OnboardingSnapshot snapshot)
+    private IEnumerable<ChecklistItem> MachineAccessLines(Wording w, OnboardingSnapshot snapshot)
     {
         var session = snapshot.Session;
         var key = snapshot.Key;
         var lines = new (string Label, string? Detail)[]
         {
-            ("Find the app's role", session.AppRoleId is { } role ? $"{Options.RoleScriptId}, id {role}" : null),
-            ("Create key pair", key is null ? null : key.Algorithm.Display()),
-            ("Upload certificate", key?.NetSuiteCertificateId is { } id ? $"{id}, valid until {TimeWording.Date(key.ValidUntil)}" : null),
-            ("Test connection", session.ConnectionTestMilliseconds is { } ms ? $"query ran in {ms} ms" : null),
+            (w.Say(nameof(Checklist_FindRole)), session.AppRoleId is { } role ? w.Say(nameof(Checklist_FindRoleDone), Options.RoleScriptId, role) : null),
+            (w.Say(nameof(Checklist_CreateKey)), key is null ? null : key.Algorithm.Display()),
+            (w.Say(nameof(Checklist_Upload)), key?.NetSuiteCertificateId is { } id ? w.Say(nameof(Checklist_UploadDone), id, w.Date(key.ValidUntil)) : null),
+            (w.Say(nameof(Checklist_Test)), session.ConnectionTestMilliseconds is { } ms ? w.Say(nameof(Checklist_TestDone), ms) : null),
         };
         var reachedCurrent = false;
         foreach (var (label, detail) in lines)
@@ -87,25 +91,25 @@ public sealed class OnboardingChecklist(IOptions<OnboardingOptions> options, IEn
         }
     }
 
-    private static string? AdminAccessDetail(OnboardingSession session, DateTimeOffset now)
+    private static string? AdminAccessDetail(Wording w, OnboardingSession session, DateTimeOffset now)
     {
         if (session.AuthorizedAt is null)
         {
             return null;
         }
 
-        var who = session.AuthorizedByName is { } name ? $" by {name}" : string.Empty;
-        var role = session.AuthorizedRoleName ?? (session.AuthorizedRoleId is { } r ? $"role {r}" : "admin");
+        var role = session.AuthorizedRoleName ?? (session.AuthorizedRoleId is { } r ? w.Say(nameof(Checklist_RoleId), r) : w.Say(nameof(Checklist_Admin)));
+        var authorized = session.AuthorizedByName is { } name ? w.Say(nameof(Checklist_AuthorizedAsBy), role, name) : w.Say(nameof(Checklist_AuthorizedAs), role);
         var until = session.AdminAccessEndedAt is { } ended
-            ? $"revoked {TimeWording.Absolute(ended, now)}"
-            : session.AdminAccessUntil is { } expires ? $"expires {TimeWording.Absolute(expires, now)}" : null;
-        return until is null ? $"Authorized as {role}{who}" : $"Authorized as {role}{who} · {until}";
+            ? w.Say(nameof(Checklist_Revoked), w.Absolute(ended, now))
+            : session.AdminAccessUntil is { } expires ? w.Say(nameof(Checklist_Expires), w.Absolute(expires, now)) : null;
+        return until is null ? authorized : w.Say(nameof(Checklist_And), authorized, until);
     }
 
-    private static string? CertificateDetail(TenantKey? key, bool withId) =>
+    private static string? CertificateDetail(Wording w, TenantKey? key, bool withId) =>
         key?.NetSuiteCertificateId is not { } id ? null
-        : withId ? $"certificate {id} · valid until {TimeWording.Date(key.ValidUntil)}"
-        : $"its own {key.Algorithm.Display()} certificate and least-privilege role";
+        : withId ? w.Say(nameof(Checklist_Certificate), id, w.Date(key.ValidUntil))
+        : w.Say(nameof(Checklist_OwnCertificate), key.Algorithm.Display());
 
-    private string LabelOf(string routine) => _routineLabels.TryGetValue(routine, out var label) ? label : routine;
+    private Phrase LabelOf(string routine) => _routineLabels.TryGetValue(routine, out var label) ? label : Phrase.Verbatim(routine);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Views;
+using static Onboarding.Engine.Language.Texts;
 
 namespace Onboarding.Engine.Onboarding.Views;
 
@@ -10,30 +12,33 @@ public sealed class OnboardingNotices(IOptions<OnboardingOptions> options, TimeP
     /// Posted once and never updated, so it states only what stays true: the deadline as a clock time, not "in 59 min"
     /// (which reads wrong an hour later).
     /// </summary>
-    public StepView AuthorizationReceived(OnboardingSession session)
+    public StepView AuthorizationReceived(Wording w, OnboardingSession session)
     {
-        var until = session.AdminAccessUntil is { } expires
-            ? $" Admin access ends by {TimeWording.Absolute(expires, timeProvider.GetUtcNow())} at the latest."
-            : string.Empty;
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(session);
+        var next = w.Say(nameof(Notice_AuthorizedNext), options.Value.BundleName);
         return new StepView(
-            $"✓ Authorization received for {session.Account}",
-            $"{options.Value.AppName} has temporary admin access to {session.Account}. Next: install the bundle.",
+            w.Say(nameof(Notice_AuthorizedTitle), session.AccountText),
+            w.Say(nameof(Notice_AuthorizedSummary), options.Value.AppName, session.AccountText),
             Tone.Good)
         {
-            Body = [$"Next: install {options.Value.BundleName} — the onboarding card above has the link.{until}"],
+            Body = [session.AdminAccessUntil is { } expires ? w.Say(nameof(Notice_AuthorizedUntil), next, w.Absolute(expires, timeProvider.GetUtcNow())) : next],
         };
     }
 
     /// <summary>The notification that it is over; the card above carries the title and the details, so this says what it means.</summary>
-    public StepView Completed(OnboardingSession session, Tenant? tenant)
+    public StepView Completed(Wording wording, OnboardingSession session, Tenant? tenant)
     {
+        ArgumentNullException.ThrowIfNull(wording);
+        ArgumentNullException.ThrowIfNull(session);
+        var w = wording.ForTenant(tenant?.TimeZone);
         var app = options.Value.AppName;
-        var name = tenant?.DisplayName ?? session.AccountText ?? "your NetSuite account";
-        var access = session.AdminAccessEndedAt is null ? "NetSuite did not confirm that the admin access was revoked." : "admin access has been revoked.";
-        return new StepView("All set — nothing more to do", $"All set: {app} is connected to {name}; {access}", Tone.Good)
+        var name = tenant?.DisplayName ?? session.AccountText ?? w.Say(nameof(Card_YourAccount));
+        var summary = session.AdminAccessEndedAt is null ? nameof(Notice_CompletedSummaryNotConfirmed) : nameof(Notice_CompletedSummary);
+        return new StepView(w.Say(nameof(Notice_CompletedTitle)), w.Say(summary, app, name), Tone.Good)
         {
-            Body = [$"{app} now reaches {name} on its own, and health monitoring is on. The card above lists what was set up."],
-            Actions = [new SubmitAction("View status", OnboardingVerbs.Status, new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = session.AccountText ?? string.Empty })],
+            Body = [w.Say(nameof(Notice_CompletedBody), app, name)],
+            Actions = [new SubmitAction(w.Say(nameof(Button_ViewStatus)), OnboardingVerbs.Status, new Dictionary<string, string> { [OnboardingVerbs.AccountKey] = session.AccountText ?? string.Empty })],
         };
     }
 }

@@ -22,6 +22,6 @@ public sealed class AuditRoute(AuditTrail trail, OperationsAccess access, Comman
 
         var latest = await trail.LatestAsync(account!.Value.Value, Shown, cancellationToken).ConfigureAwait(false);
         var verification = await trail.VerifyAsync(account.Value.Value, cancellationToken).ConfigureAwait(false);
-        await Replies.ReplyAsync(command, OperationsViews.AuditTrail(account.Value, latest, verification), cancellationToken).ConfigureAwait(false);
+        await Replies.ReplyAsync(command, w => OperationsViews.AuditTrail(w, account.Value, latest, verification), cancellationToken).ConfigureAwait(false);
     }
 }

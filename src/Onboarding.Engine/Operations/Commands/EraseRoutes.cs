@@ -29,7 +29,7 @@ public sealed class EraseRoute(Database database, OperationsAccess access, Comma
                 new { account = account!.Value.Value },
                 cancellationToken),
             cancellationToken).ConfigureAwait(false);
-        await Replies.ReplyAsync(command, known == 0 ? OperationsViews.NothingToErase(account!.Value) : OperationsViews.ConfirmErase(account!.Value), cancellationToken).ConfigureAwait(false);
+        await Replies.ReplyAsync(command, w => known == 0 ? OperationsViews.NothingToErase(w, account!.Value) : OperationsViews.ConfirmErase(w, account!.Value), cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -48,11 +48,11 @@ public sealed class EraseConfirmationRoute(TenantErasure erasure, OperationsAcce
 
         if (command.Verb.Equals(OperationsVerbs.EraseKept, StringComparison.OrdinalIgnoreCase))
         {
-            await Replies.ReplyAsync(command, OperationsViews.EraseKept(account!.Value), cancellationToken).ConfigureAwait(false);
+            await Replies.ReplyAsync(command, w => OperationsViews.EraseKept(w, account!.Value), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var outcome = await erasure.EraseAsync(account!.Value, command.User, command.Conversation, cancellationToken).ConfigureAwait(false);
-        await Replies.ReplyAsync(command, OperationsViews.Erased(outcome), cancellationToken).ConfigureAwait(false);
+        await Replies.ReplyAsync(command, w => OperationsViews.Erased(w, outcome), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,7 +25,7 @@ public abstract class OperationsRoute(OperationsAccess access, CommandReplies re
         ArgumentNullException.ThrowIfNull(command);
         if (!access.Allows(command))
         {
-            await replies.ReplyAsync(command, ReplyViews.StaffOnly(command.Verb), cancellationToken).ConfigureAwait(false);
+            await replies.ReplyAsync(command, w => ReplyViews.StaffOnly(w, command.Verb), cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -38,6 +38,7 @@ public static class SchemaMigrations
         .. StorageMigrations.All,
         .. CoordinationMigrations.All,
         .. ConfirmationMigrations.All,
+        .. LanguageMigrations.All,
     ];
 
     public static int LatestVersion => All.Max(m => m.Version);

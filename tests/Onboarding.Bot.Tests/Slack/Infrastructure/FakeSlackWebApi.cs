@@ -13,8 +13,9 @@ namespace Onboarding.Bot.Tests.Slack.Infrastructure;
 
 /// <summary>
 /// A local fake of Slack's Web API on 127.0.0.1 (<c>POST /api/{method}</c>) that records every call. It answers
-/// <c>chat.postMessage</c> with a fresh <c>ts</c>, <c>chat.update</c> with the same <c>ts</c>, and <c>oauth.v2.access</c>
-/// with <see cref="OAuthAccess"/>; scripted answers queued with <see cref="Enqueue"/> come first.
+/// <c>chat.postMessage</c> with a fresh <c>ts</c>, <c>chat.update</c> with the same <c>ts</c>, <c>oauth.v2.access</c>
+/// with <see cref="OAuthAccess"/>, and <c>users.info</c> from <see cref="Members"/> (<c>user_not_found</c> for anyone else);
+/// scripted answers queued with <see cref="Enqueue"/> come first.
 /// Point <c>Slack:ApiBaseUrl</c> at <see cref="ApiBaseUrl"/>.
 /// </summary>
 public sealed class FakeSlackWebApi : IAsyncDisposable
@@ -32,12 +33,18 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     /// <summary>Every call so far, in arrival order.</summary>
     public IReadOnlyList<RecordedSlackCall> Calls => [.. _calls];
 
+    /// <summary>
+    /// The members <c>users.info</c> knows, by user id: their locale (sent only when the call asks with
+    /// <c>include_locale=true</c>, as Slack does) and IANA time zone (<c>tz</c>).
+    /// </summary>
+    public ConcurrentDictionary<string, (string? Locale, string? Tz)> Members { get; } = new();
+
     /// <summary>What <c>oauth.v2.access</c> answers (without <c>ok</c>, which is added).</summary>
     public JsonObject OAuthAccess { get; set; } = new()
     {
         ["access_token"] = "xoxb-installed-token",
         ["token_type"] = "bot",
-        ["scope"] = "app_mentions:read,chat:write,commands,im:history",
+        ["scope"] = "app_mentions:read,chat:write,commands,im:history,users:read",
         ["bot_user_id"] = "U0BOT",
         ["app_id"] = "A0APP",
         ["team"] = new JsonObject { ["id"] = "T0INSTALLED", ["name"] = "Installed Co" },
@@ -93,17 +100,18 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         var isJson = http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
         var request = isJson ? JsonNode.Parse(body) as JsonObject : null;
         var authorization = http.Request.Headers.Authorization.ToString();
+        var form = isJson ? new Dictionary<string, StringValues>() : QueryHelpers.ParseQuery(body);
 
         var (status, answer, retryAfter) = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
             ? (scripted.Status, scripted.Body, scripted.RetryAfter)
-            : (HttpStatusCode.OK, DefaultAnswer(method, request), null);
+            : (HttpStatusCode.OK, DefaultAnswer(method, request, form), null);
 
         // Recorded before answering, so a test that sees the answer also sees the call.
         _calls.Enqueue(new RecordedSlackCall(
             method,
             authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : null,
             request,
-            isJson ? new Dictionary<string, StringValues>() : QueryHelpers.ParseQuery(body))
+            form)
         {
             AnsweredTs = (bool?)answer["ok"] == true ? (string?)answer["ts"] : null,
         });
@@ -116,7 +124,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         return Results.Json(answer, statusCode: (int)status);
     }
 
-    private JsonObject DefaultAnswer(string method, JsonObject? request) => method switch
+    private JsonObject DefaultAnswer(string method, JsonObject? request, IReadOnlyDictionary<string, StringValues> form) => method switch
     {
         "chat.postMessage" => new JsonObject
         {
@@ -131,8 +139,26 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             ["ts"] = (string?)request?["ts"],
         },
         "oauth.v2.access" => WithOk(OAuthAccess),
+        "users.info" => UserInfo(form),
         _ => new JsonObject { ["ok"] = false, ["error"] = "unknown_method" },
     };
+
+    private JsonObject UserInfo(IReadOnlyDictionary<string, StringValues> form)
+    {
+        var id = form.TryGetValue("user", out var user) ? user.ToString() : string.Empty;
+        if (!Members.TryGetValue(id, out var member))
+        {
+            return new JsonObject { ["ok"] = false, ["error"] = "user_not_found" };
+        }
+
+        var answer = new JsonObject { ["id"] = id, ["tz"] = member.Tz };
+        if (form.TryGetValue("include_locale", out var include) && include.ToString() == "true")
+        {
+            answer["locale"] = member.Locale;
+        }
+
+        return new JsonObject { ["ok"] = true, ["user"] = answer };
+    }
 
     private static JsonObject WithOk(JsonObject body)
     {

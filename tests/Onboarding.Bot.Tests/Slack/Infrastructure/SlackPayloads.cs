@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Onboarding.Bot.Tests.Slack.Infrastructure;
 
-/// <summary>Slack request bodies shaped like the documented examples (chat-platforms.md B1, B3).</summary>
+/// <summary>Slack request bodies shaped like the examples in Slack's docs (https://api.slack.com/interactivity/handling, https://api.slack.com/interactivity/slash-commands).</summary>
 public static class SlackPayloads
 {
     public const string TeamId = "T0TEAM";
