@@ -27,11 +27,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "The OAuth redirect URI {RedirectUri} is not registered on the sandbox's demo integration ({Registered}): set Bot:PublicBaseUrl to http://localhost:3978 or http://127.0.0.1:3978, or give the sandbox a seed file (Sandbox:SeedFile)")]
     public static partial void SandboxRedirectMismatch(ILogger logger, string redirectUri, string registered);
 
-    [LoggerMessage(EventId = 713, Level = LogLevel.Error, Message = "Chat command '{Verb}' in {Conversation} failed")]
-    public static partial void CommandFailed(ILogger logger, Exception exception, string verb, string conversation);
-
-    [LoggerMessage(EventId = 714, Level = LogLevel.Warning, Message = "The chat command queue is full; refused '{Verb}' in {Conversation}")]
-    public static partial void CommandQueueFull(ILogger logger, string verb, string conversation);
 
     [LoggerMessage(EventId = 715, Level = LogLevel.Information, Message = "NetSuite OAuth callback answered: {Outcome}")]
     public static partial void OAuthCallbackAnswered(ILogger logger, string outcome);
@@ -43,14 +38,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Reason}")]
     public static partial void SlackRequestRefused(ILogger logger, PathString path, string reason);
 
-    [LoggerMessage(EventId = 501, Level = LogLevel.Debug, Message = "Ignored Slack delivery {DeliveryId}: already received")]
-    public static partial void SlackDuplicateDelivery(ILogger logger, string deliveryId);
 
-    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Slack work queue is full; asked Slack to retry delivery {DeliveryId}")]
-    public static partial void SlackQueueFull(ILogger logger, string deliveryId);
-
-    [LoggerMessage(EventId = 503, Level = LogLevel.Error, Message = "Slack command '{Verb}' in {Conversation} failed")]
-    public static partial void SlackCommandFailed(ILogger logger, Exception exception, string verb, string conversation);
 
     [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "Slack Web API {Method} failed: {Error} (HTTP {Status})")]
     public static partial void SlackApiCallFailed(ILogger logger, string method, string error, int status);
@@ -69,9 +57,6 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 509, Level = LogLevel.Information, Message = "Slack card for slot {Slot} was gone; posted a new one")]
     public static partial void SlackCardReposted(ILogger logger, string slot);
-
-    [LoggerMessage(EventId = 510, Level = LogLevel.Error, Message = "Gave up Slack command '{Verb}' in {Conversation}: the host stopped during each of its {Attempts} attempts")]
-    public static partial void SlackCommandAbandoned(ILogger logger, string verb, string conversation, int attempts);
 
     [LoggerMessage(EventId = 511, Level = LogLevel.Information, Message = "Slack did not tell a member's locale in team {TeamId} ({Error}); answering in the conversation's known language, else English (the users:read scope is needed)")]
     public static partial void SlackLocaleUnknown(ILogger logger, string teamId, string error);

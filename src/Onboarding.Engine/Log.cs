@@ -122,6 +122,47 @@ internal static partial class Log
     [LoggerMessage(EventId = 611, Level = LogLevel.Warning, Message = "Could not revoke the replaced certificate {CertificateId} of {Account} ({Said}); the next rotation retries")]
     public static partial void OldCertificateNotRevoked(ILogger logger, AccountId account, string certificateId, string? said);
 
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Could not release the lease on {Scope} {Item}; it runs out by itself")]
+    public static partial void LeaseReleaseFailed(ILogger logger, Exception exception, string scope, string item);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "The lease on {Scope} {Item} held by {Holder} ran out before it was renewed; the work under it is stopped")]
+    public static partial void LeaseLost(ILogger logger, string scope, string item, string holder);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Could not renew the lease on {Scope} {Item}")]
+    public static partial void LeaseRenewalFailed(ILogger logger, Exception exception, string scope, string item);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "A {Channel} command was refused as busy: {Backlog} commands wait in the inbox, or the database is not keeping up")]
+    public static partial void InboxBusy(ILogger logger, string channel, long backlog);
+
+    [LoggerMessage(EventId = 1211, Level = LogLevel.Error, Message = "Inbox row {Id} holds no readable command ({ExceptionType}); it is dropped")]
+    public static partial void InboxRowUnreadable(ILogger logger, long id, string exceptionType);
+
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Error, Message = "Command {Verb} in {Conversation} was under way each of the {Attempts} times its instance stopped; it is given up")]
+    public static partial void InboxCommandAbandoned(ILogger logger, string verb, string conversation, int attempts);
+
+    [LoggerMessage(EventId = 1213, Level = LogLevel.Warning, Message = "Command {Verb} is dropped: the bot can no longer post in {Conversation} ({Reason})")]
+    public static partial void InboxConversationGone(ILogger logger, string verb, string conversation, string reason);
+
+    [LoggerMessage(EventId = 1214, Level = LogLevel.Error, Message = "Command {Verb} in {Conversation} failed on its run {Attempts}, the last allowed; the person is told")]
+    public static partial void InboxCommandFailed(ILogger logger, Exception exception, string verb, string conversation, int attempts);
+
+    [LoggerMessage(EventId = 1215, Level = LogLevel.Warning, Message = "Command {Verb} in {Conversation} failed on its run {Attempts}; it runs again in {Delay}")]
+    public static partial void InboxCommandRetrying(ILogger logger, Exception exception, string verb, string conversation, int attempts, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1216, Level = LogLevel.Warning, Message = "Inbox row {Id} was no longer held by this instance when its command finished (its lease had run out)")]
+    public static partial void InboxClaimLost(ILogger logger, long id);
+
+    [LoggerMessage(EventId = 1217, Level = LogLevel.Warning, Message = "Could not tell {Conversation} that its command failed")]
+    public static partial void InboxApologyFailed(ILogger logger, Exception exception, string conversation);
+
+    [LoggerMessage(EventId = 1218, Level = LogLevel.Warning, Message = "The command inbox could not reach the database; trying again shortly")]
+    public static partial void InboxStorageFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1230, Level = LogLevel.Warning, Message = "The claim on {Account} ran out before its check was stored; the instance that took it over decides instead")]
+    public static partial void HealthClaimLost(ILogger logger, AccountId account);
+
+    [LoggerMessage(EventId = 1231, Level = LogLevel.Warning, Message = "{Count} check results were not stored: their claims ran out and other instances took the tenants over")]
+    public static partial void HealthClaimsLost(ILogger logger, int count);
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Retention: removed {Count} rows of {Table} older than {Cutoff}")]
     public static partial void RetentionPruned(ILogger logger, string table, int count, DateTimeOffset cutoff);
 

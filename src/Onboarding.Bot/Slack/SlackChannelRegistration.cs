@@ -6,7 +6,6 @@ using Onboarding.Bot.Chat;
 using Onboarding.Bot.Security;
 using Onboarding.Bot.Slack.Inbound;
 using Onboarding.Bot.Slack.Install;
-using Onboarding.Bot.Slack.Outbox;
 using Onboarding.Bot.Slack.Publishing;
 using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Bot.Slack.Signing;
@@ -19,7 +18,7 @@ using Polly;
 namespace Onboarding.Bot.Slack;
 
 /// <summary>
-/// Slack over its own HTTP APIs: signed endpoints under <c>/api/slack</c>, a durable command outbox drained in the background, the Web API
+/// Slack over its own HTTP APIs: signed endpoints under <c>/api/slack</c> feeding the command inbox (run by the chat routing's worker), the Web API
 /// client and the Block Kit publisher. Uses the host's storage, secret protector and <c>IChatCommandHandler</c>.
 /// </summary>
 public static class SlackChannelRegistration
@@ -37,14 +36,10 @@ public static class SlackChannelRegistration
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SlackSignatureFilter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMigrationSource, SlackMigrations>());
-        services.TryAddSingleton<SlackDeliveryLog>();
-        services.TryAddSingleton<SlackOutbox>();
-        services.TryAddSingleton<SlackCommandQueue>();
         services.TryAddSingleton<SlackInbox>();
         services.TryAddSingleton<SlackEventsHandler>();
         services.TryAddSingleton<SlackInteractionsHandler>();
         services.TryAddSingleton<SlackSlashCommandHandler>();
-        services.AddHostedService<SlackCommandWorker>();
 
         services.TryAddSingleton<BlockKitRenderer>();
         services.TryAddSingleton<SlackWebApiClient>();

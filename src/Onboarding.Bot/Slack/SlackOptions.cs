@@ -26,9 +26,6 @@ public sealed class SlackOptions
     /// <summary>Bot scopes requested at install; must match the app manifest.</summary>
     public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,im:history,users:read";
 
-    /// <summary>How many commands the background worker runs at once.</summary>
-    public int WorkerConcurrency { get; set; } = 4;
-
     public bool IsEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool IsOAuthConfigured => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);

@@ -33,11 +33,6 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:SigningSecret is set but the bot could not post: set Slack:BotToken (one workspace) or Slack:ClientId and Slack:ClientSecret (OAuth install).");
         }
 
-        if (options.WorkerConcurrency is < 1 or > 64)
-        {
-            failures.Add("Slack:WorkerConcurrency must be between 1 and 64.");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

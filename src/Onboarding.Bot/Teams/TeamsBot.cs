@@ -1,8 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using Onboarding.Bot.Chat;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Conversations.Inbox;
 using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Language.Texts;
@@ -11,20 +11,28 @@ namespace Onboarding.Bot.Teams;
 
 /// <summary>
 /// The Bot Framework edge: remembers where each conversation lives and what language and time zone its sender's client
-/// told (<see cref="ConversationLocales"/>), then queues messages, card clicks and joins for the engine and answers Teams at
-/// once. Answers go out through <see cref="IChatPublisher"/>, never straight from here.
+/// told (<see cref="ConversationLocales"/>), then stores messages, card clicks and joins in the command inbox and answers
+/// Teams once they are stored. Answers go out through <see cref="IChatPublisher"/>, never straight from here — except
+/// instant answers (help, the welcome), which the engine gives within the turn itself.
 /// </summary>
-internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStore references, ConversationLocales locales, ILogger<TeamsBot> logger) : ActivityHandler
+internal sealed class TeamsBot(
+    CommandInbox inbox,
+    IChatCommandHandler engine,
+    ConversationReferenceStore references,
+    ConversationLocales locales) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
         if (activity.Conversation?.Id is { Length: > 0 } && !string.IsNullOrEmpty(activity.ServiceUrl))
         {
-            // Stored on every turn, before the command is queued: the service URL can change, and every answer is proactive.
+            // Stored on every turn, before the command is stored: the service URL can change, and answers are proactive. A
+            // message answered on the spot (help) needs no reference, so a repeat of one stored here lately is not written.
             var reference = JsonConvert.SerializeObject(WithoutNames(activity.GetConversationReference()));
             var conversation = ActivityCommands.ConversationOf(activity);
-            await references.SaveAsync(conversation, reference, cancellationToken).ConfigureAwait(false);
+            await (IsInstant(turnContext)
+                ? references.SaveUnlessRecentAsync(conversation, reference, cancellationToken)
+                : references.SaveAsync(conversation, reference, cancellationToken)).ConfigureAwait(false);
             await locales.RememberAsync(conversation, ActivityLocale.Of(activity), cancellationToken).ConfigureAwait(false);
         }
 
@@ -52,25 +60,27 @@ internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStor
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (!Enqueue(ActivityCommands.FromMessage(turnContext.Activity)))
+        if (!await AcceptAsync(turnContext, ActivityCommands.FromMessage(turnContext.Activity), cancellationToken).ConfigureAwait(false))
         {
             await turnContext.SendActivityAsync(Busy(turnContext.Activity), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
-    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var command = ActivityCommands.FromCardAction(turnContext.Activity, invokeValue.Action);
-        var response = command is null
-            ? Answer(StatusCodes.Status400BadRequest, "application/vnd.microsoft.error", new Error("BadRequest", "The card action names no verb."))
-            : Enqueue(command)
-                ? Answer(StatusCodes.Status200OK, "application/vnd.microsoft.activity.message", WorkingOnIt(turnContext.Activity))
-                : Answer(StatusCodes.Status503ServiceUnavailable, "application/vnd.microsoft.error", new Error("ServiceUnavailable", Busy(turnContext.Activity)));
-        return Task.FromResult(response);
+        if (command is null)
+        {
+            return Answer(StatusCodes.Status400BadRequest, "application/vnd.microsoft.error", new Error("BadRequest", "The card action names no verb."));
+        }
+
+        return await AcceptAsync(turnContext, command, cancellationToken).ConfigureAwait(false)
+            ? Answer(StatusCodes.Status200OK, "application/vnd.microsoft.activity.message", WorkingOnIt(turnContext.Activity))
+            : Answer(StatusCodes.Status503ServiceUnavailable, "application/vnd.microsoft.error", new Error("ServiceUnavailable", Busy(turnContext.Activity)));
     }
 
-    protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         var botJoined = membersAdded.Any(m => m.Id == activity.Recipient?.Id);
@@ -79,22 +89,29 @@ internal sealed class TeamsBot(ChatCommandQueue queue, ConversationReferenceStor
         // One welcome per turn; in shared conversations only when the bot itself arrives, so new team members are not spammed.
         if (botJoined || personJoinedPrivateChat)
         {
-            Enqueue(ActivityCommands.Welcome(activity));
+            await AcceptAsync(turnContext, ActivityCommands.Welcome(activity), cancellationToken).ConfigureAwait(false);
         }
-
-        return Task.CompletedTask;
     }
 
-    private bool Enqueue(ChatCommand command)
+    // An instant answer is given here and now, in the turn (nothing to store: it changes nothing, and a re-sent delivery
+    // just shows it again); anything else is stored for a worker. False when the inbox refused it as busy.
+    private async Task<bool> AcceptAsync(ITurnContext turn, ChatCommand command, CancellationToken cancellationToken)
     {
-        if (queue.TryEnqueue(command))
+        if (engine.AnswersAtOnce(command))
         {
+            using (InlineReply.Begin(turn, command.Conversation))
+            {
+                await engine.HandleAsync(command, cancellationToken).ConfigureAwait(false);
+            }
+
             return true;
         }
 
-        Log.CommandQueueFull(logger, command.Verb, command.Conversation.ToString());
-        return false;
+        return await inbox.AcceptAsync(command, cancellationToken).ConfigureAwait(false) != InboxOutcome.Busy;
     }
+
+    private bool IsInstant(ITurnContext turn) =>
+        turn.Activity.Type == ActivityTypes.Message && engine.AnswersAtOnce(ActivityCommands.FromMessage(turn.Activity.AsMessageActivity()));
 
     /// <summary>What the clicking person sees at once after an <c>Action.Execute</c>; the card itself updates for everyone.</summary>
     internal static string WorkingOnIt(IActivity activity) => SpeakerOf(activity).Say(nameof(Host_WorkingOnIt));

@@ -13,14 +13,15 @@ namespace Onboarding.Bot.Teams;
 
 /// <summary>
 /// Posts views into Bot Framework conversations through the stored conversation reference, so the same path serves
-/// replies, OAuth callbacks and alerts; a view with a <see cref="CardSlot"/> updates the card it showed before.
+/// replies, OAuth callbacks and alerts; a view with a <see cref="CardSlot"/> updates the card it showed before. An instant
+/// answer given within its own turn (<see cref="InlineReply"/>) is sent as that turn's reply.
 /// A 403 or 404 from the connector on posting throws <see cref="ConversationGoneException"/>.
 /// </summary>
 internal sealed class TeamsChatPublisher(
     TeamsBotAdapter adapter,
     ConversationReferenceStore references,
     CardMessageStore cards,
-    SlotLocks locks,
+    CardLocks locks,
     IOptions<MicrosoftAppOptions> app,
     ILogger<TeamsChatPublisher> logger) : IChannelPublisher
 {
@@ -30,6 +31,12 @@ internal sealed class TeamsChatPublisher(
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(view);
+        if (slot is null && InlineReply.TurnFor(conversation) is { } turn)
+        {
+            await turn.SendActivityAsync(CardActivity.Create(view), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var json = await references.FindAsync(conversation, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"No conversation reference is stored for {conversation}: the bot can only post where it has been spoken to.");
         var reference = JsonConvert.DeserializeObject<ConversationReference>(json)
@@ -37,7 +44,7 @@ internal sealed class TeamsChatPublisher(
 
         // Held until the message id is saved: a publish to the same card that follows a post still in flight (an OAuth
         // callback racing the first card) must update that card, not post a second one.
-        using var held = slot is { } locked ? await locks.AcquireAsync($"{conversation}#{locked}", cancellationToken).ConfigureAwait(false) : null;
+        await using var held = slot is { } locked ? await locks.AcquireAsync($"{conversation}#{locked}", cancellationToken).ConfigureAwait(false) : null;
         var shownIn = slot is { } existing ? await cards.FindAsync(conversation, existing, cancellationToken).ConfigureAwait(false) : null;
 
         string? postedId = null;

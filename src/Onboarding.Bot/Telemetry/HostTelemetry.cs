@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Onboarding.Bot.Chat;
-using Onboarding.Bot.Slack.Outbox;
+using Onboarding.Engine.Conversations.Inbox;
 
 namespace Onboarding.Bot.Telemetry;
 
 /// <summary>
 /// The host's own telemetry: a span per card or notice delivered to Teams or Slack (<c>Onboarding.Delivery</c>), and the
-/// depth of the command queues (<c>Onboarding.Host</c> meter).
+/// depth of the command inbox (<c>Onboarding.Host</c> meter).
 /// </summary>
 internal sealed class HostTelemetry
 {
@@ -17,24 +16,15 @@ internal sealed class HostTelemetry
     /// <summary>One span per view handed to a channel publisher.</summary>
     public static ActivitySource Delivery { get; } = new(DeliverySourceName);
 
-    public HostTelemetry(IMeterFactory meterFactory, ChatCommandQueue chat, IServiceProvider services)
+    public HostTelemetry(IMeterFactory meterFactory, CommandInbox inbox)
     {
         var meter = meterFactory.Create(MeterName);
+
+        // The inbox is shared: every instance reports the same depth, as its worker last counted it (every poll interval).
         meter.CreateObservableGauge(
             "onboarding.queue.depth",
-            () => QueueDepths(chat, services),
+            () => new Measurement<long>(inbox.Backlog, new KeyValuePair<string, object?>("queue", "inbox")),
             "{command}",
-            "Chat commands accepted but not yet started, by queue.");
-    }
-
-    private static IEnumerable<Measurement<long>> QueueDepths(ChatCommandQueue chat, IServiceProvider services)
-    {
-        yield return new Measurement<long>(chat.Depth, new KeyValuePair<string, object?>("queue", "chat"));
-
-        // Slack's queue exists only with the Slack module; the meter is built once, whichever modules the host has.
-        if (services.GetService<SlackCommandQueue>() is { } slack)
-        {
-            yield return new Measurement<long>(slack.Depth, new KeyValuePair<string, object?>("queue", "slack"));
-        }
+            "Chat commands (Teams and Slack) stored in the command inbox and not yet done, over all instances.");
     }
 }

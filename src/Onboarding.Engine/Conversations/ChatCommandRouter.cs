@@ -1,23 +1,19 @@
-using Microsoft.Extensions.Logging;
 using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
-using static Onboarding.Engine.Log;
 
 namespace Onboarding.Engine.Conversations;
 
 /// <summary>
-/// The engine's <see cref="IChatCommandHandler"/>: drops repeated deliveries (a platform re-sending what it got no answer to)
-/// and hands each command to the route for its verb (<see cref="ChatRouteTable"/>); anything unknown gets help, never silence.
-/// A channel that tells the speaker's locale only when asked (<see cref="IUserLocaleSource"/>) is asked first, so the answer
-/// and whatever is posted there later speak the speaker's language.
+/// The engine's <see cref="IChatCommandHandler"/>: hands each command to the route for its verb (<see cref="ChatRouteTable"/>);
+/// anything unknown gets help, never silence. Deliveries a platform sends again are recognised before they get here, by
+/// the command inbox. A channel that tells the speaker's locale only when asked (<see cref="IUserLocaleSource"/>) is asked
+/// first, so the answer and whatever is posted there later speak the speaker's language.
 /// </summary>
 public sealed class ChatCommandRouter(
     ChatRouteTable routes,
-    DeliveryLog deliveries,
     ConversationLocales locales,
-    IEnumerable<IUserLocaleSource> localeSources,
-    ILogger<ChatCommandRouter> logger) : IChatCommandHandler
+    IEnumerable<IUserLocaleSource> localeSources) : IChatCommandHandler
 {
     private readonly IUserLocaleSource[] _localeSources = [.. localeSources];
 
@@ -35,14 +31,6 @@ public sealed class ChatCommandRouter(
         turn?.SetTag(EngineTags.Verb, verb);
         turn?.SetTag(EngineTags.Channel, command.Conversation.Channel);
 
-        if (command.DeliveryId is { Length: > 0 } deliveryId
-            && !await deliveries.TryRecordAsync(command.Conversation, deliveryId, cancellationToken).ConfigureAwait(false))
-        {
-            RepeatedDelivery(logger, deliveryId);
-            turn?.SetTag(EngineTags.Outcome, "repeated");
-            return;
-        }
-
         foreach (var source in _localeSources.Where(s => s.Channel.Equals(command.Conversation.Channel, StringComparison.OrdinalIgnoreCase)))
         {
             var told = await source.FindAsync(command.Conversation, command.User, cancellationToken).ConfigureAwait(false);
@@ -50,5 +38,11 @@ public sealed class ChatCommandRouter(
         }
 
         await route.HandleAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public bool AnswersAtOnce(ChatCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return routes.Find(command.Verb).AnswersAtOnce;
     }
 }

@@ -23,4 +23,6 @@ public sealed class HelpCommandHandler(IChatPublisher publisher, string appName 
         };
         return publisher.PublishAsync(command.Conversation, view, slot: null, cancellationToken);
     }
+
+    public bool AnswersAtOnce(ChatCommand command) => true;
 }

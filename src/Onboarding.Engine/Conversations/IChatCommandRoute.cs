@@ -9,4 +9,7 @@ public interface IChatCommandRoute
     IReadOnlyCollection<string> Verbs { get; }
 
     Task HandleAsync(ChatCommand command, CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="IChatCommandHandler.AnswersAtOnce"/>
+    bool AnswersAtOnce => false;
 }

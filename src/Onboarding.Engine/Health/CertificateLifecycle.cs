@@ -10,7 +10,6 @@ namespace Onboarding.Engine.Health;
 /// and warns at the configured days before expiry — "renews automatically" while renewal can work, "needs a re-authorization" when it cannot.
 /// </summary>
 public sealed class CertificateLifecycle(
-    ITenantKeyRing keys,
     CertificateRotation rotation,
     AlertDispatcher dispatcher,
     IOptions<HealthOptions> options,
@@ -19,12 +18,14 @@ public sealed class CertificateLifecycle(
     /// <summary>Time between automatic renewal attempts after one failed.</summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromHours(6);
 
-    /// <summary>Renews or warns as due; returns the health with what was done recorded (the caller saves it).</summary>
-    public async Task<TenantHealth> ReviewAsync(MonitoredTenant tenant, TenantHealth health, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renews or warns as due for the tenant's <paramref name="key"/> (its active key, as the caller read it); returns the
+    /// health with what was done recorded (the caller saves it).
+    /// </summary>
+    public async Task<TenantHealth> ReviewAsync(MonitoredTenant tenant, TenantHealth health, TenantKey? key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(health);
-        var key = await keys.ActiveKeyAsync(tenant.Account, cancellationToken).ConfigureAwait(false);
         if (key?.NetSuiteCertificateId is null)
         {
             return health;

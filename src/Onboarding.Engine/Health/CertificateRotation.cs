@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Keys;
@@ -36,21 +35,20 @@ public sealed class CertificateRotation(
     /// <summary>Who uses the tenant's keys during a rotation, in the audit log.</summary>
     public const string KeyUser = "certificate-rotation";
 
-    private readonly ConcurrentDictionary<AccountId, SemaphoreSlim> _running = new();
-
     /// <param name="account">The tenant.</param>
     /// <param name="delegatedToken">An admin's token from a re-authorization, when the app's own token cannot manage certificates.</param>
     /// <param name="reason">Why, for the log: "renewal", "rotate command", "re-authorization".</param>
     /// <param name="cancellationToken">Cancels the rotation.</param>
     public async Task<RotationOutcome> RotateAsync(AccountId account, BearerToken? delegatedToken, string reason, CancellationToken cancellationToken)
     {
-        var gate = _running.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
-        if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false))
+        // One rotation per tenant at a time across every instance: renewal by the monitor, a rotate command, a re-authorization.
+        var held = await keys.TryBeginRotationAsync(account, cancellationToken).ConfigureAwait(false);
+        if (held is null)
         {
             return new RotationOutcome(RotationStatus.AlreadyRunning);
         }
 
-        try
+        await using (held.ConfigureAwait(false))
         {
             RotationStarted(logger, account, reason);
             var outcome = await RotateLockedAsync(account, delegatedToken, cancellationToken).ConfigureAwait(false);
@@ -65,10 +63,6 @@ public sealed class CertificateRotation(
             }
 
             return outcome;
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 

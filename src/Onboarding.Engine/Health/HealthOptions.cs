@@ -26,8 +26,11 @@ public sealed class HealthOptions
     /// <summary>How often the monitor wakes to run the checks that are due.</summary>
     public TimeSpan CycleInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Checks running at the same time, across all tenants.</summary>
-    public int MaxConcurrentChecks { get; set; } = 4;
+    /// <summary>
+    /// The most checks this instance runs at once. Below it, the monitor runs as many as it takes to check the tenants due
+    /// within one <see cref="CycleInterval"/> at the NetSuite latency it sees; one tenant is never checked twice at once.
+    /// </summary>
+    public int MaxConcurrentChecks { get; set; } = 64;
 
     /// <summary>Time between two bundle (RESTlet) checks of one tenant.</summary>
     public TimeSpan BundleCheckInterval { get; set; } = TimeSpan.FromHours(1);

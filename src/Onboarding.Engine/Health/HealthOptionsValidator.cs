@@ -19,7 +19,7 @@ internal sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
         Between(failures, "MuteDuration", options.MuteDuration, TimeSpan.FromMinutes(5), TimeSpan.FromDays(30));
         Between(failures, "ResultRetention", options.ResultRetention, TimeSpan.FromHours(1), TimeSpan.FromDays(366));
         Between(failures, "RenewalLeadTime", options.RenewalLeadTime, TimeSpan.FromDays(1), TimeSpan.FromDays(365));
-        Between(failures, "MaxConcurrentChecks", options.MaxConcurrentChecks, 1, 64);
+        Between(failures, "MaxConcurrentChecks", options.MaxConcurrentChecks, 1, 512);
         Between(failures, "FailuresBeforeDown", options.FailuresBeforeDown, 1, 100);
         Between(failures, "DefinitiveFailuresBeforeDown", options.DefinitiveFailuresBeforeDown, 1, 100);
         var days = (options.ExpiryWarningDays ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

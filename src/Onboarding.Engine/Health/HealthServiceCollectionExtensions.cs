@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Coordination;
 using Onboarding.Engine.Health.Commands;
 using Onboarding.Engine.Kit;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
@@ -38,7 +39,11 @@ public static class HealthServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKeyUseRecorder, AuditedKeyUse>());
         services.AddStaffPolicy();
         services.TryAddSingleton<CommandReplies>();
+        services.TryAddSingleton<ConfirmationStore>();
+        services.TryAddSingleton<ConfirmationCards>();
 
+        services.AddWorkCoordination();
+        services.TryAddSingleton<IMachineTokenStore, MachineTokenStore>();
         services.TryAddSingleton<AlertSubscriptionStore>();
         services.TryAddSingleton<TenantHealthStore>();
         services.TryAddSingleton<HealthCheckLog>();

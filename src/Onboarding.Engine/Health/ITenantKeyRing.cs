@@ -9,6 +9,12 @@ namespace Onboarding.Engine.Health;
 /// </summary>
 public interface ITenantKeyRing
 {
+    /// <summary>
+    /// The right to rotate the tenant's certificate, held until disposed, on whichever instance asks first; null while a
+    /// rotation of the tenant is under way anywhere (here, or on another instance sharing the database).
+    /// </summary>
+    Task<IAsyncDisposable?> TryBeginRotationAsync(AccountId account, CancellationToken cancellationToken);
+
     /// <summary>The key checks sign with, or null when the tenant has none.</summary>
     Task<TenantKey?> ActiveKeyAsync(AccountId account, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using Onboarding.Engine.Diagnostics;
+using Onboarding.Engine.Keys;
 using Onboarding.Engine.Kit;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Language;
@@ -8,7 +9,9 @@ namespace Onboarding.Engine.Health;
 
 /// <summary>
 /// The two checks of a tenant: the connection (client-credentials token, reused from the cache while it lasts, plus the
-/// kit's connection probe) and the bundle (the bundle-check RESTlet). Failures come back classified, never thrown.
+/// kit's connection probe) and the bundle (the bundle-check RESTlet). Failures come back classified, never thrown. The
+/// caller passes the tenant's active key (the monitor reads those for a whole batch at once); the private key is decrypted
+/// only when a token must be minted.
 /// </summary>
 public sealed class TenantChecks(
     ITenantKeyRing keys,
@@ -20,15 +23,15 @@ public sealed class TenantChecks(
     /// <summary>Who uses the tenant's key for checks, in the audit log.</summary>
     public const string KeyUser = "health-monitor";
 
-    public Task<CheckResult> CheckConnectionAsync(AccountId account, CancellationToken cancellationToken) =>
-        RunAsync(account, CheckKind.Connection, CheckStage.Probe, async (token, ct) =>
+    public Task<CheckResult> CheckConnectionAsync(AccountId account, TenantKey? activeKey, CancellationToken cancellationToken) =>
+        RunAsync(account, activeKey, CheckKind.Connection, CheckStage.Probe, async (token, ct) =>
         {
             var probed = await probe.RunAsync(account, token, ct).ConfigureAwait(false);
             return probed.IsSuccess ? null : probed.Error;
         }, cancellationToken);
 
-    public Task<CheckResult> CheckBundleAsync(AccountId account, CancellationToken cancellationToken) =>
-        RunAsync(account, CheckKind.Bundle, CheckStage.Bundle, async (token, ct) =>
+    public Task<CheckResult> CheckBundleAsync(AccountId account, TenantKey? activeKey, CancellationToken cancellationToken) =>
+        RunAsync(account, activeKey, CheckKind.Bundle, CheckStage.Bundle, async (token, ct) =>
         {
             var found = await bundleCheck.CheckAsync(account, token, ct).ConfigureAwait(false);
             return found.State switch
@@ -41,6 +44,7 @@ public sealed class TenantChecks(
 
     private async Task<CheckResult> RunAsync(
         AccountId account,
+        TenantKey? key,
         CheckKind kind,
         CheckStage stage,
         Func<BearerToken, CancellationToken, Task<NetSuiteError?>> call,
@@ -57,19 +61,30 @@ public sealed class TenantChecks(
             return new(account, kind, at, timeProvider.GetElapsedTime(started), cause, error?.Said ?? error?.Code);
         }
 
-        var key = await keys.ActiveKeyAsync(account, cancellationToken).ConfigureAwait(false);
-        var stored = key is null ? null : await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false);
-        if (key is null || stored is null)
+        if (key?.NetSuiteCertificateId is not { } certificateId)
         {
             return Result(FailureCause.NoCredential);
         }
 
-        var credential = stored with { UsedBy = KeyUser };
-
-        var token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
-        if (!token.IsSuccess)
+        MachineCredential? credential = null;
+        NetSuiteResult<BearerToken> token;
+        if (tokens.TryGetCached(account, certificateId, out var cached))
         {
-            return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at), token.Error);
+            token = NetSuiteResult<BearerToken>.Success(cached);
+        }
+        else
+        {
+            credential = await CredentialAsync(key, cancellationToken).ConfigureAwait(false);
+            if (credential is null)
+            {
+                return Result(FailureCause.NoCredential);
+            }
+
+            token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+            if (!token.IsSuccess)
+            {
+                return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at), token.Error);
+            }
         }
 
         var error = await call(token.Value, cancellationToken).ConfigureAwait(false);
@@ -77,6 +92,12 @@ public sealed class TenantChecks(
         {
             // The cached token was refused before its expiry: mint once more to tell a dead token from a dead role.
             tokens.Invalidate(account);
+            credential ??= await CredentialAsync(key, cancellationToken).ConfigureAwait(false);
+            if (credential is null)
+            {
+                return Result(FailureCause.NoCredential);
+            }
+
             token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
             if (!token.IsSuccess)
             {
@@ -88,4 +109,8 @@ public sealed class TenantChecks(
 
         return error is null ? Result() : Result(CauseClassifier.Classify(error, stage, key.ValidUntil, at), error);
     }
+
+    // Decrypted only here, and only when a token must be minted; the audit log names the monitor as the key's user.
+    private async Task<MachineCredential?> CredentialAsync(TenantKey key, CancellationToken cancellationToken) =>
+        await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false) is { } stored ? stored with { UsedBy = KeyUser } : null;
 }

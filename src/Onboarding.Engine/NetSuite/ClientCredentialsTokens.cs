@@ -1,6 +1,7 @@
 using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite.Internal;
 using Polly;
 using Polly.Retry;
@@ -8,9 +9,11 @@ using Polly.Retry;
 namespace Onboarding.Engine.NetSuite;
 
 /// <summary>
-/// Mints client-credentials tokens with a signed assertion (docs/netsuite.md §3) and caches them per tenant and certificate until
-/// shortly before expiry. Concurrent callers for one tenant share one token request. The cache is only an
-/// optimisation: after a restart a token is simply minted again.
+/// Mints client-credentials tokens with a signed assertion (docs/netsuite.md §3) and caches them per tenant and certificate
+/// until shortly before expiry. Concurrent callers for one tenant share one token request. With an
+/// <see cref="IMachineTokenStore"/> (several instances on one database) the token is shared too: an instance first looks for
+/// the one another instance minted, and only the instance holding the tenant's mint lease mints, so one tenant gets at most
+/// one mint at a time across the fleet. The caches are only an optimisation: after a restart a token is minted again.
 /// </summary>
 internal sealed class ClientCredentialsTokens(
     IHttpClientFactory httpClientFactory,
@@ -20,13 +23,23 @@ internal sealed class ClientCredentialsTokens(
     TimeProvider timeProvider,
     NetSuiteMetrics metrics,
     IEnumerable<IKeyUseRecorder> keyUses,
-    ILogger<ClientCredentialsTokens> logger) : IClientCredentialsTokens
+    ILogger<ClientCredentialsTokens> logger,
+    IMachineTokenStore? shared = null) : IClientCredentialsTokens
 {
+    // How often an instance waiting for another one's mint looks whether the token has arrived.
+    private static readonly TimeSpan SharedPoll = TimeSpan.FromMilliseconds(200);
+
+    // A mint lease outlives any mint; waiting longer than this means the database is in trouble, not the other instance.
+    private static readonly TimeSpan SharedWaitLimit = TimeSpan.FromMinutes(2);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<(AccountId Account, string CertificateId), CachedToken> _cache = [];
     private readonly Dictionary<(AccountId Account, string CertificateId), Task<NetSuiteResult<BearerToken>>> _inFlight = [];
     private readonly Dictionary<AccountId, long> _generations = [];
     private ResiliencePipeline<NetSuiteResult<IssuedTokens>>? _freshAssertionRetries;
+
+    // Tenants whose next token must be minted afresh: the last one was refused, or a caller asked for a new signature.
+    private readonly HashSet<AccountId> _mintAfresh = [];
 
     public async Task<NetSuiteResult<BearerToken>> GetAsync(MachineCredential credential, CancellationToken cancellationToken)
     {
@@ -42,7 +55,7 @@ internal sealed class ClientCredentialsTokens(
 
             if (!_inFlight.TryGetValue(key, out flight!))
             {
-                flight = MintAndCacheAsync(credential, key, _generations.GetValueOrDefault(credential.Account));
+                flight = FetchAndCacheAsync(credential, key, _generations.GetValueOrDefault(credential.Account), _mintAfresh.Contains(credential.Account));
                 _inFlight[key] = flight;
             }
         }
@@ -50,6 +63,21 @@ internal sealed class ClientCredentialsTokens(
         // One caller giving up must not cancel the request the others are waiting on; the
         // resilience pipeline's total timeout bounds it instead.
         return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public bool TryGetCached(AccountId account, string certificateId, out BearerToken token)
+    {
+        lock (_gate)
+        {
+            if (_cache.TryGetValue((account, certificateId), out var cached) && timeProvider.GetUtcNow() < cached.RenewAt)
+            {
+                token = cached.Token;
+                return true;
+            }
+        }
+
+        token = default;
+        return false;
     }
 
     public void Invalidate(AccountId account)
@@ -61,18 +89,22 @@ internal sealed class ClientCredentialsTokens(
                 _cache.Remove(key);
             }
 
-            // A mint already under way must not put back a token minted before the invalidation.
+            // A mint already under way must not put back a token minted before the invalidation, and the token other
+            // instances share is the one just refused: the next one is minted, not looked up.
             _generations[account] = _generations.GetValueOrDefault(account) + 1;
+            _mintAfresh.Add(account);
         }
     }
 
-    private async Task<NetSuiteResult<BearerToken>> MintAndCacheAsync(MachineCredential credential, (AccountId, string) key, long generation)
+    private async Task<NetSuiteResult<BearerToken>> FetchAndCacheAsync(MachineCredential credential, (AccountId, string) key, long generation, bool afresh)
     {
         // Leave the caller's lock before signing and sending.
         await Task.Yield();
         try
         {
-            return await MintAsync(credential, generation).ConfigureAwait(false);
+            return shared is null
+                ? await MintAsync(credential, generation).ConfigureAwait(false)
+                : await FetchSharedAsync(shared, credential, generation, afresh).ConfigureAwait(false);
         }
         finally
         {
@@ -83,7 +115,66 @@ internal sealed class ClientCredentialsTokens(
         }
     }
 
-    private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential, long generation)
+    // The token another instance minted if it is still good; else the mint lease, then a mint; else wait for the holder's.
+    private async Task<NetSuiteResult<BearerToken>> FetchSharedAsync(IMachineTokenStore store, MachineCredential credential, long generation, bool afresh)
+    {
+        var waitUntil = timeProvider.GetUtcNow() + SharedWaitLimit;
+        var account = credential.Account;
+        while (true)
+        {
+            if (!afresh && await UsableSharedAsync(store, credential, generation).ConfigureAwait(false) is { } found)
+            {
+                return NetSuiteResult<BearerToken>.Success(found);
+            }
+
+            var mintLease = await store.TryLockMintAsync(account, CancellationToken.None).ConfigureAwait(false);
+            if (mintLease is not null)
+            {
+                await using (mintLease.ConfigureAwait(false))
+                {
+                    // Another instance may have stored its token between the look and the lease.
+                    if (!afresh && await UsableSharedAsync(store, credential, generation).ConfigureAwait(false) is { } arrived)
+                    {
+                        return NetSuiteResult<BearerToken>.Success(arrived);
+                    }
+
+                    return await MintAsync(credential, generation, store).ConfigureAwait(false);
+                }
+            }
+
+            if (timeProvider.GetUtcNow() >= waitUntil)
+            {
+                return new NetSuiteError(NetSuiteErrorKind.Unavailable, Phrase.Of(nameof(Texts.NetSuite_MintHeldElsewhere)));
+            }
+
+            await Task.Delay(SharedPoll, timeProvider).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<BearerToken?> UsableSharedAsync(IMachineTokenStore store, MachineCredential credential, long generation)
+    {
+        if (await store.FindAsync(credential.Account, credential.CertificateId, CancellationToken.None).ConfigureAwait(false) is not { } found
+            || timeProvider.GetUtcNow() >= found.RenewAt)
+        {
+            return null;
+        }
+
+        Cache(credential, generation, found);
+        return found.Token;
+    }
+
+    private void Cache(MachineCredential credential, long generation, SharedMachineToken token)
+    {
+        lock (_gate)
+        {
+            if (_generations.GetValueOrDefault(credential.Account) == generation)
+            {
+                _cache[(credential.Account, credential.CertificateId)] = new CachedToken(token.Token, token.RenewAt);
+            }
+        }
+    }
+
+    private async Task<NetSuiteResult<BearerToken>> MintAsync(MachineCredential credential, long generation, IMachineTokenStore? store = null)
     {
         var tokenUrl = endpoints.Token(credential.Account);
         using var span = NetSuiteSpans.Start(nameof(OAuthCall.ClientCredentials), credential.Account);
@@ -102,18 +193,25 @@ internal sealed class ClientCredentialsTokens(
             return result.Error;
         }
 
-        var token = result.Value.AccessToken;
-        var renewAt = timeProvider.GetUtcNow() + result.Value.ExpiresIn - options.Value.TokenRefreshMargin;
+        var minted = new SharedMachineToken(result.Value.AccessToken, timeProvider.GetUtcNow() + result.Value.ExpiresIn - options.Value.TokenRefreshMargin);
+        bool current;
         lock (_gate)
         {
-            if (_generations.GetValueOrDefault(credential.Account) == generation)
+            current = _generations.GetValueOrDefault(credential.Account) == generation;
+            if (current)
             {
-                _cache[(credential.Account, credential.CertificateId)] = new CachedToken(token, renewAt);
+                _mintAfresh.Remove(credential.Account);
             }
         }
 
-        Log.ClientCredentialsTokenCached(logger, credential.Account, renewAt);
-        return NetSuiteResult<BearerToken>.Success(token);
+        Cache(credential, generation, minted);
+        if (current && store is not null)
+        {
+            await store.SaveAsync(credential.Account, credential.CertificateId, minted, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        Log.ClientCredentialsTokenCached(logger, credential.Account, minted.RenewAt);
+        return NetSuiteResult<BearerToken>.Success(minted.Token);
     }
 
     /// <summary>One token request with a newly signed assertion (a fresh <c>jti</c>).</summary>

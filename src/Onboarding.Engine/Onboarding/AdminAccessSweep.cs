@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Onboarding.Engine.Coordination;
 using Onboarding.Engine.Storage;
 using static Onboarding.Engine.Log;
 
@@ -8,7 +9,8 @@ namespace Onboarding.Engine.Onboarding;
 /// Ends admin access at its deadline (consent plus <c>Onboarding:AdminAccessLifetime</c>) for onboardings that did not end
 /// it themselves — abandoned at step 2, stuck on a failure, or interrupted by a crash: the refresh token is revoked at
 /// NetSuite, both tokens erased here, and the card says a step needing admin access will ask for a fresh sign-in. A host
-/// runs <see cref="SweepAsync"/> on a timer, waking at the deadline it returns.
+/// runs <see cref="SweepAsync"/> on a timer, waking at the deadline it returns. Every instance sweeps; each onboarding's
+/// access is ended by the one that takes its lease, so NetSuite sees one revocation (docs/scale-out.md).
 /// </summary>
 public sealed class AdminAccessSweep(
     Database database,
@@ -16,10 +18,17 @@ public sealed class AdminAccessSweep(
     OnboardingSessions sessions,
     AdminAccess adminAccess,
     OnboardingCards cards,
+    WorkLeases leases,
     TimeProvider timeProvider,
     ILogger<AdminAccessSweep> logger)
 {
     private const string Actor = "admin-access-sweep";
+
+    /// <summary>The lease scope under which one instance ends an onboarding's admin access.</summary>
+    public const string LeaseScope = "admin-access-sweep";
+
+    // One revocation and one erase; renewed while it runs, so this only bounds a holder that died.
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>Ends every admin access past its deadline; returns how many it ended and the next deadline still ahead, if any.</summary>
     public async Task<AdminAccessSweepResult> SweepAsync(CancellationToken cancellationToken)
@@ -46,8 +55,10 @@ public sealed class AdminAccessSweep(
 
             try
             {
-                await EndAsync(session, deadline, cancellationToken).ConfigureAwait(false);
-                ended++;
+                // Another instance ending this one right now is as good as ending it here.
+                var endedHere = false;
+                await leases.TryRunAsync(LeaseScope, session.Id.Value, Lease, async ct => endedHere = await EndAsync(session, deadline, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                ended += endedHere ? 1 : 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -59,8 +70,14 @@ public sealed class AdminAccessSweep(
         return new AdminAccessSweepResult(ended, next);
     }
 
-    private async Task EndAsync(OnboardingSession session, DateTimeOffset deadline, CancellationToken cancellationToken)
+    // False when there was nothing left to end (another instance ended it between the listing and the lease).
+    private async Task<bool> EndAsync(OnboardingSession session, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        if (await StorageTransaction.ReadAsync(database, read => tokens.FindAsync(read, session.Id, cancellationToken), cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
         await adminAccess.EndAsync(session, Actor, cancellationToken).ConfigureAwait(false);
         AdminAccessSwept(logger, session.Id.Value, session.AccountText, deadline);
 
@@ -70,7 +87,7 @@ public sealed class AdminAccessSweep(
         var now = timeProvider.GetUtcNow();
         if (session.IsBusy(now))
         {
-            return;
+            return true;
         }
 
         var needsAdmin = session.Step is > OnboardingStep.AwaitingAuthorization and < OnboardingStep.MachineAccessVerified;
@@ -85,6 +102,8 @@ public sealed class AdminAccessSweep(
         {
             await cards.PublishAsync(moved, cancellationToken).ConfigureAwait(false);
         }
+
+        return true;
     }
 }
 

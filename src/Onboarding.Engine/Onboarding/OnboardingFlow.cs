@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Coordination;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.Views;
 using Onboarding.Engine.Storage;
@@ -27,8 +29,13 @@ public sealed class OnboardingFlow(
     OnboardingCards cards,
     OnboardingNotices notices,
     StepTelemetry telemetry,
+    WorkLeases leases,
+    IOptions<OnboardingOptions> options,
     TimeProvider timeProvider)
 {
+    /// <summary>The lease scope under which one instance resumes an interrupted onboarding (docs/scale-out.md).</summary>
+    public const string ResumeScope = "onboarding-resume";
+
     /// <summary>Starts an onboarding (throws <see cref="OpenOnboardingExistsException"/> when the account has one open).</summary>
     public Task<OnboardingSession> StartAsync(ConversationKey conversation, ChatUser user, bool sharedConversation, AccountId? account, CancellationToken cancellationToken) =>
         authorizationStep.StartAsync(conversation, user, sharedConversation, account, cancellationToken);
@@ -128,17 +135,23 @@ public sealed class OnboardingFlow(
 
     /// <summary>
     /// Picks up every onboarding whose worker stopped mid-step (the process restarted or crashed) once its lease has run
-    /// out, and carries it on from the step it stopped at. Returns how many were resumed.
+    /// out, and carries it on from the step it stopped at. Returns how many this instance resumed.
     /// </summary>
     public async Task<int> ResumeInterruptedAsync(CancellationToken cancellationToken)
     {
         var stalled = await sessions.StalledAsync(cancellationToken).ConfigureAwait(false);
+        var resumed = 0;
         foreach (var session in stalled)
         {
-            await RetryAsync(session, SystemUser, cancellationToken).ConfigureAwait(false);
+            // Every instance sees the same stalled sessions: the one that takes the lease resumes it, the others pass it by
+            // (rather than lose the session's own race and redraw its card).
+            if (await leases.TryRunAsync(ResumeScope, session.Id.Value, options.Value.StepLease, ct => RetryAsync(session, SystemUser, ct), cancellationToken).ConfigureAwait(false))
+            {
+                resumed++;
+            }
         }
 
-        return stalled.Count;
+        return resumed;
     }
 
     /// <summary>

@@ -1,20 +1,23 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using static Onboarding.Engine.Log;
 
 namespace Onboarding.Engine.Onboarding;
 
 /// <summary>
-/// Resumes interrupted onboardings without anyone pressing Retry: at start-up and every minute, sessions left running by a
-/// crashed or restarted process are carried on once their lease has run out.
+/// Resumes interrupted onboardings without anyone pressing Retry: at start-up and then every half step lease (at most every
+/// minute), sessions left running by a crashed or restarted process — this instance or another — are carried on once their
+/// lease has run out; of several instances, one resumes each session (<see cref="OnboardingFlow.ResumeInterruptedAsync"/>).
 /// </summary>
-public sealed class OnboardingResumer(OnboardingFlow flow, TimeProvider timeProvider, ILogger<OnboardingResumer> logger) : BackgroundService
+public sealed class OnboardingResumer(OnboardingFlow flow, IOptions<OnboardingOptions> options, TimeProvider timeProvider, ILogger<OnboardingResumer> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, timeProvider);
+        var halfLease = options.Value.StepLease / 2;
+        using var timer = new PeriodicTimer(halfLease < MaxInterval ? halfLease : MaxInterval, timeProvider);
         do
         {
             try

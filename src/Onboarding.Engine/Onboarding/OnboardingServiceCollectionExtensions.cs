@@ -3,13 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Coordination;
 using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.Kit;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding.Commands;
 using Onboarding.Engine.Onboarding.AdminReauthorization;
 using Onboarding.Engine.Onboarding.PostInstall;
 using Onboarding.Engine.Onboarding.Views;
-using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 
 namespace Onboarding.Engine.Onboarding;
@@ -36,6 +37,8 @@ public static class OnboardingServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<OnboardingMetrics>();
         services.TryAddSingleton<StepTelemetry>();
+        services.AddWorkCoordination();
+        services.TryAddSingleton<IMachineTokenStore, MachineTokenStore>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKeyUseRecorder, AuditedKeyUse>());
@@ -45,7 +48,6 @@ public static class OnboardingServiceCollectionExtensions
         services.TryAddSingleton<TenantStore>();
         services.TryAddSingleton<TenantKeyStore>();
         services.TryAddSingleton<PostInstallRunStore>();
-        services.TryAddSingleton<DeliveryLog>();
 
         services.TryAddSingleton<OnboardingSessions>();
         services.TryAddSingleton<AdminAccess>();

@@ -52,6 +52,7 @@ public sealed class TenantOffboarding(
                 await audit.AppendAsync(write, new AuditEntry(actor, account.Value, "certificate.revoked", outcome, $"key {key.Id}, certificate {key.NetSuiteCertificateId ?? "never uploaded"}; private key erased"), cancellationToken).ConfigureAwait(false);
             }
 
+            await MachineTokenStore.ForgetAsync(write, account, cancellationToken).ConfigureAwait(false);
             await tenants.UpsertAsync(write, new Onboarding.Tenant(account, TenantStatus.Offboarded) { OffboardedAt = now }, now, cancellationToken).ConfigureAwait(false);
             await audit.AppendAsync(write, new AuditEntry(actor, account.Value, "tenant.offboarded", notRevoked.Count == 0 ? "ok" : "partial"), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,9 @@ internal sealed class EngineRetentionRules : IRetentionRuleSource
     public IEnumerable<RetentionRule> Rules { get; } =
     [
         new("processed_deliveries", o => o.Deliveries, ["DELETE FROM processed_deliveries WHERE processed_at < @cutoff"]),
+
+        // A lease is deleted when its holder lets go; one whose holder died stays until someone takes the item again.
+        new("work_leases", o => o.Deliveries, ["DELETE FROM work_leases WHERE lease_until < @cutoff"]),
         new("authorization_requests", o => o.AuthorizationRequests,
         [
             "DELETE FROM authorization_requests WHERE created_at < @cutoff AND (consumed_at IS NOT NULL OR expires_at < @cutoff)",

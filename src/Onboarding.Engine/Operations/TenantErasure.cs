@@ -91,6 +91,8 @@ public sealed class TenantErasure(
         ("health_checks", "DELETE FROM health_checks WHERE account_id = @account"),
         ("tenant_health", "DELETE FROM tenant_health WHERE account_id = @account"),
         ("tenants", "DELETE FROM tenants WHERE account_id = @account"),
+        ("machine_tokens", "DELETE FROM machine_tokens WHERE account_id = @account"),
+        ("work_leases", "DELETE FROM work_leases WHERE item = @account"),
         ("audit_log", "DELETE FROM audit_log WHERE account_id = @account OR chain = @account"),
         ("audit_chains", "DELETE FROM audit_chains WHERE chain = @account"),
     ];

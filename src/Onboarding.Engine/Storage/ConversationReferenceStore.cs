@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Onboarding.Engine.Conversations;
 
 namespace Onboarding.Engine.Storage;
@@ -8,15 +9,52 @@ namespace Onboarding.Engine.Storage;
 /// </summary>
 public sealed class ConversationReferenceStore(Database database, TimeProvider timeProvider)
 {
+    // Conversations remembered, beyond which the memory is simply cleared (a bound, not a cache policy worth more).
+    private const int RecentLimit = 10_000;
+
+    // How long an instant answer trusts that what this instance stored is still what the database holds (another instance
+    // may have stored a newer reference meanwhile, which the next command here rewrites anyway).
+    private static readonly TimeSpan RecentFor = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, (string Json, DateTimeOffset At)> _recent = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Inserts or replaces the reference for <paramref name="conversation"/>. Every turn saves it, and it rarely changes,
-    /// so an unchanged reference writes nothing (no page is modified, the WAL does not grow).
+    /// Inserts or replaces the reference for <paramref name="conversation"/>. Every turn that may lead to a proactive post
+    /// saves it; it rarely changes, so an unchanged reference modifies no page (the WAL does not grow).
     /// </summary>
-    public Task SaveAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken)
+    public async Task SaveAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentException.ThrowIfNullOrWhiteSpace(referenceJson);
-        return StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+        await WriteAsync(conversation, referenceJson, cancellationToken).ConfigureAwait(false);
+        Remember(conversation.ToString(), referenceJson, timeProvider.GetUtcNow());
+    }
+
+    /// <summary>
+    /// <see cref="SaveAsync"/>, unless this instance stored the same reference in the last minutes: for turns answered on
+    /// the spot (help), whose answer needs no stored reference, so a flood of them costs no database write. A turn that may
+    /// lead to a proactive post uses <see cref="SaveAsync"/>, which also restores a reference deleted meanwhile (erasure).
+    /// </summary>
+    public Task SaveUnlessRecentAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        return _recent.TryGetValue(conversation.ToString(), out var recent) && recent.Json == referenceJson && timeProvider.GetUtcNow() - recent.At < RecentFor
+            ? Task.CompletedTask
+            : SaveAsync(conversation, referenceJson, cancellationToken);
+    }
+
+    private void Remember(string key, string referenceJson, DateTimeOffset at)
+    {
+        if (_recent.Count >= RecentLimit)
+        {
+            _recent.Clear();
+        }
+
+        _recent[key] = (referenceJson, at);
+    }
+
+    private Task WriteAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken) =>
+        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
             """
             INSERT INTO conversation_references (conversation_key, channel, reference_json, updated_at)
             VALUES (@key, @channel, @json, @at)
@@ -25,7 +63,6 @@ public sealed class ConversationReferenceStore(Database database, TimeProvider t
             """,
             new { key = conversation.ToString(), channel = conversation.Channel, json = referenceJson, at = StoredTime.Format(timeProvider.GetUtcNow()) },
             cancellationToken), cancellationToken);
-    }
 
     /// <summary>The stored reference, or null when the bot has never heard from the conversation.</summary>
     public Task<string?> FindAsync(ConversationKey conversation, CancellationToken cancellationToken)

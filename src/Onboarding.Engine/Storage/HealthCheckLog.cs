@@ -6,25 +6,32 @@ namespace Onboarding.Engine.Storage;
 /// <summary>Recorded check results (time, kind, outcome, latency, cause), kept for a retention period.</summary>
 public sealed class HealthCheckLog(Database database)
 {
+    private const string Insert = """
+        INSERT INTO health_checks (account_id, kind, at, latency_ms, outcome, cause, said)
+        VALUES (@account, @kind, @at, @latency, @outcome, @cause, @said)
+        """;
+
     public Task RecordAsync(CheckResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
-            """
-            INSERT INTO health_checks (account_id, kind, at, latency_ms, outcome, cause, said)
-            VALUES (@account, @kind, @at, @latency, @outcome, @cause, @said)
-            """,
-            new
-            {
-                account = result.Account.Value,
-                kind = result.Kind.ToString(),
-                at = StoredTime.Format(result.At),
-                latency = (long)result.Latency.TotalMilliseconds,
-                outcome = result.Succeeded ? "passed" : "failed",
-                cause = result.Cause?.ToString(),
-                said = result.Said,
-            },
-            cancellationToken), cancellationToken);
+        return StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => RecordAsync(write, [result], cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Records many results in the caller's transaction (the monitor writes a batch of checks at once).</summary>
+    public static Task<int> RecordAsync(StorageTransaction transaction, IEnumerable<CheckResult> results, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(results);
+        return transaction.ExecuteManyAsync(Insert, results.Select(result => new
+        {
+            account = result.Account.Value,
+            kind = result.Kind.ToString(),
+            at = StoredTime.Format(result.At),
+            latency = (long)result.Latency.TotalMilliseconds,
+            outcome = result.Succeeded ? "passed" : "failed",
+            cause = result.Cause?.ToString(),
+            said = result.Said,
+        }), cancellationToken);
     }
 
     /// <summary>Deletes results recorded before <paramref name="cutoff"/>; returns how many went.</summary>

@@ -3,9 +3,20 @@ using Onboarding.Engine.NetSuite;
 
 namespace Onboarding.Engine.Storage;
 
-/// <summary>Each tenant's persisted health (one row per account), so incidents, reminders and schedules survive restarts.</summary>
-public sealed class TenantHealthStore(Database database, TimeProvider timeProvider)
+/// <summary>
+/// Each tenant's persisted health (one row per account), so incidents, reminders and schedules survive restarts. Whoever
+/// checks a tenant or changes its health claims its row first (<c>claimed_by</c> until <c>claim_until</c>), so instances
+/// sharing the database check each tenant once and never overwrite each other's results (docs/scale-out.md).
+/// </summary>
+public sealed class TenantHealthStore(Database database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider)
 {
+    // Rows whose tenant may be checked: connected (an offboarded tenant keeps its row until retention removes it). A lookup
+    // by key per row considered, so a claim reads only the rows it takes, not every tenant.
+    private const string Connected = "EXISTS (SELECT 1 FROM tenants t WHERE t.account_id = tenant_health.account_id AND t.status = 'Connected')";
+
+    // Free: never claimed, released, or claimed by someone whose claim has run out.
+    private const string Unclaimed = "(claimed_by IS NULL OR claim_until <= @now)";
+
     private const string Columns = """
         account_id AS Account, state AS State, state_since AS StateSince, next_check_at AS NextCheckAt, last_check_at AS LastCheckAt,
         last_good_at AS LastGoodAt, consecutive_failures AS ConsecutiveFailures, failing_since AS FailingSince, cause AS Cause, said AS Said,
@@ -28,6 +39,16 @@ public sealed class TenantHealthStore(Database database, TimeProvider timeProvid
         ON CONFLICT (account_id) DO UPDATE SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = excluded.{c}"))}
         """;
 
+    private static readonly string SaveAndKeep = $"""
+        UPDATE tenant_health SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = @{ParameterOf(c)}"))}
+        WHERE account_id = @Account AND claimed_by = @Holder
+        """;
+
+    private static readonly string SaveAndRelease = $"""
+        UPDATE tenant_health SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = @{ParameterOf(c)}"))}, claimed_by = NULL, claim_until = NULL
+        WHERE account_id = @Account AND claimed_by = @Holder
+        """;
+
     public async Task<TenantHealth?> FindAsync(AccountId account, CancellationToken cancellationToken) =>
         (await StorageTransaction.ReadAsync(database, read => read.QuerySingleOrDefaultAsync<HealthRow>(
             $"SELECT {Columns} FROM tenant_health WHERE account_id = @account", new { account = account.Value }, cancellationToken), cancellationToken).ConfigureAwait(false))
@@ -41,6 +62,102 @@ public sealed class TenantHealthStore(Database database, TimeProvider timeProvid
         return rows.Select(r => r.ToHealth()).ToDictionary(h => h.Account);
     }
 
+    /// <summary>Gives every connected tenant without a health row one, due at once; returns how many were added.</summary>
+    public Task<int> AddNewTenantsAsync(CancellationToken cancellationToken)
+    {
+        var now = StoredTime.Format(timeProvider.GetUtcNow());
+        return StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+            """
+            INSERT INTO tenant_health (account_id, state, state_since, next_check_at, consecutive_failures, updated_at)
+            SELECT t.account_id, @healthy, @now, @now, 0, @now FROM tenants t
+            WHERE t.status = 'Connected' AND NOT EXISTS (SELECT 1 FROM tenant_health h WHERE h.account_id = t.account_id)
+            ON CONFLICT (account_id) DO NOTHING
+            """,
+            new { now, healthy = HealthState.Healthy.ToString() },
+            cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Whether the account is a connected tenant with a health row (one the monitor may check).</summary>
+    public async Task<bool> IsConnectedAsync(AccountId account, CancellationToken cancellationToken) =>
+        await StorageTransaction.ReadAsync(database, read => read.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM tenant_health WHERE account_id = @account AND {Connected}", new { account = account.Value }, cancellationToken), cancellationToken).ConfigureAwait(false) > 0;
+
+    /// <summary>Connected tenants whose health rows exist.</summary>
+    public Task<long> ConnectedCountAsync(CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, read => read.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM tenant_health WHERE {Connected}", null, cancellationToken), cancellationToken);
+
+    /// <summary>Connected tenants due for a check and not claimed, as counted now (a snapshot: other instances claim meanwhile).</summary>
+    public Task<long> DueCountAsync(CancellationToken cancellationToken) =>
+        StorageTransaction.ReadAsync(database, read => read.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM tenant_health WHERE next_check_at <= @now AND {Unclaimed} AND {Connected}",
+            new { now = StoredTime.Format(timeProvider.GetUtcNow()) },
+            cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="count"/> connected tenants that are due and free, the longest due first, for
+    /// <paramref name="lease"/>; on PostgreSQL concurrent claimers pass over each other's rows. Returns them with what a
+    /// check needs: the tenant's name and active key.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedTenant>> ClaimDueAsync(string holder, int count, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var rows = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.QueryAsync<HealthRow>(
+            $"""
+            UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
+            WHERE account_id IN (
+                SELECT account_id FROM tenant_health
+                WHERE next_check_at <= @now AND {Unclaimed} AND {Connected}
+                ORDER BY next_check_at LIMIT @count {write.Dialect.ForUpdateSkipLocked})
+            RETURNING {Columns}
+            """,
+            new { holder, count, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
+            cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await WithTenantsAsync(rows, holder, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Claims one connected tenant whatever its schedule (a check on request, a mute); null when it is not connected or someone else holds it.</summary>
+    public async Task<ClaimedTenant?> TryClaimAsync(AccountId account, string holder, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var rows = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.QueryAsync<HealthRow>(
+            $"""
+            UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
+            WHERE account_id = @account AND {Unclaimed} AND {Connected}
+            RETURNING {Columns}
+            """,
+            new { account = account.Value, holder, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
+            cancellationToken), cancellationToken).ConfigureAwait(false);
+        return (await WithTenantsAsync(rows, holder, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Stores health of claimed tenants, each only while its claimant still holds it; <paramref name="release"/> ends the
+    /// claims. Returns the rows written: fewer than given when a claim had run out and someone else took the tenant over.
+    /// </summary>
+    public Task<int> SaveClaimedAsync(StorageTransaction transaction, IEnumerable<(TenantHealth Health, string Holder)> claimed, bool release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(claimed);
+        var now = timeProvider.GetUtcNow();
+        return transaction.ExecuteManyAsync(
+            release ? SaveAndRelease : SaveAndKeep,
+            claimed.Select(c => HealthRow.From(c.Health, now, c.Holder)),
+            cancellationToken);
+    }
+
+    /// <summary><see cref="SaveClaimedAsync(StorageTransaction, IEnumerable{ValueTuple{TenantHealth, string}}, bool, CancellationToken)"/> for one tenant, in its own transaction.</summary>
+    public async Task<bool> SaveClaimedAsync(TenantHealth health, string holder, bool release, CancellationToken cancellationToken) =>
+        await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write =>
+            SaveClaimedAsync(write, [(health, holder)], release, cancellationToken), cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <summary>Ends a claim without changing the health (nothing was checked).</summary>
+    public Task ReleaseAsync(AccountId account, string holder, CancellationToken cancellationToken) =>
+        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+            "UPDATE tenant_health SET claimed_by = NULL, claim_until = NULL WHERE account_id = @account AND claimed_by = @holder",
+            new { account = account.Value, holder },
+            cancellationToken), cancellationToken);
+
     public Task SaveAsync(TenantHealth health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(health);
@@ -50,6 +167,29 @@ public sealed class TenantHealthStore(Database database, TimeProvider timeProvid
             write => write.ExecuteAsync(Upsert, HealthRow.From(health, timeProvider.GetUtcNow()), cancellationToken),
             cancellationToken);
     }
+
+    private async Task<IReadOnlyList<ClaimedTenant>> WithTenantsAsync(IReadOnlyList<HealthRow> rows, string holder, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var healths = rows.Select(r => r.ToHealth()).ToList();
+        var accounts = healths.Select(h => h.Account).ToList();
+        var (named, active) = await StorageTransaction.ReadAsync(database, async read =>
+            (await tenants.FindManyAsync(read, accounts, cancellationToken).ConfigureAwait(false),
+             await keys.ActiveKeysAsync(read, accounts, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        return [.. healths.Select(h => new ClaimedTenant(
+            new MonitoredTenant(h.Account, named.TryGetValue(h.Account, out var tenant) ? tenant.DisplayName : h.Account.Value),
+            h,
+            active.GetValueOrDefault(h.Account),
+            holder))];
+    }
+
+    // The row class's member for a column: account_id → Account, the rest in PascalCase.
+    private static string ParameterOf(string column) =>
+        column == "account_id" ? "Account" : string.Concat(column.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     /// <summary>The table's row shape for Dapper; conversions live here and nowhere else.</summary>
     private sealed class HealthRow
@@ -73,8 +213,11 @@ public sealed class TenantHealthStore(Database database, TimeProvider timeProvid
         public string? LastRenewalAttemptAt { get; set; }
         public string? UpdatedAt { get; set; }
 
-        public static HealthRow From(TenantHealth h, DateTimeOffset now) => new()
+        public string? Holder { get; set; }
+
+        public static HealthRow From(TenantHealth h, DateTimeOffset now, string? holder = null) => new()
         {
+            Holder = holder,
             Account = h.Account.Value,
             State = h.State.ToString(),
             StateSince = StoredTime.Format(h.StateSince),

@@ -1,3 +1,4 @@
+using Onboarding.Engine.Coordination;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.NetSuite;
@@ -8,9 +9,20 @@ namespace Onboarding.Engine.Storage;
 /// Health's <see cref="ITenantKeyRing"/> over the flow's <see cref="TenantKeyStore"/>: each change is one transaction
 /// with its audit entry. The status changes rotation needs beyond the flow's (uploaded-but-pending, switch) live here.
 /// </summary>
-public sealed class TenantKeyRing(Database database, TenantKeyStore keys, AuditLog audit, TimeProvider timeProvider) : ITenantKeyRing
+public sealed class TenantKeyRing(Database database, TenantKeyStore keys, AuditLog audit, WorkLeases leases, TimeProvider timeProvider) : ITenantKeyRing
 {
+    /// <summary>The lease scope of certificate rotations (one per tenant at a time, fleet-wide).</summary>
+    public const string RotationScope = "certificate-rotation";
+
     private const string Actor = "health";
+
+    // A rotation makes a handful of NetSuite calls; the lease is renewed while it runs, so this only bounds a dead holder.
+    private static readonly TimeSpan RotationLease = TimeSpan.FromMinutes(2);
+
+    public async Task<IAsyncDisposable?> TryBeginRotationAsync(AccountId account, CancellationToken cancellationToken) =>
+        await leases.TryAcquireAsync(RotationScope, account.Value, RotationLease, cancellationToken).ConfigureAwait(false) is { } lease
+            ? new HeldLease(lease, lease.KeepAlive(RotationLease))
+            : null;
 
     public async Task<TenantKey?> ActiveKeyAsync(AccountId account, CancellationToken cancellationToken) =>
         (await LiveKeysAsync(account, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k.Status == TenantKeyStatus.Active);
@@ -75,5 +87,14 @@ public sealed class TenantKeyRing(Database database, TenantKeyStore keys, AuditL
         await keys.RevokeAndEraseAsync(write, keyId, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await audit.AppendAsync(write, new AuditEntry(Actor, account, "key.revoked", "ok", $"key {keyId} revoked, private key erased"), cancellationToken).ConfigureAwait(false);
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class HeldLease(WorkLease lease, IAsyncDisposable renewal) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await renewal.DisposeAsync().ConfigureAwait(false);
+            await lease.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -104,6 +104,24 @@ public sealed class TenantKeyStore(Database database, ISecretProtector protector
         return [.. rows.Select(r => r.ToKey())];
     }
 
+    /// <summary>The active key of each of <paramref name="accounts"/> that has one, in one query (the health monitor's batches).</summary>
+    public async Task<IReadOnlyDictionary<AccountId, TenantKey>> ActiveKeysAsync(StorageTransaction transaction, IReadOnlyCollection<AccountId> accounts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var rows = await transaction.QueryAsync<KeyRow>(
+            $"SELECT {Columns} FROM tenant_keys WHERE status = 'Active' AND account_id {transaction.Dialect.InList("accounts")} ORDER BY created_at DESC",
+            new { accounts = accounts.Select(a => a.Value).ToList() },
+            cancellationToken).ConfigureAwait(false);
+        var keys = new Dictionary<AccountId, TenantKey>();
+        foreach (var key in rows.Select(r => r.ToKey()))
+        {
+            keys.TryAdd(key.Account, key);
+        }
+
+        return keys;
+    }
+
     /// <summary>What signing an assertion with a stored key takes; the private key is decrypted into memory only here.</summary>
     public async Task<MachineCredential?> CredentialForAsync(StorageTransaction transaction, TenantKey key, CancellationToken cancellationToken)
     {

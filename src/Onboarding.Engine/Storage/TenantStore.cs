@@ -53,6 +53,16 @@ public sealed class TenantStore(Database database)
         return row?.ToTenant();
     }
 
+    /// <summary>The tenants among <paramref name="accounts"/>, in one query (the health monitor's batches).</summary>
+    public async Task<IReadOnlyDictionary<AccountId, Tenant>> FindManyAsync(StorageTransaction transaction, IReadOnlyCollection<AccountId> accounts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var rows = await transaction.QueryAsync<TenantRow>(
+            $"SELECT {Columns} FROM tenants WHERE account_id {transaction.Dialect.InList("accounts")}", new { accounts = accounts.Select(a => a.Value).ToList() }, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.ToTenant()).ToDictionary(t => t.Account);
+    }
+
     /// <summary>Every tenant, for status tables and the health monitor.</summary>
     public async Task<IReadOnlyList<Tenant>> AllAsync(CancellationToken cancellationToken)
     {

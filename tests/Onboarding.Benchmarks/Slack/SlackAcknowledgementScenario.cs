@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using Onboarding.Benchmarks.Measurement;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Sandbox;
-using Onboarding.Bot.Slack;
 using Onboarding.Bot.Tests.Slack.Infrastructure;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Conversations.Inbox;
 using Onboarding.Engine.NetSuite;
 
 namespace Onboarding.Benchmarks.Slack;
@@ -82,7 +82,7 @@ public static class SlackAcknowledgementScenario
         Console.WriteLine($"acknowledgements: {acks}; not 200: {refused}");
 
         var table = new ResultTable("b. Slack ack, NetSuite 5 s");
-        table.Report("commands sent", $"{acks.Count} at {perSecond}/s for {seconds} s; NetSuite latency {NetSuiteLatencyMs} ms per call, {host.Services.GetRequiredService<IOptions<SlackOptions>>().Value.WorkerConcurrency} workers");
+        table.Report("commands sent", $"{acks.Count} at {perSecond}/s for {seconds} s; NetSuite latency {NetSuiteLatencyMs} ms per call, {host.Services.GetRequiredService<IOptions<InboxOptions>>().Value.WorkerConcurrency} inbox workers");
         table.Report("ack p50", $"{acks.Percentile(50):F2} ms");
         table.Below("ack p99", acks.Percentile(99), TargetP99Milliseconds, " ms");
         table.Report("answers other than 200", refused.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -10,6 +10,7 @@ using Onboarding.Bot.Slack;
 using Onboarding.Bot.Slack.Signing;
 using Onboarding.Bot.Teams;
 using Onboarding.Bot.Tests.Infrastructure;
+using Onboarding.Engine.Conversations.Inbox;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
@@ -139,6 +140,7 @@ public sealed class BadInputTests(BadInputHost host) : IClassFixture<BadInputHos
         yield return Failure(() => _ = engine.GetRequiredService<IOptions<NetSuiteOptions>>().Value);
         yield return Failure(() => _ = engine.GetRequiredService<IOptions<OnboardingOptions>>().Value);
         yield return Failure(() => _ = engine.GetRequiredService<IOptions<HealthOptions>>().Value);
+        yield return Failure(() => _ = new ServiceCollection().AddCommandInbox(configuration).BuildServiceProvider().GetRequiredService<IOptions<InboxOptions>>().Value);
         yield return Failure(() => Throw(new SlackOptionsValidator().Validate(null, configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() ?? new SlackOptions())));
         yield return Failure(() => Throw(new BotOptionsValidator().Validate(null, configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions())));
         yield return Failure(() => Throw(new MicrosoftAppOptionsValidator().Validate(null, configuration.Get<MicrosoftAppOptions>() ?? new MicrosoftAppOptions())));

@@ -29,7 +29,7 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Output => [.. _output];
 
-    /// <summary>The host's process id (<c>dotnet</c> runs the app in its own process), e.g. to read its memory in /proc.</summary>
+    /// <summary>The host's process id (<c>dotnet</c> runs the app in its own process): to read its memory in /proc, or to tell which instance holds a claim.</summary>
     public int ProcessId => _process.Id;
 
     /// <summary>Starts the host with <paramref name="settings"/> as command-line overrides and waits until it listens.</summary>

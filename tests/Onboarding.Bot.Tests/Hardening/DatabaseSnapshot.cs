@@ -51,11 +51,12 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, string> Tables
 
     /// <summary>
     /// Delivery bookkeeping that every inbound message legitimately touches (dedup ids, the latest conversation
-    /// reference, the refusal notice's card id, the Slack outbox); the data a forgery could harm lives elsewhere.
+    /// reference, the refusal notice's card id, the command inbox, the lease held while a card is posted); the data a forgery
+    /// could harm lives elsewhere.
     /// </summary>
     public static readonly IReadOnlySet<string> Bookkeeping = new HashSet<string>(StringComparer.Ordinal)
     {
-        "processed_deliveries", "conversation_references", "card_messages", "slack_deliveries", "slack_outbox",
+        "processed_deliveries", "conversation_references", "card_messages", "chat_inbox", "work_leases",
     };
 
     /// <summary>

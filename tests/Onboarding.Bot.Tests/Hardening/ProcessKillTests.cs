@@ -25,36 +25,23 @@ public sealed class ProcessKillTests : IAsyncLifetime
     private const string HostLabel = "1234567-sb1";
 
     private readonly TestDirectory _directory = new();
-    private SandboxServer _sandbox = null!;
-    private ConnectorStandIn _connector = null!;
-    private HttpClient _control = null!;
+    private ProcessBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _sandbox = await SandboxServer.StartAsync(options =>
-        {
-            options.EnableTestControl = true;
-            options.AllowLoopbackHttpRedirects = true;
-        });
-        _connector = await ConnectorStandIn.StartAsync();
-        _control = new HttpClient { BaseAddress = _sandbox.BaseAddress };
-    }
+    public async Task InitializeAsync() => _bed = await ProcessBed.StartAsync();
 
     public async Task DisposeAsync()
     {
-        _control.Dispose();
-        await _connector.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _bed.DisposeAsync();
         _directory.Dispose();
     }
 
     [Fact]
     public async Task Killed_at_a_step_boundary_and_during_the_upload_the_onboarding_still_completes_with_one_certificate()
     {
-        var chat = new TeamsActivities(_connector.ServiceUrl);
+        var chat = new TeamsActivities(_bed.Connector.ServiceUrl);
         var bot = await StartBotAsync();
-        await PostAsync(bot, chat.Message($"onboard {Account}"));
-        var card = (await _connector.WaitForAsync(a => !a.IsUpdate && a.HasButton("Authorize in NetSuite"))).Last();
+        await ProcessBed.PostAsync(bot, chat.Message($"onboard {Account}"));
+        var card = (await _bed.Connector.WaitForAsync(a => !a.IsUpdate && a.HasButton("Authorize in NetSuite"))).Last();
         string code;
         using (var browser = new AdminBrowser(bot.BaseAddress))
         {
@@ -63,7 +50,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await browser.FollowToBotAsync(redirect)).Status);
         }
 
-        var step2 = await CardShowingAsync(card, a => a.HasButton("I've installed it"));
+        var step2 = await _bed.CardShowingAsync(card, a => a.HasButton("I've installed it"));
 
         // Kill 1: at the boundary between sign-in and bundle; the admin tokens sit encrypted in the database.
         bot.Kill();
@@ -78,21 +65,21 @@ public sealed class ProcessKillTests : IAsyncLifetime
         }
 
         // Kill 2: while NetSuite holds the certificate upload.
-        await AddFaultAsync(new JsonObject { ["pathPattern"] = "*certificates", ["method"] = "POST", ["latencyMs"] = 60_000, ["count"] = 1 });
-        await PostAsync(bot, chat.Submit(step2.SubmitData("I've installed it"), card.AssignedId));
-        await UploadHeldAsync();
+        await _bed.AddFaultAsync(new JsonObject { ["pathPattern"] = "*certificates", ["method"] = "POST", ["latencyMs"] = 60_000, ["count"] = 1 });
+        await ProcessBed.PostAsync(bot, chat.Submit(step2.SubmitData("I've installed it"), card.AssignedId));
+        await _bed.FaultsUsedUpAsync();
         bot.Kill();
         await using (bot)
         {
         }
 
         // The step's lease (10 s here) must run out before another process may take the step over.
-        await _control.DeleteAsync("_sandbox/faults");
+        await _bed.ClearFaultsAsync();
         await Task.Delay(TimeSpan.FromSeconds(11));
         await using var restarted = await StartBotAsync();
 
-        await CardShowingAsync(card, a => a.Shows("is connected"), TimeSpan.FromSeconds(90));
-        var certificates = (await _control.GetFromJsonAsync<JsonArray>($"_sandbox/accounts/{HostLabel}/certificates"))!;
+        await _bed.CardShowingAsync(card, a => a.Shows("is connected"), TimeSpan.FromSeconds(90));
+        var certificates = await _bed.CertificatesAsync(HostLabel);
         Assert.Single(certificates, c => c!["revoked"]!.GetValue<bool>() == false);
         Assert.DoesNotContain(restarted.Output, line => line.Contains(code, StringComparison.Ordinal) || line.Contains("PRIVATE KEY", StringComparison.Ordinal));
     }
@@ -100,21 +87,21 @@ public sealed class ProcessKillTests : IAsyncLifetime
     [Fact]
     public async Task Killed_right_after_NetSuite_answered_the_code_exchange_the_card_offers_a_fresh_sign_in_and_the_onboarding_completes()
     {
-        var chat = new TeamsActivities(_connector.ServiceUrl);
+        var chat = new TeamsActivities(_bed.Connector.ServiceUrl);
         var bot = await StartBotAsync();
-        await PostAsync(bot, chat.Message($"onboard {Account}"));
-        var card = (await _connector.WaitForAsync(a => !a.IsUpdate && a.HasButton("Authorize in NetSuite"))).Last();
+        await ProcessBed.PostAsync(bot, chat.Message($"onboard {Account}"));
+        var card = (await _bed.Connector.WaitForAsync(a => !a.IsUpdate && a.HasButton("Authorize in NetSuite"))).Last();
         var firstLink = card.Link("Authorize in NetSuite");
 
         // The first call after the exchange (who signed in, by SuiteQL) is held: NetSuite has issued the tokens, the bot has
         // not saved them. Kill it there.
-        await AddFaultAsync(new JsonObject { ["pathPattern"] = "*/services/rest/query/v1/suiteql", ["method"] = "POST", ["latencyMs"] = 60_000, ["count"] = 1 });
+        await _bed.AddFaultAsync(new JsonObject { ["pathPattern"] = "*/services/rest/query/v1/suiteql", ["method"] = "POST", ["latencyMs"] = 60_000, ["count"] = 1 });
         using (var browser = new AdminBrowser(bot.BaseAddress))
         {
             var redirect = await browser.ConsentAsync(firstLink);
             using var abandon = new CancellationTokenSource();
             var landing = browser.FollowToBotAsync(redirect).WaitAsync(abandon.Token);
-            await FaultsUsedUpAsync();
+            await _bed.FaultsUsedUpAsync();
             bot.Kill();
             await abandon.CancelAsync();
             await Assert.ThrowsAnyAsync<Exception>(() => landing);
@@ -124,64 +111,30 @@ public sealed class ProcessKillTests : IAsyncLifetime
         {
         }
 
-        await _control.DeleteAsync("_sandbox/faults");
+        await _bed.ClearFaultsAsync();
         await Task.Delay(TimeSpan.FromSeconds(11));
         await using var restarted = await StartBotAsync();
 
         // Without anyone pressing anything, the card gets a new, working link; the consumed one is gone from it.
-        var renewed = await CardShowingAsync(card, a => a.HasButton("Authorize in NetSuite") && a.Link("Authorize in NetSuite") != firstLink, TimeSpan.FromSeconds(60));
+        var renewed = await _bed.CardShowingAsync(card, a => a.HasButton("Authorize in NetSuite") && a.Link("Authorize in NetSuite") != firstLink, TimeSpan.FromSeconds(60));
         using (var browser = new AdminBrowser(restarted.BaseAddress))
         {
             Assert.Equal(HttpStatusCode.OK, (await browser.FollowToBotAsync(await browser.ConsentAsync(renewed.Link("Authorize in NetSuite")))).Status);
-            var step2 = await CardShowingAsync(card, a => a.HasButton("I've installed it"));
+            var step2 = await _bed.CardShowingAsync(card, a => a.HasButton("I've installed it"));
             await browser.InstallBundleAsync(step2.Link("Open install page"));
-            await PostAsync(restarted, chat.Submit(step2.SubmitData("I've installed it"), card.AssignedId));
+            await ProcessBed.PostAsync(restarted, chat.Submit(step2.SubmitData("I've installed it"), card.AssignedId));
         }
 
-        await CardShowingAsync(card, a => a.Shows("is connected"), TimeSpan.FromSeconds(60));
-        var certificates = (await _control.GetFromJsonAsync<JsonArray>($"_sandbox/accounts/{HostLabel}/certificates"))!;
+        await _bed.CardShowingAsync(card, a => a.Shows("is connected"), TimeSpan.FromSeconds(60));
+        var certificates = await _bed.CertificatesAsync(HostLabel);
         Assert.Single(certificates, c => c!["revoked"]!.GetValue<bool>() == false);
     }
 
     private Task<BotProcess> StartBotAsync()
     {
-        var settings = ExternalSandbox.Settings(_sandbox.BaseAddress);
+        var settings = ExternalSandbox.Settings(_bed.Sandbox.BaseAddress);
         settings["Onboarding:StepLease"] = "00:00:10";
         settings["Health:Enabled"] = "false";
         return BotProcess.StartAsync(_directory, settings);
-    }
-
-    private async Task<RecordedActivity> CardShowingAsync(RecordedActivity card, Func<RecordedActivity, bool> match, TimeSpan? timeout = null) =>
-        (await _connector.WaitForAsync(a => a.IsUpdate && a.ActivityId == card.AssignedId && match(a), timeout: timeout)).Last();
-
-    private static async Task PostAsync(BotProcess bot, JsonObject activity)
-    {
-        using var client = new HttpClient { BaseAddress = bot.BaseAddress };
-        using var response = await client.PostAsJsonAsync("api/messages", activity);
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}");
-    }
-
-    private async Task AddFaultAsync(JsonObject fault)
-    {
-        using var response = await _control.PostAsJsonAsync("_sandbox/faults", fault);
-        response.EnsureSuccessStatusCode();
-    }
-
-    private Task UploadHeldAsync() => FaultsUsedUpAsync();
-
-    // A fault is used up the moment its request arrives and starts waiting; then the host is mid-call.
-    private async Task FaultsUsedUpAsync()
-    {
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var faults = (await _control.GetFromJsonAsync<JsonArray>("_sandbox/faults", cancellation.Token))!;
-            if (faults.All(f => f?["remaining"]?.GetValue<int?>() is null or 0))
-            {
-                return;
-            }
-
-            await Task.Delay(100, cancellation.Token);
-        }
     }
 }

@@ -36,7 +36,7 @@ public sealed class SlackAbuseTests : IAsyncLifetime
         using var response = await _host.Requests.PostInteractionAsync(payload);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM slack_deliveries WHERE delivery_id LIKE 'action/%'"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM processed_deliveries WHERE delivery_id LIKE 'action/%'"));
         await _host.Slack.WaitForAsync(c => c.Method == "chat.postMessage");
     }
 
@@ -58,7 +58,7 @@ public sealed class SlackAbuseTests : IAsyncLifetime
         using var response = await _host.Requests.PostInteractionAsync(payload);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM slack_deliveries"));
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM processed_deliveries"));
     }
 
     private async Task<long> ScalarAsync(string sql)

@@ -66,7 +66,7 @@ public sealed class SlackForgeryTests : IAsyncLifetime
         await AfterTheQueueHasRunAsync();
         var after = await DatabaseSnapshot.TakeAsync(_host.Host.DatabasePath);
         after.AssertUnchangedSince(before);
-        Assert.Single(after.Tables["slack_deliveries"].Split('\n'), row => row.Contains("Ev-replayed", StringComparison.Ordinal));
+        Assert.Single(after.Tables["processed_deliveries"].Split('\n'), row => row.Contains("Ev-replayed", StringComparison.Ordinal));
     }
 
     // Once a later, genuine mention has been answered, the worker has had its chance to run anything the forgery queued.

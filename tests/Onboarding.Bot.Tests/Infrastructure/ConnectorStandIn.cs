@@ -18,6 +18,7 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedActivity> _activities = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly ConcurrentDictionary<string, int> _refusals = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
     private int _nextId;
     private bool _disposed;
 
@@ -91,6 +92,21 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     /// <summary>From now on, answers every post to the conversation with <paramref name="status"/> (e.g. 403 once the bot was removed).</summary>
     public void Refuse(string conversationId, int status) => _refusals[conversationId] = status;
 
+    /// <summary>
+    /// From now on, records posts to the conversation but answers none until <see cref="Release"/> (or the caller gives up):
+    /// a connector that hangs, keeping whoever posts busy.
+    /// </summary>
+    public void Hold(string conversationId) => _holds[conversationId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers the held posts to the conversation, and every later one at once.</summary>
+    public void Release(string conversationId)
+    {
+        if (_holds.TryRemove(conversationId, out var hold))
+        {
+            hold.TrySetResult();
+        }
+    }
+
     private async Task<IResult> RecordAsync(string method, string conversationId, string? activityId, HttpRequest request)
     {
         if (_refusals.TryGetValue(Uri.UnescapeDataString(conversationId), out var refusal))
@@ -107,6 +123,18 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         var assigned = method == HttpMethods.Put ? activityId! : $"standin-activity-{Interlocked.Increment(ref _nextId)}";
         _activities.Enqueue(new RecordedActivity(method, Uri.UnescapeDataString(conversationId), activityId, assigned, body));
         _arrived.Release();
+        if (_holds.TryGetValue(Uri.UnescapeDataString(conversationId), out var hold))
+        {
+            try
+            {
+                await hold.Task.WaitAsync(request.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+        }
+
         return Results.Ok(new { id = assigned });
     }
 }

@@ -86,7 +86,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         }
 
         Assert.True(Sum(metrics["onboarding.netsuite.token.mints"], ("outcome", "issued")) >= 1);
-        Assert.Contains(metrics["onboarding.queue.depth"].MetricPoints, p => Has(p, ("queue", "chat")));
+        Assert.Contains(metrics["onboarding.queue.depth"].MetricPoints, p => Has(p, ("queue", "inbox")));
     }
 
     private static IEnumerable<Activity> ChildrenOf(Activity parent, List<Activity> spans) =>

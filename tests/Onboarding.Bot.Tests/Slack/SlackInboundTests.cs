@@ -12,7 +12,7 @@ public sealed class SlackInboundTests : IAsyncLifetime
 
     // One worker keeps commands in arrival order, so "the last one was handled" means "everything before it was too".
     public async Task InitializeAsync() =>
-        _host = await SlackBotHost.StartAsync(_engine, new Dictionary<string, string?> { ["Slack:WorkerConcurrency"] = "1" });
+        _host = await SlackBotHost.StartAsync(_engine, new Dictionary<string, string?> { ["Inbox:WorkerConcurrency"] = "1" });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -11,7 +11,6 @@ public sealed class SlackStartupValidationTests
     [InlineData("Slack:ApiBaseUrl", "https://slack.com/api", "Slack:ApiBaseUrl")]
     [InlineData("Slack:ApiBaseUrl", "file:///etc/", "Slack:ApiBaseUrl")]
     [InlineData("Slack:ClientId", "1234.5678", "Slack:ClientSecret")]
-    [InlineData("Slack:WorkerConcurrency", "0", "Slack:WorkerConcurrency")]
     public async Task Bad_value_fails_start_up_naming_the_key(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { ["Slack:SigningSecret"] = "secret", ["Slack:BotToken"] = "xoxb-1", [key] = value };

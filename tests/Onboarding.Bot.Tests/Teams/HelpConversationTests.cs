@@ -30,6 +30,22 @@ public sealed class HelpConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Help_is_answered_within_its_own_turn_and_stores_no_command()
+    {
+        var message = _bed.Teams.Message("help");
+
+        var response = await _bed.SendAsync(message);
+
+        // Answered before the HTTP answer went back, as a reply to the message itself (not a proactive post).
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_bed.Connector.Activities, a => a.ConversationId == _bed.Teams.ConversationId);
+        Assert.Equal((string?)message["id"], reply.ActivityId);
+        await using var read = await Engine.Storage.StorageTransaction.BeginAsync(_bed.Service<Engine.Storage.Database>(), write: false, CancellationToken.None);
+        Assert.Equal(0L, await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM chat_inbox", null, CancellationToken.None));
+        Assert.Equal(0L, await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM processed_deliveries", null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Help_from_a_Teams_client_in_German_is_answered_in_German_and_the_conversation_keeps_its_zone()
     {
         var message = _bed.Teams.Message("help");

@@ -23,6 +23,9 @@ public sealed class CertificateRotationTests
     private readonly Mock<IKeyMaterialFactory> _keyFactory = new();
     private readonly Mock<ISuiteQlClient> _suiteQl = new();
 
+    public CertificateRotationTests() =>
+        _keys.Setup(k => k.TryBeginRotationAsync(Account, It.IsAny<CancellationToken>())).ReturnsAsync(Mock.Of<IAsyncDisposable>());
+
     [Fact]
     public async Task With_five_active_unexpired_certificates_it_refuses_before_generating_anything()
     {

@@ -1,3 +1,4 @@
+using Onboarding.Engine.Coordination;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Storage;
@@ -66,6 +67,30 @@ public sealed class AdminAccessLifetimeTests
         Assert.Equal(FlowCodes.AdminAccessEnded, swept.Failure?.Code);
         Assert.Equal(deadline, swept.AdminAccessEndedAt);
         Assert.Equal("Sign in again", (await flow.CardAsync()).Actions[0].Label);
+    }
+
+    [Fact]
+    public async Task An_access_another_instance_is_ending_is_passed_by_and_revoked_once()
+    {
+        await using var harness = await HealthHarness.StartAsync();
+        var flow = harness.Flow;
+        var session = await flow.AuthorizedAsync();
+        harness.Time.Advance(TimeSpan.FromMinutes(61));
+        var sweep = flow.Get<AdminAccessSweep>();
+
+        // Another instance's sweep holds this onboarding's lease: this one leaves it to them.
+        var elsewhere = await flow.Get<WorkLeases>().TryAcquireAsync(AdminAccessSweep.LeaseScope, session.Id.Value, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var whileHeld = await sweep.SweepAsync(CancellationToken.None);
+        var tokensWhileHeld = await flow.ScalarAsync("SELECT COUNT(*) FROM delegated_tokens");
+        await elsewhere!.DisposeAsync();
+        var afterwards = await sweep.SweepAsync(CancellationToken.None);
+        var again = await sweep.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(0, whileHeld.Ended);
+        Assert.Equal(1, tokensWhileHeld);
+        Assert.Equal(1, afterwards.Ended);
+        Assert.Equal(0, again.Ended);
+        Assert.Equal(1, await flow.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'admin-token.revoked'"));
     }
 
     [Fact]

@@ -95,18 +95,6 @@ public sealed class CrashRecoveryTests
         Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%→ BundleVerified/Running'"));
     }
 
-    [SkippableTheory]
-    [StorageProviders]
-    public async Task A_repeated_delivery_is_not_run_twice(StorageProvider provider)
-    {
-        await using var harness = await FlowHarness.StartAsync(provider: provider);
-
-        await harness.SendAsync("onboard", deliveryId: "activity-1");
-        await harness.SendAsync("onboard", deliveryId: "activity-1");
-
-        Assert.Equal(1, await harness.ScalarAsync("SELECT COUNT(*) FROM onboarding_sessions"));
-    }
-
     /// <summary>An onboarding whose process "dies" right after NetSuite stored the certificate, leaving the step running.</summary>
     private static async Task<FlowHarness> CrashAfterUploadAsync(FakeTimeProvider clock, StorageProvider provider)
     {

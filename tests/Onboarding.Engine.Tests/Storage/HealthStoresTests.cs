@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Time.Testing;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Storage;
 using Onboarding.Tests.Shared.Storage;
 
@@ -17,7 +19,7 @@ public sealed class HealthStoresTests
     public async Task Tenant_health_round_trips_every_field_and_an_update_replaces_it(StorageProvider provider)
     {
         await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
-        var store = new TenantHealthStore(temp.Database, new FakeTimeProvider(Now));
+        var store = HealthStore(temp.Database, new FakeTimeProvider(Now));
         var down = new TenantHealth(Account, HealthState.Down, Now.AddMinutes(-30), Now.AddMinutes(5))
         {
             LastCheckAt = Now.AddMinutes(-1),
@@ -85,4 +87,75 @@ public sealed class HealthStoresTests
         Assert.Equal([ops], await store.ActiveAsync(CancellationToken.None));
         Assert.Null(await store.DisabledReasonAsync(ops, CancellationToken.None));
     }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_claimed_tenant_is_not_claimed_again_until_its_claim_runs_out_or_is_written(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        await using var otherDatabase = temp.Open();
+        var clock = new FakeTimeProvider(Now);
+        var first = HealthStore(temp.Database, clock);
+        var second = HealthStore(otherDatabase, clock);
+        await ConnectAsync(temp.Database, clock, "1111111", "2222222", "3333333");
+        await ConnectAsync(temp.Database, clock, "4444444");
+        await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteAsync("UPDATE tenants SET status = 'Offboarded' WHERE account_id = '4444444'", null, CancellationToken.None), CancellationToken.None);
+
+        Assert.Equal(3, await first.AddNewTenantsAsync(CancellationToken.None));
+        Assert.Equal(0, await second.AddNewTenantsAsync(CancellationToken.None));
+        var claimed = await first.ClaimDueAsync("a#1", 2, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var rest = await second.ClaimDueAsync("b#1", 10, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var none = await second.ClaimDueAsync("b#2", 10, TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        Assert.Equal(2, claimed.Count);
+        Assert.Single(rest);
+        Assert.Empty(none);
+        Assert.DoesNotContain(rest[0].Tenant.Account, claimed.Select(c => c.Tenant.Account));
+        Assert.All(claimed.Concat(rest), c => Assert.Equal($"Company {c.Tenant.Account} ({c.Tenant.Account})", c.Tenant.DisplayName));
+
+        // The first instance stalls past its claim: the second takes the tenant over, and the late write changes nothing.
+        var stale = claimed[0];
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var takenOver = Assert.Single(await second.ClaimDueAsync("b#3", 10, TimeSpan.FromMinutes(2), CancellationToken.None), c => c.Tenant.Account == stale.Tenant.Account);
+        Assert.False(await first.SaveClaimedAsync(stale.Health with { State = HealthState.Down }, stale.Holder, release: true, CancellationToken.None));
+        Assert.True(await second.SaveClaimedAsync(takenOver.Health with { NextCheckAt = Now.AddMinutes(10) }, takenOver.Holder, release: true, CancellationToken.None));
+        Assert.Equal(HealthState.Healthy, (await first.FindAsync(stale.Tenant.Account, CancellationToken.None))!.State);
+        Assert.NotNull(await first.TryClaimAsync(stale.Tenant.Account, "a#2", TimeSpan.FromMinutes(2), CancellationToken.None));
+        Assert.Null(await second.TryClaimAsync(stale.Tenant.Account, "b#4", TimeSpan.FromMinutes(2), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Instances_claiming_due_tenants_at_the_same_time_never_share_one(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        await using var otherDatabase = temp.Open();
+        var clock = new FakeTimeProvider(Now);
+        await ConnectAsync(temp.Database, clock, [.. Enumerable.Range(0, 120).Select(i => (1_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var stores = new[] { HealthStore(temp.Database, clock), HealthStore(otherDatabase, clock) };
+        await stores[0].AddNewTenantsAsync(CancellationToken.None);
+
+        var batches = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            stores[i % 2].ClaimDueAsync($"worker-{i}", 7, TimeSpan.FromMinutes(2), CancellationToken.None))));
+        var accounts = batches.SelectMany(b => b.Select(c => c.Tenant.Account)).ToList();
+
+        Assert.Equal(120, accounts.Count);
+        Assert.Equal(120, accounts.Distinct().Count());
+    }
+
+    private static TenantHealthStore HealthStore(Database database, TimeProvider clock) =>
+        new(database, new TenantStore(database), new TenantKeyStore(database, new DataProtectionSecretProtector(new EphemeralDataProtectionProvider())), clock);
+
+    private static Task ConnectAsync(Database database, TimeProvider clock, params string[] accounts) =>
+        StorageTransaction.WriteAsync(database, async write =>
+        {
+            foreach (var account in accounts)
+            {
+                await new TenantStore(database).UpsertAsync(
+                    write,
+                    new Tenant(AccountId.Parse(account), TenantStatus.Connected) { CompanyName = $"Company {account}", ConnectedAt = clock.GetUtcNow() },
+                    clock.GetUtcNow(),
+                    CancellationToken.None);
+            }
+        }, CancellationToken.None);
 }

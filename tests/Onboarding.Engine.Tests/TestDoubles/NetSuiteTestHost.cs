@@ -12,7 +12,7 @@ public sealed class NetSuiteTestHost : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public NetSuiteTestHost(HttpMessageHandler? primaryHandler, IDictionary<string, string?>? settings = null, bool fakeTime = true, Func<DelegatingHandler>? observer = null)
+    public NetSuiteTestHost(HttpMessageHandler? primaryHandler, IDictionary<string, string?>? settings = null, bool fakeTime = true, Func<DelegatingHandler>? observer = null, Action<IServiceCollection>? services = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -24,15 +24,16 @@ public sealed class NetSuiteTestHost : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        var collection = new ServiceCollection();
+        collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         if (fakeTime)
         {
-            services.AddSingleton<TimeProvider>(Time);
+            collection.AddSingleton<TimeProvider>(Time);
         }
 
-        services.AddNetSuiteClients(configuration);
-        services.ConfigureHttpClientDefaults(http =>
+        collection.AddNetSuiteClients(configuration);
+        services?.Invoke(collection);
+        collection.ConfigureHttpClientDefaults(http =>
         {
             if (primaryHandler is not null)
             {
@@ -44,7 +45,7 @@ public sealed class NetSuiteTestHost : IDisposable
                 http.AddHttpMessageHandler(observer);
             }
         });
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));

@@ -59,9 +59,7 @@ internal sealed class SlackEventsHandler(SlackInbox inbox, SlackInstallationStor
             return Results.Ok();
         }
 
-        return await inbox.AcceptAsync(command, cancellationToken).ConfigureAwait(false) == SlackInboxOutcome.Busy
-            ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
-            : Results.Ok();
+        return SlackInbox.Answer(await inbox.TryAcceptAsync(command, cancellationToken).ConfigureAwait(false));
     }
 
     private ChatCommand? ToCommand(string teamId, string eventId, SlackEvent inner)

@@ -1,38 +1,29 @@
-using Onboarding.Bot.Slack.Outbox;
 using Onboarding.Engine.Conversations;
-using static Onboarding.Bot.Log;
+using Onboarding.Engine.Conversations.Inbox;
 
 namespace Onboarding.Bot.Slack.Inbound;
 
 /// <summary>
-/// Accepts a command once per delivery id: stores it in the outbox and wakes the background worker; never waits for the engine.
+/// Slack's way into the command inbox: a command is stored (once per delivery id) before Slack gets its 200, so Slack is
+/// answered within its three seconds and nothing acknowledged is lost. Never waits for the engine.
 /// </summary>
-internal sealed class SlackInbox(SlackOutbox outbox, SlackCommandQueue queue, ILogger<SlackInbox> logger)
+internal sealed class SlackInbox(CommandInbox inbox)
 {
-    public async Task<SlackInboxOutcome> AcceptAsync(ChatCommand command, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="command"/>; false when the inbox is full (answer with <see cref="Answer"/>).</summary>
+    public async Task<bool> TryAcceptAsync(ChatCommand command, CancellationToken cancellationToken)
     {
-        var deliveryId = command.DeliveryId ?? throw new ArgumentException("A Slack command needs a delivery id.", nameof(command));
-        if (await outbox.TryAddAsync(command, cancellationToken).ConfigureAwait(false) is not { } entryId)
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.DeliveryId is null)
         {
-            SlackDuplicateDelivery(logger, deliveryId);
-            return SlackInboxOutcome.Duplicate;
+            throw new ArgumentException("A Slack command needs a delivery id.", nameof(command));
         }
 
-        if (queue.TryEnqueue(entryId))
-        {
-            return SlackInboxOutcome.Queued;
-        }
-
-        SlackQueueFull(logger, deliveryId);
-        await outbox.WithdrawAsync(entryId, deliveryId, CancellationToken.None).ConfigureAwait(false);
-        return SlackInboxOutcome.Busy;
+        return await inbox.AcceptAsync(command, cancellationToken).ConfigureAwait(false) != InboxOutcome.Busy;
     }
-}
 
-/// <summary>What happened to an inbound command: queued, a retry of one already queued, or refused because the queue is full.</summary>
-internal enum SlackInboxOutcome
-{
-    Queued,
-    Duplicate,
-    Busy,
+    /// <summary>
+    /// 200 once stored (or recognised as a retry of a stored one); 503 when busy, which Slack retries a few times over the
+    /// next minutes (https://api.slack.com/apis/events-api#retries).
+    /// </summary>
+    public static IResult Answer(bool accepted) => accepted ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 }

@@ -37,9 +37,9 @@ internal sealed class SlackInteractionsHandler(SlackInbox inbox, ILogger<SlackIn
         // One click is one action. A request carrying more (Slack never sends them) gets at most one answer: the first
         // action that encodes a command, so nobody can make the bot post once per forged action.
         if (ToCommands(payload).FirstOrDefault() is { } command
-            && await inbox.AcceptAsync(command, cancellationToken).ConfigureAwait(false) == SlackInboxOutcome.Busy)
+            && !await inbox.TryAcceptAsync(command, cancellationToken).ConfigureAwait(false))
         {
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return SlackInbox.Answer(accepted: false);
         }
 
         return Results.Ok();

@@ -41,8 +41,6 @@ internal sealed class SlackSlashCommandHandler(SlackInbox inbox)
             !conversation.IsDirectMessage);
 
         // An empty 200 keeps the channel quiet: the answer arrives as the bot's own message.
-        return await inbox.AcceptAsync(command, cancellationToken).ConfigureAwait(false) == SlackInboxOutcome.Busy
-            ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
-            : Results.Ok();
+        return SlackInbox.Answer(await inbox.TryAcceptAsync(command, cancellationToken).ConfigureAwait(false));
     }
 }

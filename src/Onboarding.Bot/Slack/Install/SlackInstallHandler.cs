@@ -22,7 +22,6 @@ namespace Onboarding.Bot.Slack.Install;
 internal sealed class SlackInstallHandler(
     SlackOAuthState states,
     Database database,
-    SlackDeliveryLog seen,
     SlackWebApiClient api,
     SlackInstallationStore installations,
     IOptions<SlackOptions> options,
@@ -82,7 +81,8 @@ internal sealed class SlackInstallHandler(
 
         // A state works once: recorded as used before its code is exchanged, so a replayed callback cannot exchange another.
         var firstUse = false;
-        await StorageTransaction.WriteAsync(database, async write => firstUse = await seen.TryRecordAsync(write, SlackOAuthState.UseId(cookie!), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write => firstUse = await ProcessedDeliveries.TryRecordAsync(
+            write, SlackOAuthState.UseScope, SlackOAuthState.UseId(cookie!), timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         if (!firstUse)
         {
             SlackInstallRefused(logger, "state already used");

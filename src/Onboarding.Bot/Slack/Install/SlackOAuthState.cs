@@ -9,7 +9,8 @@ namespace Onboarding.Bot.Slack.Install;
 /// CSRF protection for the install flow: the <c>state</c> sent to Slack is an encrypted, timestamped nonce, and the
 /// same nonce sits in an HttpOnly cookie of the browser that started the install. The callback accepts only a state
 /// that decrypts, is under ten minutes old and matches that browser's cookie, and only once: the callback records
-/// <see cref="UseId"/> with the other seen Slack deliveries. Nothing is kept in server memory.
+/// <see cref="UseId"/> under <see cref="UseScope"/> among the ids already used (<see cref="ProcessedDeliveries"/>), which every
+/// instance shares. Nothing is kept in server memory.
 /// </summary>
 public sealed class SlackOAuthState(ISecretProtector protector, TimeProvider timeProvider)
 {
@@ -24,6 +25,9 @@ public sealed class SlackOAuthState(ISecretProtector protector, TimeProvider tim
         var issuedAt = timeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         return (nonce, protector.Protect(Purpose, Encoding.UTF8.GetBytes($"{nonce}|{issuedAt}")));
     }
+
+    /// <summary>Where used install states are recorded among the ids used once.</summary>
+    public const string UseScope = "slack||install-states";
 
     /// <summary>The id under which a state's use is recorded: a hash of its nonce, never the nonce itself.</summary>
     public static string UseId(string cookieNonce) =>

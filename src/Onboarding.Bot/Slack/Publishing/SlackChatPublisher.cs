@@ -19,7 +19,7 @@ internal sealed class SlackChatPublisher(
     SlackWebApiClient api,
     SlackBotTokens tokens,
     CardMessageStore cards,
-    SlotLocks locks,
+    CardLocks locks,
     BlockKitRenderer renderer,
     ILogger<SlackChatPublisher> logger) : IChannelPublisher
 {
@@ -36,7 +36,7 @@ internal sealed class SlackChatPublisher(
             return;
         }
 
-        using var held = await locks.AcquireAsync($"{conversation}#{card}", cancellationToken).ConfigureAwait(false);
+        await using var held = await locks.AcquireAsync($"{conversation}#{card}", cancellationToken).ConfigureAwait(false);
         if (await cards.FindAsync(conversation, card, cancellationToken).ConfigureAwait(false) is { } ts)
         {
             var updated = await api.UpdateMessageAsync(token, where.ChannelId, ts, message, cancellationToken).ConfigureAwait(false);

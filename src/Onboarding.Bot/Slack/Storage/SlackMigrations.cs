@@ -2,10 +2,13 @@ using Onboarding.Engine.Storage;
 
 namespace Onboarding.Bot.Slack.Storage;
 
-/// <summary>Schema for the Slack channel (versions 20–29): delivery de-duplication, per-workspace installations, the work outbox.</summary>
+/// <summary>
+/// Schema for the Slack channel (versions 20–29): per-workspace installations; once, delivery de-duplication and a work outbox
+/// of its own, which version 210 folded into the engine's command inbox and <c>processed_deliveries</c>.
+/// </summary>
 internal sealed class SlackMigrations : IMigrationSource
 {
-    public IEnumerable<Migration> Migrations => [Deliveries, Installations, Outbox];
+    public IEnumerable<Migration> Migrations => [Deliveries, Installations, Outbox, OutboxIntoInbox];
 
     public static Migration Deliveries { get; } = new(20, "slack deliveries", """
         CREATE TABLE slack_deliveries (
@@ -40,5 +43,15 @@ internal sealed class SlackMigrations : IMigrationSource
             claimed_by  TEXT,
             attempts    INTEGER NOT NULL DEFAULT 0
         );
+        """);
+
+    // Commands acknowledged to Slack by an older build and not yet run move into the inbox every channel shares (the stored
+    // command text has the same shape), so an upgrade loses none. Slack's own delivery log goes: the inbox records delivery
+    // ids in processed_deliveries, and Slack stops retrying a delivery within minutes of the acknowledgement.
+    public static Migration OutboxIntoInbox { get; } = new(210, "slack outbox folded into the command inbox", """
+        INSERT INTO chat_inbox (channel, delivery_id, command, received_at, available_at, attempts)
+            SELECT 'slack', delivery_id, command, enqueued_at, enqueued_at, attempts FROM slack_outbox ORDER BY id;
+        DROP TABLE slack_outbox;
+        DROP TABLE slack_deliveries;
         """);
 }

@@ -136,6 +136,8 @@ public sealed class WelcomeRoute(Microsoft.Extensions.Options.IOptions<Onboardin
 {
     public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Welcome];
 
+    public bool AnswersAtOnce => true;
+
     public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken) =>
         replies.ReplyAsync(command, w => WelcomeView.Create(w, options.Value.AppName), cancellationToken);
 }
@@ -144,6 +146,8 @@ public sealed class WelcomeRoute(Microsoft.Extensions.Options.IOptions<Onboardin
 public sealed class HelpRoute(Microsoft.Extensions.Options.IOptions<OnboardingOptions> options, CommandReplies replies) : IChatCommandRoute
 {
     public IReadOnlyCollection<string> Verbs { get; } = [OnboardingVerbs.Help, ChatVerbs.HowItWorks];
+
+    public bool AnswersAtOnce => true;
 
     public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
     {

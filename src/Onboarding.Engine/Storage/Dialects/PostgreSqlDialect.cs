@@ -38,6 +38,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     public override string ForUpdateSkipLocked => "FOR UPDATE SKIP LOCKED";
 
+    public override string InList(string parameter) => $"= ANY(@{parameter})";
+
     public override string Description { get; }
 
     // Serialized writers wait in memory rather than each holding a pooled connection while it waits for the advisory lock.

@@ -18,6 +18,13 @@ public abstract class SqlDialect : IAsyncDisposable
     /// </summary>
     public abstract string ForUpdateSkipLocked { get; }
 
+    /// <summary>
+    /// The test of a column against a list bound to <paramref name="parameter"/> (any <c>IEnumerable</c> of values), to write
+    /// after the column: <c>IN @p</c> on SQLite, which Dapper expands to one parameter per value, and <c>= ANY(@p)</c> on
+    /// PostgreSQL, where Dapper binds the list as one array.
+    /// </summary>
+    public abstract string InList(string parameter);
+
     /// <summary>Where the data lives, for logs and <c>/healthz</c>; never contains a password.</summary>
     public abstract string Description { get; }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Onboarding.Engine.Storage.Dialects;
@@ -10,8 +11,13 @@ internal sealed class SqliteDialect : SqlDialect
     private const int UniqueConstraint = 2067;
     private const int PrimaryKeyConstraint = 1555;
 
+    private static readonly object Prepared = new();
+
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
+
+    // Physical connections (the native handles the pool reuses) whose settings are already made; collected with them.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _prepared = [];
 
     public SqliteDialect(string databasePath, int busyTimeoutMilliseconds)
     {
@@ -24,7 +30,6 @@ internal sealed class SqliteDialect : SqlDialect
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            ForeignKeys = true,
             DefaultTimeout = Math.Max(1, busyTimeoutMilliseconds / 1000),
         }.ToString();
     }
@@ -34,6 +39,8 @@ internal sealed class SqliteDialect : SqlDialect
     public override StorageProvider Provider => StorageProvider.Sqlite;
 
     public override string ForUpdateSkipLocked => string.Empty;
+
+    public override string InList(string parameter) => $"IN @{parameter}";
 
     public override string Description => $"SQLite file {DatabasePath}";
 
@@ -53,12 +60,20 @@ internal sealed class SqliteDialect : SqlDialect
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragma = connection.CreateCommand();
-            // In WAL mode (set by PrepareAsync) NORMAL syncs the log at checkpoints rather than on every commit: a crash of
-            // the process loses nothing and the file cannot corrupt; only a power cut may undo the last commits, which the
-            // idempotent steps redo. Syncing every commit made each health check and chat turn wait on the disk.
-            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // The settings belong to the physical connection, which the pool hands out again and again: set them the first
+            // time only, rather than run three statements before every transaction.
+            if (!_prepared.TryGetValue(connection.Handle!, out _))
+            {
+                await using var pragma = connection.CreateCommand();
+                // In WAL mode (set by PrepareAsync) NORMAL syncs the log at checkpoints rather than on every commit: a crash of
+                // the process loses nothing and the file cannot corrupt; only a power cut may undo the last commits, which the
+                // idempotent steps redo. Syncing every commit made each health check and chat turn wait on the disk.
+                pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _prepared.AddOrUpdate(connection.Handle!, Prepared);
+            }
+
             return connection;
         }
         catch

@@ -36,6 +36,7 @@ public static class SchemaMigrations
         .. OperationsMigrations.All,
         .. AccessMigrations.All,
         .. StorageMigrations.All,
+        .. CoordinationMigrations.All,
         .. ConfirmationMigrations.All,
         .. LanguageMigrations.All,
     ];

@@ -1,9 +1,9 @@
-using Onboarding.Bot.Slack.Outbox;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Conversations.Inbox;
 
-namespace Onboarding.Bot.Tests.Slack;
+namespace Onboarding.Bot.Tests.Chat;
 
-/// <summary>A command read back from the outbox is the command that was stored, card data and thread included.</summary>
+/// <summary>A command read back from the command inbox is the command that was stored, card data and thread included.</summary>
 public sealed class StoredChatCommandTests
 {
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Onboarding.NetSuiteSandbox;
 
-namespace Onboarding.Benchmarks.Health;
+namespace Onboarding.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// A sandbox seed with many copies of the built-in demo account, each under its own account id and with the vendor

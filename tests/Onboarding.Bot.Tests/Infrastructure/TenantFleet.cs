@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Web;
-using Onboarding.Bot.Tests.Infrastructure;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Storage;
 
-namespace Onboarding.Benchmarks.Health;
+namespace Onboarding.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// Connects many sandbox accounts the way the flow leaves them: an administrator consents, the engine's own clients

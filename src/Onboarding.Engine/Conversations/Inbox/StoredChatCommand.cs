@@ -1,10 +1,12 @@
 using System.Text.Json;
-using Onboarding.Engine.Conversations;
 
-namespace Onboarding.Bot.Slack.Outbox;
+namespace Onboarding.Engine.Conversations.Inbox;
 
-/// <summary>A <see cref="ChatCommand"/> as the outbox stores it: plain JSON, the conversation in its stable text form.</summary>
-internal sealed record StoredChatCommand(
+/// <summary>
+/// A <see cref="ChatCommand"/> as the command inbox stores it: plain JSON, the conversation in its stable text form. The shape
+/// is stored data: rows written by an older build must still read, so members are only ever added (with defaults).
+/// </summary>
+public sealed record StoredChatCommand(
     string Conversation,
     string UserId,
     string UserName,
@@ -29,7 +31,7 @@ internal sealed record StoredChatCommand(
     public static ChatCommand Deserialize(string json)
     {
         var stored = JsonSerializer.Deserialize<StoredChatCommand>(json, JsonSerializerOptions.Web)
-            ?? throw new JsonException("An outbox entry holds no command.");
+            ?? throw new JsonException("An inbox row holds no command.");
         return new ChatCommand(
             ConversationKey.Parse(stored.Conversation),
             new ChatUser(stored.UserId, stored.UserName),

@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Onboarding.Engine.Coordination;
+using Onboarding.Engine.Storage;
+using static Onboarding.Engine.Log;
+
+namespace Onboarding.Engine.Conversations.Inbox;
+
+/// <summary>
+/// The durable hand-off from the chat endpoints (Teams and Slack alike) to the workers that run commands, in the shared
+/// database (docs/scale-out.md). A command is stored — and its delivery id recorded in <c>processed_deliveries</c>, the one
+/// table that recognises a platform sending the same delivery again — before the platform is answered, so a crash after the
+/// acknowledgement loses nothing. Workers of any instance claim stored commands with a lease; a live claim is never taken
+/// over, an expired one (its instance died) is.
+/// </summary>
+/// <remarks>
+/// Endpoints calling <see cref="AcceptAsync"/> at the same time share one write transaction (group commit): whoever finds no
+/// write under way writes everything waiting, so under a flood the database sees a few large transactions, not one per
+/// message, and nobody waits in a queue of connections.
+/// </remarks>
+public sealed class CommandInbox(
+    Database database,
+    InstanceIdentity instance,
+    IOptions<InboxOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CommandInbox> logger)
+{
+    /// <summary>Commands handed over and not yet written that make further ones "busy": a bound on memory when the database stalls.</summary>
+    public const int MaxUnwritten = 2_000;
+
+    // Large enough that a flood is written in a handful of transactions, small enough that none holds the writer for long.
+    private const int MaxBatch = 256;
+
+    private readonly ConcurrentQueue<Unwritten> _unwritten = new();
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly Channel<bool> _stored = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int _unwrittenCount;
+    private long _backlog;
+
+    /// <summary>The name this instance claims commands under.</summary>
+    public string Holder => instance.Name;
+
+    /// <summary>Commands waiting or running in the inbox, over all instances, as last counted by this instance's worker.</summary>
+    public long Backlog => Interlocked.Read(ref _backlog);
+
+    /// <summary>
+    /// Stores <paramref name="command"/> unless its delivery was accepted before; returns once it is committed (then the
+    /// platform may be answered) or refused as busy.
+    /// </summary>
+    public async Task<InboxOutcome> AcceptAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Backlog >= options.Value.MaxBacklog || Volatile.Read(ref _unwrittenCount) >= MaxUnwritten)
+        {
+            InboxBusy(logger, command.Conversation.Channel, Backlog);
+            return InboxOutcome.Busy;
+        }
+
+        var unwritten = new Unwritten(command, StoredChatCommand.Serialize(command));
+        Interlocked.Increment(ref _unwrittenCount);
+        _unwritten.Enqueue(unwritten);
+        await WriteWaitingAsync().ConfigureAwait(false);
+        return await unwritten.Outcome.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes when a command was stored by this instance since the last call, or at once if one was.</summary>
+    public ValueTask<bool> WaitForStoredAsync(CancellationToken cancellationToken) => _stored.Reader.ReadAsync(cancellationToken);
+
+    /// <summary>Claims up to <paramref name="count"/> commands that are due — new, due for a retry, or left by an instance whose lease ran out — oldest first.</summary>
+    public async Task<IReadOnlyList<ClaimedCommand>> ClaimAsync(int count, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var rows = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.QueryAsync<ClaimedRow>(
+            $"""
+            UPDATE chat_inbox SET claimed_by = @holder, available_at = @until, attempts = attempts + 1
+            WHERE id IN (SELECT id FROM chat_inbox WHERE available_at <= @now ORDER BY id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
+            RETURNING id AS Id, channel AS Channel, delivery_id AS DeliveryId, command AS Command, attempts AS Attempts
+            """,
+            new { holder = Holder, now = StoredTime.Format(now), until = StoredTime.Format(now + options.Value.Lease), count },
+            cancellationToken), cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderBy(r => r.Id).Select(Read)];
+    }
+
+    /// <summary>Extends the lease of every command this instance is running; returns how many it holds.</summary>
+    public Task<int> RenewAsync(CancellationToken cancellationToken) =>
+        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+            "UPDATE chat_inbox SET available_at = @until WHERE claimed_by = @holder",
+            new { holder = Holder, until = StoredTime.Format(timeProvider.GetUtcNow() + options.Value.Lease) },
+            cancellationToken), cancellationToken);
+
+    /// <summary>Removes a command that has run (or was given up); false when this instance no longer held it (its lease had run out).</summary>
+    public async Task<bool> CompleteAsync(long id, CancellationToken cancellationToken) =>
+        await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+            "DELETE FROM chat_inbox WHERE id = @id AND claimed_by = @holder",
+            new { id, holder = Holder },
+            cancellationToken), cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <summary>Gives a failed command back for another run after <paramref name="delay"/>, noting why it failed (no secret: an exception type).</summary>
+    public Task RetryLaterAsync(long id, TimeSpan delay, string error, CancellationToken cancellationToken) =>
+        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+            "UPDATE chat_inbox SET claimed_by = NULL, available_at = @at, last_error = @error WHERE id = @id AND claimed_by = @holder",
+            new { id, holder = Holder, at = StoredTime.Format(timeProvider.GetUtcNow() + delay), error },
+            cancellationToken), cancellationToken);
+
+    /// <summary>Hands a command back untouched (this instance is stopping): another run takes it at once, and this one does not count as an attempt.</summary>
+    public Task ReleaseAsync(long id, CancellationToken cancellationToken) =>
+        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+            "UPDATE chat_inbox SET claimed_by = NULL, available_at = @now, attempts = attempts - 1 WHERE id = @id AND claimed_by = @holder",
+            new { id, holder = Holder, now = StoredTime.Format(timeProvider.GetUtcNow()) },
+            cancellationToken), cancellationToken);
+
+    /// <summary>Counts the commands in the inbox (all instances) for <see cref="Backlog"/>; returns the count.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        var count = await StorageTransaction.ReadAsync(database, read => read.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM chat_inbox", null, cancellationToken), cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _backlog, count);
+        return count;
+    }
+
+    // Whoever finds no write under way writes every waiting command, batch by batch, then looks again after letting go, so a
+    // command queued just as the writer finished is never left behind.
+    private async Task WriteWaitingAsync()
+    {
+        while (!_unwritten.IsEmpty && await _writing.WaitAsync(0).ConfigureAwait(false))
+        {
+            try
+            {
+                List<Unwritten> batch;
+                while ((batch = TakeBatch()).Count > 0)
+                {
+                    await WriteAsync(batch).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _writing.Release();
+            }
+        }
+    }
+
+    private List<Unwritten> TakeBatch()
+    {
+        var batch = new List<Unwritten>();
+        while (batch.Count < MaxBatch && _unwritten.TryDequeue(out var next))
+        {
+            batch.Add(next);
+        }
+
+        return batch;
+    }
+
+    private async Task WriteAsync(List<Unwritten> batch)
+    {
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            var at = StoredTime.Format(now);
+
+            // Not any caller's token: the batch carries other callers' commands, and each caller stops waiting on its own.
+            var outcomes = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write =>
+            {
+                var outcomes = new InboxOutcome[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var command = batch[i].Command;
+                    if (command.DeliveryId is { Length: > 0 } deliveryId
+                        && !await ProcessedDeliveries.TryRecordAsync(write, command.Conversation.ToString(), deliveryId, now, CancellationToken.None).ConfigureAwait(false))
+                    {
+                        outcomes[i] = InboxOutcome.Duplicate;
+                        continue;
+                    }
+
+                    await write.ExecuteAsync(
+                        "INSERT INTO chat_inbox (channel, delivery_id, command, received_at, available_at) VALUES (@channel, @deliveryId, @json, @at, @at)",
+                        new { channel = command.Conversation.Channel, deliveryId = command.DeliveryId, json = batch[i].Json, at },
+                        CancellationToken.None).ConfigureAwait(false);
+                    outcomes[i] = InboxOutcome.Accepted;
+                }
+
+                return outcomes;
+            }, CancellationToken.None).ConfigureAwait(false);
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (outcomes[i] == InboxOutcome.Duplicate)
+                {
+                    RepeatedDelivery(logger, batch[i].Command.DeliveryId!);
+                }
+
+                batch[i].Outcome.TrySetResult(outcomes[i]);
+            }
+
+            if (outcomes.Contains(InboxOutcome.Accepted))
+            {
+                _stored.Writer.TryWrite(true);
+            }
+        }
+#pragma warning disable CA1031 // Every caller of the batch gets the failure as its own (its endpoint answers with an error).
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            foreach (var unwritten in batch)
+            {
+                unwritten.Outcome.TrySetException(e);
+            }
+        }
+        finally
+        {
+            Interlocked.Add(ref _unwrittenCount, -batch.Count);
+        }
+    }
+
+    private ClaimedCommand Read(ClaimedRow row)
+    {
+        ChatCommand? command;
+        try
+        {
+            command = StoredChatCommand.Deserialize(row.Command);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            InboxRowUnreadable(logger, row.Id, e.GetType().Name);
+            command = null;
+        }
+
+        return new ClaimedCommand(row.Id, row.Channel, row.DeliveryId, command, checked((int)row.Attempts));
+    }
+
+    private sealed record Unwritten(ChatCommand Command, string Json)
+    {
+        public TaskCompletionSource<InboxOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class ClaimedRow
+    {
+        public long Id { get; set; }
+        public string Channel { get; set; } = "";
+        public string? DeliveryId { get; set; }
+        public string Command { get; set; } = "";
+        public long Attempts { get; set; }
+    }
+}

@@ -1,0 +1,254 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static Onboarding.Engine.Log;
+
+namespace Onboarding.Engine.Conversations.Inbox;
+
+/// <summary>
+/// Runs the inbox's commands through the engine's <see cref="IChatCommandHandler"/>, up to <c>Inbox:WorkerConcurrency</c> at a
+/// time: those this instance stored as soon as they are committed, and every few moments whatever else is due (stored by
+/// another instance, due for a retry, or left by an instance that died). One failing command never stops the others.
+/// </summary>
+/// <remarks>
+/// The failure policy, the same for every channel: a command that throws is tried again after <c>Inbox:RetryDelay</c>
+/// (doubling) until <c>Inbox:MaxAttempts</c> runs have started; then the person sees <see cref="CommandApology"/> once and the
+/// command is dropped. A conversation the bot can no longer post in is not retried. Engine steps are idempotent (a step
+/// already claimed or done only shows the card again), so running a command again after a failure or a crash is safe.
+/// </remarks>
+public sealed class CommandInboxWorker(
+    CommandInbox inbox,
+    IServiceScopeFactory scopes,
+    ChatViews views,
+    IOptions<InboxOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CommandInboxWorker> logger) : BackgroundService
+{
+    private readonly Dictionary<long, Task> _running = [];
+    private readonly SemaphoreSlim _slotFreed = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewal = RenewLeasesAsync(renewing.Token);
+        long? lastCount = null;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (lastCount is not { } counted || timeProvider.GetElapsedTime(counted) >= settings.PollInterval)
+                {
+                    lastCount = timeProvider.GetTimestamp();
+                    await TryAsync(() => inbox.CountAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
+                }
+
+                var free = settings.WorkerConcurrency - RunningCount;
+                var claimed = free > 0
+                    ? await TryAsync(() => inbox.ClaimAsync(free, stoppingToken), stoppingToken).ConfigureAwait(false) ?? []
+                    : [];
+                foreach (var command in claimed)
+                {
+                    Start(command, stoppingToken);
+                }
+
+                // Full, or everything due taken: wait for a free slot, a command stored here, or the next look at the inbox.
+                if (claimed.Count == 0 || claimed.Count == free)
+                {
+                    await WaitAsync(free - claimed.Count > 0, settings.PollInterval, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: running commands hand themselves back below.
+        }
+        finally
+        {
+            Task[] left;
+            lock (_running)
+            {
+                left = [.. _running.Values];
+            }
+
+            await Task.WhenAll(left).ConfigureAwait(false);
+            await renewing.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+        }
+    }
+
+    private int RunningCount
+    {
+        get
+        {
+            lock (_running)
+            {
+                return _running.Count;
+            }
+        }
+    }
+
+    private void Start(ClaimedCommand claimed, CancellationToken stoppingToken)
+    {
+        lock (_running)
+        {
+            _running[claimed.Id] = RunAsync(claimed, stoppingToken);
+        }
+    }
+
+    private async Task RunAsync(ClaimedCommand claimed, CancellationToken stoppingToken)
+    {
+        // Off the claiming loop at once: the handler may run synchronously for a while before its first await.
+        await Task.Yield();
+        try
+        {
+            await RunClaimedAsync(claimed, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_running)
+            {
+                _running.Remove(claimed.Id);
+            }
+
+            _slotFreed.Release();
+        }
+    }
+
+    private async Task RunClaimedAsync(ClaimedCommand claimed, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (claimed.Command is not { } command)
+        {
+            await FinishAsync(claimed).ConfigureAwait(false);
+            return;
+        }
+
+        if (claimed.Attempts > settings.MaxAttempts)
+        {
+            // Started that many times and never finished: its instance died each time, maybe because of this very command.
+            InboxCommandAbandoned(logger, command.Verb, command.Conversation.ToString(), claimed.Attempts - 1);
+            await ApologizeAsync(command).ConfigureAwait(false);
+            await FinishAsync(claimed).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            // A scope per command: the engine's handler may depend on scoped services.
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IChatCommandHandler>().HandleAsync(command, stoppingToken).ConfigureAwait(false);
+            await FinishAsync(claimed).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // This instance is stopping: the command goes back for the next run, not counted as an attempt.
+            await TryAsync(() => inbox.ReleaseAsync(claimed.Id, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ConversationGoneException gone)
+        {
+            InboxConversationGone(logger, command.Verb, gone.Conversation.ToString(), gone.Reason);
+            await FinishAsync(claimed).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The worker outlives any one command; the failure is logged with its context and handled by the policy.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            if (claimed.Attempts >= settings.MaxAttempts)
+            {
+                InboxCommandFailed(logger, exception, command.Verb, command.Conversation.ToString(), claimed.Attempts);
+                await ApologizeAsync(command).ConfigureAwait(false);
+                await FinishAsync(claimed).ConfigureAwait(false);
+                return;
+            }
+
+            var delay = settings.RetryDelay * Math.Pow(2, claimed.Attempts - 1);
+            InboxCommandRetrying(logger, exception, command.Verb, command.Conversation.ToString(), claimed.Attempts, delay);
+            await TryAsync(() => inbox.RetryLaterAsync(claimed.Id, delay, exception.GetType().Name, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FinishAsync(ClaimedCommand claimed)
+    {
+        // Not the stopping token: a command that ran must leave the inbox even while the host shuts down, or it runs again.
+        if (await TryAsync(() => inbox.CompleteAsync(claimed.Id, CancellationToken.None), CancellationToken.None).ConfigureAwait(false) is false)
+        {
+            InboxClaimLost(logger, claimed.Id);
+        }
+    }
+
+    private async Task ApologizeAsync(ChatCommand command)
+    {
+        try
+        {
+            await views.ShowAsync(command.Conversation, CommandApology.View, slot: null, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The conversation itself is unreachable; the failure is already logged.
+        catch (Exception apologyFailure)
+#pragma warning restore CA1031
+        {
+            InboxApologyFailed(logger, apologyFailure, command.Conversation.ToString());
+        }
+    }
+
+    private async Task WaitAsync(bool roomLeft, TimeSpan poll, CancellationToken stoppingToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var slot = _slotFreed.WaitAsync(waiting.Token);
+        var stored = roomLeft ? inbox.WaitForStoredAsync(waiting.Token).AsTask() : Task.Delay(Timeout.Infinite, waiting.Token);
+        var tick = roomLeft ? Task.Delay(poll, timeProvider, waiting.Token) : Task.Delay(Timeout.Infinite, waiting.Token);
+        await Task.WhenAny(slot, stored, tick).ConfigureAwait(false);
+        await waiting.CancelAsync().ConfigureAwait(false);
+        stoppingToken.ThrowIfCancellationRequested();
+
+        // A slot the wait took must be counted again: the loop reads the free slots from what is running, not from the semaphore.
+        if (slot.IsCompletedSuccessfully)
+        {
+            while (_slotFreed.Wait(0, CancellationToken.None))
+            {
+            }
+        }
+    }
+
+    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        var every = options.Value.Lease / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, timeProvider, cancellationToken).ConfigureAwait(false);
+                if (RunningCount > 0)
+                {
+                    await TryAsync(() => inbox.RenewAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    // The database can be away for a moment (a failover, a restart): log, wait a little, carry on.
+    private async Task<T?> TryAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            InboxStorageFailed(logger, e);
+            await Task.Delay(options.Value.PollInterval, timeProvider, CancellationToken.None).ConfigureAwait(false);
+            return default;
+        }
+    }
+
+    private async Task TryAsync(Func<Task> work, CancellationToken cancellationToken) =>
+        await TryAsync(async () =>
+        {
+            await work().ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+}

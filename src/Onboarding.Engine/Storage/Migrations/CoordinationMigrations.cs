@@ -1,0 +1,62 @@
+namespace Onboarding.Engine.Storage.Migrations;
+
+/// <summary>
+/// Work shared between instances (versions 200–209; docs/scale-out.md): leases on items of work, the durable command inbox
+/// both chat channels feed, health checks claimed per tenant, and client-credentials tokens shared by every instance.
+/// </summary>
+internal static class CoordinationMigrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        // One row per item someone holds or held; an acquisition replaces the row only once lease_until has passed.
+        new(200, "work leases", """
+            CREATE TABLE work_leases (
+                scope       TEXT NOT NULL,
+                item        TEXT NOT NULL,
+                holder      TEXT NOT NULL,
+                lease_until TEXT NOT NULL,
+                acquired_at TEXT NOT NULL,
+                PRIMARY KEY (scope, item)
+            );
+            """),
+
+        // Commands acknowledged to a chat platform and not yet run. available_at is when a worker may take the row: at once
+        // for a new command, after the back-off for a failed one, and for a claimed one when its lease runs out — so one
+        // index finds all the work there is. Rows go when their command has run or been given up.
+        new(201, "command inbox", """
+            CREATE TABLE chat_inbox (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                channel      TEXT NOT NULL,
+                delivery_id  TEXT,
+                command      TEXT NOT NULL,
+                received_at  TEXT NOT NULL,
+                available_at TEXT NOT NULL,
+                attempts     INTEGER NOT NULL DEFAULT 0,
+                claimed_by   TEXT,
+                last_error   TEXT
+            );
+            CREATE INDEX ix_chat_inbox_available ON chat_inbox (available_at);
+            CREATE INDEX ix_processed_deliveries_processed_at ON processed_deliveries (processed_at);
+            """),
+
+        // Whoever checks a tenant, or changes its health otherwise (mute), first names itself in claimed_by until claim_until;
+        // the write that stores the result clears both. A claimant that dies leaves a claim that others take once it ends.
+        new(202, "health checks claimed per tenant", """
+            ALTER TABLE tenant_health ADD COLUMN claimed_by TEXT;
+            ALTER TABLE tenant_health ADD COLUMN claim_until TEXT;
+            CREATE INDEX ix_tenant_health_next_check ON tenant_health (next_check_at);
+            """),
+
+        // The current client-credentials token of each tenant, encrypted like every secret, so an instance uses the token
+        // another one minted instead of signing a new assertion.
+        new(203, "shared machine tokens", """
+            CREATE TABLE machine_tokens (
+                account_id      TEXT NOT NULL PRIMARY KEY,
+                certificate_id  TEXT NOT NULL,
+                protected_token TEXT NOT NULL,
+                renew_at        TEXT NOT NULL,
+                minted_at       TEXT NOT NULL
+            );
+            """),
+    ];
+}

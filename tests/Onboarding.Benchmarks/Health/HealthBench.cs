@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Time.Testing;
+using Onboarding.Bot.Tests.Infrastructure;
+using Onboarding.Engine.Health;
+using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Storage;
+using Onboarding.Tests.Shared.Storage;
+
+namespace Onboarding.Benchmarks.Health;
+
+/// <summary>
+/// What the health scenarios share: a sandbox in its own process seeded with the tenants, a database on the chosen
+/// provider, one or more monitor instances on it (each wired as the host wires it, with its own caches and name), the
+/// tenants connected through the engine's clients, and a simulated clock the sandbox's own clock follows.
+/// </summary>
+public sealed class HealthBench : IAsyncDisposable
+{
+    private readonly TestDirectory _directory;
+    private readonly TemporaryDatabase _database;
+    private readonly List<MonitorInstance> _instances;
+    private readonly HttpClient _control;
+
+    private HealthBench(TestDirectory directory, SandboxProcess sandbox, TemporaryDatabase database, List<MonitorInstance> instances, FakeTimeProvider clock, IReadOnlyList<AccountId> accounts, NoAlerts alerts)
+    {
+        _directory = directory;
+        Sandbox = sandbox;
+        _database = database;
+        _instances = instances;
+        Clock = clock;
+        Accounts = accounts;
+        Alerts = alerts;
+        _control = new HttpClient { BaseAddress = sandbox.BaseAddress };
+    }
+
+    public SandboxProcess Sandbox { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IReadOnlyList<AccountId> Accounts { get; }
+
+    public NoAlerts Alerts { get; }
+
+    public IReadOnlyList<MonitorInstance> Instances => _instances;
+
+    public HealthOptions Settings => Instances[0].Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HealthOptions>>().Value;
+
+    public static async Task<HealthBench> StartAsync(int tenants, StorageProvider provider, int instances, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var directory = new TestDirectory();
+        var seed = TenantSeed.Write(tenants, directory.Path);
+        var sandbox = await SandboxProcess.StartAsync(seed, TimeSpan.FromMinutes(5));
+        var database = await TemporaryDatabase.CreateAsync(provider);
+        var clock = new CalendarClock(DateTimeOffset.UtcNow);
+        var alerts = new NoAlerts();
+        var storage = new Dictionary<string, string?>(database.HostSettings);
+        if (provider == StorageProvider.Sqlite)
+        {
+            storage["Storage:DatabasePath"] = Path.Combine(directory.Path, "onboarding.db");
+        }
+
+        var monitors = new List<MonitorInstance>();
+        for (var i = 0; i < instances; i++)
+        {
+            monitors.Add(await MonitorInstance.StartAsync(directory.Path, storage, sandbox.BaseAddress, clock, alerts, settings));
+        }
+
+        var setup = Stopwatch.StartNew();
+        var accounts = await TenantFleet.ConnectAsync(monitors[0].Services, tenants, parallelism: 8, clock);
+        Console.WriteLine($"{accounts.Count} tenants connected in {setup.Elapsed.TotalSeconds:F0} s on {monitors[0].Services.GetRequiredService<Database>().Description}");
+        return new HealthBench(directory, sandbox, database, monitors, clock, accounts, alerts);
+    }
+
+    /// <summary>Moves the engine's clock to <paramref name="at"/> and the sandbox's with it, so tokens expire alike on both sides.</summary>
+    public async Task SetClockAsync(DateTimeOffset at)
+    {
+        Clock.SetUtcNow(at);
+        var sandboxNow = (await _control.GetFromJsonAsync<SandboxClock>("_sandbox/clock"))!.Now;
+        if (at > sandboxNow)
+        {
+            (await _control.PostAsJsonAsync("_sandbox/clock/advance", new { seconds = (int)Math.Ceiling((at - sandboxNow).TotalSeconds) })).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>From now on every NetSuite REST call (token, SuiteQL, RESTlet) of every account takes <paramref name="latency"/> more.</summary>
+    public async Task AddLatencyAsync(TimeSpan latency)
+    {
+        using var fault = await _control.PostAsJsonAsync("_sandbox/faults", new { pathPattern = "/*/services/rest/*", latencyMs = (int)latency.TotalMilliseconds });
+        fault.EnsureSuccessStatusCode();
+        using var restlets = await _control.PostAsJsonAsync("_sandbox/faults", new { pathPattern = "/*/app/site/hosting/restlet.nl*", latencyMs = (int)latency.TotalMilliseconds });
+        restlets.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Runs one cycle on each of the first <paramref name="count"/> instances at once, at <paramref name="at"/>.</summary>
+    public async Task<Cycle> CycleAsync(string name, DateTimeOffset at, int count = 1, MonitorCounters? counters = null)
+    {
+        await SetClockAsync(at);
+        var (passed, failed, mints) = counters is null ? (0L, 0L, 0L) : (counters.Passed, counters.Failed, counters.Mints);
+        var started = Stopwatch.GetTimestamp();
+        var summaries = await Task.WhenAll(_instances.Take(count).Select(i => Task.Run(() => i.Monitor.RunCycleAsync(CancellationToken.None))));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var cycle = new Cycle(
+            name,
+            at,
+            summaries.Sum(s => s.Checked),
+            counters is null ? 0 : counters.Passed - passed,
+            counters is null ? 0 : counters.Failed - failed,
+            counters is null ? 0 : counters.Mints - mints,
+            elapsed,
+            string.Join("+", _instances.Take(count).Select(i => i.Monitor.LastConcurrency.ToString(CultureInfo.InvariantCulture))));
+        Console.WriteLine($"cycle {cycle.Name}: {cycle}");
+        return cycle;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _control.Dispose();
+        foreach (var instance in _instances)
+        {
+            instance.Dispose();
+        }
+
+        await Sandbox.DisposeAsync();
+        await _database.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private sealed record SandboxClock(DateTimeOffset Now);
+
+    public sealed record Cycle(string Name, DateTimeOffset At, int Checked, long Passed, long Failed, long Mints, TimeSpan Elapsed, string Concurrency)
+    {
+        public double ChecksPerSecond => Checked / Elapsed.TotalSeconds;
+
+        public override string ToString() => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Checked} tenants checked in {Elapsed.TotalSeconds:F1} s ({ChecksPerSecond:F0}/s, {Concurrency} at a time); checks passed {Passed}, failed {Failed}; tokens minted {Mints}");
+    }
+}
