@@ -27,13 +27,21 @@ internal sealed class TeamsBot(
         if (activity.Conversation?.Id is { Length: > 0 } && !string.IsNullOrEmpty(activity.ServiceUrl))
         {
             // Stored on every turn, before the command is stored: the service URL can change, and answers are proactive. A
-            // message answered on the spot (help) needs no reference, so a repeat of one stored here lately is not written.
+            // message answered on the spot (help) needs no reference, so a repeat of one stored here lately is not written (nor
+            // its unchanged locale).
             var reference = JsonConvert.SerializeObject(WithoutNames(activity.GetConversationReference()));
             var conversation = ActivityCommands.ConversationOf(activity);
-            await (IsInstant(turnContext)
-                ? references.SaveUnlessRecentAsync(conversation, reference, cancellationToken)
-                : references.SaveAsync(conversation, reference, cancellationToken)).ConfigureAwait(false);
-            await locales.RememberAsync(conversation, ActivityLocale.Of(activity), cancellationToken).ConfigureAwait(false);
+            var told = ActivityLocale.Of(activity);
+            if (IsInstant(turnContext))
+            {
+                await references.SaveUnlessRecentAsync(conversation, reference, cancellationToken).ConfigureAwait(false);
+                await locales.RememberUnlessRecentAsync(conversation, told, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await references.SaveAsync(conversation, reference, cancellationToken).ConfigureAwait(false);
+                await locales.RememberAsync(conversation, told, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);

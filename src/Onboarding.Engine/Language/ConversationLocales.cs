@@ -11,20 +11,22 @@ namespace Onboarding.Engine.Language;
 /// </summary>
 public sealed class ConversationLocales(Database database, TimeProvider timeProvider)
 {
+    private readonly RecentlyStored<ChannelLocale> _recent = new(timeProvider);
+
     /// <summary>
     /// Keeps what the channel told for <paramref name="conversation"/>. A part it did not tell keeps its stored value; an
     /// unchanged pair writes nothing (every turn calls this).
     /// </summary>
-    public Task RememberAsync(ConversationKey conversation, ChannelLocale told, CancellationToken cancellationToken)
+    public async Task RememberAsync(ConversationKey conversation, ChannelLocale told, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(told);
         if (told.IsEmpty)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        return StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+        await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
             """
             INSERT INTO conversation_locales (conversation_key, locale, time_zone, updated_at)
             VALUES (@key, @locale, @zone, @at)
@@ -36,7 +38,18 @@ public sealed class ConversationLocales(Database database, TimeProvider timeProv
                OR conversation_locales.time_zone IS DISTINCT FROM COALESCE(excluded.time_zone, conversation_locales.time_zone)
             """,
             new { key = conversation.ToString(), locale = told.Locale, zone = told.TimeZone, at = StoredTime.Format(timeProvider.GetUtcNow()) },
-            cancellationToken), cancellationToken);
+            cancellationToken), cancellationToken).ConfigureAwait(false);
+        _recent.Remember(conversation.ToString(), told);
+    }
+
+    /// <summary>
+    /// <see cref="RememberAsync"/>, unless this instance stored the same in the last minutes: for turns answered on the spot
+    /// (help), so a flood of them costs no database write.
+    /// </summary>
+    public Task RememberUnlessRecentAsync(ConversationKey conversation, ChannelLocale told, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        return _recent.Holds(conversation.ToString(), told) ? Task.CompletedTask : RememberAsync(conversation, told, cancellationToken);
     }
 
     /// <summary>What is known of the conversation (validated again: a stored value is used only if still usable).</summary>

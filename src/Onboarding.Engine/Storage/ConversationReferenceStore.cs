@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Onboarding.Engine.Conversations;
 
 namespace Onboarding.Engine.Storage;
@@ -9,14 +8,7 @@ namespace Onboarding.Engine.Storage;
 /// </summary>
 public sealed class ConversationReferenceStore(Database database, TimeProvider timeProvider)
 {
-    // Conversations remembered, beyond which the memory is simply cleared (a bound, not a cache policy worth more).
-    private const int RecentLimit = 10_000;
-
-    // How long an instant answer trusts that what this instance stored is still what the database holds (another instance
-    // may have stored a newer reference meanwhile, which the next command here rewrites anyway).
-    private static readonly TimeSpan RecentFor = TimeSpan.FromMinutes(10);
-
-    private readonly ConcurrentDictionary<string, (string Json, DateTimeOffset At)> _recent = new(StringComparer.Ordinal);
+    private readonly RecentlyStored<string> _recent = new(timeProvider);
 
     /// <summary>
     /// Inserts or replaces the reference for <paramref name="conversation"/>. Every turn that may lead to a proactive post
@@ -27,7 +19,7 @@ public sealed class ConversationReferenceStore(Database database, TimeProvider t
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentException.ThrowIfNullOrWhiteSpace(referenceJson);
         await WriteAsync(conversation, referenceJson, cancellationToken).ConfigureAwait(false);
-        Remember(conversation.ToString(), referenceJson, timeProvider.GetUtcNow());
+        _recent.Remember(conversation.ToString(), referenceJson);
     }
 
     /// <summary>
@@ -38,19 +30,9 @@ public sealed class ConversationReferenceStore(Database database, TimeProvider t
     public Task SaveUnlessRecentAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        return _recent.TryGetValue(conversation.ToString(), out var recent) && recent.Json == referenceJson && timeProvider.GetUtcNow() - recent.At < RecentFor
+        return _recent.Holds(conversation.ToString(), referenceJson)
             ? Task.CompletedTask
             : SaveAsync(conversation, referenceJson, cancellationToken);
-    }
-
-    private void Remember(string key, string referenceJson, DateTimeOffset at)
-    {
-        if (_recent.Count >= RecentLimit)
-        {
-            _recent.Clear();
-        }
-
-        _recent[key] = (referenceJson, at);
     }
 
     private Task WriteAsync(ConversationKey conversation, string referenceJson, CancellationToken cancellationToken) =>

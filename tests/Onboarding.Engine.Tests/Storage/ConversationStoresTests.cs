@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
 using Onboarding.Tests.Shared.Storage;
 
@@ -63,5 +65,41 @@ public sealed class ConversationStoresTests
         Assert.Equal("activity-2", await cards.FindAsync(Chat, slot, CancellationToken.None));
         Assert.Null(await cards.FindAsync(other, slot, CancellationToken.None));
         Assert.Null(await cards.FindAsync(Chat, CardSlot.ForAlert("i-1"), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task An_instant_turn_repeating_a_locale_stored_here_lately_writes_nothing_until_ten_minutes_have_passed(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+        var locales = new ConversationLocales(temp.Database, clock);
+        var german = new ChannelLocale("de-DE", "Europe/Berlin");
+        await locales.RememberAsync(Chat, german, CancellationToken.None);
+
+        // Erased meanwhile (as an account erasure does): a repeat within the window trusts what this instance stored.
+        await StorageTransaction.WriteAsync(temp.Database, write => write.ExecuteAsync("DELETE FROM conversation_locales", null, CancellationToken.None), CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(9));
+        await locales.RememberUnlessRecentAsync(Chat, german, CancellationToken.None);
+        var withinWindow = Convert.ToInt64(await temp.ScalarAsync("SELECT COUNT(*) FROM conversation_locales"), System.Globalization.CultureInfo.InvariantCulture);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await locales.RememberUnlessRecentAsync(Chat, german, CancellationToken.None);
+
+        Assert.Equal(0, withinWindow);
+        Assert.Equal(german, await locales.FindAsync(Chat, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task An_instant_turn_with_a_changed_locale_stores_it_at_once(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var locales = new ConversationLocales(temp.Database, new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero)));
+        await locales.RememberAsync(Chat, new ChannelLocale("de-DE", "Europe/Berlin"), CancellationToken.None);
+
+        await locales.RememberUnlessRecentAsync(Chat, new ChannelLocale("fr-CA", "America/Montreal"), CancellationToken.None);
+
+        Assert.Equal(new ChannelLocale("fr-CA", "America/Montreal"), await locales.FindAsync(Chat, CancellationToken.None));
     }
 }
