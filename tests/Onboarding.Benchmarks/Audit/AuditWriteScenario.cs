@@ -9,7 +9,7 @@ using Onboarding.Engine.Storage;
 namespace Onboarding.Benchmarks.Audit;
 
 /// <summary>
-/// (f) What auditing a client-credentials mint costs: one hash-chained audit entry in its own write transaction (as
+/// (i) What auditing a client-credentials mint costs: one hash-chained audit entry in its own write transaction (as
 /// <see cref="AuditedKeyUse"/> writes it), against the health check result the monitor already writes for every check —
 /// alternating, on one SQLite file that already holds a year of entries for many tenants.
 /// </summary>
@@ -57,7 +57,7 @@ public static class AuditWriteScenario
                 });
             }
 
-            var table = new ResultTable("f");
+            var table = new ResultTable("i. audit write");
             table.Report($"audit append (hash chain, own transaction), {history} entries already stored, p50 / p99", $"{appends.Percentile(50):F2} / {appends.Percentile(99):F2} ms");
             table.Report("health check result write (one insert), same run, p50 / p99", $"{results.Percentile(50):F2} / {results.Percentile(99):F2} ms");
             table.AtMost("ratio audit append ÷ check result write, p50", appends.Percentile(50) / results.Percentile(50), 3, "×");

@@ -93,10 +93,10 @@ public sealed class HealthBench : IAsyncDisposable
     }
 
     /// <summary>Runs one cycle on each of the first <paramref name="count"/> instances at once, at <paramref name="at"/>.</summary>
-    public async Task<Cycle> CycleAsync(string name, DateTimeOffset at, int count = 1, MonitorCounters? counters = null)
+    public async Task<Cycle> CycleAsync(string name, DateTimeOffset at, MonitorCounters counters, int count = 1)
     {
         await SetClockAsync(at);
-        var (passed, failed, mints) = counters is null ? (0L, 0L, 0L) : (counters.Passed, counters.Failed, counters.Mints);
+        var (passed, failed, mints) = (counters.Passed, counters.Failed, counters.Mints);
         var started = Stopwatch.GetTimestamp();
         var summaries = await Task.WhenAll(_instances.Take(count).Select(i => Task.Run(() => i.Monitor.RunCycleAsync(CancellationToken.None))));
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -104,9 +104,9 @@ public sealed class HealthBench : IAsyncDisposable
             name,
             at,
             summaries.Sum(s => s.Checked),
-            counters is null ? 0 : counters.Passed - passed,
-            counters is null ? 0 : counters.Failed - failed,
-            counters is null ? 0 : counters.Mints - mints,
+            counters.Passed - passed,
+            counters.Failed - failed,
+            counters.Mints - mints,
             elapsed,
             string.Join("+", _instances.Take(count).Select(i => i.Monitor.LastConcurrency.ToString(CultureInfo.InvariantCulture))));
         Console.WriteLine($"cycle {cycle.Name}: {cycle}");

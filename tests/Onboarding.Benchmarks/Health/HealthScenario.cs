@@ -34,13 +34,13 @@ public static class HealthScenario
 
         PeakMemory.ResetForThisProcess();
         var resident = PeakMemory.CurrentMegabytes();
-        var cold = await bench.CycleAsync("cold", start, counters: counters);
-        var warm = await bench.CycleAsync("warm", start + step, counters: counters);
+        var cold = await bench.CycleAsync("cold", start, counters);
+        var warm = await bench.CycleAsync("warm", start + step, counters);
         var warmConcurrency = monitor.Monitor.LastConcurrency;
         var renewalAt = TimeSpan.FromMinutes(60) - monitor.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NetSuiteOptions>>().Value.TokenRefreshMargin;
-        var beforeRenewal = await bench.CycleAsync("before renewal", start + renewalAt - TimeSpan.FromMinutes(1), counters: counters);
-        var afterRenewal = await bench.CycleAsync("after renewal", start + renewalAt + step, counters: counters);
-        var closing = await bench.CycleAsync("hour closed", start + renewalAt + step + step, counters: counters);
+        var beforeRenewal = await bench.CycleAsync("before renewal", start + renewalAt - TimeSpan.FromMinutes(1), counters);
+        var afterRenewal = await bench.CycleAsync("after renewal", start + renewalAt + step, counters);
+        var closing = await bench.CycleAsync("hour closed", start + renewalAt + step + step, counters);
         var peak = PeakMemory.MegabytesOf();
         var retained = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
 
