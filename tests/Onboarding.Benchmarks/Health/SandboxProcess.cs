@@ -1,61 +1,31 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Onboarding.Benchmarks.Measurement;
 
 namespace Onboarding.Benchmarks.Health;
 
 /// <summary>
 /// The NetSuite sandbox in a process of its own (its DLL sits in this program's output folder), so the monitor's memory
-/// is measured without the simulator's thousands of accounts in it. Killed on dispose.
+/// is measured without the simulator's thousands of accounts in it. Ready once its test-control API answers, which it
+/// does only after every account is loaded. Killed on dispose.
 /// </summary>
 public sealed class SandboxProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private SandboxProcess(Process process, Uri baseAddress)
-    {
-        _process = process;
-        BaseAddress = baseAddress;
-    }
+    private SandboxProcess(ChildProcess process) => _process = process;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _process.BaseAddress;
 
     public int Id => _process.Id;
 
     public static async Task<SandboxProcess> StartAsync(string seedFile, TimeSpan startupTimeout)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
+        var process = await ChildProcess.StartAsync(
             Path.Combine(AppContext.BaseDirectory, "Onboarding.NetSuiteSandbox.dll"),
-            "--urls", $"http://127.0.0.1:{port}",
-            $"--Sandbox:SeedFile={seedFile}",
-            "--Sandbox:EnableTestControl=true",
-            "--Sandbox:AllowLoopbackHttpRedirects=true",
-            "--Logging:LogLevel:Default=Warning",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the sandbox process.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                Console.Error.WriteLine($"[sandbox] {line}");
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var sandbox = new SandboxProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+            [$"--Sandbox:SeedFile={seedFile}", "--Sandbox:EnableTestControl=true", "--Sandbox:AllowLoopbackHttpRedirects=true", "--Logging:LogLevel:Default=Warning"],
+            new Dictionary<string, string>(),
+            startupTimeout);
+        var sandbox = new SandboxProcess(process);
         try
         {
             await sandbox.WaitUntilReadyAsync(startupTimeout);
@@ -68,16 +38,7 @@ public sealed class SandboxProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
@@ -111,12 +72,5 @@ public sealed class SandboxProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The sandbox did not answer within {timeout}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

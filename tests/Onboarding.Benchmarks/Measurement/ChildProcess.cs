@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Onboarding.Benchmarks.Flood;
+namespace Onboarding.Benchmarks.Measurement;
 
-/// <summary>A process the flood runs against, on its own port of 127.0.0.1, killed on dispose.</summary>
+/// <summary>A program of this solution in a process of its own, on its own port of 127.0.0.1, killed on dispose.</summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -20,7 +20,8 @@ public sealed class ChildProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     /// <summary>Starts <c>dotnet <paramref name="assembly"/> <paramref name="arguments"/> --urls …</c> and waits until its port accepts connections.</summary>
-    public static async Task<ChildProcess> StartAsync(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    public static async Task<ChildProcess> StartAsync(
+        string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan? startupTimeout = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -53,21 +54,33 @@ public sealed class ChildProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var child = new ChildProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
+        using var deadline = new CancellationTokenSource(startupTimeout ?? TimeSpan.FromMinutes(2));
+        try
         {
-            try
+            while (true)
             {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port, deadline.Token);
-                return child;
-            }
-            catch (SocketException) when (!process.HasExited)
-            {
-                await Task.Delay(200, deadline.Token);
+                try
+                {
+                    using var probe = new TcpClient();
+                    await probe.ConnectAsync(IPAddress.Loopback, port, deadline.Token);
+                    return child;
+                }
+                catch (SocketException) when (!process.HasExited)
+                {
+                    await Task.Delay(200, deadline.Token);
+                }
             }
         }
+        catch
+        {
+            await child.DisposeAsync();
+            throw;
+        }
     }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
 
     public async ValueTask DisposeAsync()
     {
