@@ -1,10 +1,8 @@
-using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Language;
 using Onboarding.Engine.NetSuite.Internal;
 using Polly;
-using Polly.Retry;
 
 namespace Onboarding.Engine.NetSuite;
 
@@ -15,7 +13,7 @@ namespace Onboarding.Engine.NetSuite;
 /// the one another instance minted, and only the instance holding the tenant's mint lease mints, so one tenant gets at most
 /// one mint at a time across the fleet. The caches are only an optimisation: after a restart a token is minted again.
 /// </summary>
-internal sealed class ClientCredentialsTokens(
+internal sealed partial class ClientCredentialsTokens(
     IHttpClientFactory httpClientFactory,
     NetSuiteEndpoints endpoints,
     ClientAssertionFactory assertions,
@@ -212,63 +210,6 @@ internal sealed class ClientCredentialsTokens(
 
         Log.ClientCredentialsTokenCached(logger, credential.Account, minted.RenewAt);
         return NetSuiteResult<BearerToken>.Success(minted.Token);
-    }
-
-    /// <summary>One token request with a newly signed assertion (a fresh <c>jti</c>).</summary>
-    private async Task<NetSuiteResult<IssuedTokens>> RequestOnceAsync(MachineCredential credential, Uri tokenUrl)
-    {
-        var client = httpClientFactory.CreateClient(NetSuiteHttpClients.NonIdempotent);
-        var response = await client.RequestTokenAsync(
-            new TokenRequest
-            {
-                Address = tokenUrl.AbsoluteUri,
-                GrantType = Duende.IdentityModel.OidcConstants.GrantTypes.ClientCredentials,
-                ClientCredentialStyle = ClientCredentialStyle.PostBody,
-                ClientAssertion = new ClientAssertion
-                {
-                    Type = Duende.IdentityModel.OidcConstants.ClientAssertionTypes.JwtBearer,
-                    Value = assertions.Create(credential, tokenUrl),
-                },
-            },
-            CancellationToken.None).ConfigureAwait(false);
-
-        var result = TokenResponseReader.Read(response, OAuthCall.ClientCredentials, CancellationToken.None);
-
-        // Every signed assertion is recorded — a retry signs a new one — before its token is handed out or cached: a
-        // signature that cannot be recorded yields no token.
-        foreach (var recorder in keyUses)
-        {
-            await recorder.RecordMintAsync(credential, result.IsSuccess, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        if (!result.IsSuccess)
-        {
-            Log.NetSuiteCallFailed(logger, nameof(OAuthCall.ClientCredentials), credential.Account, result.Error.Kind, result.Error.HttpStatus, result.Error.Code);
-        }
-
-        return result;
-    }
-
-    // Built on first use: the options are read once, like the HTTP pipelines' are.
-    private ResiliencePipeline<NetSuiteResult<IssuedTokens>> FreshAssertionRetries => _freshAssertionRetries ??= BuildRetries(options.Value, timeProvider);
-
-    private static ResiliencePipeline<NetSuiteResult<IssuedTokens>> BuildRetries(NetSuiteOptions settings, TimeProvider timeProvider)
-    {
-        var builder = new ResiliencePipelineBuilder<NetSuiteResult<IssuedTokens>> { TimeProvider = timeProvider };
-        if (settings.MaxRetryAttempts > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<NetSuiteResult<IssuedTokens>>
-            {
-                MaxRetryAttempts = settings.MaxRetryAttempts,
-                Delay = settings.RetryBaseDelay,
-                MaxDelay = TimeSpan.FromSeconds(30),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { IsSuccess: false, Error.Kind: NetSuiteErrorKind.Unavailable or NetSuiteErrorKind.Network }),
-            });
-        }
-
-        return builder.Build();
     }
 
     private sealed record CachedToken(BearerToken Token, DateTimeOffset RenewAt);
