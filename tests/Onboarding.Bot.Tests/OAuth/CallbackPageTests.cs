@@ -4,27 +4,12 @@ using Onboarding.Bot.Tests.Infrastructure;
 namespace Onboarding.Bot.Tests.OAuth;
 
 /// <summary>The page behind <c>/oauth/netsuite/callback</c> when the redirect is not one the bot sent people to.</summary>
-public sealed class CallbackPageTests : IAsyncLifetime
+public sealed class CallbackPageTests : BotAndBrowserTest
 {
-    private BotTestBed _bed = null!;
-    private AdminBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bed = await BotTestBed.StartAsync();
-        _browser = new AdminBrowser(_bed.Host.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _browser.Dispose();
-        await _bed.DisposeAsync();
-    }
-
     [Fact]
     public async Task Callback_with_an_unknown_state_says_so_and_what_to_do()
     {
-        var (status, page, response) = await _browser.OpenBotAsync("/oauth/netsuite/callback?state=forged-state-value&code=abc&role=3&entity=7&company=1234567_SB1");
+        var (status, page, response) = await Browser.OpenBotAsync("/oauth/netsuite/callback?state=forged-state-value&code=abc&role=3&entity=7&company=1234567_SB1");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -34,13 +19,13 @@ public sealed class CallbackPageTests : IAsyncLifetime
         Assert.DoesNotContain("abc", page, StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
-        Assert.Empty(_bed.Connector.Activities);
+        Assert.Empty(Bed.Connector.Activities);
     }
 
     [Fact]
     public async Task Callback_without_state_asks_for_the_link_from_the_chat()
     {
-        var (status, page, _) = await _browser.OpenBotAsync("/oauth/netsuite/callback?error=access_denied");
+        var (status, page, _) = await Browser.OpenBotAsync("/oauth/netsuite/callback?error=access_denied");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("This page needs the link from your chat", page, StringComparison.Ordinal);
@@ -49,7 +34,7 @@ public sealed class CallbackPageTests : IAsyncLifetime
     [Fact]
     public async Task A_callback_that_leads_to_no_conversation_speaks_the_language_the_browser_asks_for()
     {
-        using var client = new HttpClient { BaseAddress = _bed.Host.BaseAddress };
+        using var client = new HttpClient { BaseAddress = Bed.Host.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/oauth/netsuite/callback?error=access_denied");
         request.Headers.AcceptLanguage.ParseAdd("pt-BR, de;q=0.8, en;q=0.5");
 
@@ -64,7 +49,7 @@ public sealed class CallbackPageTests : IAsyncLifetime
     [Fact]
     public async Task Callback_with_an_oversized_value_is_refused_before_the_engine()
     {
-        var (status, page, _) = await _browser.OpenBotAsync("/oauth/netsuite/callback?state=" + new string('s', 3000) + "&code=x");
+        var (status, page, _) = await Browser.OpenBotAsync("/oauth/netsuite/callback?state=" + new string('s', 3000) + "&code=x");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("This sign-in link is not valid", page, StringComparison.Ordinal);
@@ -74,7 +59,7 @@ public sealed class CallbackPageTests : IAsyncLifetime
     [Fact]
     public async Task Callback_with_a_repeated_parameter_is_refused()
     {
-        var (status, page, _) = await _browser.OpenBotAsync("/oauth/netsuite/callback?state=a&state=b&code=x");
+        var (status, page, _) = await Browser.OpenBotAsync("/oauth/netsuite/callback?state=a&state=b&code=x");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("This sign-in link is not valid", page, StringComparison.Ordinal);

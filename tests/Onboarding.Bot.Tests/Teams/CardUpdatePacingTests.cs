@@ -7,29 +7,14 @@ namespace Onboarding.Bot.Tests.Teams;
 /// once per sub-step. The pacing interval is set far longer than the run, so the count depends on what the flow does,
 /// not on how fast this machine is (the pacing itself is covered with a fake clock in CardUpdatePacerTests).
 /// </summary>
-public sealed class CardUpdatePacingTests : IAsyncLifetime
+public sealed class CardUpdatePacingTests() : BotAndBrowserTest(new Dictionary<string, string?> { ["Onboarding:CardUpdateInterval"] = "00:10:00" })
 {
     public const int MaxUpdatesPerOnboarding = 8;
-
-    private BotTestBed _bed = null!;
-    private AdminBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bed = await BotTestBed.StartAsync(new Dictionary<string, string?> { ["Onboarding:CardUpdateInterval"] = "00:10:00" });
-        _browser = new AdminBrowser(_bed.Host.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _browser.Dispose();
-        await _bed.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_whole_onboarding_updates_its_card_at_most_eight_times_and_ends_on_the_completed_card()
     {
-        var onboarding = new TeamsOnboarding(_bed, _browser, _bed.Teams);
+        var onboarding = new TeamsOnboarding(Bed, Browser, Bed.Teams);
 
         var final = await onboarding.CompleteAsync();
 
@@ -42,11 +27,11 @@ public sealed class CardUpdatePacingTests : IAsyncLifetime
     [Fact]
     public async Task The_completion_notice_follows_the_completed_card()
     {
-        var onboarding = new TeamsOnboarding(_bed, _browser, _bed.Teams);
+        var onboarding = new TeamsOnboarding(Bed, Browser, Bed.Teams);
 
         await onboarding.CompleteAsync();
 
-        var activities = _bed.Connector.Activities.ToList();
+        var activities = Bed.Connector.Activities.ToList();
         var completedCard = activities.FindIndex(a => a.IsUpdate && a.ActivityId == onboarding.CardId && a.Shows("is connected"));
         var notice = activities.FindIndex(a => !a.IsUpdate && a.Shows("All set"));
         Assert.InRange(completedCard, 0, notice - 1);

@@ -9,33 +9,18 @@ namespace Onboarding.Bot.Tests.Teams;
 /// Outside text attacked the way it was: a crafted OAuth callback whose <c>error_description</c> is a Markdown link, and a
 /// display name that is one. Both must reach the customer's chat and the callback page as plain text.
 /// </summary>
-public sealed class OutsideTextConversationTests : IAsyncLifetime
+public sealed class OutsideTextConversationTests : BotAndBrowserTest
 {
     private const string Crafted = HostileText.MarkdownLink + " <b>now</b> <!channel>";
-
-    private BotTestBed _bed = null!;
-    private AdminBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bed = await BotTestBed.StartAsync();
-        _browser = new AdminBrowser(_bed.Host.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _browser.Dispose();
-        await _bed.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_crafted_callback_error_description_reaches_the_card_and_the_page_as_plain_text()
     {
-        var onboarding = new TeamsOnboarding(_bed, _browser, _bed.Teams);
+        var onboarding = new TeamsOnboarding(Bed, Browser, Bed.Teams);
         var card = await onboarding.StartAsync();
         var state = QueryHelpers.ParseQuery(card.Link("Authorize in NetSuite").Query)["state"].ToString();
 
-        var (status, page, _) = await _browser.OpenBotAsync(
+        var (status, page, _) = await Browser.OpenBotAsync(
             $"/oauth/netsuite/callback?state={Uri.EscapeDataString(state)}&error=server_error&error_description={Uri.EscapeDataString(Crafted)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -51,11 +36,11 @@ public sealed class OutsideTextConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_display_name_with_a_markdown_link_arrives_as_plain_text_in_a_shared_conversation()
     {
-        var channel = _bed.Conversation("19:general@thread.tacv2", shared: true);
+        var channel = Bed.Conversation("19:general@thread.tacv2", shared: true);
 
-        await _bed.SendAsync(channel.MentionMessage("onboard 1234567_SB1", "29:user-mallory", HostileText.MarkdownLink));
+        await Bed.SendAsync(channel.MentionMessage("onboard 1234567_SB1", "29:user-mallory", HostileText.MarkdownLink));
 
-        var card = (await _bed.Connector.WaitForAsync(a => a.ConversationId == channel.ConversationId && a.HasButton("Authorize in NetSuite"))).Last();
+        var card = (await Bed.Connector.WaitForAsync(a => a.ConversationId == channel.ConversationId && a.HasButton("Authorize in NetSuite"))).Last();
         Assert.Contains(card.CardTexts, t => t.StartsWith("Started by " + HostileText.MarkdownLink, StringComparison.Ordinal));
         AssertInert(card);
     }
