@@ -4,8 +4,8 @@ namespace Onboarding.Engine.Storage;
 
 /// <summary>
 /// What this instance wrote lately, per key, so that a turn answered on the spot (help) and repeating it costs no database
-/// write: under a flood of such turns the single SQLite writer would otherwise be the bottleneck (docs/benchmarks.md, h).
-/// Only an optimisation: another instance may have written since, which the next turn that is not instant writes over.
+/// write and takes no turn at SQLite's single writer. Only an optimisation: another instance may have written since, which
+/// the next turn that is not instant writes over.
 /// </summary>
 internal sealed class RecentlyStored<T>(TimeProvider timeProvider)
 {
