@@ -14,7 +14,13 @@ public static class HealthStateMachine
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(newIncidentId);
         var at = result.At;
-        var checkedNow = current with { LastCheckAt = at };
+        var checkedNow = current with
+        {
+            LastCheckAt = at,
+            LastLatency = result.Latency,
+            ChecksPassed = current.ChecksPassed + (result.Succeeded ? 1 : 0),
+            ChecksFailed = current.ChecksFailed + (result.Succeeded ? 0 : 1),
+        };
         if (result.IsInconclusive)
         {
             return (checkedNow, HealthTransition.None);

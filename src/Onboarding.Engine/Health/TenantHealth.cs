@@ -38,6 +38,15 @@ public sealed record TenantHealth(AccountId Account, HealthState State, DateTime
     /// <summary>When automatic renewal was last tried for the active certificate; failed attempts wait before trying again.</summary>
     public DateTimeOffset? LastRenewalAttemptAt { get; init; }
 
+    /// <summary>Rounds of checks that passed, ever: with <see cref="ChecksFailed"/>, the summary of what the log leaves out (see <see cref="Onboarding.Engine.Storage.HealthCheckLog"/>).</summary>
+    public long ChecksPassed { get; init; }
+
+    /// <summary>Rounds of checks that failed or were inconclusive, ever.</summary>
+    public long ChecksFailed { get; init; }
+
+    /// <summary>How long the last round's deciding check took.</summary>
+    public TimeSpan? LastLatency { get; init; }
+
     /// <summary>A tenant never checked: healthy until shown otherwise, due now.</summary>
     public static TenantHealth New(AccountId account, DateTimeOffset now) => new(account, HealthState.Healthy, now, now);
 }

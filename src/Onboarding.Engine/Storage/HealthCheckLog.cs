@@ -3,13 +3,26 @@ using Onboarding.Engine.NetSuite;
 
 namespace Onboarding.Engine.Storage;
 
-/// <summary>Recorded check results (time, kind, outcome, latency, cause), kept for a retention period.</summary>
+/// <summary>
+/// Recorded check results (time, kind, outcome, latency, cause), kept for a retention period. What is worth reading later
+/// is kept: a tenant's first checks, every failure, and the checks of a tenant not yet healthy again, which show its
+/// recovery. The routine passes in between — nearly all of them, thousands every few minutes — are only counted, in the
+/// tenant's health (<see cref="TenantHealth.ChecksPassed"/>).
+/// </summary>
 public sealed class HealthCheckLog(Database database)
 {
     private const string Insert = """
         INSERT INTO health_checks (account_id, kind, at, latency_ms, outcome, cause, said)
         VALUES (@account, @kind, @at, @latency, @outcome, @cause, @said)
         """;
+
+    /// <summary>Whether a tenant's round of checks is kept, given its health before them (see the class summary).</summary>
+    public static bool Keeps(TenantHealth before, IReadOnlyList<CheckResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(results);
+        return before.LastCheckAt is null || before.State != HealthState.Healthy || results.Any(r => !r.Succeeded);
+    }
 
     public Task RecordAsync(CheckResult result, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Onboarding.Engine.Storage;
 /// checks a tenant or changes its health claims its row first (<c>claimed_by</c> until <c>claim_until</c>), so instances
 /// sharing the database check each tenant once and never overwrite each other's results (docs/scale-out.md).
 /// </summary>
-public sealed class TenantHealthStore(Database database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider)
+public sealed partial class TenantHealthStore(Database database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider)
 {
     // Rows whose tenant may be checked: connected (an offboarded tenant keeps its row until retention removes it). A lookup
     // by key per row considered, so a claim reads only the rows it takes, not every tenant.
@@ -21,21 +21,26 @@ public sealed class TenantHealthStore(Database database, TenantStore tenants, Te
         account_id AS Account, state AS State, state_since AS StateSince, next_check_at AS NextCheckAt, last_check_at AS LastCheckAt,
         last_good_at AS LastGoodAt, consecutive_failures AS ConsecutiveFailures, failing_since AS FailingSince, cause AS Cause, said AS Said,
         incident_id AS IncidentId, last_alert_at AS LastAlertAt, muted_until AS MutedUntil, last_bundle_check_at AS LastBundleCheckAt,
-        expiry_warned_days AS ExpiryWarnedDays, expiry_warned_certificate_id AS ExpiryWarnedCertificateId, last_renewal_attempt_at AS LastRenewalAttemptAt
+        expiry_warned_days AS ExpiryWarnedDays, expiry_warned_certificate_id AS ExpiryWarnedCertificateId, last_renewal_attempt_at AS LastRenewalAttemptAt,
+        checks_passed AS ChecksPassed, checks_failed AS ChecksFailed, last_latency_ms AS LastLatencyMs
         """;
 
     private static readonly string[] ColumnNames =
     [
         "account_id", "state", "state_since", "next_check_at", "last_check_at", "last_good_at", "consecutive_failures", "failing_since", "cause",
         "said", "incident_id", "last_alert_at", "muted_until", "last_bundle_check_at", "expiry_warned_days", "expiry_warned_certificate_id",
-        "last_renewal_attempt_at", "updated_at",
+        "last_renewal_attempt_at", "checks_passed", "checks_failed", "last_latency_ms", "updated_at",
     ];
+
+    // What a routine check changes (see IsRoutine): the schedule and the summary.
+    private static readonly string[] RoutineColumnNames = ["next_check_at", "last_check_at", "last_good_at", "checks_passed", "checks_failed", "last_latency_ms", "updated_at"];
 
     // Every column but the key takes the new value (portable upsert, no SQLite-only REPLACE).
     private static readonly string Upsert = $"""
         INSERT INTO tenant_health ({string.Join(", ", ColumnNames)})
         VALUES (@Account, @State, @StateSince, @NextCheckAt, @LastCheckAt, @LastGoodAt, @ConsecutiveFailures, @FailingSince, @Cause, @Said,
-                @IncidentId, @LastAlertAt, @MutedUntil, @LastBundleCheckAt, @ExpiryWarnedDays, @ExpiryWarnedCertificateId, @LastRenewalAttemptAt, @UpdatedAt)
+                @IncidentId, @LastAlertAt, @MutedUntil, @LastBundleCheckAt, @ExpiryWarnedDays, @ExpiryWarnedCertificateId, @LastRenewalAttemptAt,
+                @ChecksPassed, @ChecksFailed, @LastLatencyMs, @UpdatedAt)
         ON CONFLICT (account_id) DO UPDATE SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = excluded.{c}"))}
         """;
 
@@ -46,6 +51,11 @@ public sealed class TenantHealthStore(Database database, TenantStore tenants, Te
 
     private static readonly string SaveAndRelease = $"""
         UPDATE tenant_health SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = @{ParameterOf(c)}"))}, claimed_by = NULL, claim_until = NULL
+        WHERE account_id = @Account AND claimed_by = @Holder
+        """;
+
+    private static readonly string SaveRoutineAndRelease = $"""
+        UPDATE tenant_health SET {string.Join(", ", RoutineColumnNames.Select(c => $"{c} = @{ParameterOf(c)}"))}, claimed_by = NULL, claim_until = NULL
         WHERE account_id = @Account AND claimed_by = @Holder
         """;
 
@@ -146,6 +156,21 @@ public sealed class TenantHealthStore(Database database, TenantStore tenants, Te
             cancellationToken);
     }
 
+    /// <summary>
+    /// Stores the health each claimed tenant's check led to and ends the claims, like <see cref="SaveClaimedAsync(StorageTransaction, IEnumerable{ValueTuple{TenantHealth, string}}, bool, CancellationToken)"/>;
+    /// a routine check (most of them) writes only its schedule and summary. Returns the rows written.
+    /// </summary>
+    public async Task<int> SaveCheckedAsync(StorageTransaction transaction, IReadOnlyCollection<(TenantHealth Before, TenantHealth After, string Holder)> checkedTenants, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(checkedTenants);
+        var now = timeProvider.GetUtcNow();
+        var routine = checkedTenants.Where(c => IsRoutine(c.Before, c.After)).Select(c => HealthRow.From(c.After, now, c.Holder)).ToList();
+        var other = checkedTenants.Where(c => !IsRoutine(c.Before, c.After)).Select(c => HealthRow.From(c.After, now, c.Holder)).ToList();
+        var written = routine.Count == 0 ? 0 : await transaction.ExecuteManyAsync(SaveRoutineAndRelease, routine, cancellationToken).ConfigureAwait(false);
+        return written + (other.Count == 0 ? 0 : await transaction.ExecuteManyAsync(SaveAndRelease, other, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary><see cref="SaveClaimedAsync(StorageTransaction, IEnumerable{ValueTuple{TenantHealth, string}}, bool, CancellationToken)"/> for one tenant, in its own transaction.</summary>
     public async Task<bool> SaveClaimedAsync(TenantHealth health, string holder, bool release, CancellationToken cancellationToken) =>
         await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write =>
@@ -187,73 +212,18 @@ public sealed class TenantHealthStore(Database database, TenantStore tenants, Te
             holder))];
     }
 
+    // Routine: the check changed nothing but what RoutineColumnNames holds, so the rest of the row (as claimed) stays.
+    private static bool IsRoutine(TenantHealth before, TenantHealth after) => before.Account == after.Account && after with
+    {
+        NextCheckAt = before.NextCheckAt,
+        LastCheckAt = before.LastCheckAt,
+        LastGoodAt = before.LastGoodAt,
+        ChecksPassed = before.ChecksPassed,
+        ChecksFailed = before.ChecksFailed,
+        LastLatency = before.LastLatency,
+    } == before;
+
     // The row class's member for a column: account_id → Account, the rest in PascalCase.
     private static string ParameterOf(string column) =>
         column == "account_id" ? "Account" : string.Concat(column.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
-
-    /// <summary>The table's row shape for Dapper; conversions live here and nowhere else.</summary>
-    private sealed class HealthRow
-    {
-        public string Account { get; set; } = "";
-        public string State { get; set; } = "";
-        public string StateSince { get; set; } = "";
-        public string NextCheckAt { get; set; } = "";
-        public string? LastCheckAt { get; set; }
-        public string? LastGoodAt { get; set; }
-        public long ConsecutiveFailures { get; set; }
-        public string? FailingSince { get; set; }
-        public string? Cause { get; set; }
-        public string? Said { get; set; }
-        public string? IncidentId { get; set; }
-        public string? LastAlertAt { get; set; }
-        public string? MutedUntil { get; set; }
-        public string? LastBundleCheckAt { get; set; }
-        public long? ExpiryWarnedDays { get; set; }
-        public string? ExpiryWarnedCertificateId { get; set; }
-        public string? LastRenewalAttemptAt { get; set; }
-        public string? UpdatedAt { get; set; }
-
-        public string? Holder { get; set; }
-
-        public static HealthRow From(TenantHealth h, DateTimeOffset now, string? holder = null) => new()
-        {
-            Holder = holder,
-            Account = h.Account.Value,
-            State = h.State.ToString(),
-            StateSince = StoredTime.Format(h.StateSince),
-            NextCheckAt = StoredTime.Format(h.NextCheckAt),
-            LastCheckAt = StoredTime.Format(h.LastCheckAt),
-            LastGoodAt = StoredTime.Format(h.LastGoodAt),
-            ConsecutiveFailures = h.ConsecutiveFailures,
-            FailingSince = StoredTime.Format(h.FailingSince),
-            Cause = h.Cause?.ToString(),
-            Said = h.Said,
-            IncidentId = h.IncidentId,
-            LastAlertAt = StoredTime.Format(h.LastAlertAt),
-            MutedUntil = StoredTime.Format(h.MutedUntil),
-            LastBundleCheckAt = StoredTime.Format(h.LastBundleCheckAt),
-            ExpiryWarnedDays = h.ExpiryWarnedDays,
-            ExpiryWarnedCertificateId = h.ExpiryWarnedCertificateId,
-            LastRenewalAttemptAt = StoredTime.Format(h.LastRenewalAttemptAt),
-            UpdatedAt = StoredTime.Format(now),
-        };
-
-        public TenantHealth ToHealth() =>
-            new(AccountId.Parse(Account), Enum.Parse<HealthState>(State), StoredTime.Parse(StateSince), StoredTime.Parse(NextCheckAt))
-            {
-                LastCheckAt = StoredTime.ParseOrNull(LastCheckAt),
-                LastGoodAt = StoredTime.ParseOrNull(LastGoodAt),
-                ConsecutiveFailures = checked((int)ConsecutiveFailures),
-                FailingSince = StoredTime.ParseOrNull(FailingSince),
-                Cause = Cause is null ? null : Enum.Parse<FailureCause>(Cause),
-                Said = Said,
-                IncidentId = IncidentId,
-                LastAlertAt = StoredTime.ParseOrNull(LastAlertAt),
-                MutedUntil = StoredTime.ParseOrNull(MutedUntil),
-                LastBundleCheckAt = StoredTime.ParseOrNull(LastBundleCheckAt),
-                ExpiryWarnedDays = ExpiryWarnedDays is { } days ? checked((int)days) : null,
-                ExpiryWarnedCertificateId = ExpiryWarnedCertificateId,
-                LastRenewalAttemptAt = StoredTime.ParseOrNull(LastRenewalAttemptAt),
-            };
-    }
 }

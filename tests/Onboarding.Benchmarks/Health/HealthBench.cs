@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Time.Testing;
+using Onboarding.Benchmarks.Measurement;
 using Onboarding.Bot.Tests.Infrastructure;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
@@ -97,18 +98,23 @@ public sealed class HealthBench : IAsyncDisposable
     {
         await SetClockAsync(at);
         var (passed, failed, mints) = (counters.Passed, counters.Failed, counters.Mints);
+        var processor = ProcessorTime.Start(Sandbox.Id);
         var started = Stopwatch.GetTimestamp();
         var summaries = await Task.WhenAll(_instances.Take(count).Select(i => Task.Run(() => i.Monitor.RunCycleAsync(CancellationToken.None))));
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var checkedCount = summaries.Sum(s => s.Checked);
+        var (monitorCpu, sandboxCpu) = processor.MicrosecondsPer(checkedCount);
         var cycle = new Cycle(
             name,
             at,
-            summaries.Sum(s => s.Checked),
+            checkedCount,
             counters.Passed - passed,
             counters.Failed - failed,
             counters.Mints - mints,
             elapsed,
-            string.Join("+", _instances.Take(count).Select(i => i.Monitor.LastConcurrency.ToString(CultureInfo.InvariantCulture))));
+            string.Join("+", _instances.Take(count).Select(i => i.Monitor.LastConcurrency.ToString(CultureInfo.InvariantCulture))),
+            monitorCpu,
+            sandboxCpu);
         Console.WriteLine($"cycle {cycle.Name}: {cycle}");
         return cycle;
     }
@@ -128,12 +134,13 @@ public sealed class HealthBench : IAsyncDisposable
 
     private sealed record SandboxClock(DateTimeOffset Now);
 
-    public sealed record Cycle(string Name, DateTimeOffset At, int Checked, long Passed, long Failed, long Mints, TimeSpan Elapsed, string Concurrency)
+    public sealed record Cycle(
+        string Name, DateTimeOffset At, int Checked, long Passed, long Failed, long Mints, TimeSpan Elapsed, string Concurrency, double MonitorCpu, double SandboxCpu)
     {
         public double ChecksPerSecond => Checked / Elapsed.TotalSeconds;
 
         public override string ToString() => string.Create(
             CultureInfo.InvariantCulture,
-            $"{Checked} tenants checked in {Elapsed.TotalSeconds:F1} s ({ChecksPerSecond:F0}/s, {Concurrency} at a time); checks passed {Passed}, failed {Failed}; tokens minted {Mints}");
+            $"{Checked} tenants checked in {Elapsed.TotalSeconds:F1} s ({ChecksPerSecond:F0}/s, {Concurrency} at a time); checks passed {Passed}, failed {Failed}; tokens minted {Mints}; processor time per check: monitor {MonitorCpu:F0} µs, sandbox {SandboxCpu:F0} µs");
     }
 }

@@ -89,10 +89,14 @@ public sealed class ThreeMonitorsTests : IAsyncLifetime
         Assert.Equal(Broken, third.Sum());
         Assert.Equal(Tenants, nextInterval.Sum());
 
-        var checks = await ConnectionChecksPerTenantAsync();
-        Assert.Equal(Tenants, checks.Count);
-        Assert.All(accounts.Except(broken), a => Assert.Equal(3, checks[a.Value]));
-        Assert.All(broken, a => Assert.Equal(5, checks[a.Value]));
+        // Each tenant's summary counts every check once; the log keeps the first round and every failure.
+        var summaries = await CheckSummariesAsync();
+        Assert.Equal(Tenants, summaries.Count);
+        Assert.All(accounts.Except(broken), a => Assert.Equal((3L, 0L), summaries[a.Value]));
+        Assert.All(broken, a => Assert.Equal((1L, 4L), summaries[a.Value]));
+        var logged = await LoggedConnectionChecksAsync();
+        Assert.All(accounts.Except(broken), a => Assert.Equal((1L, 0L), logged[a.Value]));
+        Assert.All(broken, a => Assert.Equal((1L, 4L), logged[a.Value]));
 
         var alertCards = _alerts.Published.Where(p => p.Slot is { } slot && slot.Value.StartsWith("alert/", StringComparison.Ordinal)).ToList();
         Assert.Equal(Broken, alertCards.Count);
@@ -117,16 +121,24 @@ public sealed class ThreeMonitorsTests : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task<Dictionary<string, long>> ConnectionChecksPerTenantAsync()
+    private Task<Dictionary<string, (long Passed, long Failed)>> CheckSummariesAsync() =>
+        CountsAsync("SELECT account_id AS Account, checks_passed AS Passed, checks_failed AS Failed FROM tenant_health");
+
+    private Task<Dictionary<string, (long Passed, long Failed)>> LoggedConnectionChecksAsync() => CountsAsync("""
+        SELECT account_id AS Account, SUM(CASE WHEN outcome = 'passed' THEN 1 ELSE 0 END) AS Passed, SUM(CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END) AS Failed
+        FROM health_checks WHERE kind = 'Connection' GROUP BY account_id
+        """);
+
+    private async Task<Dictionary<string, (long Passed, long Failed)>> CountsAsync(string sql)
     {
-        var rows = await StorageTransaction.ReadAsync(_database!.Database, read => read.QueryAsync<CheckCount>(
-            "SELECT account_id AS Account, COUNT(*) AS Checks FROM health_checks WHERE kind = 'Connection' GROUP BY account_id", null, CancellationToken.None), CancellationToken.None);
-        return rows.ToDictionary(r => r.Account, r => r.Checks);
+        var rows = await StorageTransaction.ReadAsync(_database!.Database, read => read.QueryAsync<CheckCount>(sql, null, CancellationToken.None), CancellationToken.None);
+        return rows.ToDictionary(r => r.Account, r => (r.Passed, r.Failed));
     }
 
     private sealed class CheckCount
     {
         public string Account { get; set; } = "";
-        public long Checks { get; set; }
+        public long Passed { get; set; }
+        public long Failed { get; set; }
     }
 }

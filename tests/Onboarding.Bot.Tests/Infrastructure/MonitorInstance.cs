@@ -33,7 +33,14 @@ public sealed class MonitorInstance : IDisposable
         IChatPublisher alerts,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, EnvironmentName = Environments.Development });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot,
+            EnvironmentName = Environments.Development,
+
+            // As the bot's Program: settings files are not watched (the database is written under the content root).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         var values = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
         foreach (var (key, value) in storage.Concat(settings ?? new Dictionary<string, string?>()))
         {

@@ -22,6 +22,18 @@ public sealed class HealthStateMachineTests
     }
 
     [Fact]
+    public void Every_check_is_counted_as_passed_or_not_and_its_latency_kept()
+    {
+        var health = TenantHealth.New(Account, Start);
+        (health, _) = Apply(health, Passed(1));
+        (health, _) = Apply(health, Failed(2, FailureCause.NetSuiteUnavailable));
+        (health, _) = Apply(health, Failed(3, FailureCause.RateLimited) with { Latency = TimeSpan.FromMilliseconds(15) });
+
+        Assert.Equal((1L, 2L), (health.ChecksPassed, health.ChecksFailed));
+        Assert.Equal(TimeSpan.FromMilliseconds(15), health.LastLatency);
+    }
+
+    [Fact]
     public void Passing_failures_go_down_only_after_the_threshold_and_remember_when_it_began()
     {
         var health = TenantHealth.New(Account, Start);

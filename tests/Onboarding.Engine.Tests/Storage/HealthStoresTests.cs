@@ -35,6 +35,9 @@ public sealed class HealthStoresTests
             ExpiryWarnedDays = 14,
             ExpiryWarnedCertificateId = "cert-1",
             LastRenewalAttemptAt = Now.AddDays(-1),
+            ChecksPassed = 1_234,
+            ChecksFailed = 5,
+            LastLatency = TimeSpan.FromMilliseconds(240),
         };
         await store.SaveAsync(down with { State = HealthState.Failing }, CancellationToken.None);
 
@@ -122,6 +125,56 @@ public sealed class HealthStoresTests
         Assert.Equal(HealthState.Healthy, (await first.FindAsync(stale.Tenant.Account, CancellationToken.None))!.State);
         Assert.NotNull(await first.TryClaimAsync(stale.Tenant.Account, "a#2", TimeSpan.FromMinutes(2), CancellationToken.None));
         Assert.Null(await second.TryClaimAsync(stale.Tenant.Account, "b#4", TimeSpan.FromMinutes(2), CancellationToken.None));
+    }
+
+    [Fact]
+    public void The_log_keeps_a_tenants_first_checks_its_failures_and_its_recovery_but_not_routine_passes()
+    {
+        var passed = new CheckResult(Account, CheckKind.Connection, Now, TimeSpan.FromMilliseconds(80));
+        var failed = passed with { Kind = CheckKind.Bundle, Cause = FailureCause.BundleUninstalled };
+        var healthy = TenantHealth.New(Account, Now.AddHours(-1)) with { LastCheckAt = Now.AddMinutes(-5) };
+
+        Assert.True(HealthCheckLog.Keeps(TenantHealth.New(Account, Now), [passed]));
+        Assert.False(HealthCheckLog.Keeps(healthy, [passed, passed with { Kind = CheckKind.Bundle }]));
+        Assert.True(HealthCheckLog.Keeps(healthy, [passed, failed]));
+        Assert.True(HealthCheckLog.Keeps(healthy with { State = HealthState.Recovered }, [passed]));
+        Assert.True(HealthCheckLog.Keeps(healthy with { State = HealthState.Failing, ConsecutiveFailures = 1 }, [passed]));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_routine_check_writes_its_schedule_and_summary_and_a_change_writes_the_whole_row_each_only_under_its_claim(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var clock = new FakeTimeProvider(Now);
+        var store = HealthStore(temp.Database, clock);
+        await ConnectAsync(temp.Database, clock, "1111111", "2222222", "3333333");
+        await store.AddNewTenantsAsync(CancellationToken.None);
+        var claimed = (await store.ClaimDueAsync("a#1", 10, TimeSpan.FromMinutes(2), CancellationToken.None)).OrderBy(c => c.Tenant.Account.Value).ToList();
+        var (routine, changed, lost) = (claimed[0], claimed[1], claimed[2]);
+        var passed = routine.Health with
+        {
+            NextCheckAt = Now.AddMinutes(5), LastCheckAt = Now, LastGoodAt = Now, ChecksPassed = 1, LastLatency = TimeSpan.FromMilliseconds(90),
+        };
+        var failing = changed.Health with
+        {
+            State = HealthState.Failing, StateSince = Now, NextCheckAt = Now.AddMinutes(1), LastCheckAt = Now, ConsecutiveFailures = 1,
+            FailingSince = Now, Cause = FailureCause.NetSuiteUnavailable, Said = "503", ChecksFailed = 1, LastLatency = TimeSpan.FromMilliseconds(30),
+        };
+
+        var written = await StorageTransaction.WriteAsync(temp.Database, write => store.SaveCheckedAsync(
+            write, [(routine.Health, passed, routine.Holder), (changed.Health, failing, changed.Holder), (lost.Health, passed with { Account = lost.Tenant.Account }, "someone-else")], CancellationToken.None), CancellationToken.None);
+
+        Assert.Equal(2, written);
+        Assert.Equal(passed, await store.FindAsync(routine.Tenant.Account, CancellationToken.None));
+        Assert.Equal(failing, await store.FindAsync(changed.Tenant.Account, CancellationToken.None));
+        Assert.Equal(lost.Health, await store.FindAsync(lost.Tenant.Account, CancellationToken.None));
+
+        // Written claims are over; the one written under another name is still held.
+        var again = await store.ClaimDueAsync("a#2", 10, TimeSpan.FromMinutes(2), CancellationToken.None);
+        Assert.Empty(again);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal([changed.Tenant.Account], (await store.ClaimDueAsync("a#3", 10, TimeSpan.FromMinutes(2), CancellationToken.None)).Select(c => c.Tenant.Account));
     }
 
     [SkippableTheory]

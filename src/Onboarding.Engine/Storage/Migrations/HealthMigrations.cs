@@ -1,6 +1,6 @@
 namespace Onboarding.Engine.Storage.Migrations;
 
-/// <summary>Connection health's tables (versions 30–39): alert subscriptions, per-tenant health, check results.</summary>
+/// <summary>Connection health's tables (versions 30–39): alert subscriptions, per-tenant health and its check summary, check results.</summary>
 internal static class HealthMigrations
 {
     public static IReadOnlyList<Migration> All { get; } =
@@ -49,6 +49,11 @@ internal static class HealthMigrations
             );
             CREATE INDEX ix_health_checks_account ON health_checks (account_id, at);
             CREATE INDEX ix_health_checks_at ON health_checks (at);
+            """),
+        new(32, "check summary per tenant", """
+            ALTER TABLE tenant_health ADD COLUMN checks_passed INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE tenant_health ADD COLUMN checks_failed INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE tenant_health ADD COLUMN last_latency_ms INTEGER;
             """),
     ];
 }
