@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
+using Dapper;
 using Npgsql;
 
 namespace Onboarding.Engine.Storage.Dialects;
@@ -13,6 +14,10 @@ internal sealed class PostgreSqlDialect : SqlDialect
 {
     // Any constant shared by all instances; it names this application's writer lock among the database's advisory locks.
     private const long WriterLockKey = 0x4F4E_424F_4152_4431; // "ONBOARD1"
+
+    // Rows of a batched write sent per round trip: few enough to keep each command's parameters well under the protocol's
+    // limit of 65,535 (https://www.postgresql.org/docs/current/protocol-message-formats.html, Bind).
+    private const int RowsPerRoundTrip = 64;
 
     // Statement texts are constants of the stores, so the cache stays small; a runaway producer of distinct texts stops it growing.
     private const int TranslationCacheLimit = 2_000;
@@ -77,6 +82,19 @@ internal sealed class PostgreSqlDialect : SqlDialect
         }
 
         return transaction;
+    }
+
+    // A statement per row would cost a round trip to the server per row; the rows go in a few commands instead.
+    internal override async Task<int> ExecuteManyAsync<T>(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var chunk in rows.Chunk(RowsPerRoundTrip))
+        {
+            var (batch, parameters) = StatementBatch.For(sql, chunk);
+            changed += await connection.ExecuteAsync(new CommandDefinition(batch, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return changed;
     }
 
     internal override string Translate(string sql)
