@@ -3,12 +3,23 @@ namespace Onboarding.Engine.Health;
 /// <summary>
 /// How many checks one instance runs at once: as many as it takes to get through the tenants still due within one cycle
 /// interval at the NetSuite latency seen so far (docs/scale-out.md). Each tenant is its own NetSuite account with its own
-/// request limits, so the only cap is <c>Health:MaxConcurrentChecks</c>.
+/// request limits, so the only cap is <c>Health:MaxConcurrentChecks</c>. And how many tenants it claims at a time.
 /// </summary>
 internal sealed class CheckPace
 {
     // Checks kept in flight however fast NetSuite answers, so the monitor's own writes never stall the checks.
     private const int MinConcurrency = 4;
+
+    // Tenants per claim: eight per worker and at least 64, so that claiming (one write) costs little beside the checks, and
+    // at most 250, so that a claim is over long before it lapses...
+    private const int ClaimPerWorker = 8;
+    private const int ClaimFloor = 64;
+    private const int MaxClaim = 250;
+
+    // ...but no more than the workers get through in about a quarter of a second (at least 16): instances sharing a cycle
+    // then finish it within about that of each other, since none holds much work the others could have done.
+    private const int MinClaim = 16;
+    private static readonly TimeSpan ClaimedWork = TimeSpan.FromMilliseconds(250);
 
     private readonly Lock _gate = new();
 
@@ -23,6 +34,21 @@ internal sealed class CheckPace
         {
             _checkSeconds = _checkSeconds is { } mean ? mean + (seconds - mean) * 0.05 : seconds;
         }
+    }
+
+    /// <summary>How many tenants to claim at once with <paramref name="workers"/> checking them.</summary>
+    public int ClaimSize(int workers)
+    {
+        double? seconds;
+        lock (_gate)
+        {
+            seconds = _checkSeconds;
+        }
+
+        // Before the first answer nothing says how long a check takes, so only the workers count.
+        var byWorkers = Math.Max(workers * ClaimPerWorker, ClaimFloor);
+        var byTime = seconds is > 0 and var s ? Math.Max(workers, 1) * ClaimedWork.TotalSeconds / s : double.MaxValue;
+        return (int)Math.Clamp(Math.Min(byWorkers, byTime), MinClaim, MaxClaim);
     }
 
     public int ConcurrencyFor(long due, HealthOptions settings)

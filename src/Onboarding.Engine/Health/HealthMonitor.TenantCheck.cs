@@ -49,7 +49,7 @@ public sealed partial class HealthMonitor
             after = await certificates.ReviewAsync(tenant, after, claimed.ActiveKey, cancellationToken).ConfigureAwait(false);
         }
 
-        await results.AddAsync(before, recorded, after, claimed.Holder, cancellationToken).ConfigureAwait(false);
+        results.Add(before, recorded, after, claimed.Holder);
         return after;
     }
 

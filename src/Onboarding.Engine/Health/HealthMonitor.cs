@@ -74,7 +74,7 @@ public sealed partial class HealthMonitor(
             var left = due;
             for (var full = true; full;)
             {
-                var size = ClaimSize(workers.Count);
+                var size = _pace.ClaimSize(workers.Count);
                 var batch = await healthStore.ClaimDueAsync(instance.NextHolder(), size, ClaimLease(settings), cancellationToken).ConfigureAwait(false);
                 full = batch.Count == size;
                 if (batch.Count == 0)
@@ -190,9 +190,6 @@ public sealed partial class HealthMonitor(
         }
     }
 
-    // Enough per claim that claiming (one write) costs little beside the checks; few enough that a claim is over long before
-    // it lapses, and that instances sharing the due tenants get even shares.
-    private static int ClaimSize(int workers) => Math.Clamp(workers * 8, 64, 250);
 
     private async Task<ClaimedTenant?> ClaimOneAsync(AccountId account, CancellationToken cancellationToken)
     {

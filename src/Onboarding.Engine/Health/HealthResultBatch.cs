@@ -6,7 +6,8 @@ namespace Onboarding.Engine.Health;
 
 /// <summary>
 /// Checked tenants' health and the results worth keeping (<see cref="HealthCheckLog.Keeps"/>), written a batch at a time;
-/// each write ends the claims it covers.
+/// each write ends the claims it covers. A full batch is written beside the checks, not by the worker that filled it, so
+/// the checks in flight stay as many as the cycle asked for; <see cref="FlushAsync"/> writes the rest and waits for all.
 /// </summary>
 internal sealed class HealthResultBatch(Database database, TenantHealthStore healthStore, ILogger logger)
 {
@@ -16,11 +17,11 @@ internal sealed class HealthResultBatch(Database database, TenantHealthStore hea
     private readonly Lock _gate = new();
     private List<CheckResult> _results = [];
     private List<(TenantHealth Before, TenantHealth After, string Holder)> _healths = [];
+    private readonly List<Task> _writes = [];
 
-    public async Task AddAsync(TenantHealth before, IReadOnlyList<CheckResult> results, TenantHealth after, string holder, CancellationToken cancellationToken)
+    public void Add(TenantHealth before, IReadOnlyList<CheckResult> results, TenantHealth after, string holder)
     {
         var kept = HealthCheckLog.Keeps(before, results);
-        (List<CheckResult>, List<(TenantHealth, TenantHealth, string)>)? full = null;
         lock (_gate)
         {
             if (kept)
@@ -31,25 +32,38 @@ internal sealed class HealthResultBatch(Database database, TenantHealthStore hea
             _healths.Add((before, after, holder));
             if (_healths.Count >= WriteBatch)
             {
-                full = Take();
-            }
-        }
+                var (fullResults, fullHealths) = Take();
 
-        if (full is var (fullResults, fullHealths))
-        {
-            await WriteAsync(fullResults, fullHealths, cancellationToken).ConfigureAwait(false);
+                // What was checked is written even when the cycle is being stopped: its tenants are then not checked again
+                // before they are due.
+                _writes.Add(Task.Run(() => WriteAsync(fullResults, fullHealths, CancellationToken.None)));
+            }
         }
     }
 
-    public Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Writes what is left and waits for every write; throws when one failed.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
     {
         (List<CheckResult> Results, List<(TenantHealth, TenantHealth, string)> Healths) rest;
+        Task[] started;
         lock (_gate)
         {
             rest = Take();
+            started = [.. _writes];
+            _writes.Clear();
         }
 
-        return rest.Healths.Count == 0 ? Task.CompletedTask : WriteAsync(rest.Results, rest.Healths, cancellationToken);
+        try
+        {
+            if (rest.Healths.Count > 0)
+            {
+                await WriteAsync(rest.Results, rest.Healths, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(started).ConfigureAwait(false);
+        }
     }
 
     private (List<CheckResult>, List<(TenantHealth, TenantHealth, string)>) Take()

@@ -15,9 +15,10 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // Any constant shared by all instances; it names this application's writer lock among the database's advisory locks.
     private const long WriterLockKey = 0x4F4E_424F_4152_4431; // "ONBOARD1"
 
-    // Rows of a batched write sent per round trip: few enough to keep each command's parameters well under the protocol's
-    // limit of 65,535 (https://www.postgresql.org/docs/current/protocol-message-formats.html, Bind).
-    private const int RowsPerRoundTrip = 64;
+    // Rows of a batched write sent per round trip: enough to make round trips rare, few enough that a command's text stays
+    // a small object (a large one goes to the large-object heap, which the monitor's memory target cannot afford) and its
+    // parameters far below the protocol's limit of 65,535 (https://www.postgresql.org/docs/current/protocol-message-formats.html).
+    private const int RowsPerRoundTrip = 16;
 
     // Statement texts are constants of the stores, so the cache stays small; a runaway producer of distinct texts stops it growing.
     private const int TranslationCacheLimit = 2_000;
