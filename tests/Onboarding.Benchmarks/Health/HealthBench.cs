@@ -100,7 +100,12 @@ public sealed class HealthBench : IAsyncDisposable
         var (passed, failed, mints) = (counters.Passed, counters.Failed, counters.Mints);
         var processor = ProcessorTime.Start(Sandbox.Id);
         var started = Stopwatch.GetTimestamp();
-        var summaries = await Task.WhenAll(_instances.Take(count).Select(i => Task.Run(() => i.Monitor.RunCycleAsync(CancellationToken.None))));
+        var summaries = await Task.WhenAll(_instances.Take(count).Select(i => Task.Run(async () =>
+        {
+            var summary = await i.Monitor.RunCycleAsync(CancellationToken.None);
+            Console.WriteLine($"  {i.Name}: {summary.Checked} checked, done after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+            return summary;
+        })));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var checkedCount = summaries.Sum(s => s.Checked);
         var (monitorCpu, sandboxCpu) = processor.MicrosecondsPer(checkedCount);
