@@ -14,6 +14,7 @@ namespace Onboarding.Engine.Storage.Dialects;
 /// </summary>
 internal static partial class StatementBatch
 {
+    // Keyed by statement text: the batched statements are constants of the stores, a handful in all.
     private static readonly ConcurrentDictionary<string, Template> Templates = new(StringComparer.Ordinal);
 
     /// <summary>The command for <paramref name="rows"/>: the statement once per row, and every row's values bound.</summary>
