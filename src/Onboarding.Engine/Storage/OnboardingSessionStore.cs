@@ -246,10 +246,3 @@ public sealed class OnboardingSessionStore
         };
     }
 }
-
-/// <summary>The account is held by another authorized, open onboarding (enforced by a unique index).</summary>
-public sealed class OpenOnboardingExistsException(AccountId? account, Exception inner)
-    : Exception($"Account {account} already has an open onboarding.", inner)
-{
-    public AccountId? Account { get; } = account;
-}

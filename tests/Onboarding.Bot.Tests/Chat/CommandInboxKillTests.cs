@@ -11,46 +11,35 @@ namespace Onboarding.Bot.Tests.Chat;
 /// A crash right after the acknowledgement, with a real process kill: commands Teams was told are accepted — one under way,
 /// one not yet started — both run once the host is back on the same database.
 /// </summary>
-public sealed class CommandInboxKillTests : IAsyncLifetime
+public sealed class CommandInboxKillTests : BotProcessTest
 {
-    private readonly TestDirectory _directory = new();
-    private ConnectorStandIn _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await ConnectorStandIn.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task Commands_acknowledged_before_a_kill_run_after_the_restart()
     {
-        var underWay = new TeamsActivities(_connector.ServiceUrl, "a:kill-under-way");
-        var waiting = new TeamsActivities(_connector.ServiceUrl, "a:kill-waiting");
+        var underWay = new TeamsActivities(Connector.ServiceUrl, "a:kill-under-way");
+        var waiting = new TeamsActivities(Connector.ServiceUrl, "a:kill-waiting");
         var bot = await StartBotAsync();
 
         // One worker, kept busy by a connector that does not answer: the second command is stored and must wait.
-        _connector.Hold(underWay.ConversationId);
+        Connector.Hold(underWay.ConversationId);
         await PostAsync(bot, underWay.Message("status"));
-        await _connector.WaitForAsync(a => a.ConversationId == underWay.ConversationId);
+        await Connector.WaitForAsync(a => a.ConversationId == underWay.ConversationId);
         await PostAsync(bot, waiting.Message("status"));
         Assert.Equal(2L, await ScalarAsync("SELECT COUNT(*) FROM chat_inbox"));
         Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM chat_inbox WHERE claimed_by IS NULL"));
 
         bot.Kill();
         await bot.DisposeAsync();
-        _connector.Release(underWay.ConversationId);
+        Connector.Release(underWay.ConversationId);
         await using var restarted = await StartBotAsync();
 
-        var reply = await _connector.WaitForAsync(a => a.ConversationId == waiting.ConversationId, timeout: TimeSpan.FromSeconds(120));
-        await _connector.WaitForAsync(a => a.ConversationId == underWay.ConversationId, count: 2, timeout: TimeSpan.FromSeconds(120));
+        var reply = await Connector.WaitForAsync(a => a.ConversationId == waiting.ConversationId, timeout: TimeSpan.FromSeconds(120));
+        await Connector.WaitForAsync(a => a.ConversationId == underWay.ConversationId, count: 2, timeout: TimeSpan.FromSeconds(120));
         Assert.Single(reply);
         await WaitUntilAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM chat_inbox") == 0);
     }
 
-    private Task<BotProcess> StartBotAsync() => BotProcess.StartAsync(_directory, new Dictionary<string, string?>
+    private Task<BotProcess> StartBotAsync() => BotProcess.StartAsync(Directory, new Dictionary<string, string?>
     {
         ["Health:Enabled"] = "false",
         ["Inbox:WorkerConcurrency"] = "1",
@@ -66,7 +55,7 @@ public sealed class CommandInboxKillTests : IAsyncLifetime
 
     private async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.Path, "onboarding.db")};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Directory.Path, "onboarding.db")};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

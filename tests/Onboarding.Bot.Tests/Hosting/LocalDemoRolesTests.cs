@@ -11,33 +11,22 @@ namespace Onboarding.Bot.Tests.Hosting;
 /// The cold local demo — Development environment, the embedded sandbox, no MicrosoftAppId — lets the person at the
 /// keyboard try every command, says so loudly at start-up, and grants nothing in any other combination.
 /// </summary>
-public sealed class LocalDemoRolesTests : IAsyncLifetime
+public sealed class LocalDemoRolesTests : BotProcessTest
 {
-    private readonly TestDirectory _directory = new();
-    private ConnectorStandIn _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await ConnectorStandIn.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task A_cold_demo_lets_the_person_at_the_keyboard_run_every_staff_command()
     {
-        await using var bot = await BotProcess.StartAsync(_directory, new Dictionary<string, string?>());
-        var chat = new TeamsActivities(_connector.ServiceUrl);
+        await using var bot = await BotProcess.StartAsync(Directory, new Dictionary<string, string?>());
+        var chat = new TeamsActivities(Connector.ServiceUrl);
 
         await PostAsync(bot, chat.Message("alerts here"));
         await PostAsync(bot, chat.Message("offboard 1234567_SB1"));
         await PostAsync(bot, chat.Message("status"));
 
-        await _connector.WaitForAsync(a => a.Shows("Connection alerts on for this conversation"));
-        await _connector.WaitForAsync(a => a.Shows("1234567_SB1 is not connected"));
-        await _connector.WaitForAsync(a => a.Shows("Status of every tenant"));
-        Assert.DoesNotContain(_connector.Activities, a => a.Shows("That command is for the vendor's staff"));
+        await Connector.WaitForAsync(a => a.Shows("Connection alerts on for this conversation"));
+        await Connector.WaitForAsync(a => a.Shows("1234567_SB1 is not connected"));
+        await Connector.WaitForAsync(a => a.Shows("Status of every tenant"));
+        Assert.DoesNotContain(Connector.Activities, a => a.Shows("That command is for the vendor's staff"));
         Assert.Contains(bot.Output, line => line.Contains("LOCAL DEMO", StringComparison.Ordinal));
     }
 
@@ -52,12 +41,12 @@ public sealed class LocalDemoRolesTests : IAsyncLifetime
             settings["NetSuite:ClientId"] = "vendor-client";
         }
 
-        await using var bot = await BotProcess.StartAsync(_directory, settings, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment });
-        var chat = new TeamsActivities(_connector.ServiceUrl);
+        await using var bot = await BotProcess.StartAsync(Directory, settings, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment });
+        var chat = new TeamsActivities(Connector.ServiceUrl);
 
         await PostAsync(bot, chat.Message("alerts here"));
 
-        await _connector.WaitForAsync(a => a.Shows("That command is for the vendor's staff"));
+        await Connector.WaitForAsync(a => a.Shows("That command is for the vendor's staff"));
         Assert.DoesNotContain(bot.Output, line => line.Contains("LOCAL DEMO", StringComparison.Ordinal));
     }
 

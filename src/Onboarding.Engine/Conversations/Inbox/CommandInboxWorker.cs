@@ -17,7 +17,7 @@ namespace Onboarding.Engine.Conversations.Inbox;
 /// command is dropped. A conversation the bot can no longer post in is not retried. Engine steps are idempotent (a step
 /// already claimed or done only shows the card again), so running a command again after a failure or a crash is safe.
 /// </remarks>
-public sealed class CommandInboxWorker(
+public sealed partial class CommandInboxWorker(
     CommandInbox inbox,
     IServiceScopeFactory scopes,
     ChatViews views,
@@ -113,82 +113,6 @@ public sealed class CommandInboxWorker(
             }
 
             _slotFreed.Release();
-        }
-    }
-
-    private async Task RunClaimedAsync(ClaimedCommand claimed, CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (claimed.Command is not { } command)
-        {
-            await FinishAsync(claimed).ConfigureAwait(false);
-            return;
-        }
-
-        if (claimed.Attempts > settings.MaxAttempts)
-        {
-            // Started that many times and never finished: its instance died each time, maybe because of this very command.
-            InboxCommandAbandoned(logger, command.Verb, command.Conversation.ToString(), claimed.Attempts - 1);
-            await ApologizeAsync(command).ConfigureAwait(false);
-            await FinishAsync(claimed).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            // A scope per command: the engine's handler may depend on scoped services.
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IChatCommandHandler>().HandleAsync(command, stoppingToken).ConfigureAwait(false);
-            await FinishAsync(claimed).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // This instance is stopping: the command goes back for the next run, not counted as an attempt.
-            await TryAsync(() => inbox.ReleaseAsync(claimed.Id, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (ConversationGoneException gone)
-        {
-            InboxConversationGone(logger, command.Verb, gone.Conversation.ToString(), gone.Reason);
-            await FinishAsync(claimed).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The worker outlives any one command; the failure is logged with its context and handled by the policy.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            if (claimed.Attempts >= settings.MaxAttempts)
-            {
-                InboxCommandFailed(logger, exception, command.Verb, command.Conversation.ToString(), claimed.Attempts);
-                await ApologizeAsync(command).ConfigureAwait(false);
-                await FinishAsync(claimed).ConfigureAwait(false);
-                return;
-            }
-
-            var delay = settings.RetryDelay * Math.Pow(2, claimed.Attempts - 1);
-            InboxCommandRetrying(logger, exception, command.Verb, command.Conversation.ToString(), claimed.Attempts, delay);
-            await TryAsync(() => inbox.RetryLaterAsync(claimed.Id, delay, exception.GetType().Name, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
-        }
-    }
-
-    private async Task FinishAsync(ClaimedCommand claimed)
-    {
-        // Not the stopping token: a command that ran must leave the inbox even while the host shuts down, or it runs again.
-        if (await TryAsync(() => inbox.CompleteAsync(claimed.Id, CancellationToken.None), CancellationToken.None).ConfigureAwait(false) is false)
-        {
-            InboxClaimLost(logger, claimed.Id);
-        }
-    }
-
-    private async Task ApologizeAsync(ChatCommand command)
-    {
-        try
-        {
-            await views.ShowAsync(command.Conversation, CommandApology.View, slot: null, CancellationToken.None).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The conversation itself is unreachable; the failure is already logged.
-        catch (Exception apologyFailure)
-#pragma warning restore CA1031
-        {
-            InboxApologyFailed(logger, apologyFailure, command.Conversation.ToString());
         }
     }
 
