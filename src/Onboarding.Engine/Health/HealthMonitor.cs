@@ -37,8 +37,8 @@ public sealed partial class HealthMonitor(
     TimeProvider timeProvider,
     ILogger<HealthMonitor> logger)
 {
-    // Claimed tenants handed to the workers ahead of need: few, so that an instance holds little more than one batch and
-    // instances sharing a cycle finish it together.
+    // Claimed tenants handed to the workers ahead of need: few, so that an instance holds little more than the batch being
+    // checked and the one claimed ahead (DueClaims), and instances sharing a cycle finish it together.
     private const int HandOff = 16;
 
     // A check on request waits this long at most between two tries while a cycle (here or elsewhere) holds the tenant.
@@ -69,19 +69,11 @@ public sealed partial class HealthMonitor(
         try
         {
             // Claim a batch, then start as many workers as the work still due calls for at the latency seen so far (the
-            // count only grows: a slow stretch, such as every token due for renewal, adds workers within the cycle). A short
-            // batch means nothing more is due now, so a tenant whose check crashed (and was released) waits for the next cycle.
+            // count only grows: a slow stretch, such as every token due for renewal, adds workers within the cycle).
+            await using var claims = new DueClaims(healthStore, instance, _pace, ClaimLease(settings), cancellationToken);
             var left = due;
-            for (var full = true; full;)
+            while (await claims.NextAsync(workers.Count).ConfigureAwait(false) is { Count: > 0 } batch)
             {
-                var size = _pace.ClaimSize(workers.Count);
-                var batch = await healthStore.ClaimDueAsync(instance.NextHolder(), size, ClaimLease(settings), cancellationToken).ConfigureAwait(false);
-                full = batch.Count == size;
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
                 for (var wanted = _pace.ConcurrencyFor(Math.Max(left, batch.Count), settings); workers.Count < wanted;)
                 {
                     workers.Add(CheckAllAsync(claimed, results, () => Interlocked.Increment(ref checkedCount), cancellationToken));

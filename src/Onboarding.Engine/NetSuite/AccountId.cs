@@ -63,8 +63,10 @@ public readonly partial record struct AccountId
 
     // Numeric production ids, optional letter prefixes for test-drive/partner accounts, and an
     // optional _SB<n> or _RP suffix (hyphen accepted as it appears in host names). Both cases are spelt out instead of
-    // RegexOptions.IgnoreCase, which matches by Unicode case folding. NonBacktracking runs in time linear in the (already
-    // bounded) input, so no match timeout is needed — a timeout only made a busy machine refuse valid ids.
-    [GeneratedRegex(@"^(?<base>(?:[A-Za-z]{1,10})?[0-9]{1,12})(?:[_-](?<suffix>[Ss][Bb][0-9]{1,3}|[Rr][Pp]))?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    // RegexOptions.IgnoreCase, which matches by Unicode case folding. No match timeout is needed: the input is at most
+    // MaxLength characters and the pattern nests no quantifiers, so backtracking is bounded by a few dozen steps — a
+    // timeout only made a busy machine refuse valid ids. (NonBacktracking, used before, took about five times as long per
+    // id, and every stored row the health monitor reads carries one.)
+    [GeneratedRegex(@"^(?<base>(?:[A-Za-z]{1,10})?[0-9]{1,12})(?:[_-](?<suffix>[Ss][Bb][0-9]{1,3}|[Rr][Pp]))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

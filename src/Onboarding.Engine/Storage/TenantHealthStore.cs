@@ -44,6 +44,8 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
         ON CONFLICT (account_id) DO UPDATE SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = excluded.{c}"))}
         """;
 
+    private const string Release = "UPDATE tenant_health SET claimed_by = NULL, claim_until = NULL WHERE account_id = @account AND claimed_by = @holder";
+
     private static readonly string SaveAndKeep = $"""
         UPDATE tenant_health SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = @{ParameterOf(c)}"))}
         WHERE account_id = @Account AND claimed_by = @Holder
@@ -105,11 +107,16 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
             cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Claims up to <paramref name="count"/> connected tenants that are due and free, the longest due first, for
-    /// <paramref name="lease"/>; on PostgreSQL concurrent claimers pass over each other's rows. Returns them with what a
-    /// check needs: the tenant's name and active key.
+    /// Claims up to <paramref name="count"/> connected tenants that are due and free, in account order after
+    /// <paramref name="after"/> (null: from the first), for <paramref name="lease"/>; on PostgreSQL concurrent claimers pass
+    /// over each other's rows. Returns them in account order, with what a check needs: the tenant's name and active key.
     /// </summary>
-    public async Task<IReadOnlyList<ClaimedTenant>> ClaimDueAsync(string holder, int count, TimeSpan lease, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Account order, not due order: the table is kept in account order (migration 33), so one claim's rows, and the write
+    /// that later ends their claims, share a few pages instead of taking one page each; and a cycle that continues after its
+    /// last claim passes over each due tenant once, however long it runs, so none waits longer than one pass.
+    /// </remarks>
+    public async Task<IReadOnlyList<ClaimedTenant>> ClaimDueAsync(string holder, int count, TimeSpan lease, AccountId? after, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var rows = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.QueryAsync<HealthRow>(
@@ -117,13 +124,15 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
             UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
             WHERE account_id IN (
                 SELECT account_id FROM tenant_health
-                WHERE next_check_at <= @now AND {Unclaimed} AND {Connected}
-                ORDER BY next_check_at LIMIT @count {write.Dialect.ForUpdateSkipLocked})
+                WHERE account_id > @after AND next_check_at <= @now AND {Unclaimed} AND {Connected}
+                ORDER BY account_id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
             RETURNING {Columns}
             """,
-            new { holder, count, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
+            new { holder, count, after = after?.Value ?? string.Empty, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
             cancellationToken), cancellationToken).ConfigureAwait(false);
-        return await WithTenantsAsync(rows, holder, cancellationToken).ConfigureAwait(false);
+
+        // Both providers compare account ids byte by byte (TEXT is COLLATE "C" on PostgreSQL), as ordinal comparison does.
+        return await WithTenantsAsync([.. rows.OrderBy(r => r.Account, StringComparer.Ordinal)], holder, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Claims one connected tenant whatever its schedule (a check on request, a mute); null when it is not connected or someone else holds it.</summary>
@@ -165,8 +174,10 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(checkedTenants);
         var now = timeProvider.GetUtcNow();
-        var routine = checkedTenants.Where(c => IsRoutine(c.Before, c.After)).Select(c => HealthRow.From(c.After, now, c.Holder)).ToList();
-        var other = checkedTenants.Where(c => !IsRoutine(c.Before, c.After)).Select(c => HealthRow.From(c.After, now, c.Holder)).ToList();
+        // In account order, as the rows are stored: consecutive statements then change the same few pages.
+        var ordered = checkedTenants.OrderBy(c => c.After.Account.Value, StringComparer.Ordinal).ToList();
+        var routine = ordered.Where(c => IsRoutine(c.Before, c.After)).Select(c => HealthRow.From(c.After, now, c.Holder)).ToList();
+        var other = ordered.Where(c => !IsRoutine(c.Before, c.After)).Select(c => HealthRow.From(c.After, now, c.Holder)).ToList();
         var written = routine.Count == 0 ? 0 : await transaction.ExecuteManyAsync(SaveRoutineAndRelease, routine, cancellationToken).ConfigureAwait(false);
         return written + (other.Count == 0 ? 0 : await transaction.ExecuteManyAsync(SaveAndRelease, other, cancellationToken).ConfigureAwait(false));
     }
@@ -179,9 +190,15 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
     /// <summary>Ends a claim without changing the health (nothing was checked).</summary>
     public Task ReleaseAsync(AccountId account, string holder, CancellationToken cancellationToken) =>
         StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
-            "UPDATE tenant_health SET claimed_by = NULL, claim_until = NULL WHERE account_id = @account AND claimed_by = @holder",
-            new { account = account.Value, holder },
-            cancellationToken), cancellationToken);
+            Release, new { account = account.Value, holder }, cancellationToken), cancellationToken);
+
+    /// <summary>Ends claims without changing the health (claimed, then not checked).</summary>
+    public Task ReleaseAsync(IReadOnlyCollection<ClaimedTenant> claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        return claimed.Count == 0 ? Task.CompletedTask : StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteManyAsync(
+            Release, claimed.Select(c => new { account = c.Tenant.Account.Value, holder = c.Holder }), cancellationToken), cancellationToken);
+    }
 
     public Task SaveAsync(TenantHealth health, CancellationToken cancellationToken)
     {

@@ -120,7 +120,7 @@ public sealed class HealthBench : IAsyncDisposable
             string.Join("+", _instances.Take(count).Select(i => i.Monitor.LastConcurrency.ToString(CultureInfo.InvariantCulture))),
             monitorCpu,
             sandboxCpu);
-        Console.WriteLine($"cycle {cycle.Name}: {cycle}");
+        Console.WriteLine($"cycle {cycle.Name}: {cycle}; memory: peak so far {PeakMemory.MegabytesOf():F0} MB, resident {PeakMemory.CurrentMegabytes():F0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB");
         return cycle;
     }
 

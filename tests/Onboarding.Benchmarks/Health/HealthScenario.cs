@@ -15,8 +15,9 @@ namespace Onboarding.Benchmarks.Health;
 /// NetSuite clients, health) against the sandbox in its own process. Simulated time: a cold cycle (every token minted,
 /// bundle checked), a warm one a check interval later (the steady state: cached token + SuiteQL probe), one just before
 /// the tokens' renewal margin, one just after, and a warm one to close an hour. The sandbox's raw SuiteQL round-trip rate
-/// is measured at the concurrency the warm cycle ran at, after the last cycle, and so is the engine's connection check
-/// alone, which splits what the monitor costs into the NetSuite client's share and its own (claims, writes, bookkeeping).
+/// is measured three times at the concurrency the warm cycle ran at, after the last cycle, and compared with the median
+/// of the three warm cycles; so is the engine's connection check alone, which splits what the monitor costs into the
+/// NetSuite client's share and its own (claims, writes, bookkeeping).
 /// </summary>
 public static class HealthScenario
 {
@@ -35,7 +36,7 @@ public static class HealthScenario
         var step = settings.CheckInterval + settings.CheckJitter + TimeSpan.FromSeconds(1);
 
         PeakMemory.ResetForThisProcess();
-        var resident = PeakMemory.CurrentMegabytes();
+        var resident = PeakMemory.DescribeResident();
         var cold = await bench.CycleAsync("cold", start, counters);
         var warm = await bench.CycleAsync("warm", start + step, counters);
         var warmConcurrency = monitor.Monitor.LastConcurrency;
@@ -48,7 +49,17 @@ public static class HealthScenario
 
         // After the peak is read: the baseline's own requests are not the monitor's memory.
         var probe = Onboarding.Engine.Kit.ConnectionProbe.QueryFor(monitor.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Onboarding.Engine.Onboarding.OnboardingOptions>>().Value);
-        var raw = await RawRoundTripsAsync(monitor.Services, bench.Accounts, warmConcurrency, bench.Sandbox, probe);
+        // Each rate comes from a second or two of work, so one stall (a collection, a recompilation in either process) moves
+        // it by a fifth: the ratio compares the median of three runs on each side — the steady-state cycles of the hour,
+        // and three raw runs.
+        var raws = new List<Throughput>();
+        for (var i = 0; i < 3; i++)
+        {
+            raws.Add(await RawRoundTripsAsync(monitor.Services, bench.Accounts, warmConcurrency, bench.Sandbox, probe));
+        }
+
+        var raw = raws.OrderBy(r => r.Rate).ElementAt(1);
+        var warmRate = new[] { warm, beforeRenewal, closing }.Select(c => c.ChecksPerSecond).Order().ElementAt(1);
         var engine = await EngineChecksAsync(monitor.Services, bench.Accounts, warmConcurrency, bench.Sandbox);
 
         // The hour from the warm cycle on: every check in it after the cold start, the renewal included.
@@ -63,11 +74,11 @@ public static class HealthScenario
             table.Report($"cycle '{cycle.Name}' at +{(cycle.At - start).TotalMinutes:F1} min", cycle.ToString());
         }
 
-        table.Report("sandbox raw SuiteQL round trips, same concurrency as the warm cycle", $"{raw}");
+        table.Report("sandbox raw SuiteQL round trips, same concurrency as the warm cycle (median of three runs)", $"{raw}; the three: {string.Join(", ", raws.Select(r => r.Rate.ToString("F0", CultureInfo.InvariantCulture)))}/s");
         table.Report("the engine's connection checks alone: no claims, no writes, same concurrency", $"{engine}; {engine.Rate / raw.Rate * 100:F0} % of raw");
-        table.AtLeast("warm-cycle checks/s ÷ raw round trips/s", warm.ChecksPerSecond / raw.Rate * 100, TargetRateShare * 100, " %", "F0");
+        table.AtLeast("warm-cycle checks/s ÷ raw round trips/s (medians: warm, before renewal and hour-closed cycles; three raw runs)", warmRate / raw.Rate * 100, TargetRateShare * 100, " %", "F0");
         table.AtMost("token mints per tenant per hour", mintsPerTenantHour, TargetMintsPerTenantHour, "", "F2");
-        table.Report("resident memory before the first cycle (host, stores, clients, fleet set-up collected)", $"{resident:F0} MB");
+        table.Report("resident memory before the first cycle (host, stores, clients, fleet set-up collected)", resident);
         table.Below("peak memory (monitor process, from the cold cycle on)", peak, TargetPeakMegabytes, " MB", "F0");
         table.Report("managed heap still reachable after the cycles (full GC)", $"{retained:F0} MB");
         table.Report("sandbox process peak memory", $"{PeakMemory.MegabytesOf(bench.Sandbox.Id):F0} MB");

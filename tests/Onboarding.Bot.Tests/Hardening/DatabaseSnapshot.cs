@@ -30,20 +30,24 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, string> Tables
         foreach (var name in names)
         {
             await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{name}\" ORDER BY rowid";
+            select.CommandText = $"SELECT * FROM \"{name}\"";
             await using var reader = await select.ExecuteReaderAsync();
-            var text = new StringBuilder();
+
+            // Rows in text order: not every table has a rowid to order by (WITHOUT ROWID tables), and a set of rows is what is compared.
+            var rows = new List<string>();
             while (await reader.ReadAsync())
             {
+                var row = new StringBuilder();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    text.Append(reader.GetName(i)).Append('=').Append(Render(reader.GetValue(i))).Append(';');
+                    row.Append(reader.GetName(i)).Append('=').Append(Render(reader.GetValue(i))).Append(';');
                 }
 
-                text.AppendLine();
+                rows.Add(row.ToString());
             }
 
-            tables[name] = text.ToString();
+            rows.Sort(StringComparer.Ordinal);
+            tables[name] = string.Join(Environment.NewLine, rows);
         }
 
         return new DatabaseSnapshot(tables);

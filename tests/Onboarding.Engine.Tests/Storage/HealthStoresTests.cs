@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Time.Testing;
 using Onboarding.Engine.Conversations;
+using Onboarding.Engine.Coordination;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Onboarding;
 using Onboarding.Engine.Storage;
+using Onboarding.Engine.Storage.Migrations;
 using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Storage;
@@ -106,9 +108,9 @@ public sealed class HealthStoresTests
 
         Assert.Equal(3, await first.AddNewTenantsAsync(CancellationToken.None));
         Assert.Equal(0, await second.AddNewTenantsAsync(CancellationToken.None));
-        var claimed = await first.ClaimDueAsync("a#1", 2, TimeSpan.FromMinutes(2), CancellationToken.None);
-        var rest = await second.ClaimDueAsync("b#1", 10, TimeSpan.FromMinutes(2), CancellationToken.None);
-        var none = await second.ClaimDueAsync("b#2", 10, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var claimed = await first.ClaimDueAsync("a#1", 2, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
+        var rest = await second.ClaimDueAsync("b#1", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
+        var none = await second.ClaimDueAsync("b#2", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
 
         Assert.Equal(2, claimed.Count);
         Assert.Single(rest);
@@ -119,7 +121,7 @@ public sealed class HealthStoresTests
         // The first instance stalls past its claim: the second takes the tenant over, and the late write changes nothing.
         var stale = claimed[0];
         clock.Advance(TimeSpan.FromMinutes(2));
-        var takenOver = Assert.Single(await second.ClaimDueAsync("b#3", 10, TimeSpan.FromMinutes(2), CancellationToken.None), c => c.Tenant.Account == stale.Tenant.Account);
+        var takenOver = Assert.Single(await second.ClaimDueAsync("b#3", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None), c => c.Tenant.Account == stale.Tenant.Account);
         Assert.False(await first.SaveClaimedAsync(stale.Health with { State = HealthState.Down }, stale.Holder, release: true, CancellationToken.None));
         Assert.True(await second.SaveClaimedAsync(takenOver.Health with { NextCheckAt = Now.AddMinutes(10) }, takenOver.Holder, release: true, CancellationToken.None));
         Assert.Equal(HealthState.Healthy, (await first.FindAsync(stale.Tenant.Account, CancellationToken.None))!.State);
@@ -150,7 +152,7 @@ public sealed class HealthStoresTests
         var store = HealthStore(temp.Database, clock);
         await ConnectAsync(temp.Database, clock, "1111111", "2222222", "3333333");
         await store.AddNewTenantsAsync(CancellationToken.None);
-        var claimed = (await store.ClaimDueAsync("a#1", 10, TimeSpan.FromMinutes(2), CancellationToken.None)).OrderBy(c => c.Tenant.Account.Value).ToList();
+        var claimed = (await store.ClaimDueAsync("a#1", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None)).OrderBy(c => c.Tenant.Account.Value).ToList();
         var (routine, changed, lost) = (claimed[0], claimed[1], claimed[2]);
         var passed = routine.Health with
         {
@@ -171,10 +173,10 @@ public sealed class HealthStoresTests
         Assert.Equal(lost.Health, await store.FindAsync(lost.Tenant.Account, CancellationToken.None));
 
         // Written claims are over; the one written under another name is still held.
-        var again = await store.ClaimDueAsync("a#2", 10, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var again = await store.ClaimDueAsync("a#2", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
         Assert.Empty(again);
         clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal([changed.Tenant.Account], (await store.ClaimDueAsync("a#3", 10, TimeSpan.FromMinutes(2), CancellationToken.None)).Select(c => c.Tenant.Account));
+        Assert.Equal([changed.Tenant.Account], (await store.ClaimDueAsync("a#3", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None)).Select(c => c.Tenant.Account));
     }
 
     [SkippableTheory]
@@ -189,11 +191,86 @@ public sealed class HealthStoresTests
         await stores[0].AddNewTenantsAsync(CancellationToken.None);
 
         var batches = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            stores[i % 2].ClaimDueAsync($"worker-{i}", 7, TimeSpan.FromMinutes(2), CancellationToken.None))));
+            stores[i % 2].ClaimDueAsync($"worker-{i}", 7, TimeSpan.FromMinutes(2), after: null, CancellationToken.None))));
         var accounts = batches.SelectMany(b => b.Select(c => c.Tenant.Account)).ToList();
 
         Assert.Equal(120, accounts.Count);
         Assert.Equal(120, accounts.Distinct().Count());
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Due_tenants_are_claimed_in_account_order_each_claim_continuing_after_the_last(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var clock = new FakeTimeProvider(Now);
+        var store = HealthStore(temp.Database, clock);
+        await ConnectAsync(temp.Database, clock, "4444444", "1111111_SB1", "3333333", "1111111", "5555555", "2222222");
+        await store.AddNewTenantsAsync(CancellationToken.None);
+
+        // Due order is the reverse of account order, and one tenant is not due yet.
+        var due = new[] { "5555555", "4444444", "3333333", "2222222", "1111111_SB1", "1111111" };
+        for (var i = 0; i < due.Length; i++)
+        {
+            await store.SaveAsync(TenantHealth.New(AccountId.Parse(due[i]), Now.AddMinutes(-10 + i)), CancellationToken.None);
+        }
+
+        await store.SaveAsync(TenantHealth.New(AccountId.Parse("3333333"), Now.AddMinutes(5)), CancellationToken.None);
+
+        var first = await store.ClaimDueAsync("a#1", 2, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
+        var second = await store.ClaimDueAsync("a#2", 2, TimeSpan.FromMinutes(2), first[^1].Tenant.Account, CancellationToken.None);
+        var third = await store.ClaimDueAsync("a#3", 2, TimeSpan.FromMinutes(2), second[^1].Tenant.Account, CancellationToken.None);
+
+        Assert.Equal(["1111111", "1111111_SB1"], first.Select(c => c.Tenant.Account.Value));
+        Assert.Equal(["2222222", "4444444"], second.Select(c => c.Tenant.Account.Value));
+        Assert.Equal(["5555555"], third.Select(c => c.Tenant.Account.Value));
+        Assert.Empty(await store.ClaimDueAsync("a#4", 2, TimeSpan.FromMinutes(2), after: null, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_cycle_claims_one_batch_ahead_and_releases_it_when_it_ends_before_taking_it(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var clock = new FakeTimeProvider(Now);
+        var store = HealthStore(temp.Database, clock);
+        await ConnectAsync(temp.Database, clock, [.. Enumerable.Range(0, 100).Select(i => (1_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        await store.AddNewTenantsAsync(CancellationToken.None);
+
+        IReadOnlyList<ClaimedTenant> first;
+        await using (var claims = new DueClaims(store, new InstanceIdentity("a"), new CheckPace(), TimeSpan.FromMinutes(2), CancellationToken.None))
+        {
+            // Before any check has been timed a claim holds 64; the other 36 are claimed ahead while these are checked.
+            first = await claims.NextAsync(workers: 0);
+            Assert.Equal(64, first.Count);
+            Assert.Empty(await store.ClaimDueAsync("b#1", 100, TimeSpan.FromMinutes(2), after: null, CancellationToken.None));
+        }
+
+        var released = await store.ClaimDueAsync("b#2", 100, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
+        Assert.Equal(36, released.Count);
+        Assert.Empty(released.Select(c => c.Tenant.Account).Intersect(first.Select(c => c.Tenant.Account)));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Health_saved_before_the_table_moved_to_account_order_keeps_every_field(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateAsync(provider);
+        var runner = temp.CreateRunner();
+        await runner.ApplyAsync([.. SchemaMigrations.All.Where(m => m.Version != 204)], CancellationToken.None);
+        var clock = new FakeTimeProvider(Now);
+        var store = HealthStore(temp.Database, clock);
+        var down = TenantHealth.New(Account, Now.AddHours(-1)) with
+        {
+            State = HealthState.Down, LastCheckAt = Now, ConsecutiveFailures = 3, FailingSince = Now.AddMinutes(-20), Cause = FailureCause.PermissionLost,
+            Said = "role", IncidentId = "i-1", LastAlertAt = Now, MutedUntil = Now.AddHours(1), LastBundleCheckAt = Now, ExpiryWarnedDays = 7,
+            ExpiryWarnedCertificateId = "c-1", LastRenewalAttemptAt = Now, ChecksPassed = 10, ChecksFailed = 3, LastLatency = TimeSpan.FromMilliseconds(70),
+        };
+        await store.SaveAsync(down, CancellationToken.None);
+
+        Assert.Equal(SchemaMigrations.LatestVersion, await runner.ApplyAsync(CancellationToken.None));
+
+        Assert.Equal(down, await store.FindAsync(Account, CancellationToken.None));
     }
 
     private static TenantHealthStore HealthStore(Database database, TimeProvider clock) =>

@@ -42,6 +42,15 @@ public sealed class PostgreSqlTranslatorTests
     }
 
     [Fact]
+    public void A_table_kept_in_key_order_on_SQLite_is_an_ordinary_table_on_PostgreSQL()
+    {
+        var translated = PostgreSqlTranslator.Translate("CREATE TABLE ordered (key TEXT NOT NULL PRIMARY KEY, value INTEGER) WITHOUT ROWID");
+
+        Assert.Equal("CREATE TABLE ordered (key TEXT COLLATE \"C\" NOT NULL PRIMARY KEY, value BIGINT)", translated);
+        Assert.Throws<NonPortableSqlException>(() => PostgreSqlTranslator.Translate("SELECT rowid FROM ordered"));
+    }
+
+    [Fact]
     public void A_column_added_later_is_translated_like_one_created_with_the_table()
     {
         Assert.Equal(

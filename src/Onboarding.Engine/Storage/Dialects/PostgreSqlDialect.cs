@@ -20,6 +20,9 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // parameters far below the protocol's limit of 65,535 (https://www.postgresql.org/docs/current/protocol-message-formats.html).
     private const int RowsPerRoundTrip = 16;
 
+    // Statements kept prepared per connection: more than the stores' frequent texts, far below what the server can hold.
+    private const int AutoPreparedStatements = 100;
+
     // Statement texts are constants of the stores, so the cache stays small; a runaway producer of distinct texts stops it growing.
     private const int TranslationCacheLimit = 2_000;
 
@@ -34,6 +37,14 @@ internal sealed class PostgreSqlDialect : SqlDialect
         {
             // Names the bot's sessions in pg_stat_activity for whoever operates the server.
             builder.ApplicationName = "Onboarding";
+        }
+
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The stores send a few dozen statement texts over and over (the monitor's claims and writes thousands of times
+            // a cycle): prepared once per connection, the server parses and plans each only once
+            // (https://www.npgsql.org/doc/prepare.html#automatic-preparation). An operator's own setting wins.
+            builder.MaxAutoPrepare = AutoPreparedStatements;
         }
 
         Description = $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";

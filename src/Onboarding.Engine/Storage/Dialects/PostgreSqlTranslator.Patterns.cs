@@ -32,7 +32,8 @@ public static partial class PostgreSqlTranslator
     [GeneratedRegex(@"^CREATE\s+(TEMP\s+|TEMPORARY\s+)?TABLE\b[\s\S]*\bON\s+CONFLICT\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConflictClauseInDdl();
 
-    [GeneratedRegex(@"\b_?rowid_?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "WITHOUT ROWID" is a table option, dropped with the others.
+    [GeneratedRegex(@"(?<!\bWITHOUT\s+)\b_?rowid_?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RowId();
 
     [GeneratedRegex(@"(?<=[(,]\s*[A-Za-z_][A-Za-z0-9_]*\s+)(NUMERIC|DECIMAL)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

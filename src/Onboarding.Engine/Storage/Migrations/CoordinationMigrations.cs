@@ -2,7 +2,7 @@ namespace Onboarding.Engine.Storage.Migrations;
 
 /// <summary>
 /// Work shared between instances (versions 200–209; docs/scale-out.md): leases on items of work, the durable command inbox
-/// both chat channels feed, health checks claimed per tenant, and client-credentials tokens shared by every instance.
+/// both chat channels feed, health checks claimed per tenant (in account order), and client-credentials tokens shared by every instance.
 /// </summary>
 internal static class CoordinationMigrations
 {
@@ -57,6 +57,48 @@ internal static class CoordinationMigrations
                 renew_at        TEXT NOT NULL,
                 minted_at       TEXT NOT NULL
             );
+            """),
+
+        // The monitor claims and writes due tenants in account order, so a batch of them shares a few pages instead of taking
+        // one each: SQLite keeps a WITHOUT ROWID table in its key's order (https://www.sqlite.org/withoutrowid.html);
+        // PostgreSQL has no such clause. The index on next_check_at goes: claims no longer read it, and as every check moves
+        // next_check_at, it cost an index write per check — and on PostgreSQL kept each update from staying in its page
+        // without touching an index (heap-only tuples, https://www.postgresql.org/docs/current/storage-hot.html).
+        new(204, "tenant health kept in account order", """
+            CREATE TABLE tenant_health_v204 (
+                account_id                   TEXT NOT NULL PRIMARY KEY,
+                state                        TEXT NOT NULL,
+                state_since                  TEXT NOT NULL,
+                next_check_at                TEXT NOT NULL,
+                last_check_at                TEXT,
+                last_good_at                 TEXT,
+                consecutive_failures         INTEGER NOT NULL,
+                failing_since                TEXT,
+                cause                        TEXT,
+                said                         TEXT,
+                incident_id                  TEXT,
+                last_alert_at                TEXT,
+                muted_until                  TEXT,
+                last_bundle_check_at         TEXT,
+                expiry_warned_days           INTEGER,
+                expiry_warned_certificate_id TEXT,
+                last_renewal_attempt_at      TEXT,
+                updated_at                   TEXT NOT NULL,
+                claimed_by                   TEXT,
+                claim_until                  TEXT,
+                checks_passed                INTEGER NOT NULL DEFAULT 0,
+                checks_failed                INTEGER NOT NULL DEFAULT 0,
+                last_latency_ms              INTEGER
+            ) WITHOUT ROWID;
+            INSERT INTO tenant_health_v204 (account_id, state, state_since, next_check_at, last_check_at, last_good_at, consecutive_failures,
+                failing_since, cause, said, incident_id, last_alert_at, muted_until, last_bundle_check_at, expiry_warned_days,
+                expiry_warned_certificate_id, last_renewal_attempt_at, updated_at, claimed_by, claim_until, checks_passed, checks_failed, last_latency_ms)
+                SELECT account_id, state, state_since, next_check_at, last_check_at, last_good_at, consecutive_failures,
+                failing_since, cause, said, incident_id, last_alert_at, muted_until, last_bundle_check_at, expiry_warned_days,
+                expiry_warned_certificate_id, last_renewal_attempt_at, updated_at, claimed_by, claim_until, checks_passed, checks_failed, last_latency_ms
+                FROM tenant_health;
+            DROP TABLE tenant_health;
+            ALTER TABLE tenant_health_v204 RENAME TO tenant_health;
             """),
     ];
 }
