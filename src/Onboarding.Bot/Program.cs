@@ -22,10 +22,8 @@ if (OperationsCommandLine.IsCommand(args))
     return await OperationsCommandLine.RunAsync(args, Console.Out, Console.Error);
 }
 
-// Settings are read at start-up and checked then (docs/configuration.md). Not watching the settings files also keeps the
-// host from watching its content root, where the SQLite database lives by default: the watcher would wake on every write
-// to it. Command-line arguments come after this default, so `--hostBuilder:reloadConfigOnChange=true` still wins.
-var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+// Command-line arguments come after the host's defaults, so `--hostBuilder:reloadConfigOnChange=true` still wins.
+var builder = WebApplication.CreateBuilder([HostArguments.ReadSettingsOnce, .. args]);
 
 builder.AddBotOptions();
 builder.AddEdgeSecurity();

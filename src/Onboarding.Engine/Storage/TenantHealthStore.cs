@@ -174,12 +174,15 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(checkedTenants);
         var now = timeProvider.GetUtcNow();
+
         // In account order, as the rows are stored: consecutive statements then change the same few pages.
-        var ordered = checkedTenants.OrderBy(c => c.After.Account.Value, StringComparer.Ordinal).ToList();
-        var routine = ordered.Where(c => IsRoutine(c.Before, c.After)).Select(c => HealthRow.From(c.After, now, c.Holder)).ToList();
-        var other = ordered.Where(c => !IsRoutine(c.Before, c.After)).Select(c => HealthRow.From(c.After, now, c.Holder)).ToList();
-        var written = routine.Count == 0 ? 0 : await transaction.ExecuteManyAsync(SaveRoutineAndRelease, routine, cancellationToken).ConfigureAwait(false);
-        return written + (other.Count == 0 ? 0 : await transaction.ExecuteManyAsync(SaveAndRelease, other, cancellationToken).ConfigureAwait(false));
+        var byKind = checkedTenants.OrderBy(c => c.After.Account.Value, StringComparer.Ordinal).ToLookup(c => IsRoutine(c.Before, c.After));
+        var written = byKind[true].Any()
+            ? await transaction.ExecuteManyAsync(SaveRoutineAndRelease, byKind[true].Select(c => HealthRow.From(c.After, now, c.Holder)), cancellationToken).ConfigureAwait(false)
+            : 0;
+        return written + (byKind[false].Any()
+            ? await SaveClaimedAsync(transaction, byKind[false].Select(c => (c.After, c.Holder)), release: true, cancellationToken).ConfigureAwait(false)
+            : 0);
     }
 
     /// <summary><see cref="SaveClaimedAsync(StorageTransaction, IEnumerable{ValueTuple{TenantHealth, string}}, bool, CancellationToken)"/> for one tenant, in its own transaction.</summary>

@@ -39,7 +39,7 @@ public sealed class MonitorInstance : IDisposable
             EnvironmentName = Environments.Development,
 
             // As the bot's Program: settings files are not watched (the database is written under the content root).
-            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            Args = [HostArguments.ReadSettingsOnce],
         });
         var values = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
         foreach (var (key, value) in storage.Concat(settings ?? new Dictionary<string, string?>()))
