@@ -67,7 +67,15 @@ public sealed class CertificateLifecycle(
     {
         var left = key.ValidUntil - now;
         var warned = health.ExpiryWarnedCertificateId == key.NetSuiteCertificateId ? health.ExpiryWarnedDays : null;
-        var reached = settings.WarningDays.Where(d => left <= TimeSpan.FromDays(d)).ToList();
-        return reached.Count > 0 && (warned is null || reached[^1] < warned) ? reached[^1] : null;
+        int? smallest = null;
+        foreach (var days in settings.WarningDays)
+        {
+            if (left <= TimeSpan.FromDays(days))
+            {
+                smallest = days;
+            }
+        }
+
+        return smallest is { } reached && (warned is null || reached < warned) ? reached : null;
     }
 }

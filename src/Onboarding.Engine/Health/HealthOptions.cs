@@ -56,9 +56,27 @@ public sealed class HealthOptions
     /// <summary>Days before expiry at which a warning is posted, comma-separated, e.g. <c>30,7,1</c>.</summary>
     public string ExpiryWarningDays { get; set; } = "30,7,1";
 
+    // Parsed once per text, not on every healthy check that asks (settings reloaded from configuration are new objects).
+    private ParsedWarningDays? _warningDays;
+
     /// <summary>The warning thresholds in days, largest first; throws on text the validator would have refused.</summary>
-    public IReadOnlyList<int> WarningDays =>
-        [.. ExpiryWarningDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture))
-            .OrderDescending()];
+    public IReadOnlyList<int> WarningDays
+    {
+        get
+        {
+            var text = ExpiryWarningDays;
+            if (_warningDays is { } parsed && ReferenceEquals(parsed.Text, text))
+            {
+                return parsed.Days;
+            }
+
+            int[] days = [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(d => int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture))
+                .OrderDescending()];
+            _warningDays = new ParsedWarningDays(text, days);
+            return days;
+        }
+    }
+
+    private sealed record ParsedWarningDays(string Text, IReadOnlyList<int> Days);
 }

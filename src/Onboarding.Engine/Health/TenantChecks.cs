@@ -50,7 +50,7 @@ public sealed class TenantChecks(
         Func<BearerToken, CancellationToken, Task<NetSuiteError?>> call,
         CancellationToken cancellationToken)
     {
-        using var span = EngineActivities.Health.StartActivity($"health check {kind}");
+        using var span = EngineActivities.Health.HasListeners() ? EngineActivities.Health.StartActivity($"health check {kind}") : null;
         span?.SetTag(EngineTags.CheckKind, kind.ToString());
         span?.SetTag(EngineTags.Account, account.Value);
         var started = timeProvider.GetTimestamp();

@@ -3,14 +3,15 @@ using Onboarding.Engine.NetSuite;
 namespace Onboarding.Engine.Keys;
 
 /// <summary>
-/// A tenant's stored key pair and certificate (the private key stays encrypted in storage and is not part of this record).
-/// Written <see cref="TenantKeyStatus.Pending"/> before the upload, so a crash after NetSuite stored it can be reconciled.
+/// A tenant's stored key pair and certificate, as everything but the upload needs it: neither the private key (encrypted
+/// in storage, decrypted only to sign) nor the certificate's PEM (read only to upload it: <c>TenantKeyStore.CertificatePemAsync</c>)
+/// is part of this record, so the health monitor's batches carry neither. Written <see cref="TenantKeyStatus.Pending"/>
+/// before the upload, so a crash after NetSuite stored it can be reconciled.
 /// </summary>
 public sealed record TenantKey(
     string Id,
     AccountId Account,
     KeyAlgorithm Algorithm,
-    string CertificatePem,
     string CertificateThumbprint,
     string? NetSuiteCertificateId,
     long? RoleId,

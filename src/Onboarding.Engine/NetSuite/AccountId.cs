@@ -43,7 +43,17 @@ public readonly partial record struct AccountId
 
         // ASCII before anything else: case-insensitive matching would fold look-alikes such as the Kelvin sign (U+212A)
         // into ASCII letters, and the id becomes part of a host name.
-        var match = trimmed.Length <= MaxLength && System.Text.Ascii.IsValid(trimmed) ? Shape().Match(trimmed) : null;
+        var shaped = trimmed.Length <= MaxLength && System.Text.Ascii.IsValid(trimmed) && Shape().IsMatch(trimmed);
+
+        // Already canonical (every id read back from storage): the text itself, with nothing to take apart or rebuild.
+        if (shaped && !trimmed.AsSpan().ContainsAny(NotCanonical))
+        {
+            accountId = new AccountId(trimmed);
+            error = null;
+            return true;
+        }
+
+        var match = shaped ? Shape().Match(trimmed) : null;
         if (match is not { Success: true })
         {
             error = Phrase.Of(nameof(Texts.Account_Invalid), Shorten(trimmed), Example);
@@ -55,6 +65,9 @@ public readonly partial record struct AccountId
         error = null;
         return true;
     }
+
+    // What a well-shaped id changes on its way to the canonical form: lower-case letters and the hyphen separator.
+    private static readonly System.Buffers.SearchValues<char> NotCanonical = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz-");
 
     /// <summary>The longest id the shape allows: ten letters, twelve digits and <c>_SB999</c>.</summary>
     private const int MaxLength = 28;

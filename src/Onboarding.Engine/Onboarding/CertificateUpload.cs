@@ -49,7 +49,10 @@ public sealed class CertificateUpload(
                 return (null, new StepFailure(FlowCodes.CertificateLimit, CertificateLimit.ReachedExplanation(account), Phrase.Of(nameof(Failure_CertificateLimitToDo))));
             }
 
-            var uploaded = await certificates.UploadAsync(account, token, key.CertificatePem, key.RoleId!.Value, key.EntityId!.Value, cancellationToken).ConfigureAwait(false);
+            // The PEM is read here only: the one step that sends it anywhere (TenantKey does not carry it).
+            var pem = await StorageTransaction.ReadAsync(database, read => keys.CertificatePemAsync(read, key.Id, cancellationToken), cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The key {key.Id} of account {account} is no longer stored, so its certificate cannot be uploaded.");
+            var uploaded = await certificates.UploadAsync(account, token, pem, key.RoleId!.Value, key.EntityId!.Value, cancellationToken).ConfigureAwait(false);
             if (!uploaded.IsSuccess)
             {
                 return (null, StepFailure.From(uploaded.Error));

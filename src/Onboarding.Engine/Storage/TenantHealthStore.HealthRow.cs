@@ -55,9 +55,25 @@ public sealed partial class TenantHealthStore
             LastRenewalAttemptAt = StoredTime.Format(h.LastRenewalAttemptAt),
             ChecksPassed = h.ChecksPassed,
             ChecksFailed = h.ChecksFailed,
-            LastLatencyMs = h.LastLatency is { } latency ? (long)latency.TotalMilliseconds : null,
+            LastLatencyMs = StoredMilliseconds(h.LastLatency),
             UpdatedAt = StoredTime.Format(now),
         };
+
+        /// <summary>What a routine check writes (<see cref="RoutineColumnNames"/>), without formatting the rest of the row.</summary>
+        public static RoutineRow RoutineFrom(TenantHealth h, DateTimeOffset now, string holder) => new()
+        {
+            Holder = holder,
+            Account = h.Account.Value,
+            NextCheckAt = StoredTime.Format(h.NextCheckAt),
+            LastCheckAt = StoredTime.Format(h.LastCheckAt),
+            LastGoodAt = StoredTime.Format(h.LastGoodAt),
+            ChecksPassed = h.ChecksPassed,
+            ChecksFailed = h.ChecksFailed,
+            LastLatencyMs = StoredMilliseconds(h.LastLatency),
+            UpdatedAt = StoredTime.Format(now),
+        };
+
+        public static long? StoredMilliseconds(TimeSpan? latency) => latency is { } value ? (long)value.TotalMilliseconds : null;
 
         public TenantHealth ToHealth() =>
             new(AccountId.Parse(Account), Enum.Parse<HealthState>(State), StoredTime.Parse(StateSince), StoredTime.Parse(NextCheckAt))
@@ -79,5 +95,19 @@ public sealed partial class TenantHealthStore
                 ChecksFailed = ChecksFailed,
                 LastLatency = LastLatencyMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             };
+    }
+
+    /// <summary>The routine check's part of <see cref="HealthRow"/>: the same members for the same columns.</summary>
+    private sealed class RoutineRow
+    {
+        public string Account { get; set; } = "";
+        public string Holder { get; set; } = "";
+        public string NextCheckAt { get; set; } = "";
+        public string? LastCheckAt { get; set; }
+        public string? LastGoodAt { get; set; }
+        public long ChecksPassed { get; set; }
+        public long ChecksFailed { get; set; }
+        public long? LastLatencyMs { get; set; }
+        public string? UpdatedAt { get; set; }
     }
 }

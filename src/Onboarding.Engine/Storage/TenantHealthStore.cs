@@ -178,7 +178,7 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
         // In account order, as the rows are stored: consecutive statements then change the same few pages.
         var byKind = checkedTenants.OrderBy(c => c.After.Account.Value, StringComparer.Ordinal).ToLookup(c => IsRoutine(c.Before, c.After));
         var written = byKind[true].Any()
-            ? await transaction.ExecuteManyAsync(SaveRoutineAndRelease, byKind[true].Select(c => HealthRow.From(c.After, now, c.Holder)), cancellationToken).ConfigureAwait(false)
+            ? await transaction.ExecuteManyAsync(SaveRoutineAndRelease, byKind[true].Select(c => HealthRow.RoutineFrom(c.After, now, c.Holder)), cancellationToken).ConfigureAwait(false)
             : 0;
         return written + (byKind[false].Any()
             ? await SaveClaimedAsync(transaction, byKind[false].Select(c => (c.After, c.Holder)), release: true, cancellationToken).ConfigureAwait(false)
@@ -223,10 +223,10 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
         var healths = rows.Select(r => r.ToHealth()).ToList();
         var accounts = healths.Select(h => h.Account).ToList();
         var (named, active) = await StorageTransaction.ReadAsync(database, async read =>
-            (await tenants.FindManyAsync(read, accounts, cancellationToken).ConfigureAwait(false),
+            (await tenants.DisplayNamesAsync(read, accounts, cancellationToken).ConfigureAwait(false),
              await keys.ActiveKeysAsync(read, accounts, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
         return [.. healths.Select(h => new ClaimedTenant(
-            new MonitoredTenant(h.Account, named.TryGetValue(h.Account, out var tenant) ? tenant.DisplayName : h.Account.Value),
+            new MonitoredTenant(h.Account, named.TryGetValue(h.Account, out var name) ? name : h.Account.Value),
             h,
             active.GetValueOrDefault(h.Account),
             holder))];

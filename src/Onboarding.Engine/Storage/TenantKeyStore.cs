@@ -12,7 +12,7 @@ public sealed class TenantKeyStore(Database database, ISecretProtector protector
     private const string PrivateKeyPurpose = "tenant-key.private-key";
 
     private const string Columns = """
-        id AS Id, account_id AS AccountId, algorithm AS Algorithm, certificate_pem AS CertificatePem,
+        id AS Id, account_id AS AccountId, algorithm AS Algorithm,
         certificate_thumbprint AS Thumbprint, netsuite_certificate_id AS NetSuiteCertificateId, role_id AS RoleId,
         entity_id AS EntityId, valid_from AS ValidFrom, valid_until AS ValidUntil, status AS Status, created_at AS CreatedAt
         """;
@@ -24,7 +24,6 @@ public sealed class TenantKeyStore(Database database, ISecretProtector protector
             Guid.NewGuid().ToString("N"),
             account,
             material.Algorithm,
-            material.CertificatePem,
             Thumbprint(material.CertificatePem),
             null,
             roleId,
@@ -76,6 +75,13 @@ public sealed class TenantKeyStore(Database database, ISecretProtector protector
                 now = StoredTime.Format(now),
             },
             cancellationToken);
+
+    /// <summary>The certificate of a stored key, PEM-encoded, as NetSuite's certificate endpoint takes it; null when there is no such key.</summary>
+    public Task<string?> CertificatePemAsync(StorageTransaction transaction, string keyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return transaction.QuerySingleOrDefaultAsync<string>("SELECT certificate_pem FROM tenant_keys WHERE id = @keyId", new { keyId }, cancellationToken);
+    }
 
     /// <summary>Marks the key revoked and erases its private key for good.</summary>
     public Task RevokeAndEraseAsync(StorageTransaction transaction, string keyId, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -157,7 +163,6 @@ public sealed class TenantKeyStore(Database database, ISecretProtector protector
         public string Id { get; set; } = "";
         public string AccountId { get; set; } = "";
         public string Algorithm { get; set; } = "";
-        public string CertificatePem { get; set; } = "";
         public string Thumbprint { get; set; } = "";
         public string? NetSuiteCertificateId { get; set; }
         public long? RoleId { get; set; }
@@ -171,7 +176,6 @@ public sealed class TenantKeyStore(Database database, ISecretProtector protector
             Id,
             NetSuite.AccountId.Parse(AccountId),
             Enum.Parse<KeyAlgorithm>(Algorithm),
-            CertificatePem,
             Thumbprint,
             NetSuiteCertificateId,
             RoleId,

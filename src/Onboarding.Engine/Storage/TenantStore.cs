@@ -53,14 +53,20 @@ public sealed class TenantStore(Database database)
         return row?.ToTenant();
     }
 
-    /// <summary>The tenants among <paramref name="accounts"/>, in one query (the health monitor's batches).</summary>
-    public async Task<IReadOnlyDictionary<AccountId, Tenant>> FindManyAsync(StorageTransaction transaction, IReadOnlyCollection<AccountId> accounts, CancellationToken cancellationToken)
+    /// <summary>
+    /// The display name (<see cref="Tenant.DisplayName"/>) of each of <paramref name="accounts"/> that is stored, in one
+    /// query that reads nothing else (the health monitor's batches).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<AccountId, string>> DisplayNamesAsync(StorageTransaction transaction, IReadOnlyCollection<AccountId> accounts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(accounts);
-        var rows = await transaction.QueryAsync<TenantRow>(
-            $"SELECT {Columns} FROM tenants WHERE account_id {transaction.Dialect.InList("accounts")}", new { accounts = accounts.Select(a => a.Value).ToList() }, cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => r.ToTenant()).ToDictionary(t => t.Account);
+        var rows = await transaction.QueryAsync<NameRow>(
+            $"SELECT account_id AS AccountId, company_name AS CompanyName FROM tenants WHERE account_id {transaction.Dialect.InList("accounts")}",
+            new { accounts = accounts.Select(a => a.Value).ToList() },
+            cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => (Account: NetSuite.AccountId.Parse(r.AccountId), r.CompanyName))
+            .ToDictionary(r => r.Account, r => Tenant.DisplayNameOf(r.Account, r.CompanyName));
     }
 
     /// <summary>Every tenant, for status tables and the health monitor.</summary>
@@ -69,6 +75,12 @@ public sealed class TenantStore(Database database)
         await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
         var rows = await read.QueryAsync<TenantRow>($"SELECT {Columns} FROM tenants ORDER BY account_id", null, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToTenant())];
+    }
+
+    private sealed class NameRow
+    {
+        public string AccountId { get; set; } = "";
+        public string? CompanyName { get; set; }
     }
 
     private sealed class TenantRow

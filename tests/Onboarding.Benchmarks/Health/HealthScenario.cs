@@ -132,12 +132,13 @@ public static class HealthScenario
     }
 
     // A baseline's rate and the processor time per request on each side; a ratio counts only when none failed.
-    private sealed record Throughput(int Requests, int Failed, double Rate, int Concurrency, double OwnCpu, double SandboxCpu)
+    private sealed record Throughput(int Requests, int Failed, double Rate, int Concurrency, double OwnCpu, double SandboxCpu, double AllocatedKilobytes)
     {
         public static async Task<Throughput> MeasureAsync<T>(IReadOnlyList<T> work, int concurrency, SandboxProcess sandbox, Func<T, CancellationToken, Task<bool>> one)
         {
             var failed = 0;
             var processor = ProcessorTime.Start(sandbox.Id);
+            var allocated = GC.GetTotalAllocatedBytes();
             var started = Stopwatch.GetTimestamp();
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (item, ct) =>
             {
@@ -148,13 +149,14 @@ public static class HealthScenario
             });
             var rate = work.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
             var (own, sandboxCpu) = processor.MicrosecondsPer(work.Count);
-            var measured = new Throughput(work.Count, failed, failed == 0 ? rate : double.NaN, concurrency, own, sandboxCpu);
+            var allocatedPerRequest = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / work.Count;
+            var measured = new Throughput(work.Count, failed, failed == 0 ? rate : double.NaN, concurrency, own, sandboxCpu, allocatedPerRequest);
             Console.WriteLine($"baseline: {measured}");
             return measured;
         }
 
         public override string ToString() => string.Create(
             CultureInfo.InvariantCulture,
-            $"{Rate:F0}/s at {Concurrency} at a time, {Failed} of {Requests} failed; processor time per request: {OwnCpu:F0} µs in this process, sandbox {SandboxCpu:F0} µs");
+            $"{Rate:F0}/s at {Concurrency} at a time, {Failed} of {Requests} failed; processor time per request: {OwnCpu:F0} µs in this process, sandbox {SandboxCpu:F0} µs; allocated per request {AllocatedKilobytes:F1} KB");
     }
 }

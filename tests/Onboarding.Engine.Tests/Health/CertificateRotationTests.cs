@@ -172,7 +172,7 @@ public sealed class CertificateRotationTests
         NullLogger<CertificateRotation>.Instance);
 
     private static TenantKey Key(string id, string? certificateId, TenantKeyStatus status) =>
-        new(id, Account, KeyAlgorithm.EcP256, "pem", "thumb", certificateId, 1001, 7, Time.GetUtcNow().AddDays(-700), Time.GetUtcNow().AddDays(30), status, Time.GetUtcNow().AddDays(-700));
+        new(id, Account, KeyAlgorithm.EcP256, "thumb", certificateId, 1001, 7, Time.GetUtcNow().AddDays(-700), Time.GetUtcNow().AddDays(30), status, Time.GetUtcNow().AddDays(-700));
 
     private static NetSuiteCertificate Listed(string id, long entity, bool revoked) =>
         new(id, "EC", 1001, "Onboarding App Integration", entity, null, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 1), new DateOnly(2027, 1, 1), revoked);

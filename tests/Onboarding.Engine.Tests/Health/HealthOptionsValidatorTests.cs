@@ -16,6 +16,18 @@ public sealed class HealthOptionsValidatorTests
         Assert.Equal([30, 7, 1], options.WarningDays);
     }
 
+    [Fact]
+    public void Warning_days_follow_a_changed_setting_largest_first()
+    {
+        var options = new HealthOptions();
+        Assert.Equal([30, 7, 1], options.WarningDays);
+
+        options.ExpiryWarningDays = "3, 14";
+
+        Assert.Equal([14, 3], options.WarningDays);
+        Assert.Same(options.WarningDays, options.WarningDays);
+    }
+
     [Theory]
     [InlineData(nameof(HealthOptions.CheckInterval), "Health:CheckInterval")]
     [InlineData(nameof(HealthOptions.CheckJitter), "Health:CheckJitter")]

@@ -12,7 +12,7 @@ public sealed class OnboardingUnitTests
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
 
     private static TenantKey Key(string thumbprint = "thumb") => new(
-        "key-1", AccountId.Parse("1234567_SB1"), KeyAlgorithm.EcP256, "pem", thumbprint, null, 1001, 7,
+        "key-1", AccountId.Parse("1234567_SB1"), KeyAlgorithm.EcP256, thumbprint, null, 1001, 7,
         Now, Now.AddDays(730), TenantKeyStatus.Pending, Now);
 
     private static NetSuiteCertificate Listed(string id, bool revoked = false, long role = 1001, string algorithm = "EC") => new(

@@ -11,8 +11,14 @@ internal sealed class NetSuiteHttpLogger(ILogger<NetSuiteHttpLogger> logger) : I
 {
     public object? LogRequestStart(HttpRequestMessage request) => null;
 
-    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed) =>
-        Log.NetSuiteHttpAttempt(logger, request.Method.Method, Where(request), (int)response.StatusCode, elapsed.TotalMilliseconds);
+    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
+    {
+        // A debug line for every request the health monitor sends: its URL is not even built while debug is off.
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.NetSuiteHttpAttempt(logger, request.Method.Method, Where(request), (int)response.StatusCode, elapsed.TotalMilliseconds);
+        }
+    }
 
     public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed) =>
         Log.NetSuiteHttpAttemptFailed(logger, request.Method.Method, Where(request), exception.GetType().Name, elapsed.TotalMilliseconds);

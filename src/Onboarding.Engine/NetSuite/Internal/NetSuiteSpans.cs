@@ -8,7 +8,8 @@ internal static class NetSuiteSpans
 {
     public static Activity? Start(string operation, AccountId account)
     {
-        var span = EngineActivities.NetSuite.StartActivity($"netsuite {operation}", ActivityKind.Client);
+        // Every check makes this call: its name is not even formatted while nobody listens.
+        var span = EngineActivities.NetSuite.HasListeners() ? EngineActivities.NetSuite.StartActivity($"netsuite {operation}", ActivityKind.Client) : null;
         span?.SetTag(EngineTags.Operation, operation);
         span?.SetTag(EngineTags.Account, account.Value);
         return span;
