@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Coordination;
@@ -37,8 +36,8 @@ public sealed partial class HealthMonitor(
     TimeProvider timeProvider,
     ILogger<HealthMonitor> logger)
 {
-    // Claimed tenants handed to the workers ahead of need: few, so that an instance holds little more than the batch being
-    // checked and the one claimed ahead (DueClaims), and instances sharing a cycle finish it together.
+    // Claimed tenants left waiting for the workers when the next batch is added: few, so that an instance holds little
+    // more than the batch being checked and the one claimed ahead (DueClaims), and instances sharing a cycle finish it together.
     private const int HandOff = 16;
 
     // A check on request waits this long at most between two tries while a cycle (here or elsewhere) holds the tenant.
@@ -65,31 +64,27 @@ public sealed partial class HealthMonitor(
         var results = new HealthResultBatch(database, healthStore, logger);
         var checkedCount = 0;
         var workers = new List<Task>();
-        var claimed = Channel.CreateBounded<ClaimedTenant>(new BoundedChannelOptions(HandOff) { SingleWriter = true });
+        var claimed = new ClaimedQueue(lowWater: HandOff);
         try
         {
             // Claim a batch, then start as many workers as the work still due calls for at the latency seen so far (the
             // count only grows: a slow stretch, such as every token due for renewal, adds workers within the cycle).
             await using var claims = new DueClaims(healthStore, instance, _pace, ClaimLease(settings), cancellationToken);
             var left = due;
-            while (await claims.NextAsync(workers.Count).ConfigureAwait(false) is { Count: > 0 } batch)
+            while (await RoomThenNextAsync(claimed, claims, workers.Count, cancellationToken).ConfigureAwait(false) is { Count: > 0 } batch)
             {
                 for (var wanted = _pace.ConcurrencyFor(Math.Max(left, batch.Count), settings); workers.Count < wanted;)
                 {
                     workers.Add(CheckAllAsync(claimed, results, () => Interlocked.Increment(ref checkedCount), cancellationToken));
                 }
 
-                foreach (var tenant in batch)
-                {
-                    await claimed.Writer.WriteAsync(tenant, cancellationToken).ConfigureAwait(false);
-                }
-
+                claimed.Add(batch);
                 left -= batch.Count;
             }
         }
         finally
         {
-            claimed.Writer.TryComplete();
+            claimed.Complete();
             try
             {
                 await Task.WhenAll(workers).ConfigureAwait(false);
@@ -162,14 +157,14 @@ public sealed partial class HealthMonitor(
     }
 
     // One worker: checks claimed tenants one after the other until the cycle has claimed them all. A worker that fails
-    // (the database refusing even the release) closes the channel, so the claiming loop stops instead of waiting for room.
-    private async Task CheckAllAsync(Channel<ClaimedTenant> claimed, HealthResultBatch results, Action counted, CancellationToken cancellationToken)
+    // (the database refusing even the release) fails the queue, so the claiming loop stops instead of waiting for room.
+    private async Task CheckAllAsync(ClaimedQueue claimed, HealthResultBatch results, Action counted, CancellationToken cancellationToken)
     {
         // Off the claiming loop at once, so starting a worker never waits for its first check.
         await Task.Yield();
         try
         {
-            await foreach (var tenant in claimed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var tenant in claimed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await CheckGuardedAsync(tenant, results, cancellationToken).ConfigureAwait(false);
                 counted();
@@ -177,11 +172,19 @@ public sealed partial class HealthMonitor(
         }
         catch (Exception e)
         {
-            claimed.Writer.TryComplete(e);
+            claimed.Fail(e);
             throw;
         }
     }
 
+
+    // The next batch is taken only once the workers are nearly through the last, so this instance holds little more than
+    // what it is checking and the batch claimed ahead.
+    private static async Task<IReadOnlyList<ClaimedTenant>> RoomThenNextAsync(ClaimedQueue claimed, DueClaims claims, int workers, CancellationToken cancellationToken)
+    {
+        await claimed.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
+        return await claims.NextAsync(workers).ConfigureAwait(false);
+    }
 
     private async Task<ClaimedTenant?> ClaimOneAsync(AccountId account, CancellationToken cancellationToken)
     {

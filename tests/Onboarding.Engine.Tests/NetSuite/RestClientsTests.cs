@@ -146,6 +146,45 @@ public sealed class RestClientsTests
         Assert.Equal("customrole_onboarding_app", body.GetProperty("params")[0].GetString());
     }
 
+    [Fact]
+    public async Task SuiteQL_rows_drop_links_and_nulls_and_keep_other_values_as_their_json_text()
+    {
+        var netsuite = new StubNetSuiteHandler().Then(HttpStatusCode.OK, """
+            {"links":[],"count":2,"hasMore":false,"offset":0,"totalResults":2,"items":[
+              {"links":[{"rel":"self","href":"x"}],"id":"7","memo":null,"amount":12.50,"active":true,"tags":["a",{"b":1}],"name":"Caf\u00e9 \"Nord\""},
+              {"id":"8"}]}
+            """);
+        using var host = new NetSuiteTestHost(netsuite);
+
+        var result = await host.Get<ISuiteQlClient>().QueryAsync(Account, Token, "SELECT * FROM customrecord_x", null, CancellationToken.None);
+
+        Assert.Equal(2, result.Value!.Items.Count);
+        var first = result.Value.Items[0];
+        Assert.Equal(["active", "amount", "id", "name", "tags"], first.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("7", first["ID"]);
+        Assert.Equal("12.50", first["amount"]);
+        Assert.Equal("true", first["active"]);
+        Assert.Equal("""["a",{"b":1}]""", first["tags"]);
+        Assert.Equal("Café \"Nord\"", first["name"]);
+        Assert.Equal("8", Assert.Single(result.Value.Items[1]).Value);
+    }
+
+    [Theory]
+    [InlineData("""{"links":[],"count":1,"hasMore":false,"offset":0,"totalResults":1,"items":[["7"]]}""")]
+    [InlineData("""{"links":[],"count":0,"hasMore":false,"offset":0,"totalResults":0}""")]
+    [InlineData("""{"items":{"id":"7"}}""")]
+    [InlineData("""{"items":[],"count":"many"}""")]
+    [InlineData("""[]""")]
+    public async Task A_SuiteQL_page_of_another_shape_is_a_malformed_answer(string body)
+    {
+        var netsuite = new StubNetSuiteHandler().Then(HttpStatusCode.OK, body);
+        using var host = new NetSuiteTestHost(netsuite);
+
+        var result = await host.Get<ISuiteQlClient>().QueryAsync(Account, Token, "SELECT id FROM role", null, CancellationToken.None);
+
+        Assert.Equal(NetSuiteErrorKind.MalformedResponse, result.Error?.Kind);
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1001, 0)]

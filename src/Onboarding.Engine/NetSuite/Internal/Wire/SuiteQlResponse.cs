@@ -1,33 +1,68 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using static Onboarding.Engine.NetSuite.Internal.WireNames.Json;
+using Names = Onboarding.Engine.NetSuite.Internal.WireNames.Json;
 
 namespace Onboarding.Engine.NetSuite.Internal.Wire;
 
-/// <summary>A SuiteQL result page (docs/netsuite.md §5.3): items carry <c>links</c> plus one string per non-NULL column.</summary>
-internal sealed record SuiteQlResponse(
-    [property: JsonPropertyName(Items)] IReadOnlyList<Dictionary<string, JsonElement>> Items,
-    [property: JsonPropertyName(Count)] int Count,
-    [property: JsonPropertyName(Offset)] int Offset,
-    [property: JsonPropertyName(TotalResults)] int TotalResults,
-    [property: JsonPropertyName(HasMore)] bool HasMore)
+/// <summary>
+/// A SuiteQL result page (docs/netsuite.md §5.3): the items (each read by <see cref="SuiteQlRow"/>) and the paging
+/// numbers; <c>links</c> and anything else is skipped. The numbers may come as JSON numbers or numeric strings.
+/// </summary>
+[JsonConverter(typeof(Reader))]
+internal sealed record SuiteQlResponse(IReadOnlyList<SuiteQlRow> Items, int Count, int Offset, int TotalResults, bool HasMore)
 {
-    public SuiteQlPage ToPage() => new(Items.Select(ToRow).ToList(), Count, Offset, TotalResults, HasMore);
+    public SuiteQlPage ToPage() => new([.. Items.Select(item => item.Columns)], Count, Offset, TotalResults, HasMore);
 
-    private static IReadOnlyDictionary<string, string> ToRow(Dictionary<string, JsonElement> item)
+    // Read from the tokens as they come: every health check's probe answer is one of these, and the serializer's general
+    // object reading keeps a stack of frames per document (about a kilobyte and a half) to get through it.
+    private sealed class Reader : JsonConverter<SuiteQlResponse>
     {
-        var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (column, value) in item)
+        public override SuiteQlResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (column == Links || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            Expect(reader, JsonTokenType.StartObject, "A SuiteQL page");
+            List<SuiteQlRow>? items = null;
+            int count = 0, offset = 0, totalResults = 0;
+            var hasMore = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                continue;
+                var property = reader.GetString();
+                reader.Read();
+                switch (property)
+                {
+                    case Names.Items:
+                        Expect(reader, JsonTokenType.StartArray, "A SuiteQL page's items");
+                        items = [];
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            items.Add(SuiteQlRow.Read(ref reader));
+                        }
+
+                        break;
+                    case Names.Count: count = Number(ref reader); break;
+                    case Names.Offset: offset = Number(ref reader); break;
+                    case Names.TotalResults: totalResults = Number(ref reader); break;
+                    case Names.HasMore: hasMore = reader.TokenType == JsonTokenType.True || (reader.TokenType == JsonTokenType.String && bool.Parse(reader.GetString()!)); break;
+                    default: reader.Skip(); break;
+                }
             }
 
-            // NetSuite sends strings; anything else is kept as its JSON text rather than dropped.
-            row[column] = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+            return new SuiteQlResponse(items ?? throw new JsonException("A SuiteQL page has no items."), count, offset, totalResults, hasMore);
         }
 
-        return row;
+        public override void Write(Utf8JsonWriter writer, SuiteQlResponse value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("SuiteQL pages are only read.");
+
+        private static int Number(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String
+            ? int.Parse(reader.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture)
+            : reader.GetInt32();
+
+        private static void Expect(Utf8JsonReader reader, JsonTokenType token, string what)
+        {
+            if (reader.TokenType != token)
+            {
+                throw new JsonException($"{what} is {reader.TokenType} where {token} belongs.");
+            }
+        }
     }
 }
