@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Onboarding.Engine.Diagnostics;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.Kit;
@@ -24,93 +25,121 @@ public sealed class TenantChecks(
     public const string KeyUser = "health-monitor";
 
     public Task<CheckResult> CheckConnectionAsync(AccountId account, TenantKey? activeKey, CancellationToken cancellationToken) =>
-        RunAsync(account, activeKey, CheckKind.Connection, CheckStage.Probe, async (token, ct) =>
-        {
-            var probed = await probe.RunAsync(account, token, ct).ConfigureAwait(false);
-            return probed.IsSuccess ? null : probed.Error;
-        }, cancellationToken);
+        RunAsync(account, activeKey, CheckKind.Connection, cancellationToken);
 
     public Task<CheckResult> CheckBundleAsync(AccountId account, TenantKey? activeKey, CancellationToken cancellationToken) =>
-        RunAsync(account, activeKey, CheckKind.Bundle, CheckStage.Bundle, async (token, ct) =>
-        {
-            var found = await bundleCheck.CheckAsync(account, token, ct).ConfigureAwait(false);
-            return found.State switch
-            {
-                BundleState.Installed => null,
-                BundleState.NotInstalled => found.Error ?? new NetSuiteError(NetSuiteErrorKind.ScriptNotDeployed, Phrase.Of(nameof(NetSuite_BundleNotInstalled)), Code: "installed:false"),
-                _ => found.Error,
-            };
-        }, cancellationToken);
+        RunAsync(account, activeKey, CheckKind.Bundle, cancellationToken);
 
+    // What each kind of check asks NetSuite with a token (no delegate per check: every tenant runs one every interval).
+    private async Task<NetSuiteError?> CallAsync(CheckKind kind, AccountId account, BearerToken token, CancellationToken cancellationToken)
+    {
+        if (kind == CheckKind.Connection)
+        {
+            var probed = await probe.RunAsync(account, token, cancellationToken).ConfigureAwait(false);
+            return probed.IsSuccess ? null : probed.Error;
+        }
+
+        var found = await bundleCheck.CheckAsync(account, token, cancellationToken).ConfigureAwait(false);
+        return found.State switch
+        {
+            BundleState.Installed => null,
+            BundleState.NotInstalled => found.Error ?? new NetSuiteError(NetSuiteErrorKind.ScriptNotDeployed, Phrase.Of(nameof(NetSuite_BundleNotInstalled)), Code: "installed:false"),
+            _ => found.Error,
+        };
+    }
+
+    // The stage a kind's failure is classified at, once the token is in hand.
+    private static CheckStage StageOf(CheckKind kind) => kind == CheckKind.Connection ? CheckStage.Probe : CheckStage.Bundle;
+
+    // The common case (a cached token that works) stays in this method; minting, and telling a dead token from a dead
+    // role, are MintAndCallAsync's.
     private async Task<CheckResult> RunAsync(
         AccountId account,
         TenantKey? key,
         CheckKind kind,
-        CheckStage stage,
-        Func<BearerToken, CancellationToken, Task<NetSuiteError?>> call,
         CancellationToken cancellationToken)
     {
         using var span = EngineActivities.Health.HasListeners() ? EngineActivities.Health.StartActivity($"health check {kind}") : null;
         span?.SetTag(EngineTags.CheckKind, kind.ToString());
         span?.SetTag(EngineTags.Account, account.Value);
-        var started = timeProvider.GetTimestamp();
-        var at = timeProvider.GetUtcNow();
-        CheckResult Result(FailureCause? cause = null, NetSuiteError? error = null)
-        {
-            span?.SetTag(EngineTags.Outcome, cause?.ToString() ?? "passed");
-            return new(account, kind, at, timeProvider.GetElapsedTime(started), cause, error?.Said ?? error?.Code);
-        }
-
+        var attempt = new Attempt(account, kind, span, timeProvider);
         if (key?.NetSuiteCertificateId is not { } certificateId)
         {
-            return Result(FailureCause.NoCredential);
+            return attempt.Result(FailureCause.NoCredential);
         }
 
-        MachineCredential? credential = null;
-        NetSuiteResult<BearerToken> token;
-        if (tokens.TryGetCached(account, certificateId, out var cached))
+        if (!tokens.TryGetCached(account, certificateId, out var cached))
         {
-            token = NetSuiteResult<BearerToken>.Success(cached);
+            return await MintAndCallAsync(attempt, key, null, liveTokenRefused: false, cancellationToken).ConfigureAwait(false);
         }
-        else
+
+        var error = await CallAsync(kind, account, cached, cancellationToken).ConfigureAwait(false);
+        if (error?.Kind != NetSuiteErrorKind.InvalidLogin)
         {
-            credential = await CredentialAsync(key, cancellationToken).ConfigureAwait(false);
-            if (credential is null)
-            {
-                return Result(FailureCause.NoCredential);
-            }
-
-            token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
-            if (!token.IsSuccess)
-            {
-                return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at), token.Error);
-            }
+            return attempt.Finished(error, key);
         }
 
-        var error = await call(token.Value, cancellationToken).ConfigureAwait(false);
-        if (error?.Kind == NetSuiteErrorKind.InvalidLogin)
+        // The cached token was refused before its expiry: mint once more to tell a dead token from a dead role.
+        tokens.Invalidate(account);
+        return await MintAndCallAsync(attempt, key, null, liveTokenRefused: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Mints a token (decrypting the key) and calls with it; a fresh token refused as an invalid login is minted once more,
+    // so the classification can tell a dead token from a dead role.
+    private async Task<CheckResult> MintAndCallAsync(
+        Attempt attempt,
+        TenantKey key,
+        MachineCredential? credential,
+        bool liveTokenRefused,
+        CancellationToken cancellationToken)
+    {
+        credential ??= await CredentialAsync(key, cancellationToken).ConfigureAwait(false);
+        if (credential is null)
         {
-            // The cached token was refused before its expiry: mint once more to tell a dead token from a dead role.
-            tokens.Invalidate(account);
-            credential ??= await CredentialAsync(key, cancellationToken).ConfigureAwait(false);
-            if (credential is null)
-            {
-                return Result(FailureCause.NoCredential);
-            }
-
-            token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
-            if (!token.IsSuccess)
-            {
-                return Result(CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, at, liveTokenRefused: true, sandboxAccount: account.IsSandbox), token.Error);
-            }
-
-            error = await call(token.Value, cancellationToken).ConfigureAwait(false);
+            return attempt.Result(FailureCause.NoCredential);
         }
 
-        return error is null ? Result() : Result(CauseClassifier.Classify(error, stage, key.ValidUntil, at), error);
+        var token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
+        if (!token.IsSuccess)
+        {
+            var cause = liveTokenRefused
+                ? CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, attempt.At, liveTokenRefused: true, sandboxAccount: attempt.Account.IsSandbox)
+                : CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, attempt.At);
+            return attempt.Result(cause, token.Error);
+        }
+
+        var error = await CallAsync(attempt.Kind, attempt.Account, token.Value, cancellationToken).ConfigureAwait(false);
+        if (error?.Kind == NetSuiteErrorKind.InvalidLogin && !liveTokenRefused)
+        {
+            tokens.Invalidate(attempt.Account);
+            return await MintAndCallAsync(attempt, key, credential, liveTokenRefused: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return attempt.Finished(error, key);
     }
 
     // Decrypted only here, and only when a token must be minted; the audit log names the monitor as the key's user.
     private async Task<MachineCredential?> CredentialAsync(TenantKey key, CancellationToken cancellationToken) =>
         await keys.CredentialAsync(key, cancellationToken).ConfigureAwait(false) is { } stored ? stored with { UsedBy = KeyUser } : null;
+
+    // One check under way: what its result records (the account, the kind, when it started) and its span's outcome.
+    private readonly struct Attempt(AccountId account, CheckKind kind, Activity? span, TimeProvider timeProvider)
+    {
+        private readonly long _started = timeProvider.GetTimestamp();
+
+        public AccountId Account { get; } = account;
+
+        public CheckKind Kind { get; } = kind;
+
+        public DateTimeOffset At { get; } = timeProvider.GetUtcNow();
+
+        public CheckResult Result(FailureCause? cause = null, NetSuiteError? error = null)
+        {
+            span?.SetTag(EngineTags.Outcome, cause?.ToString() ?? "passed");
+            return new(Account, Kind, At, timeProvider.GetElapsedTime(_started), cause, error?.Said ?? error?.Code);
+        }
+
+        public CheckResult Finished(NetSuiteError? error, TenantKey key) =>
+            error is null ? Result() : Result(CauseClassifier.Classify(error, StageOf(Kind), key.ValidUntil, At), error);
+    }
 }

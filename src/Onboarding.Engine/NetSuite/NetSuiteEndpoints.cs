@@ -26,8 +26,9 @@ public sealed class NetSuiteEndpoints(IOptions<NetSuiteOptions> options)
     public Uri RevokeCertificate(AccountId account, string certificateId) =>
         Combine(Certificates(account), $"/{Uri.EscapeDataString(certificateId)}/{WireNames.Paths.RevokeCertificate}");
 
+    // Every health check sends one: built as one string and parsed once (the general path parses the base on its own first).
     public Uri SuiteQl(AccountId account, int limit, int offset) =>
-        Combine(SuiteTalkBase(account), $"{WireNames.Paths.SuiteQl}?{WireNames.Query.Limit}={limit}&{WireNames.Query.Offset}={offset}");
+        new($"{BaseText(Options.SuiteTalkBaseUrl, account)}{WireNames.Paths.SuiteQl}?{WireNames.Query.Limit}={limit}&{WireNames.Query.Offset}={offset}");
 
     public Uri Record(AccountId account, string recordType, string? id = null) =>
         Combine(SuiteTalkBase(account), $"{WireNames.Paths.Record}/{Uri.EscapeDataString(recordType)}{(id is null ? string.Empty : "/" + Uri.EscapeDataString(id))}");
@@ -53,6 +54,15 @@ public sealed class NetSuiteEndpoints(IOptions<NetSuiteOptions> options)
 
     private static Uri Expand(string template, AccountId account) =>
         new(template.Replace(WireNames.AccountPlaceholder, account.HostLabel, StringComparison.Ordinal));
+
+    // A template's text with the account filled in, up to its path (a query or fragment in a template is dropped, as
+    // GetLeftPart does below), without a trailing slash.
+    private static string BaseText(string template, AccountId account)
+    {
+        var filled = template.Replace(WireNames.AccountPlaceholder, account.HostLabel, StringComparison.Ordinal);
+        var end = filled.AsSpan().IndexOfAny('?', '#');
+        return (end < 0 ? filled.AsSpan() : filled.AsSpan(0, end)).TrimEnd('/').ToString();
+    }
 
     // Templates may carry a path (the sandbox's http://127.0.0.1:PORT/{account}), so paths are appended, not resolved.
     private static Uri Combine(Uri baseUri, string pathAndQuery) =>

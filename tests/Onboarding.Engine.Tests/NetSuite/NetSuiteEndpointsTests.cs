@@ -35,6 +35,7 @@ public sealed class NetSuiteEndpointsTests
         Assert.Equal("http://127.0.0.1:5080/1234567-sb1/app/login/oauth2/authorize.nl", endpoints.Authorize(Account).AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5080/system/app/login/oauth2/authorize.nl", endpoints.Authorize(null).AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5080/1234567-sb1/services/rest/auth/oauth2/v1/token", endpoints.Token(Account).AbsoluteUri);
+        Assert.Equal("http://127.0.0.1:5080/1234567-sb1/services/rest/query/v1/suiteql?limit=1&offset=0", endpoints.SuiteQl(Account, 1, 0).AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5080/1234567-sb1/app/site/hosting/restlet.nl?script=1&deploy=2", endpoints.Restlet(Account, new RestletId("1", "2")).AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5080/1234567-sb1/services/rest/auth/oauth2/v1/clients/demo-machine-client/certificates", endpoints.Certificates(Account).AbsoluteUri);
         Assert.True(new NetSuiteOptionsValidator().Validate(null, options).Succeeded);
