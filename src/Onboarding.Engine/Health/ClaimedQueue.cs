@@ -5,8 +5,9 @@ namespace Onboarding.Engine.Health;
 
 /// <summary>
 /// Claimed tenants waiting for a worker. The cycle waits until the queue has run down to <paramref name="lowWater"/>,
-/// then takes its next batch of claims and adds it whole, so the claiming loop wakes once per batch. (A bounded channel, used before, wakes a writer
-/// blocked on a full channel for every item a worker takes: one more thread-pool hand-off per check.)
+/// then takes its next batch of claims and adds it whole, so the claiming loop wakes once per batch. (A bounded channel,
+/// used before, wakes a writer blocked on a full channel for every item a worker takes: one more thread-pool hand-off per
+/// check.)
 /// </summary>
 internal sealed class ClaimedQueue(int lowWater)
 {

@@ -177,7 +177,6 @@ public sealed partial class HealthMonitor(
         }
     }
 
-
     // The next batch is taken only once the workers are nearly through the last, so this instance holds little more than
     // what it is checking and the batch claimed ahead.
     private static async Task<IReadOnlyList<ClaimedTenant>> RoomThenNextAsync(ClaimedQueue claimed, DueClaims claims, int workers, CancellationToken cancellationToken)

@@ -52,14 +52,16 @@ public sealed class NetSuiteEndpoints(IOptions<NetSuiteOptions> options)
 
     private Uri RestletsBase(AccountId account) => Expand(Options.RestletsBaseUrl, account);
 
-    private static Uri Expand(string template, AccountId account) =>
-        new(template.Replace(WireNames.AccountPlaceholder, account.HostLabel, StringComparison.Ordinal));
+    private static Uri Expand(string template, AccountId account) => new(Filled(template, account));
+
+    private static string Filled(string template, AccountId account) =>
+        template.Replace(WireNames.AccountPlaceholder, account.HostLabel, StringComparison.Ordinal);
 
     // A template's text with the account filled in, up to its path (a query or fragment in a template is dropped, as
     // GetLeftPart does below), without a trailing slash.
     private static string BaseText(string template, AccountId account)
     {
-        var filled = template.Replace(WireNames.AccountPlaceholder, account.HostLabel, StringComparison.Ordinal);
+        var filled = Filled(template, account);
         var end = filled.AsSpan().IndexOfAny('?', '#');
         return (end < 0 ? filled.AsSpan() : filled.AsSpan(0, end)).TrimEnd('/').ToString();
     }

@@ -247,7 +247,7 @@ internal sealed class CardCatalog(IServiceProvider services, Wording w)
     private static Tenant Tenant() => new(Account, TenantStatus.Connected) { CompanyName = "Demo *Company* (Sandbox)", AppRoleId = 1001, EntityId = 7 };
 
     private TenantKey Key(bool uploaded) => new(
-        "key-1", Account, KeyAlgorithm.EcP256, "-----BEGIN CERTIFICATE-----", "thumbprint", uploaded ? "w6iUbjOC78514XBIZLOAc0Sff" : null,
+        "key-1", Account, KeyAlgorithm.EcP256, "thumbprint", uploaded ? "w6iUbjOC78514XBIZLOAc0Sff" : null,
         1001, 7, Now, Now.AddYears(2), uploaded ? TenantKeyStatus.Active : TenantKeyStatus.Pending, Now);
 
     private AuthorizeLink Link() => new(new Uri("http://127.0.0.1:3978/1234567-sb1/app/login/oauth2/authorize.nl?state=s"), Now.AddMinutes(10));
