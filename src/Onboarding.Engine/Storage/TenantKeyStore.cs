@@ -117,7 +117,7 @@ public sealed class TenantKeyStore(Database database, ISecretProtector protector
         ArgumentNullException.ThrowIfNull(accounts);
         var rows = await transaction.QueryAsync<KeyRow>(
             $"SELECT {Columns} FROM tenant_keys WHERE status = 'Active' AND account_id {transaction.Dialect.InList("accounts")} ORDER BY created_at DESC",
-            new { accounts = accounts.Select(a => a.Value).ToList() },
+            new { accounts = transaction.Dialect.ListOf(accounts.Select(a => a.Value)) },
             cancellationToken).ConfigureAwait(false);
         var keys = new Dictionary<AccountId, TenantKey>();
         foreach (var key in rows.Select(r => r.ToKey()))

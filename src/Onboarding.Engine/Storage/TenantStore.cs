@@ -63,7 +63,7 @@ public sealed class TenantStore(Database database)
         ArgumentNullException.ThrowIfNull(accounts);
         var rows = await transaction.QueryAsync<NameRow>(
             $"SELECT account_id AS AccountId, company_name AS CompanyName FROM tenants WHERE account_id {transaction.Dialect.InList("accounts")}",
-            new { accounts = accounts.Select(a => a.Value).ToList() },
+            new { accounts = transaction.Dialect.ListOf(accounts.Select(a => a.Value)) },
             cancellationToken).ConfigureAwait(false);
         return rows.Select(r => (Account: NetSuite.AccountId.Parse(r.AccountId), r.CompanyName))
             .ToDictionary(r => r.Account, r => Tenant.DisplayNameOf(r.Account, r.CompanyName));

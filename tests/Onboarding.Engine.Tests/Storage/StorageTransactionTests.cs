@@ -33,6 +33,24 @@ public sealed class StorageTransactionTests
 
     [SkippableTheory]
     [StorageProviders]
+    public async Task A_list_parameter_matches_exactly_its_values_however_many_and_whatever_they_hold(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider, new TestTables());
+        string[] names = ["plain", "with \"quotes\" and \\", "Zürich ✓", "", "n'apostrophe", .. Enumerable.Range(0, 300).Select(i => $"bulk-{i}")];
+        await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteManyAsync(
+            "INSERT INTO counters (name, value) VALUES (@name, 1)", names.Append("not asked").Select(name => new { name }), CancellationToken.None), CancellationToken.None);
+
+        var found = await StorageTransaction.ReadAsync(temp.Database, read => read.QueryAsync<string>(
+            $"SELECT name FROM counters WHERE name {read.Dialect.InList("names")}", new { names = read.Dialect.ListOf(names) }, CancellationToken.None), CancellationToken.None);
+        var none = await StorageTransaction.ReadAsync(temp.Database, read => read.QueryAsync<string>(
+            $"SELECT name FROM counters WHERE name {read.Dialect.InList("names")}", new { names = read.Dialect.ListOf([]) }, CancellationToken.None), CancellationToken.None);
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), found.Order(StringComparer.Ordinal));
+        Assert.Empty(none);
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
     public async Task Concurrent_claims_with_skip_locked_take_each_row_once(StorageProvider provider)
     {
         await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider, new TestTables());

@@ -57,6 +57,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     public override string InList(string parameter) => $"= ANY(@{parameter})";
 
+    public override object ListOf(IEnumerable<string> values) => values.ToArray();
+
     public override string Description { get; }
 
     // Serialized writers wait in memory rather than each holding a pooled connection while it waits for the advisory lock.

@@ -20,11 +20,14 @@ public abstract class SqlDialect : IAsyncDisposable
     public abstract string ForUpdateSkipLocked { get; }
 
     /// <summary>
-    /// The test of a column against a list bound to <paramref name="parameter"/> (any <c>IEnumerable</c> of values), to write
-    /// after the column: <c>IN @p</c> on SQLite, which Dapper expands to one parameter per value, and <c>= ANY(@p)</c> on
-    /// PostgreSQL, where Dapper binds the list as one array.
+    /// The test of a column against a list of texts bound to <paramref name="parameter"/> as <see cref="ListOf"/> gives it,
+    /// to write after the column. One parameter and one statement text whatever the list's length, so the statement is
+    /// prepared alike every time: a JSON array read by <c>json_each</c> on SQLite, an array on PostgreSQL.
     /// </summary>
     public abstract string InList(string parameter);
+
+    /// <summary>The value to bind to an <see cref="InList"/> parameter.</summary>
+    public abstract object ListOf(IEnumerable<string> values);
 
     /// <summary>Where the data lives, for logs and <c>/healthz</c>; never contains a password.</summary>
     public abstract string Description { get; }

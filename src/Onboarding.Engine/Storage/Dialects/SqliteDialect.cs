@@ -40,7 +40,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string ForUpdateSkipLocked => string.Empty;
 
-    public override string InList(string parameter) => $"IN @{parameter}";
+    // Dapper's own list expansion (IN @p) gave one parameter per value, a statement text per list length, and SQLite
+    // looked each parameter's name up among all the others: quadratic in the list's length (https://sqlite.org/json1.html#jeach).
+    public override string InList(string parameter) => $"IN (SELECT value FROM json_each(@{parameter}))";
+
+    public override object ListOf(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
 
     public override string Description => $"SQLite file {DatabasePath}";
 
