@@ -42,15 +42,17 @@ public static class NetSuiteServiceCollectionExtensions
         services.TryAddSingleton<IKeyMaterialFactory, BouncyCastleKeyMaterialFactory>();
 
         // The default HttpClient loggers expose raw header values (the bearer token) in their structured state, so they
-        // are replaced by one that logs method, host and path only. Request bodies are never logged.
+        // are replaced by one that logs method, host and path only. Request bodies are never logged. The resilience
+        // pipeline's NetSuite:TotalTimeout and AttemptTimeout are the only time limits: HttpClient's own (100 s unless
+        // set) would cut a longer configured total short, and costs a timer per request besides.
         services.TryAddSingleton<NetSuiteHttpLogger>();
-        services.AddHttpClient(NetSuiteHttpClients.Idempotent)
+        services.AddHttpClient(NetSuiteHttpClients.Idempotent, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddLogger<NetSuiteHttpLogger>()
             .AddResilienceHandler("netsuite-idempotent", (pipeline, context) =>
                 NetSuiteResilience.AddIdempotent(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value));
 
-        services.AddHttpClient(NetSuiteHttpClients.NonIdempotent)
+        services.AddHttpClient(NetSuiteHttpClients.NonIdempotent, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddLogger<NetSuiteHttpLogger>()
             .AddResilienceHandler("netsuite-non-idempotent", (pipeline, context) =>

@@ -147,6 +147,16 @@ public sealed class RestClientsTests
     }
 
     [Fact]
+    public void Only_the_configured_NetSuite_timeouts_bound_a_call_not_HttpClients_own_default()
+    {
+        using var host = new NetSuiteTestHost(new StubNetSuiteHandler());
+        var factory = host.Get<IHttpClientFactory>();
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, factory.CreateClient(Engine.NetSuite.Internal.NetSuiteHttpClients.Idempotent).Timeout);
+        Assert.Equal(Timeout.InfiniteTimeSpan, factory.CreateClient(Engine.NetSuite.Internal.NetSuiteHttpClients.NonIdempotent).Timeout);
+    }
+
+    [Fact]
     public async Task SuiteQL_rows_drop_links_and_nulls_and_keep_other_values_as_their_json_text()
     {
         var netsuite = new StubNetSuiteHandler().Then(HttpStatusCode.OK, """
