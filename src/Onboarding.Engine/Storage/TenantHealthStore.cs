@@ -119,35 +119,41 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
     public async Task<IReadOnlyList<ClaimedTenant>> ClaimDueAsync(string holder, int count, TimeSpan lease, AccountId? after, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var rows = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.QueryAsync<HealthRow>(
-            $"""
-            UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
-            WHERE account_id IN (
-                SELECT account_id FROM tenant_health
-                WHERE account_id > @after AND next_check_at <= @now AND {Unclaimed} AND {Connected}
-                ORDER BY account_id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
-            RETURNING {Columns}
-            """,
-            new { holder, count, after = after?.Value ?? string.Empty, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
-            cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write =>
+        {
+            var rows = await write.QueryAsync<HealthRow>(
+                $"""
+                UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
+                WHERE account_id IN (
+                    SELECT account_id FROM tenant_health
+                    WHERE account_id > @after AND next_check_at <= @now AND {Unclaimed} AND {Connected}
+                    ORDER BY account_id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
+                RETURNING {Columns}
+                """,
+                new { holder, count, after = after?.Value ?? string.Empty, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
+                cancellationToken).ConfigureAwait(false);
 
-        // Both providers compare account ids byte by byte (TEXT is COLLATE "C" on PostgreSQL), as ordinal comparison does.
-        return await WithTenantsAsync([.. rows.OrderBy(r => r.Account, StringComparer.Ordinal)], holder, cancellationToken).ConfigureAwait(false);
+            // Both providers compare account ids byte by byte (TEXT is COLLATE "C" on PostgreSQL), as ordinal comparison does.
+            return await WithTenantsAsync(write, [.. rows.OrderBy(r => r.Account, StringComparer.Ordinal)], holder, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Claims one connected tenant whatever its schedule (a check on request, a mute); null when it is not connected or someone else holds it.</summary>
     public async Task<ClaimedTenant?> TryClaimAsync(AccountId account, string holder, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var rows = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.QueryAsync<HealthRow>(
-            $"""
-            UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
-            WHERE account_id = @account AND {Unclaimed} AND {Connected}
-            RETURNING {Columns}
-            """,
-            new { account = account.Value, holder, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
-            cancellationToken), cancellationToken).ConfigureAwait(false);
-        return (await WithTenantsAsync(rows, holder, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        return await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write =>
+        {
+            var rows = await write.QueryAsync<HealthRow>(
+                $"""
+                UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
+                WHERE account_id = @account AND {Unclaimed} AND {Connected}
+                RETURNING {Columns}
+                """,
+                new { account = account.Value, holder, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
+                cancellationToken).ConfigureAwait(false);
+            return (await WithTenantsAsync(write, rows, holder, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -213,7 +219,8 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
             cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ClaimedTenant>> WithTenantsAsync(IReadOnlyList<HealthRow> rows, string holder, CancellationToken cancellationToken)
+    // In the claim's own transaction: no second transaction (and, on PostgreSQL, no second connection round) per batch.
+    private async Task<IReadOnlyList<ClaimedTenant>> WithTenantsAsync(StorageTransaction claim, IReadOnlyList<HealthRow> rows, string holder, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -222,9 +229,8 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
 
         var healths = rows.Select(r => r.ToHealth()).ToList();
         var accounts = healths.Select(h => h.Account).ToList();
-        var (named, active) = await StorageTransaction.ReadAsync(database, async read =>
-            (await tenants.DisplayNamesAsync(read, accounts, cancellationToken).ConfigureAwait(false),
-             await keys.ActiveKeysAsync(read, accounts, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        var named = await tenants.DisplayNamesAsync(claim, accounts, cancellationToken).ConfigureAwait(false);
+        var active = await keys.ActiveKeysAsync(claim, accounts, cancellationToken).ConfigureAwait(false);
         return [.. healths.Select(h => new ClaimedTenant(
             new MonitoredTenant(h.Account, named.TryGetValue(h.Account, out var name) ? name : h.Account.Value),
             h,
