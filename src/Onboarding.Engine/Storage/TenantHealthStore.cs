@@ -44,8 +44,6 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
         ON CONFLICT (account_id) DO UPDATE SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = excluded.{c}"))}
         """;
 
-    private const string Release = "UPDATE tenant_health SET claimed_by = NULL, claim_until = NULL WHERE account_id = @account AND claimed_by = @holder";
-
     private static readonly string SaveAndKeep = $"""
         UPDATE tenant_health SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = @{ParameterOf(c)}"))}
         WHERE account_id = @Account AND claimed_by = @Holder
@@ -107,56 +105,6 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
             cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Claims up to <paramref name="count"/> connected tenants that are due and free, in account order after
-    /// <paramref name="after"/> (null: from the first), for <paramref name="lease"/>; on PostgreSQL concurrent claimers pass
-    /// over each other's rows. Returns them in account order, with what a check needs: the tenant's name and active key.
-    /// </summary>
-    /// <remarks>
-    /// Account order, not due order: the table is kept in account order (migration 33), so one claim's rows, and the write
-    /// that later ends their claims, share a few pages instead of taking one page each; and a cycle that continues after its
-    /// last claim passes over each due tenant once, however long it runs, so none waits longer than one pass.
-    /// </remarks>
-    public async Task<IReadOnlyList<ClaimedTenant>> ClaimDueAsync(string holder, int count, TimeSpan lease, AccountId? after, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        return await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write =>
-        {
-            var rows = await write.QueryAsync<HealthRow>(
-                $"""
-                UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
-                WHERE account_id IN (
-                    SELECT account_id FROM tenant_health
-                    WHERE account_id > @after AND next_check_at <= @now AND {Unclaimed} AND {Connected}
-                    ORDER BY account_id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
-                RETURNING {Columns}
-                """,
-                new { holder, count, after = after?.Value ?? string.Empty, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
-                cancellationToken).ConfigureAwait(false);
-
-            // Both providers compare account ids byte by byte (TEXT is COLLATE "C" on PostgreSQL), as ordinal comparison does.
-            return await WithTenantsAsync(write, [.. rows.OrderBy(r => r.Account, StringComparer.Ordinal)], holder, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Claims one connected tenant whatever its schedule (a check on request, a mute); null when it is not connected or someone else holds it.</summary>
-    public async Task<ClaimedTenant?> TryClaimAsync(AccountId account, string holder, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        return await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write =>
-        {
-            var rows = await write.QueryAsync<HealthRow>(
-                $"""
-                UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
-                WHERE account_id = @account AND {Unclaimed} AND {Connected}
-                RETURNING {Columns}
-                """,
-                new { account = account.Value, holder, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
-                cancellationToken).ConfigureAwait(false);
-            return (await WithTenantsAsync(write, rows, holder, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
     /// Stores health of claimed tenants, each only while its claimant still holds it; <paramref name="release"/> ends the
     /// claims. Returns the rows written: fewer than given when a claim had run out and someone else took the tenant over.
     /// </summary>
@@ -184,7 +132,7 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
         // In account order, as the rows are stored: consecutive statements then change the same few pages.
         var byKind = checkedTenants.OrderBy(c => c.After.Account.Value, StringComparer.Ordinal).ToLookup(c => IsRoutine(c.Before, c.After));
         var written = byKind[true].Any()
-            ? await transaction.ExecuteManyAsync(SaveRoutineAndRelease, byKind[true].Select(c => HealthRow.RoutineFrom(c.After, now, c.Holder)), cancellationToken).ConfigureAwait(false)
+            ? await transaction.ExecuteManyAsync(SaveRoutineAndRelease, byKind[true].Select(c => RoutineRow.Of(c.After, now, c.Holder)), cancellationToken).ConfigureAwait(false)
             : 0;
         return written + (byKind[false].Any()
             ? await SaveClaimedAsync(transaction, byKind[false].Select(c => (c.After, c.Holder)), release: true, cancellationToken).ConfigureAwait(false)
@@ -196,19 +144,6 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
         await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write =>
             SaveClaimedAsync(write, [(health, holder)], release, cancellationToken), cancellationToken).ConfigureAwait(false) == 1;
 
-    /// <summary>Ends a claim without changing the health (nothing was checked).</summary>
-    public Task ReleaseAsync(AccountId account, string holder, CancellationToken cancellationToken) =>
-        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
-            Release, new { account = account.Value, holder }, cancellationToken), cancellationToken);
-
-    /// <summary>Ends claims without changing the health (claimed, then not checked).</summary>
-    public Task ReleaseAsync(IReadOnlyCollection<ClaimedTenant> claimed, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claimed);
-        return claimed.Count == 0 ? Task.CompletedTask : StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteManyAsync(
-            Release, claimed.Select(c => new { account = c.Tenant.Account.Value, holder = c.Holder }), cancellationToken), cancellationToken);
-    }
-
     public Task SaveAsync(TenantHealth health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(health);
@@ -217,25 +152,6 @@ public sealed partial class TenantHealthStore(Database database, TenantStore ten
             StorageAccess.ConcurrentWrite,
             write => write.ExecuteAsync(Upsert, HealthRow.From(health, timeProvider.GetUtcNow()), cancellationToken),
             cancellationToken);
-    }
-
-    // In the claim's own transaction: no second transaction (and, on PostgreSQL, no second connection round) per batch.
-    private async Task<IReadOnlyList<ClaimedTenant>> WithTenantsAsync(StorageTransaction claim, IReadOnlyList<HealthRow> rows, string holder, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
-        var healths = rows.Select(r => r.ToHealth()).ToList();
-        var accounts = healths.Select(h => h.Account).ToList();
-        var named = await tenants.DisplayNamesAsync(claim, accounts, cancellationToken).ConfigureAwait(false);
-        var active = await keys.ActiveKeysAsync(claim, accounts, cancellationToken).ConfigureAwait(false);
-        return [.. healths.Select(h => new ClaimedTenant(
-            new MonitoredTenant(h.Account, named.TryGetValue(h.Account, out var name) ? name : h.Account.Value),
-            h,
-            active.GetValueOrDefault(h.Account),
-            holder))];
     }
 
     // Routine: the check changed nothing but what RoutineColumnNames holds, so the rest of the row (as claimed) stays.
