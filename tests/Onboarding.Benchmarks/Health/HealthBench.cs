@@ -101,7 +101,6 @@ public sealed class HealthBench : IAsyncDisposable
         await SetClockAsync(at);
         var (passed, failed, mints) = (counters.Passed, counters.Failed, counters.Mints);
         var processor = ProcessorTime.Start(Sandbox.Id);
-        var allocated = GC.GetTotalAllocatedBytes();
         var started = Stopwatch.GetTimestamp();
         var summaries = await Task.WhenAll(_instances.Take(count).Select(i => Task.Run(async () =>
         {
@@ -112,7 +111,6 @@ public sealed class HealthBench : IAsyncDisposable
         var elapsed = Stopwatch.GetElapsedTime(started);
         var checkedCount = summaries.Sum(s => s.Checked);
         var (monitorCpu, sandboxCpu) = processor.MicrosecondsPer(checkedCount);
-        var allocatedPerCheck = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / Math.Max(checkedCount, 1);
         var cycle = new Cycle(
             name,
             at,
@@ -124,7 +122,7 @@ public sealed class HealthBench : IAsyncDisposable
             string.Join("+", _instances.Take(count).Select(i => i.Monitor.LastConcurrency.ToString(CultureInfo.InvariantCulture))),
             monitorCpu,
             sandboxCpu,
-            allocatedPerCheck);
+            processor.KilobytesAllocatedPer(checkedCount));
         Console.WriteLine($"cycle {cycle.Name}: {cycle}; memory: peak so far {PeakMemory.MegabytesOf():F0} MB, resident {PeakMemory.CurrentMegabytes():F0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB");
         return cycle;
     }

@@ -138,7 +138,6 @@ public static class HealthScenario
         {
             var failed = 0;
             var processor = ProcessorTime.Start(sandbox.Id);
-            var allocated = GC.GetTotalAllocatedBytes();
             var started = Stopwatch.GetTimestamp();
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (item, ct) =>
             {
@@ -149,8 +148,7 @@ public static class HealthScenario
             });
             var rate = work.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
             var (own, sandboxCpu) = processor.MicrosecondsPer(work.Count);
-            var allocatedPerRequest = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / work.Count;
-            var measured = new Throughput(work.Count, failed, failed == 0 ? rate : double.NaN, concurrency, own, sandboxCpu, allocatedPerRequest);
+            var measured = new Throughput(work.Count, failed, failed == 0 ? rate : double.NaN, concurrency, own, sandboxCpu, processor.KilobytesAllocatedPer(work.Count));
             Console.WriteLine($"baseline: {measured}");
             return measured;
         }

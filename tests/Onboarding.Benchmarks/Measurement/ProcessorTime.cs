@@ -4,19 +4,22 @@ namespace Onboarding.Benchmarks.Measurement;
 
 /// <summary>
 /// Processor time spent by this process and one other (user plus system, all threads) between two readings: on a machine
-/// whose cores both processes share, it says which side a request's cost is on — a rate alone cannot.
+/// whose cores both processes share, it says which side a request's cost is on — a rate alone cannot. Also this process's
+/// managed allocations over the same span, the collector's share of that cost.
 /// </summary>
 public sealed class ProcessorTime
 {
     private readonly int _otherId;
     private readonly TimeSpan _self;
     private readonly TimeSpan _other;
+    private readonly long _allocated;
 
     private ProcessorTime(int otherId)
     {
         _otherId = otherId;
         _self = Self();
         _other = Other(otherId);
+        _allocated = GC.GetTotalAllocatedBytes();
     }
 
     /// <summary>Starts counting for this process and the process <paramref name="otherId"/>.</summary>
@@ -26,6 +29,10 @@ public sealed class ProcessorTime
     public (double Self, double Other) MicrosecondsPer(long operations) => operations == 0
         ? (double.NaN, double.NaN)
         : ((Self() - _self).TotalMicroseconds / operations, (Other(_otherId) - _other).TotalMicroseconds / operations);
+
+    /// <summary>Kilobytes this process allocated per operation so far.</summary>
+    public double KilobytesAllocatedPer(long operations) =>
+        operations == 0 ? double.NaN : (GC.GetTotalAllocatedBytes() - _allocated) / 1024.0 / operations;
 
     private static TimeSpan Self()
     {

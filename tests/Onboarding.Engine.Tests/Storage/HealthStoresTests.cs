@@ -147,11 +147,8 @@ public sealed class HealthStoresTests
     [StorageProviders]
     public async Task A_routine_check_writes_its_schedule_and_summary_and_a_change_writes_the_whole_row_each_only_under_its_claim(StorageProvider provider)
     {
-        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
-        var clock = new FakeTimeProvider(Now);
-        var store = HealthStore(temp.Database, clock);
-        await ConnectAsync(temp.Database, clock, "1111111", "2222222", "3333333");
-        await store.AddNewTenantsAsync(CancellationToken.None);
+        await using var fleet = await MonitoredFleet.StartAsync(provider, "1111111", "2222222", "3333333");
+        var (temp, clock, store) = (fleet.Temp, fleet.Clock, fleet.Store);
         var claimed = (await store.ClaimDueAsync("a#1", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None)).OrderBy(c => c.Tenant.Account.Value).ToList();
         var (routine, changed, lost) = (claimed[0], claimed[1], claimed[2]);
         var passed = routine.Health with
@@ -186,7 +183,7 @@ public sealed class HealthStoresTests
         await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
         await using var otherDatabase = temp.Open();
         var clock = new FakeTimeProvider(Now);
-        await ConnectAsync(temp.Database, clock, [.. Enumerable.Range(0, 120).Select(i => (1_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        await ConnectAsync(temp.Database, clock, Numbered(120));
         var stores = new[] { HealthStore(temp.Database, clock), HealthStore(otherDatabase, clock) };
         await stores[0].AddNewTenantsAsync(CancellationToken.None);
 
@@ -202,11 +199,8 @@ public sealed class HealthStoresTests
     [StorageProviders]
     public async Task Due_tenants_are_claimed_in_account_order_each_claim_continuing_after_the_last(StorageProvider provider)
     {
-        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
-        var clock = new FakeTimeProvider(Now);
-        var store = HealthStore(temp.Database, clock);
-        await ConnectAsync(temp.Database, clock, "4444444", "1111111_SB1", "3333333", "1111111", "5555555", "2222222");
-        await store.AddNewTenantsAsync(CancellationToken.None);
+        await using var fleet = await MonitoredFleet.StartAsync(provider, "4444444", "1111111_SB1", "3333333", "1111111", "5555555", "2222222");
+        var store = fleet.Store;
 
         // Due order is the reverse of account order, and one tenant is not due yet.
         var due = new[] { "5555555", "4444444", "3333333", "2222222", "1111111_SB1", "1111111" };
@@ -231,11 +225,8 @@ public sealed class HealthStoresTests
     [StorageProviders]
     public async Task A_cycle_claims_one_batch_ahead_and_releases_it_when_it_ends_before_taking_it(StorageProvider provider)
     {
-        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
-        var clock = new FakeTimeProvider(Now);
-        var store = HealthStore(temp.Database, clock);
-        await ConnectAsync(temp.Database, clock, [.. Enumerable.Range(0, 100).Select(i => (1_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        await store.AddNewTenantsAsync(CancellationToken.None);
+        await using var fleet = await MonitoredFleet.StartAsync(provider, Numbered(100));
+        var store = fleet.Store;
 
         IReadOnlyList<ClaimedTenant> first;
         await using (var claims = new DueClaims(store, new InstanceIdentity("a"), new CheckPace(), TimeSpan.FromMinutes(2), CancellationToken.None))
@@ -273,6 +264,10 @@ public sealed class HealthStoresTests
         Assert.Equal(down, await store.FindAsync(Account, CancellationToken.None));
     }
 
+    // Accounts 1000000, 1000001, … : as many connected tenants as a test needs.
+    private static string[] Numbered(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => (1_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     private static TenantHealthStore HealthStore(Database database, TimeProvider clock) =>
         new(database, new TenantStore(database), new TenantKeyStore(database, new DataProtectionSecretProtector(new EphemeralDataProtectionProvider())), clock);
 
@@ -288,4 +283,34 @@ public sealed class HealthStoresTests
                     CancellationToken.None);
             }
         }, CancellationToken.None);
+
+    // A fresh database whose tenants are connected and have health rows, due now; and a store over it on a fake clock.
+    private sealed class MonitoredFleet(TemporaryDatabase temp, FakeTimeProvider clock, TenantHealthStore store) : IAsyncDisposable
+    {
+        public TemporaryDatabase Temp { get; } = temp;
+
+        public FakeTimeProvider Clock { get; } = clock;
+
+        public TenantHealthStore Store { get; } = store;
+
+        public static async Task<MonitoredFleet> StartAsync(StorageProvider provider, params string[] accounts)
+        {
+            var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+            try
+            {
+                var clock = new FakeTimeProvider(Now);
+                var store = HealthStore(temp.Database, clock);
+                await ConnectAsync(temp.Database, clock, accounts);
+                await store.AddNewTenantsAsync(CancellationToken.None);
+                return new MonitoredFleet(temp, clock, store);
+            }
+            catch
+            {
+                await temp.DisposeAsync();
+                throw;
+            }
+        }
+
+        public ValueTask DisposeAsync() => Temp.DisposeAsync();
+    }
 }
