@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.Language;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Views;
 
 namespace Onboarding.Engine.Health;
@@ -12,6 +13,7 @@ namespace Onboarding.Engine.Health;
 public sealed class CertificateLifecycle(
     CertificateRotation rotation,
     AlertDispatcher dispatcher,
+    ITenantDirectory tenants,
     IOptions<HealthOptions> options,
     TimeProvider timeProvider)
 {
@@ -20,11 +22,10 @@ public sealed class CertificateLifecycle(
 
     /// <summary>
     /// Renews or warns as due for the tenant's <paramref name="key"/> (its active key, as the caller read it); returns the
-    /// health with what was done recorded (the caller saves it).
+    /// health with what was done recorded (the caller saves it). Most reviews find nothing due and return at once.
     /// </summary>
-    public async Task<TenantHealth> ReviewAsync(MonitoredTenant tenant, TenantHealth health, TenantKey? key, CancellationToken cancellationToken)
+    public async Task<TenantHealth> ReviewAsync(AccountId account, TenantHealth health, TenantKey? key, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(health);
         if (key?.NetSuiteCertificateId is null)
         {
@@ -38,10 +39,11 @@ public sealed class CertificateLifecycle(
         if (now >= renewFrom && !(health.LastRenewalAttemptAt > now - RetryInterval))
         {
             health = health with { LastRenewalAttemptAt = now };
-            var outcome = await rotation.RotateAsync(tenant.Account, null, "renewal", cancellationToken).ConfigureAwait(false);
+            var outcome = await rotation.RotateAsync(account, null, "renewal", cancellationToken).ConfigureAwait(false);
             if (outcome.Status == RotationStatus.Rotated)
             {
-                await dispatcher.BroadcastAsync(w => CertificateViews.Rotated(w, tenant, outcome), null, AlertKind.Update, cancellationToken).ConfigureAwait(false);
+                var renewed = await tenants.NamedAsync(account, cancellationToken).ConfigureAwait(false);
+                await dispatcher.BroadcastAsync(w => CertificateViews.Rotated(w, renewed, outcome), null, AlertKind.Update, cancellationToken).ConfigureAwait(false);
                 return health with { LastRenewalAttemptAt = null, ExpiryWarnedDays = null, ExpiryWarnedCertificateId = null };
             }
 
@@ -54,6 +56,7 @@ public sealed class CertificateLifecycle(
             return health;
         }
 
+        var tenant = await tenants.NamedAsync(account, cancellationToken).ConfigureAwait(false);
         var view = failed is { Status: RotationStatus.NeedsReauthorization } || (failed is null && health.LastRenewalAttemptAt is not null)
             ? (Func<Wording, StepView>)(w => CertificateViews.NeedsReauthorization(w, tenant, key.ValidUntil, now, failed?.Error))
             : w => CertificateViews.RenewsAutomatically(w, tenant, key.ValidUntil, now > renewFrom ? now : renewFrom, now);

@@ -36,7 +36,7 @@ internal sealed class DueClaims(TenantHealthStore store, InstanceIdentity instan
             return batch;
         }
 
-        _ahead = Start(batch[^1].Tenant.Account, workers);
+        _ahead = Start(batch[^1].Account, workers);
         return batch;
     }
 

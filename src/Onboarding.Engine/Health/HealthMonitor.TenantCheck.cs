@@ -10,7 +10,7 @@ public sealed partial class HealthMonitor
     private async Task<TenantHealth> CheckClaimedAsync(ClaimedTenant claimed, HealthResultBatch results, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var (tenant, before) = (claimed.Tenant, claimed.Health);
+        var (account, before) = (claimed.Account, claimed.Health);
         var (recorded, decisive, bundleChecked) = await RunChecksAsync(claimed, before, cancellationToken).ConfigureAwait(false);
         var (after, transition) = HealthStateMachine.Apply(before, decisive, settings, NewIncidentId);
         if (bundleChecked)
@@ -22,7 +22,7 @@ public sealed partial class HealthMonitor
         after = after with { NextCheckAt = now + NextDelay(after.State, settings) };
         if (after.State != before.State)
         {
-            HealthChanged(logger, tenant.Account, before.State, after.State, transition);
+            HealthChanged(logger, account, before.State, after.State, transition);
         }
 
         var alert = AlertPolicy.Decide(before, after, transition, now, settings);
@@ -37,16 +37,17 @@ public sealed partial class HealthMonitor
             // (another instance took the tenant over and will decide for itself) tells no one.
             if (!await healthStore.SaveClaimedAsync(after, claimed.Holder, release: false, cancellationToken).ConfigureAwait(false))
             {
-                HealthClaimLost(logger, tenant.Account);
+                HealthClaimLost(logger, account);
                 return after;
             }
 
+            var tenant = await tenants.NamedAsync(account, cancellationToken).ConfigureAwait(false);
             await alerts.SendAsync(tenant, after, kind, before.FailingSince ?? before.StateSince, cancellationToken).ConfigureAwait(false);
         }
 
         if (decisive.Succeeded && after.State is HealthState.Healthy or HealthState.Recovered)
         {
-            after = await certificates.ReviewAsync(tenant, after, claimed.ActiveKey, cancellationToken).ConfigureAwait(false);
+            after = await certificates.ReviewAsync(account, after, claimed.ActiveKey, cancellationToken).ConfigureAwait(false);
         }
 
         results.Add(before, recorded, after, claimed.Holder);
@@ -57,7 +58,7 @@ public sealed partial class HealthMonitor
     private async Task<(IReadOnlyList<CheckResult> Recorded, CheckResult Decisive, bool BundleChecked)> RunChecksAsync(
         ClaimedTenant claimed, TenantHealth before, CancellationToken cancellationToken)
     {
-        var account = claimed.Tenant.Account;
+        var account = claimed.Account;
         var connection = await checks.CheckConnectionAsync(account, claimed.ActiveKey, cancellationToken).ConfigureAwait(false);
         Observe(connection);
 

@@ -20,8 +20,8 @@ namespace Onboarding.Engine.Health;
 /// through the tenants still due within one cycle interval at the latency seen so far (at least a few, at most
 /// <c>Health:MaxConcurrentChecks</c>), growing within a cycle when checks slow down — each tenant is its own NetSuite
 /// account with its own request limits, and one tenant is never checked twice at once. Results are written in batches; a
-/// warm check reads nothing per tenant (the claim brings the health row, name and key) and decrypts no key (the token is
-/// cached). See docs/scale-out.md.
+/// warm check reads nothing per tenant (the claim brings the health row and key; the name is read only for an alert) and
+/// decrypts no key (the token is cached). See docs/scale-out.md.
 /// </remarks>
 public sealed partial class HealthMonitor(
     Database database,
@@ -29,6 +29,7 @@ public sealed partial class HealthMonitor(
     HealthCheckLog checkLog,
     TenantChecks checks,
     IncidentAlerts alerts,
+    ITenantDirectory tenants,
     CertificateLifecycle certificates,
     HealthMetrics metrics,
     InstanceIdentity instance,
@@ -215,8 +216,8 @@ public sealed partial class HealthMonitor(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            TenantCheckCrashed(logger, e, claimed.Tenant.Account);
-            await healthStore.ReleaseAsync(claimed.Tenant.Account, claimed.Holder, CancellationToken.None).ConfigureAwait(false);
+            TenantCheckCrashed(logger, e, claimed.Account);
+            await healthStore.ReleaseAsync(claimed.Account, claimed.Holder, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

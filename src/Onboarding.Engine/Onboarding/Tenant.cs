@@ -20,11 +20,7 @@ public sealed record Tenant(AccountId Account, TenantStatus Status)
     public DateTimeOffset? OffboardedAt { get; init; }
 
     /// <summary>"Contoso Ltd (1234567_SB1)", or the account alone while the company name is unknown.</summary>
-    public string DisplayName => DisplayNameOf(Account, CompanyName);
-
-    /// <summary><see cref="DisplayName"/> from what it is made of, for readers that load nothing else of the tenant.</summary>
-    public static string DisplayNameOf(AccountId account, string? companyName) =>
-        companyName is { Length: > 0 } name ? $"{name} ({account})" : account.Value;
+    public string DisplayName => CompanyName is { Length: > 0 } name ? $"{name} ({Account})" : Account.Value;
 }
 
 /// <summary>Where a tenant stands: being onboarded, connected (machine access works), or offboarded (keys erased).</summary>

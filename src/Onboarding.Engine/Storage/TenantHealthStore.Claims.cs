@@ -11,7 +11,7 @@ public sealed partial class TenantHealthStore
     /// <summary>
     /// Claims up to <paramref name="count"/> connected tenants that are due and free, in account order after
     /// <paramref name="after"/> (null: from the first), for <paramref name="lease"/>; on PostgreSQL concurrent claimers pass
-    /// over each other's rows. Returns them in account order, with what a check needs: the tenant's name and active key.
+    /// over each other's rows. Returns them in account order, with what a check needs beside the health: the active key.
     /// </summary>
     /// <remarks>
     /// Account order, not due order: the table is kept in account order (migration 204), so one claim's rows, and the write
@@ -36,7 +36,7 @@ public sealed partial class TenantHealthStore
                 cancellationToken).ConfigureAwait(false);
 
             // Both providers compare account ids byte by byte (TEXT is COLLATE "C" on PostgreSQL), as ordinal comparison does.
-            return await WithTenantsAsync(write, [.. rows.OrderBy(r => r.Account, StringComparer.Ordinal)], holder, cancellationToken).ConfigureAwait(false);
+            return await WithKeysAsync(write, [.. rows.OrderBy(r => r.Account, StringComparer.Ordinal)], holder, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -54,7 +54,7 @@ public sealed partial class TenantHealthStore
                 """,
                 new { account = account.Value, holder, now = StoredTime.Format(now), until = StoredTime.Format(now + lease) },
                 cancellationToken).ConfigureAwait(false);
-            return (await WithTenantsAsync(write, rows, holder, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+            return (await WithKeysAsync(write, rows, holder, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -68,11 +68,12 @@ public sealed partial class TenantHealthStore
     {
         ArgumentNullException.ThrowIfNull(claimed);
         return claimed.Count == 0 ? Task.CompletedTask : StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteManyAsync(
-            Release, claimed.Select(c => new { account = c.Tenant.Account.Value, holder = c.Holder }), cancellationToken), cancellationToken);
+            Release, claimed.Select(c => new { account = c.Account.Value, holder = c.Holder }), cancellationToken), cancellationToken);
     }
 
     // In the claim's own transaction: no second transaction (and, on PostgreSQL, no second connection round) per batch.
-    private async Task<IReadOnlyList<ClaimedTenant>> WithTenantsAsync(StorageTransaction claim, IReadOnlyList<HealthRow> rows, string holder, CancellationToken cancellationToken)
+    // Nothing else is read: a check needs no name, which is read only when there is something to say (ITenantDirectory).
+    private async Task<IReadOnlyList<ClaimedTenant>> WithKeysAsync(StorageTransaction claim, IReadOnlyList<HealthRow> rows, string holder, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -80,13 +81,7 @@ public sealed partial class TenantHealthStore
         }
 
         var healths = rows.Select(r => r.ToHealth()).ToList();
-        var accounts = healths.Select(h => h.Account).ToList();
-        var named = await tenants.DisplayNamesAsync(claim, accounts, cancellationToken).ConfigureAwait(false);
-        var active = await keys.ActiveKeysAsync(claim, accounts, cancellationToken).ConfigureAwait(false);
-        return [.. healths.Select(h => new ClaimedTenant(
-            new MonitoredTenant(h.Account, named.TryGetValue(h.Account, out var name) ? name : h.Account.Value),
-            h,
-            active.GetValueOrDefault(h.Account),
-            holder))];
+        var active = await keys.ActiveKeysAsync(claim, [.. healths.Select(h => h.Account)], cancellationToken).ConfigureAwait(false);
+        return [.. healths.Select(h => new ClaimedTenant(h, active.GetValueOrDefault(h.Account), holder))];
     }
 }

@@ -8,7 +8,7 @@ namespace Onboarding.Engine.Storage;
 /// checks a tenant or changes its health claims its row first (<c>claimed_by</c> until <c>claim_until</c>), so instances
 /// sharing the database check each tenant once and never overwrite each other's results (docs/scale-out.md).
 /// </summary>
-public sealed partial class TenantHealthStore(Database database, TenantStore tenants, TenantKeyStore keys, TimeProvider timeProvider)
+public sealed partial class TenantHealthStore(Database database, TenantKeyStore keys, TimeProvider timeProvider)
 {
     // Rows whose tenant may be checked: connected (an offboarded tenant keeps its row until retention removes it). A lookup
     // by key per row considered, so a claim reads only the rows it takes, not every tenant.

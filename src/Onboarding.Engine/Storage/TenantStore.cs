@@ -4,7 +4,7 @@ using Onboarding.Engine.Onboarding;
 namespace Onboarding.Engine.Storage;
 
 /// <summary>Onboarded (and offboarded) tenants: the account, what NetSuite told us about it, and its connection.</summary>
-public sealed class TenantStore(Database database)
+public sealed class TenantStore
 {
     private const string Columns = """
         account_id AS AccountId, status AS Status, company_name AS CompanyName, time_zone AS TimeZone, app_role_id AS AppRoleId,
@@ -51,36 +51,6 @@ public sealed class TenantStore(Database database)
         var row = await transaction.QuerySingleOrDefaultAsync<TenantRow>(
             $"SELECT {Columns} FROM tenants WHERE account_id = @account", new { account = account.Value }, cancellationToken).ConfigureAwait(false);
         return row?.ToTenant();
-    }
-
-    /// <summary>
-    /// The display name (<see cref="Tenant.DisplayName"/>) of each of <paramref name="accounts"/> that is stored, in one
-    /// query that reads nothing else (the health monitor's batches).
-    /// </summary>
-    public async Task<IReadOnlyDictionary<AccountId, string>> DisplayNamesAsync(StorageTransaction transaction, IReadOnlyCollection<AccountId> accounts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentNullException.ThrowIfNull(accounts);
-        var rows = await transaction.QueryAsync<NameRow>(
-            $"SELECT account_id AS AccountId, company_name AS CompanyName FROM tenants WHERE account_id {transaction.Dialect.InList("accounts")}",
-            new { accounts = transaction.Dialect.ListOf(accounts.Select(a => a.Value)) },
-            cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => (Account: NetSuite.AccountId.Parse(r.AccountId), r.CompanyName))
-            .ToDictionary(r => r.Account, r => Tenant.DisplayNameOf(r.Account, r.CompanyName));
-    }
-
-    /// <summary>Every tenant, for status tables and the health monitor.</summary>
-    public async Task<IReadOnlyList<Tenant>> AllAsync(CancellationToken cancellationToken)
-    {
-        await using var read = await StorageTransaction.BeginAsync(database, write: false, cancellationToken).ConfigureAwait(false);
-        var rows = await read.QueryAsync<TenantRow>($"SELECT {Columns} FROM tenants ORDER BY account_id", null, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => r.ToTenant())];
-    }
-
-    private sealed class NameRow
-    {
-        public string AccountId { get; set; } = "";
-        public string? CompanyName { get; set; }
     }
 
     private sealed class TenantRow

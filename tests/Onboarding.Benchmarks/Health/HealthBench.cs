@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Time.Testing;
 using Onboarding.Benchmarks.Measurement;
 using Onboarding.Bot.Tests.Infrastructure;
 using Onboarding.Engine.Health;
@@ -23,7 +22,7 @@ public sealed class HealthBench : IAsyncDisposable
     private readonly List<MonitorInstance> _instances;
     private readonly HttpClient _control;
 
-    private HealthBench(TestDirectory directory, SandboxProcess sandbox, TemporaryDatabase database, List<MonitorInstance> instances, FakeTimeProvider clock, IReadOnlyList<AccountId> accounts, NoAlerts alerts)
+    private HealthBench(TestDirectory directory, SandboxProcess sandbox, TemporaryDatabase database, List<MonitorInstance> instances, CalendarClock clock, IReadOnlyList<AccountId> accounts, NoAlerts alerts)
     {
         _directory = directory;
         Sandbox = sandbox;
@@ -37,7 +36,7 @@ public sealed class HealthBench : IAsyncDisposable
 
     public SandboxProcess Sandbox { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public CalendarClock Clock { get; }
 
     public IReadOnlyList<AccountId> Accounts { get; }
 

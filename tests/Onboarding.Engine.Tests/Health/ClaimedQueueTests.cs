@@ -23,7 +23,7 @@ public sealed class ClaimedQueueTests
 
         Assert.True(await worker.MoveNextAsync());
         await room.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal("1000003", worker.Current.Tenant.Account.Value);
+        Assert.Equal("1000003", worker.Current.Account.Value);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ClaimedQueueTests
         var taken = new List<string>();
         await foreach (var tenant in queue.ReadAllAsync(CancellationToken.None))
         {
-            taken.Add(tenant.Tenant.Account.Value);
+            taken.Add(tenant.Account.Value);
         }
 
         Assert.Equal(["1000001", "1000002", "1000003", "1000004", "1000005"], taken);
@@ -63,6 +63,6 @@ public sealed class ClaimedQueueTests
         [.. Enumerable.Range(first, count).Select(i =>
         {
             var account = AccountId.Parse($"{1_000_000 + i}");
-            return new ClaimedTenant(new MonitoredTenant(account, account.Value), new TenantHealth(account, HealthState.Healthy, Now, Now), null, "holder");
+            return new ClaimedTenant(new TenantHealth(account, HealthState.Healthy, Now, Now), null, "holder");
         })];
 }

@@ -35,6 +35,9 @@ public sealed class MonitorScenarioTests
         var down = Assert.Single(harness.AlertPosts(harness.Ops));
         Assert.Equal(Tone.Attention, down.Tone);
         Assert.StartsWith("🔴 Demo Company (Sandbox) (1234567_SB1) — connection down since", down.Title, StringComparison.Ordinal);
+
+        // Nobody in the ops channel said where they are, so times are in the company's zone, as NetSuite told it.
+        Assert.EndsWith(" Europe/London", down.Title, StringComparison.Ordinal);
         Assert.Contains(down.Facts, f => f.Name == "Likely cause" && f.Value.Contains("no longer accepts the certificate", StringComparison.Ordinal));
         Assert.Contains(down.Facts, f => f.Name == "Last good check");
         Assert.Equal(["Re-run check", "Rotate certificate", "Mute 24 h"], down.Actions.Select(a => a.Label));

@@ -95,6 +95,28 @@ public sealed class HealthStoresTests
 
     [SkippableTheory]
     [StorageProviders]
+    public async Task The_directory_names_a_connected_tenant_with_its_time_zone_and_knows_no_other(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var directory = new ConnectedTenantDirectory(temp.Database, new TenantStore());
+        await StorageTransaction.WriteAsync(temp.Database, async write =>
+        {
+            await new TenantStore().UpsertAsync(write, new Tenant(Account, TenantStatus.Connected) { CompanyName = "Contoso", TimeZone = "Europe/Berlin" }, Now, CancellationToken.None);
+            await new TenantStore().UpsertAsync(write, new Tenant(AccountId.Parse("7654321"), TenantStatus.Onboarding) { CompanyName = "Fabrikam" }, Now, CancellationToken.None);
+            await new TenantStore().UpsertAsync(write, new Tenant(AccountId.Parse("1111111"), TenantStatus.Offboarded) { CompanyName = "Northwind" }, Now, CancellationToken.None);
+        }, CancellationToken.None);
+
+        Assert.Equal(new MonitoredTenant(Account, "Contoso (1234567_SB1)") { TimeZone = "Europe/Berlin" }, await directory.FindConnectedAsync(Account, CancellationToken.None));
+        Assert.Null(await directory.FindConnectedAsync(AccountId.Parse("7654321"), CancellationToken.None));
+        Assert.Null(await directory.FindConnectedAsync(AccountId.Parse("1111111"), CancellationToken.None));
+        Assert.Null(await directory.FindConnectedAsync(AccountId.Parse("2222222"), CancellationToken.None));
+
+        // A message about a tenant that stopped being connected since its claim still names it, by its account.
+        Assert.Equal(new MonitoredTenant(AccountId.Parse("1111111"), "1111111"), await directory.NamedAsync(AccountId.Parse("1111111"), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
     public async Task A_claimed_tenant_is_not_claimed_again_until_its_claim_runs_out_or_is_written(StorageProvider provider)
     {
         await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
@@ -115,18 +137,17 @@ public sealed class HealthStoresTests
         Assert.Equal(2, claimed.Count);
         Assert.Single(rest);
         Assert.Empty(none);
-        Assert.DoesNotContain(rest[0].Tenant.Account, claimed.Select(c => c.Tenant.Account));
-        Assert.All(claimed.Concat(rest), c => Assert.Equal($"Company {c.Tenant.Account} ({c.Tenant.Account})", c.Tenant.DisplayName));
+        Assert.DoesNotContain(rest[0].Account, claimed.Select(c => c.Account));
 
         // The first instance stalls past its claim: the second takes the tenant over, and the late write changes nothing.
         var stale = claimed[0];
         clock.Advance(TimeSpan.FromMinutes(2));
-        var takenOver = Assert.Single(await second.ClaimDueAsync("b#3", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None), c => c.Tenant.Account == stale.Tenant.Account);
+        var takenOver = Assert.Single(await second.ClaimDueAsync("b#3", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None), c => c.Account == stale.Account);
         Assert.False(await first.SaveClaimedAsync(stale.Health with { State = HealthState.Down }, stale.Holder, release: true, CancellationToken.None));
         Assert.True(await second.SaveClaimedAsync(takenOver.Health with { NextCheckAt = Now.AddMinutes(10) }, takenOver.Holder, release: true, CancellationToken.None));
-        Assert.Equal(HealthState.Healthy, (await first.FindAsync(stale.Tenant.Account, CancellationToken.None))!.State);
-        Assert.NotNull(await first.TryClaimAsync(stale.Tenant.Account, "a#2", TimeSpan.FromMinutes(2), CancellationToken.None));
-        Assert.Null(await second.TryClaimAsync(stale.Tenant.Account, "b#4", TimeSpan.FromMinutes(2), CancellationToken.None));
+        Assert.Equal(HealthState.Healthy, (await first.FindAsync(stale.Account, CancellationToken.None))!.State);
+        Assert.NotNull(await first.TryClaimAsync(stale.Account, "a#2", TimeSpan.FromMinutes(2), CancellationToken.None));
+        Assert.Null(await second.TryClaimAsync(stale.Account, "b#4", TimeSpan.FromMinutes(2), CancellationToken.None));
     }
 
     [Fact]
@@ -149,7 +170,7 @@ public sealed class HealthStoresTests
     {
         await using var fleet = await MonitoredFleet.StartAsync(provider, "1111111", "2222222", "3333333");
         var (temp, clock, store) = (fleet.Temp, fleet.Clock, fleet.Store);
-        var claimed = (await store.ClaimDueAsync("a#1", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None)).OrderBy(c => c.Tenant.Account.Value).ToList();
+        var claimed = (await store.ClaimDueAsync("a#1", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None)).OrderBy(c => c.Account.Value).ToList();
         var (routine, changed, lost) = (claimed[0], claimed[1], claimed[2]);
         var passed = routine.Health with
         {
@@ -162,18 +183,18 @@ public sealed class HealthStoresTests
         };
 
         var written = await StorageTransaction.WriteAsync(temp.Database, write => store.SaveCheckedAsync(
-            write, [(routine.Health, passed, routine.Holder), (changed.Health, failing, changed.Holder), (lost.Health, passed with { Account = lost.Tenant.Account }, "someone-else")], CancellationToken.None), CancellationToken.None);
+            write, [(routine.Health, passed, routine.Holder), (changed.Health, failing, changed.Holder), (lost.Health, passed with { Account = lost.Account }, "someone-else")], CancellationToken.None), CancellationToken.None);
 
         Assert.Equal(2, written);
-        Assert.Equal(passed, await store.FindAsync(routine.Tenant.Account, CancellationToken.None));
-        Assert.Equal(failing, await store.FindAsync(changed.Tenant.Account, CancellationToken.None));
-        Assert.Equal(lost.Health, await store.FindAsync(lost.Tenant.Account, CancellationToken.None));
+        Assert.Equal(passed, await store.FindAsync(routine.Account, CancellationToken.None));
+        Assert.Equal(failing, await store.FindAsync(changed.Account, CancellationToken.None));
+        Assert.Equal(lost.Health, await store.FindAsync(lost.Account, CancellationToken.None));
 
         // Written claims are over; the one written under another name is still held.
         var again = await store.ClaimDueAsync("a#2", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
         Assert.Empty(again);
         clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal([changed.Tenant.Account], (await store.ClaimDueAsync("a#3", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None)).Select(c => c.Tenant.Account));
+        Assert.Equal([changed.Account], (await store.ClaimDueAsync("a#3", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None)).Select(c => c.Account));
     }
 
     [SkippableTheory]
@@ -189,7 +210,7 @@ public sealed class HealthStoresTests
 
         var batches = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
             stores[i % 2].ClaimDueAsync($"worker-{i}", 7, TimeSpan.FromMinutes(2), after: null, CancellationToken.None))));
-        var accounts = batches.SelectMany(b => b.Select(c => c.Tenant.Account)).ToList();
+        var accounts = batches.SelectMany(b => b.Select(c => c.Account)).ToList();
 
         Assert.Equal(120, accounts.Count);
         Assert.Equal(120, accounts.Distinct().Count());
@@ -212,12 +233,12 @@ public sealed class HealthStoresTests
         await store.SaveAsync(TenantHealth.New(AccountId.Parse("3333333"), Now.AddMinutes(5)), CancellationToken.None);
 
         var first = await store.ClaimDueAsync("a#1", 2, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
-        var second = await store.ClaimDueAsync("a#2", 2, TimeSpan.FromMinutes(2), first[^1].Tenant.Account, CancellationToken.None);
-        var third = await store.ClaimDueAsync("a#3", 2, TimeSpan.FromMinutes(2), second[^1].Tenant.Account, CancellationToken.None);
+        var second = await store.ClaimDueAsync("a#2", 2, TimeSpan.FromMinutes(2), first[^1].Account, CancellationToken.None);
+        var third = await store.ClaimDueAsync("a#3", 2, TimeSpan.FromMinutes(2), second[^1].Account, CancellationToken.None);
 
-        Assert.Equal(["1111111", "1111111_SB1"], first.Select(c => c.Tenant.Account.Value));
-        Assert.Equal(["2222222", "4444444"], second.Select(c => c.Tenant.Account.Value));
-        Assert.Equal(["5555555"], third.Select(c => c.Tenant.Account.Value));
+        Assert.Equal(["1111111", "1111111_SB1"], first.Select(c => c.Account.Value));
+        Assert.Equal(["2222222", "4444444"], second.Select(c => c.Account.Value));
+        Assert.Equal(["5555555"], third.Select(c => c.Account.Value));
         Assert.Empty(await store.ClaimDueAsync("a#4", 2, TimeSpan.FromMinutes(2), after: null, CancellationToken.None));
     }
 
@@ -239,7 +260,7 @@ public sealed class HealthStoresTests
 
         var released = await store.ClaimDueAsync("b#2", 100, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
         Assert.Equal(36, released.Count);
-        Assert.Empty(released.Select(c => c.Tenant.Account).Intersect(first.Select(c => c.Tenant.Account)));
+        Assert.Empty(released.Select(c => c.Account).Intersect(first.Select(c => c.Account)));
     }
 
     [SkippableTheory]
@@ -269,14 +290,14 @@ public sealed class HealthStoresTests
         [.. Enumerable.Range(0, count).Select(i => (1_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     private static TenantHealthStore HealthStore(Database database, TimeProvider clock) =>
-        new(database, new TenantStore(database), new TenantKeyStore(database, new DataProtectionSecretProtector(new EphemeralDataProtectionProvider())), clock);
+        new(database, new TenantKeyStore(database, new DataProtectionSecretProtector(new EphemeralDataProtectionProvider())), clock);
 
     private static Task ConnectAsync(Database database, TimeProvider clock, params string[] accounts) =>
         StorageTransaction.WriteAsync(database, async write =>
         {
             foreach (var account in accounts)
             {
-                await new TenantStore(database).UpsertAsync(
+                await new TenantStore().UpsertAsync(
                     write,
                     new Tenant(AccountId.Parse(account), TenantStatus.Connected) { CompanyName = $"Company {account}", ConnectedAt = clock.GetUtcNow() },
                     clock.GetUtcNow(),

@@ -18,7 +18,7 @@ public abstract class TenantRoute(ITenantDirectory tenants, StaffPolicy staff, C
             return;
         }
 
-        var tenant = (await tenants.ConnectedTenantsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.Account == account);
+        var tenant = await tenants.FindConnectedAsync(account!.Value, cancellationToken).ConfigureAwait(false);
         if (tenant is null)
         {
             await Replies.ReplyAsync(command, w => ReplyViews.Notice(w, Phrase.Of(nameof(Reply_NotConnectedTitle), account!.Value.Value), Phrase.Of(nameof(Health_OnlyConnected))), cancellationToken).ConfigureAwait(false);

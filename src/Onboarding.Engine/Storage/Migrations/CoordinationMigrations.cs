@@ -100,5 +100,15 @@ internal static class CoordinationMigrations
             DROP TABLE tenant_health;
             ALTER TABLE tenant_health_v204 RENAME TO tenant_health;
             """),
+        // A claimed batch reads each tenant's active key (TenantKeyStore.ActiveKeysAsync) beside its health row. The key rows
+        // also hold the encrypted private key and the certificate, about a page each, so the old index on (account_id, status)
+        // sent every lookup on to its own page of the table. An index holding every column that read takes answers it alone
+        // (https://www.sqlite.org/queryplanner.html#covidx; on PostgreSQL an index-only scan,
+        // https://www.postgresql.org/docs/current/indexes-index-only-scans.html) and still serves lookups by account and status.
+        new(205, "active keys read from their index", """
+            DROP INDEX ix_tenant_keys_account;
+            CREATE INDEX ix_tenant_keys_account ON tenant_keys (account_id, status, created_at, id, algorithm, certificate_thumbprint,
+                netsuite_certificate_id, role_id, entity_id, valid_from, valid_until);
+            """),
     ];
 }
