@@ -10,15 +10,14 @@ internal sealed class CheckPace
     // Checks kept in flight however fast NetSuite answers, so the monitor's own writes never stall the checks.
     private const int MinConcurrency = 4;
 
-    // Tenants per claim: eight per worker and at least 64, so that claiming (one write) costs little beside the checks, and
-    // at most 250, so that a claim is over long before it lapses...
-    private const int ClaimPerWorker = 8;
-    private const int ClaimFloor = 64;
-    private const int MaxClaim = 250;
-
-    // ...but no more than the workers get through in about a quarter of a second (at least 16): instances sharing a cycle
-    // then finish it within about that of each other, since none holds much work the others could have done.
+    // Tenants per claim: as many as the workers get through in about a quarter of a second, so instances sharing a cycle
+    // finish it within about that of each other (none holds much work the others could have done); at least 16, and at
+    // most 250, so that a claim is over long before it lapses. A claim costs a fixed part (its statements and transaction:
+    // about 0.3 ms on SQLite, docs/benchmarks.md) beside its part per tenant, so with quick checks it is as large as that
+    // allows. Before the first answer nothing says how long a check takes: the first claim is 64.
+    private const int FirstClaim = 64;
     private const int MinClaim = 16;
+    private const int MaxClaim = 250;
     private static readonly TimeSpan ClaimedWork = TimeSpan.FromMilliseconds(250);
 
     private readonly Lock _gate = new();
@@ -45,10 +44,8 @@ internal sealed class CheckPace
             seconds = _checkSeconds;
         }
 
-        // Before the first answer nothing says how long a check takes, so only the workers count.
-        var byWorkers = Math.Max(workers * ClaimPerWorker, ClaimFloor);
-        var byTime = seconds is > 0 and var s ? Math.Max(workers, 1) * ClaimedWork.TotalSeconds / s : double.MaxValue;
-        return (int)Math.Clamp(Math.Min(byWorkers, byTime), MinClaim, MaxClaim);
+        var size = seconds is > 0 and var s ? Math.Max(workers, 1) * ClaimedWork.TotalSeconds / s : FirstClaim;
+        return (int)Math.Clamp(size, MinClaim, MaxClaim);
     }
 
     public int ConcurrencyFor(long due, HealthOptions settings)

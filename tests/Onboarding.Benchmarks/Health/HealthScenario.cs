@@ -14,16 +14,23 @@ namespace Onboarding.Benchmarks.Health;
 /// (d) The health monitor over a fleet of connected tenants, wired as the host wires it (storage on SQLite or PostgreSQL,
 /// NetSuite clients, health) against the sandbox in its own process. Simulated time: a cold cycle (every token minted,
 /// bundle checked), a warm one a check interval later (the steady state: cached token + SuiteQL probe), one just before
-/// the tokens' renewal margin, one just after, and a warm one to close an hour. The sandbox's raw SuiteQL round-trip rate
-/// is measured three times after the last cycle, at the concurrency of the median of the three warm cycles, and compared
-/// with that median; so is the engine's connection check alone, which splits what the monitor costs into the
-/// NetSuite client's share and its own (claims, writes, bookkeeping).
+/// the tokens' renewal margin, one just after, a warm one to close an hour, and five more warm ones after it. The
+/// sandbox's raw SuiteQL round-trip rate is measured five times after the last cycle, at the concurrency of the median of
+/// the eight warm cycles, and compared with that median; so is the engine's connection check alone, which splits what the
+/// monitor costs into the NetSuite client's share and its own (claims, writes, bookkeeping).
 /// </summary>
 public static class HealthScenario
 {
     public const double TargetRateShare = 0.80;
     public const double TargetMintsPerTenantHour = 1.0;
     public const double TargetPeakMegabytes = 250;
+
+    // Warm cycles after the hour. A monitor runs for days, while the first warm cycles after a cold start still run partly
+    // on code the runtime has not yet compiled at its final tier; eight warm cycles in all also keep one stall in either
+    // process from deciding the median.
+    private const int SteadyCycles = 5;
+
+    private const int RawRuns = 5;
 
     public static async Task<ResultTable> RunAsync(RunSize size, StorageProvider provider)
     {
@@ -46,23 +53,30 @@ public static class HealthScenario
         var afterRenewal = await bench.CycleAsync("after renewal", start + renewalAt + step, counters);
         var closing = await bench.CycleAsync("hour closed", start + renewalAt + step + step, counters);
         steady.Add((closing, monitor.Monitor.LastConcurrency));
+        var after = new List<HealthBench.Cycle>();
+        for (var i = 1; i <= SteadyCycles; i++)
+        {
+            after.Add(await bench.CycleAsync($"steady {i}", closing.At + step * i, counters));
+            steady.Add((after[^1], monitor.Monitor.LastConcurrency));
+        }
+
         var peak = PeakMemory.MegabytesOf();
         var retained = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
 
         // After the peak is read: the baseline's own requests are not the monitor's memory.
         var probe = Onboarding.Engine.Kit.ConnectionProbe.QueryFor(monitor.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Onboarding.Engine.Onboarding.OnboardingOptions>>().Value);
         // Each rate comes from a second or two of work, so one stall (a collection, a recompilation in either process) moves
-        // it by a fifth: the ratio compares the median of three runs on each side — the steady-state cycles of the hour,
-        // and three raw runs at the concurrency the median cycle ran at.
-        var median = steady.OrderBy(c => c.Cycle.ChecksPerSecond).ElementAt(1);
+        // it by a fifth: the ratio compares medians — of the eight warm cycles (the lower of the middle two), and of five raw
+        // runs at the concurrency the median cycle ran at.
+        var median = steady.OrderBy(c => c.Cycle.ChecksPerSecond).ElementAt((steady.Count - 1) / 2);
         var warmConcurrency = median.Concurrency;
         var raws = new List<Throughput>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < RawRuns; i++)
         {
             raws.Add(await RawRoundTripsAsync(monitor.Services, bench.Accounts, warmConcurrency, bench.Sandbox, probe));
         }
 
-        var raw = raws.OrderBy(r => r.Rate).ElementAt(1);
+        var raw = raws.OrderBy(r => r.Rate).ElementAt(RawRuns / 2);
         var warmRate = median.Cycle.ChecksPerSecond;
         var engine = await EngineChecksAsync(monitor.Services, bench.Accounts, warmConcurrency, bench.Sandbox);
 
@@ -73,14 +87,15 @@ public static class HealthScenario
 
         var table = new ResultTable($"d. health monitor ({provider})");
         table.Report("tenants, database", $"{bench.Accounts.Count} tenants on {monitor.Services.GetRequiredService<Database>().Provider}; checks at once follow the work (up to Health:MaxConcurrentChecks = {settings.MaxConcurrentChecks})");
-        foreach (var cycle in new[] { cold, warm, beforeRenewal, afterRenewal, closing })
+        foreach (var cycle in new[] { cold, warm, beforeRenewal, afterRenewal, closing }.Concat(after))
         {
             table.Report($"cycle '{cycle.Name}' at +{(cycle.At - start).TotalMinutes:F1} min", cycle.ToString());
         }
 
-        table.Report($"sandbox raw SuiteQL round trips at the median cycle's concurrency, '{median.Cycle.Name}' (median of three runs)", $"{raw}; the three: {string.Join(", ", raws.Select(r => r.Rate.ToString("F0", CultureInfo.InvariantCulture)))}/s");
+        table.Report($"sandbox raw SuiteQL round trips at the median cycle's concurrency, '{median.Cycle.Name}' (median of five runs)", $"{raw}; the five: {string.Join(", ", raws.Select(r => r.Rate.ToString("F0", CultureInfo.InvariantCulture)))}/s");
         table.Report("the engine's connection checks alone: no claims, no writes, same concurrency", $"{engine}; {engine.Rate / raw.Rate * 100:F0} % of raw");
-        table.AtLeast("warm-cycle checks/s ÷ raw round trips/s (medians: of the warm, before-renewal and hour-closed cycles; of three raw runs)", warmRate / raw.Rate * 100, TargetRateShare * 100, " %", "F0");
+        table.Report("the first warm cycle alone (after the cold start) ÷ raw", $"{warm.ChecksPerSecond / raw.Rate * 100:F0} %");
+        table.AtLeast("warm-cycle checks/s ÷ raw round trips/s (medians: of the eight warm cycles; of five raw runs)", warmRate / raw.Rate * 100, TargetRateShare * 100, " %", "F0");
         table.AtMost("token mints per tenant per hour", mintsPerTenantHour, TargetMintsPerTenantHour, "", "F2");
         table.Report("resident memory before the first cycle (host, stores, clients, fleet set-up collected)", resident);
         table.Below("peak memory (monitor process, from the cold cycle on)", peak, TargetPeakMegabytes, " MB", "F0");
