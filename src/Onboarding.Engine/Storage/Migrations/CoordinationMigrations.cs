@@ -101,8 +101,8 @@ internal static class CoordinationMigrations
             ALTER TABLE tenant_health_v204 RENAME TO tenant_health;
             """),
         // A claimed batch reads each tenant's active key (TenantKeyStore.ActiveKeysAsync) beside its health row. The key rows
-        // also hold the encrypted private key and the certificate, about a page each, so the old index on (account_id, status)
-        // sent every lookup on to its own page of the table. An index holding every column that read takes answers it alone
+        // also hold the encrypted private key and the certificate (one to four kilobytes), so through the old index on
+        // (account_id, status) every lookup went on to a page of the table of its own. An index holding every column that read takes answers it alone
         // (https://www.sqlite.org/queryplanner.html#covidx; on PostgreSQL an index-only scan,
         // https://www.postgresql.org/docs/current/indexes-index-only-scans.html) and still serves lookups by account and status.
         new(205, "active keys read from their index", """
