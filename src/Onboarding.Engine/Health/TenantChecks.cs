@@ -102,9 +102,7 @@ public sealed class TenantChecks(
         var token = await tokens.GetAsync(credential, cancellationToken).ConfigureAwait(false);
         if (!token.IsSuccess)
         {
-            var cause = liveTokenRefused
-                ? CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, attempt.At, liveTokenRefused: true, sandboxAccount: attempt.Account.IsSandbox)
-                : CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, attempt.At);
+            var cause = CauseClassifier.Classify(token.Error, CheckStage.Mint, key.ValidUntil, attempt.At, liveTokenRefused, attempt.Account.IsSandbox);
             return attempt.Result(cause, token.Error);
         }
 

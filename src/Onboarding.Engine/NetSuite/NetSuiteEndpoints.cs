@@ -9,11 +9,10 @@ public sealed class NetSuiteEndpoints(IOptions<NetSuiteOptions> options)
     private NetSuiteOptions Options => options.Value;
 
     /// <summary>The account's UI host, e.g. <c>https://1234567-sb1.app.netsuite.com</c>; also the base of deep links.</summary>
-    public Uri AppBase(AccountId account) => Expand(Options.AppBaseUrl, account);
+    public Uri AppBase(AccountId account) => new(Filled(Options.AppBaseUrl, account));
 
     /// <summary>The authorize endpoint on the account's domain, or on the account-agnostic system domain.</summary>
-    public Uri Authorize(AccountId? account) =>
-        account is { } known ? At(Options.AppBaseUrl, known, WireNames.Paths.Authorize) : At(Options.SystemBaseUrl, null, WireNames.Paths.Authorize);
+    public Uri Authorize(AccountId? account) => At(account is null ? Options.SystemBaseUrl : Options.AppBaseUrl, account, WireNames.Paths.Authorize);
 
     public Uri Token(AccountId account) => At(Options.SuiteTalkBaseUrl, account, WireNames.Paths.Token);
 
@@ -47,8 +46,6 @@ public sealed class NetSuiteEndpoints(IOptions<NetSuiteOptions> options)
     }
 
     private string CertificatesPath => $"{WireNames.Paths.Clients}/{Uri.EscapeDataString(Options.MachineClientId)}/{WireNames.Paths.Certificates}";
-
-    private static Uri Expand(string template, AccountId account) => new(Filled(template, account));
 
     private static string Filled(string template, AccountId? account) =>
         account is { } known ? template.Replace(WireNames.AccountPlaceholder, known.HostLabel, StringComparison.Ordinal) : template;
