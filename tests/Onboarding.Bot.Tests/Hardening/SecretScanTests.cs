@@ -80,12 +80,18 @@ public sealed class SecretScanTests : IAsyncLifetime
 
         var leaks = _tap.Secrets
             .Where(s => logs.Contains(s.Key, StringComparison.Ordinal) || database.Contains(s.Key, StringComparison.Ordinal))
-            .Select(s => $"{s.Value} found in {(logs.Contains(s.Key, StringComparison.Ordinal) ? "logs" : "database")}")
+            .Select(s => $"{s.Value} found in {(logs.Contains(s.Key, StringComparison.Ordinal) ? $"logs ({LoggedBy(s.Key)})" : "database")}")
             .ToList();
         Assert.True(leaks.Count == 0, string.Join('\n', leaks));
         Assert.DoesNotContain("PRIVATE KEY", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("PRIVATE KEY", database, StringComparison.Ordinal);
     }
+
+    // Which loggers wrote a secret, and at what level: enough to find the leak without repeating the secret in the output.
+    private string LoggedBy(string secret) => string.Join(", ", _logs.Entries
+        .Where(e => e.Message.Contains(secret, StringComparison.Ordinal) || e.Category.Contains(secret, StringComparison.Ordinal))
+        .Select(e => $"{e.Category} at {e.Level}")
+        .Distinct());
 
     // Latin-1 maps every byte to one char, so an ASCII secret stored anywhere in a page shows up as itself.
     private string DatabaseFileText()
