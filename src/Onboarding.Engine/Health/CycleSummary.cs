@@ -1,4 +1,7 @@
 namespace Onboarding.Engine.Health;
 
-/// <summary>What one monitor cycle did: tenants known, checks run, results pruned.</summary>
-public sealed record CycleSummary(int Tenants, int Checked, int Pruned);
+/// <summary>
+/// What one monitor cycle did: tenants due and free when it began (other instances may have claimed some of them since),
+/// checks it ran, results it pruned.
+/// </summary>
+public sealed record CycleSummary(int Due, int Checked, int Pruned);

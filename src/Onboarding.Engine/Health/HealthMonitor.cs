@@ -56,7 +56,6 @@ public sealed partial class HealthMonitor(
     public async Task<CycleSummary> RunCycleAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        await healthStore.AddNewTenantsAsync(cancellationToken).ConfigureAwait(false);
         var due = await healthStore.DueCountAsync(cancellationToken).ConfigureAwait(false);
 
         // A cycle with nothing due (most of them, every few seconds) would only be noise in a trace.
@@ -107,8 +106,7 @@ public sealed partial class HealthMonitor(
 
         LastConcurrency = workers.Count;
         LastCycleCompletedAt = timeProvider.GetUtcNow();
-        var tenants = await healthStore.ConnectedCountAsync(cancellationToken).ConfigureAwait(false);
-        return new CycleSummary(checked((int)tenants), checkedCount, pruned);
+        return new CycleSummary(checked((int)due), checkedCount, pruned);
     }
 
     /// <summary>
@@ -190,7 +188,6 @@ public sealed partial class HealthMonitor(
     {
         var holder = instance.NextHolder();
         var giveUpAt = timeProvider.GetUtcNow() + ClaimLease(options.Value);
-        await healthStore.AddNewTenantsAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             if (await healthStore.TryClaimAsync(account, holder, ClaimLease(options.Value), cancellationToken).ConfigureAwait(false) is { } claimed)

@@ -72,30 +72,26 @@ public sealed partial class TenantHealthStore(Database database, TenantKeyStore 
         return rows.Select(r => r.ToHealth()).ToDictionary(h => h.Account);
     }
 
-    /// <summary>Gives every connected tenant without a health row one, due at once; returns how many were added.</summary>
-    public Task<int> AddNewTenantsAsync(CancellationToken cancellationToken)
-    {
-        var now = StoredTime.Format(timeProvider.GetUtcNow());
-        return StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
+    /// <summary>
+    /// Starts watching a tenant that has just been connected, in the transaction that connects it: a health row, healthy
+    /// until checked and due at once. A tenant connected again keeps the row (and the health) it has. Written here rather
+    /// than found by each monitor cycle, so a cycle never scans the tenants for new ones (migration 206 gave the tenants
+    /// connected before this their rows).
+    /// </summary>
+    internal static Task WatchAsync(StorageTransaction transaction, AccountId account, DateTimeOffset now, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync(
             """
             INSERT INTO tenant_health (account_id, state, state_since, next_check_at, consecutive_failures, updated_at)
-            SELECT t.account_id, @healthy, @now, @now, 0, @now FROM tenants t
-            WHERE t.status = 'Connected' AND NOT EXISTS (SELECT 1 FROM tenant_health h WHERE h.account_id = t.account_id)
+            VALUES (@account, @healthy, @now, @now, 0, @now)
             ON CONFLICT (account_id) DO NOTHING
             """,
-            new { now, healthy = HealthState.Healthy.ToString() },
-            cancellationToken), cancellationToken);
-    }
+            new { account = account.Value, now = StoredTime.Format(now), healthy = HealthState.Healthy.ToString() },
+            cancellationToken);
 
     /// <summary>Whether the account is a connected tenant with a health row (one the monitor may check).</summary>
     public async Task<bool> IsConnectedAsync(AccountId account, CancellationToken cancellationToken) =>
         await StorageTransaction.ReadAsync(database, read => read.ExecuteScalarAsync<long>(
             $"SELECT COUNT(*) FROM tenant_health WHERE account_id = @account AND {Connected}", new { account = account.Value }, cancellationToken), cancellationToken).ConfigureAwait(false) > 0;
-
-    /// <summary>Connected tenants whose health rows exist.</summary>
-    public Task<long> ConnectedCountAsync(CancellationToken cancellationToken) =>
-        StorageTransaction.ReadAsync(database, read => read.ExecuteScalarAsync<long>(
-            $"SELECT COUNT(*) FROM tenant_health WHERE {Connected}", null, cancellationToken), cancellationToken);
 
     /// <summary>Connected tenants due for a check and not claimed, as counted now (a snapshot: other instances claim meanwhile).</summary>
     public Task<long> DueCountAsync(CancellationToken cancellationToken) =>

@@ -13,10 +13,14 @@ public sealed class TenantStore
 
     /// <summary>
     /// Creates or updates the tenant row; null arguments keep what is stored. An onboarding of a connected tenant (Connect
-    /// again) leaves it connected, and so monitored, until the new connection replaces the old.
+    /// again) leaves it connected, and so monitored, until the new connection replaces the old. A tenant stored as connected
+    /// is watched from then on (<see cref="TenantHealthStore.WatchAsync"/>), in the same transaction.
     /// </summary>
-    public Task UpsertAsync(StorageTransaction transaction, Tenant tenant, DateTimeOffset now, CancellationToken cancellationToken) =>
-        transaction.ExecuteAsync(
+    public async Task UpsertAsync(StorageTransaction transaction, Tenant tenant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(tenant);
+        await transaction.ExecuteAsync(
             """
             INSERT INTO tenants (account_id, status, company_name, time_zone, app_role_id, app_role_name, entity_id, connected_at, offboarded_at, updated_at)
             VALUES (@AccountId, @Status, @CompanyName, @TimeZone, @AppRoleId, @AppRoleName, @EntityId, @ConnectedAt, @OffboardedAt, @Now)
@@ -44,7 +48,12 @@ public sealed class TenantStore
                 OffboardedAt = StoredTime.Format(tenant.OffboardedAt),
                 Now = StoredTime.Format(now),
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (tenant.Status == TenantStatus.Connected)
+        {
+            await TenantHealthStore.WatchAsync(transaction, tenant.Account, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public async Task<Tenant?> FindAsync(StorageTransaction transaction, AccountId account, CancellationToken cancellationToken)
     {

@@ -117,6 +117,37 @@ public sealed class HealthStoresTests
 
     [SkippableTheory]
     [StorageProviders]
+    public async Task A_tenant_is_watched_from_the_transaction_that_connects_it_and_keeps_its_health_when_connected_again(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var clock = new FakeTimeProvider(Now);
+        var store = HealthStore(temp.Database, clock);
+        var account = AccountId.Parse("1111111");
+
+        // Onboarding is not connected yet; a connection whose transaction fails leaves nothing to watch.
+        await StorageTransaction.WriteAsync(temp.Database, w => new TenantStore().UpsertAsync(w, new Tenant(account, TenantStatus.Onboarding), Now, CancellationToken.None), CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => StorageTransaction.WriteAsync(temp.Database, async w =>
+        {
+            await new TenantStore().UpsertAsync(w, new Tenant(account, TenantStatus.Connected) { ConnectedAt = Now }, Now, CancellationToken.None);
+            throw new InvalidOperationException("the onboarding could not be completed");
+        }, CancellationToken.None));
+        Assert.Null(await store.FindAsync(account, CancellationToken.None));
+
+        await ConnectAsync(temp.Database, clock, "1111111");
+        Assert.Equal(new TenantHealth(account, HealthState.Healthy, Now, Now), await store.FindAsync(account, CancellationToken.None));
+
+        // Its first check finds it down; a new connection replacing the old keeps that health until the next check says otherwise.
+        var claimed = Assert.Single(await store.ClaimDueAsync("a#1", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None));
+        var down = claimed.Health with { State = HealthState.Down, StateSince = Now, NextCheckAt = Now.AddMinutes(1), ConsecutiveFailures = 3 };
+        Assert.True(await store.SaveClaimedAsync(down, claimed.Holder, release: true, CancellationToken.None));
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await ConnectAsync(temp.Database, clock, "1111111");
+
+        Assert.Equal(down, await store.FindAsync(account, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
     public async Task A_claimed_tenant_is_not_claimed_again_until_its_claim_runs_out_or_is_written(StorageProvider provider)
     {
         await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
@@ -128,8 +159,6 @@ public sealed class HealthStoresTests
         await ConnectAsync(temp.Database, clock, "4444444");
         await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteAsync("UPDATE tenants SET status = 'Offboarded' WHERE account_id = '4444444'", null, CancellationToken.None), CancellationToken.None);
 
-        Assert.Equal(3, await first.AddNewTenantsAsync(CancellationToken.None));
-        Assert.Equal(0, await second.AddNewTenantsAsync(CancellationToken.None));
         var claimed = await first.ClaimDueAsync("a#1", 2, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
         var rest = await second.ClaimDueAsync("b#1", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
         var none = await second.ClaimDueAsync("b#2", 10, TimeSpan.FromMinutes(2), after: null, CancellationToken.None);
@@ -206,7 +235,6 @@ public sealed class HealthStoresTests
         var clock = new FakeTimeProvider(Now);
         await ConnectAsync(temp.Database, clock, Numbered(120));
         var stores = new[] { HealthStore(temp.Database, clock), HealthStore(otherDatabase, clock) };
-        await stores[0].AddNewTenantsAsync(CancellationToken.None);
 
         var batches = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
             stores[i % 2].ClaimDueAsync($"worker-{i}", 7, TimeSpan.FromMinutes(2), after: null, CancellationToken.None))));
@@ -322,7 +350,6 @@ public sealed class HealthStoresTests
                 var clock = new FakeTimeProvider(Now);
                 var store = HealthStore(temp.Database, clock);
                 await ConnectAsync(temp.Database, clock, accounts);
-                await store.AddNewTenantsAsync(CancellationToken.None);
                 return new MonitoredFleet(temp, clock, store);
             }
             catch

@@ -1,4 +1,8 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Onboarding.Engine.Health;
+using Onboarding.Engine.NetSuite;
 using Onboarding.Engine.Storage;
 using Onboarding.Engine.Storage.Migrations;
 using Onboarding.Tests.Shared.Storage;
@@ -170,6 +174,35 @@ public sealed class MigrationRunnerTests
         Assert.Equal(SchemaMigrations.LatestVersion, version);
         Assert.True(await temp.HasTableAsync("data_protection_keys"));
         Assert.Equal("{}", await new ConversationReferenceStore(temp.Database, TimeProvider.System).FindAsync(new("msteams", "t", "c"), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Tenants_connected_before_migration_206_are_watched_from_their_connection_and_no_health_is_overwritten(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateAsync(provider);
+        var runner = temp.CreateRunner();
+        await runner.ApplyAsync(SchemaMigrations.All.Where(m => m.Version < 206).ToList(), CancellationToken.None);
+        const string ConnectedAt = "2026-11-01T09:00:00.0000000+00:00";
+        await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteAsync(
+            $"""
+            INSERT INTO tenants (account_id, status, connected_at, updated_at) VALUES
+                ('1111111', 'Connected', '{ConnectedAt}', '2026-11-02T09:00:00.0000000+00:00'),
+                ('2222222', 'Connected', '{ConnectedAt}', '{ConnectedAt}'),
+                ('3333333', 'Onboarding', NULL, '{ConnectedAt}');
+            INSERT INTO tenant_health (account_id, state, state_since, next_check_at, consecutive_failures, updated_at)
+                VALUES ('2222222', 'Down', '{ConnectedAt}', '2026-11-03T09:00:00.0000000+00:00', 4, '{ConnectedAt}');
+            """,
+            null,
+            CancellationToken.None), CancellationToken.None);
+
+        await runner.ApplyAsync(CancellationToken.None);
+
+        var store = new TenantHealthStore(temp.Database, new TenantKeyStore(temp.Database, new DataProtectionSecretProtector(new EphemeralDataProtectionProvider())), TimeProvider.System);
+        var connectedAt = DateTimeOffset.Parse(ConnectedAt, CultureInfo.InvariantCulture);
+        Assert.Equal(new TenantHealth(AccountId.Parse("1111111"), HealthState.Healthy, connectedAt, connectedAt), await store.FindAsync(AccountId.Parse("1111111"), CancellationToken.None));
+        Assert.Equal(HealthState.Down, (await store.FindAsync(AccountId.Parse("2222222"), CancellationToken.None))!.State);
+        Assert.Null(await store.FindAsync(AccountId.Parse("3333333"), CancellationToken.None));
     }
 
     private sealed class ChannelTables : IMigrationSource

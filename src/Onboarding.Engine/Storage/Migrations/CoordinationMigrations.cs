@@ -110,5 +110,14 @@ internal static class CoordinationMigrations
             CREATE INDEX ix_tenant_keys_account ON tenant_keys (account_id, status, created_at, id, algorithm, certificate_thumbprint,
                 netsuite_certificate_id, role_id, entity_id, valid_from, valid_until);
             """),
+        // A tenant gets its health row in the transaction that connects it (TenantStore.UpsertAsync); before, each monitor
+        // cycle looked through every tenant for those without one. Tenants connected before then and not yet seen by a
+        // cycle get theirs here, due at once (their connection time is in the past), as the cycle would have given it.
+        new(206, "connected tenants watched from their connection", """
+            INSERT INTO tenant_health (account_id, state, state_since, next_check_at, consecutive_failures, updated_at)
+            SELECT t.account_id, 'Healthy', COALESCE(t.connected_at, t.updated_at), COALESCE(t.connected_at, t.updated_at), 0, t.updated_at
+            FROM tenants t
+            WHERE t.status = 'Connected' AND NOT EXISTS (SELECT 1 FROM tenant_health h WHERE h.account_id = t.account_id);
+            """),
     ];
 }
