@@ -16,7 +16,10 @@ public sealed partial class TenantHealthStore
     /// <remarks>
     /// Account order, not due order: the table is kept in account order (migration 204), so one claim's rows, and the write
     /// that later ends their claims, share a few pages instead of taking one page each; and a cycle that continues after its
-    /// last claim passes over each due tenant once, however long it runs, so none waits longer than one pass.
+    /// last claim passes over each due tenant once, however long it runs, so none waits longer than one pass. The tenants
+    /// are looked up from the same account on: PostgreSQL joins the two tables by merging their key orders, and a merge
+    /// reads the tenants from wherever their scan starts — without that bound, from the first account, every claim again
+    /// (a cycle read the tenants table about claims × tenants ÷ 2 times: 40 claims over 10,000 tenants, 200,000 rows).
     /// </remarks>
     public async Task<IReadOnlyList<ClaimedTenant>> ClaimDueAsync(string holder, int count, TimeSpan lease, AccountId? after, CancellationToken cancellationToken)
     {
@@ -28,7 +31,8 @@ public sealed partial class TenantHealthStore
                 UPDATE tenant_health SET claimed_by = @holder, claim_until = @until
                 WHERE account_id IN (
                     SELECT account_id FROM tenant_health
-                    WHERE account_id > @after AND next_check_at <= @now AND {Unclaimed} AND {Connected}
+                    WHERE account_id > @after AND next_check_at <= @now AND {Unclaimed}
+                        AND EXISTS (SELECT 1 FROM tenants t WHERE {ConnectedTenant} AND t.account_id > @after)
                     ORDER BY account_id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
                 RETURNING {Columns}
                 """,

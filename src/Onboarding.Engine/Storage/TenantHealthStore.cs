@@ -12,7 +12,9 @@ public sealed partial class TenantHealthStore(Database database, TenantKeyStore 
 {
     // Rows whose tenant may be checked: connected (an offboarded tenant keeps its row until retention removes it). A lookup
     // by key per row considered, so a claim reads only the rows it takes, not every tenant.
-    private const string Connected = "EXISTS (SELECT 1 FROM tenants t WHERE t.account_id = tenant_health.account_id AND t.status = 'Connected')";
+    private const string ConnectedTenant = "t.account_id = tenant_health.account_id AND t.status = 'Connected'";
+
+    private const string Connected = $"EXISTS (SELECT 1 FROM tenants t WHERE {ConnectedTenant})";
 
     // Free: never claimed, released, or claimed by someone whose claim has run out.
     private const string Unclaimed = "(claimed_by IS NULL OR claim_until <= @now)";
