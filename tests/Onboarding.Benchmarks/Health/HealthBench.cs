@@ -100,6 +100,7 @@ public sealed class HealthBench : IAsyncDisposable
         await SetClockAsync(at);
         var (passed, failed, mints) = (counters.Passed, counters.Failed, counters.Mints);
         var processor = ProcessorTime.Start(Sandbox.Id);
+        var databaseBefore = DatabaseProcessorTime();
         var started = Stopwatch.GetTimestamp();
         var summaries = await Task.WhenAll(_instances.Take(count).Select(i => Task.Run(async () =>
         {
@@ -110,6 +111,9 @@ public sealed class HealthBench : IAsyncDisposable
         var elapsed = Stopwatch.GetElapsedTime(started);
         var checkedCount = summaries.Sum(s => s.Checked);
         var (monitorCpu, sandboxCpu) = processor.MicrosecondsPer(checkedCount);
+        var databaseCpu = DatabaseProcessorTime() - databaseBefore is { } database && checkedCount > 0
+            ? database.TotalMicroseconds / checkedCount
+            : double.NaN;
         var cycle = new Cycle(
             name,
             at,
@@ -121,6 +125,7 @@ public sealed class HealthBench : IAsyncDisposable
             string.Join("+", _instances.Take(count).Select(i => i.Monitor.LastConcurrency.ToString(CultureInfo.InvariantCulture))),
             monitorCpu,
             sandboxCpu,
+            databaseCpu,
             processor.KilobytesAllocatedPer(checkedCount));
         Console.WriteLine($"cycle {cycle.Name}: {cycle}; memory: peak so far {PeakMemory.MegabytesOf():F0} MB, resident {PeakMemory.CurrentMegabytes():F0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB");
         return cycle;
@@ -139,15 +144,22 @@ public sealed class HealthBench : IAsyncDisposable
         _directory.Dispose();
     }
 
+    // On PostgreSQL the database's work is done in the server's processes, on the same two cores; on SQLite it is in the
+    // monitor's own process time.
+    private TimeSpan? DatabaseProcessorTime() => _database.ServerProcessId is { } server ? ProcessTree.ProcessorTime(server) : null;
+
     private sealed record SandboxClock(DateTimeOffset Now);
 
     public sealed record Cycle(
-        string Name, DateTimeOffset At, int Checked, long Passed, long Failed, long Mints, TimeSpan Elapsed, string Concurrency, double MonitorCpu, double SandboxCpu, double AllocatedKilobytes)
+        string Name, DateTimeOffset At, int Checked, long Passed, long Failed, long Mints, TimeSpan Elapsed, string Concurrency, double MonitorCpu, double SandboxCpu, double DatabaseCpu, double AllocatedKilobytes)
     {
         public double ChecksPerSecond => Checked / Elapsed.TotalSeconds;
 
+        /// <summary>Processor time per check in every process doing its work: the monitor, the sandbox and a database server.</summary>
+        public double TotalCpu => MonitorCpu + SandboxCpu + (double.IsNaN(DatabaseCpu) ? 0 : DatabaseCpu);
+
         public override string ToString() => string.Create(
             CultureInfo.InvariantCulture,
-            $"{Checked} tenants checked in {Elapsed.TotalSeconds:F1} s ({ChecksPerSecond:F0}/s, {Concurrency} at a time); checks passed {Passed}, failed {Failed}; tokens minted {Mints}; processor time per check: monitor {MonitorCpu:F0} µs, sandbox {SandboxCpu:F0} µs; allocated per check {AllocatedKilobytes:F1} KB");
+            $"{Checked} tenants checked in {Elapsed.TotalSeconds:F1} s ({ChecksPerSecond:F0}/s, {Concurrency} at a time); checks passed {Passed}, failed {Failed}; tokens minted {Mints}; processor time per check: monitor {MonitorCpu:F0} µs, sandbox {SandboxCpu:F0} µs{(double.IsNaN(DatabaseCpu) ? "" : $", database server {DatabaseCpu:F0} µs")}; allocated per check {AllocatedKilobytes:F1} KB");
     }
 }

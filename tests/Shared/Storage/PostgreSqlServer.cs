@@ -41,6 +41,9 @@ public sealed class PostgreSqlServer
 
     public int Port { get; }
 
+    /// <summary>The server's main process (postmaster); its sessions and background workers are its children.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The run's server, started on first use. Without PostgreSQL installed the calling test is skipped (failed under CI).</summary>
     public static async Task<PostgreSqlServer> SharedAsync()
     {

@@ -33,6 +33,9 @@ public sealed class TemporaryDatabase : IAsyncDisposable
     /// <summary>The PostgreSQL connection string; null on SQLite.</summary>
     public string? ConnectionString { get; }
 
+    /// <summary>The PostgreSQL server's main process, whose children do the database's work; null on SQLite (in the host's process).</summary>
+    public int? ServerProcessId => _server?.ProcessId;
+
     /// <summary>The database as one host sees it.</summary>
     public Database Database { get; }
 
