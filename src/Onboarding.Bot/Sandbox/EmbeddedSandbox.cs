@@ -20,10 +20,9 @@ public sealed class EmbeddedSandbox : IAsyncDisposable
     /// <param name="configure">The sandbox's settings.</param>
     /// <param name="isSandboxMode">Whether <c>NetSuite:Mode</c> comes out as Sandbox; anything else must never start it.</param>
     internal EmbeddedSandbox(Action<SandboxOptions> configure, Func<bool> isSandboxMode) =>
-        // Options are built synchronously, so the start is awaited here; there is no synchronization context to deadlock on.
         _server = new Lazy<SandboxServer>(
             () => isSandboxMode()
-                ? SandboxServer.StartAsync(configure).GetAwaiter().GetResult()
+                ? StartDetached(configure)
                 : throw new InvalidOperationException("The NetSuite sandbox starts only when NetSuite:Mode comes out as Sandbox: with real NetSuite, neither it nor its /_sandbox test-control API may run in this process."),
             LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -35,6 +34,26 @@ public sealed class EmbeddedSandbox : IAsyncDisposable
 
     /// <summary>The account's base, e.g. <c>http://127.0.0.1:51234/1234567-sb1</c>.</summary>
     public Uri AccountBase(string accountId) => _server.Value.AccountBase(accountId);
+
+    /// <summary>The sandbox application's own services; starts it on first use.</summary>
+    internal IServiceProvider Services => _server.Value.Services;
+
+    // The sandbox is an application of its own, so it is built and started outside the execution context of whoever first
+    // asks for its address: nothing that flows with that context reaches it — not the caller's Activity, and not the
+    // listener a test host (WebApplicationFactory) keeps on the entry point's flow, which configures every host built in
+    // that flow, not only the first (HostFactoryResolver's HostingListener in dotnet/runtime) and so gave the sandbox the
+    // test's log levels and log providers whenever the bot's start-up happened to build it there. Options are built
+    // synchronously, so the start is waited for here; there is no synchronization context to deadlock on.
+    private static SandboxServer StartDetached(Action<SandboxOptions> configure)
+    {
+        Task<SandboxServer> start;
+        using (ExecutionContext.SuppressFlow())
+        {
+            start = Task.Run(() => SandboxServer.StartAsync(configure));
+        }
+
+        return start.GetAwaiter().GetResult();
+    }
 
     public async ValueTask DisposeAsync()
     {
