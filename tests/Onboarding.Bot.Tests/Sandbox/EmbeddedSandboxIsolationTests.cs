@@ -28,6 +28,22 @@ public sealed class EmbeddedSandboxIsolationTests
         Assert.Equal(0, listener.Configured);
     }
 
+    [Fact]
+    public async Task The_sandbox_also_starts_for_a_caller_whose_flow_is_already_suppressed()
+    {
+        await using var sandbox = new EmbeddedSandbox(options => options.EnableTestControl = true, () => true);
+
+        Uri address;
+        using (ExecutionContext.SuppressFlow())
+        {
+            address = sandbox.BaseAddress;
+        }
+
+        using var client = new HttpClient { BaseAddress = address };
+        Assert.Equal(System.Net.IPAddress.Loopback.ToString(), address.Host);
+        Assert.True((await client.GetAsync("_sandbox/clock")).IsSuccessStatusCode);
+    }
+
     private sealed class Intercepted;
 
     // What WebApplicationFactory's listener does: hosts built on the marked flow get a service of the listener's.
