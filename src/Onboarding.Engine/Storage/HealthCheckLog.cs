@@ -1,5 +1,6 @@
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Storage.Dialects;
 
 namespace Onboarding.Engine.Storage;
 
@@ -11,10 +12,15 @@ namespace Onboarding.Engine.Storage;
 /// </summary>
 public sealed class HealthCheckLog(Database database)
 {
-    private const string Insert = """
-        INSERT INTO health_checks (account_id, kind, at, latency_ms, outcome, cause, said)
-        VALUES (@account, @kind, @at, @latency, @outcome, @cause, @said)
-        """;
+    // The columns a result is recorded in, in the order the insert reads them.
+    private static readonly JsonRowSet<CheckResult> Recorded = new(
+        RowSetColumn<CheckResult>.Text("account_id", r => r.Account.Value),
+        RowSetColumn<CheckResult>.Text("kind", r => r.Kind.ToString()),
+        RowSetColumn<CheckResult>.Text("at", r => StoredTime.Format(r.At)),
+        RowSetColumn<CheckResult>.Number("latency_ms", r => (long)r.Latency.TotalMilliseconds),
+        RowSetColumn<CheckResult>.Text("outcome", r => r.Succeeded ? "passed" : "failed"),
+        RowSetColumn<CheckResult>.Text("cause", r => r.Cause?.ToString()),
+        RowSetColumn<CheckResult>.Text("said", r => r.Said));
 
     /// <summary>Whether a tenant's round of checks is kept, given its health before them (see the class summary).</summary>
     public static bool Keeps(TenantHealth before, IReadOnlyList<CheckResult> results)
@@ -35,16 +41,12 @@ public sealed class HealthCheckLog(Database database)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(results);
-        return transaction.ExecuteManyAsync(Insert, results.Select(result => new
-        {
-            account = result.Account.Value,
-            kind = result.Kind.ToString(),
-            at = StoredTime.Format(result.At),
-            latency = (long)result.Latency.TotalMilliseconds,
-            outcome = result.Succeeded ? "passed" : "failed",
-            cause = result.Cause?.ToString(),
-            said = result.Said,
-        }), cancellationToken);
+        var columns = string.Join(", ", Recorded.Names);
+        return Recorded.ExecuteAsync(
+            transaction,
+            $"INSERT INTO health_checks ({columns}) SELECT {columns} FROM ({Recorded.Select(transaction.Dialect, "rows")}) AS r ORDER BY r.{JsonRowSet<CheckResult>.Ordinal}",
+            results,
+            cancellationToken);
     }
 
     /// <summary>Deletes results recorded before <paramref name="cutoff"/>; returns how many went.</summary>

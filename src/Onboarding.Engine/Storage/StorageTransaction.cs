@@ -120,13 +120,6 @@ public sealed class StorageTransaction : IAsyncDisposable
     public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
         RunAsync(() => _connection.ExecuteAsync(Command(sql, parameters, cancellationToken)));
 
-    /// <summary>
-    /// Runs one statement once per element of <paramref name="rows"/> (Dapper binds each element's members); returns the rows
-    /// changed in all. The place to batch many writes of the same shape.
-    /// </summary>
-    public Task<int> ExecuteManyAsync<T>(string sql, IEnumerable<T> rows, CancellationToken cancellationToken) =>
-        RunAsync(() => Dialect.ExecuteManyAsync(_connection, _transaction, Dialect.Translate(sql), rows, cancellationToken));
-
     public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         RunAsync(async () => (IReadOnlyList<T>)(await _connection.QueryAsync<T>(Command(sql, parameters, cancellationToken)).ConfigureAwait(false)).AsList());
 

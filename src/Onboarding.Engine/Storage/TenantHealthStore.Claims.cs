@@ -1,5 +1,6 @@
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Storage.Dialects;
 
 namespace Onboarding.Engine.Storage;
 
@@ -7,6 +8,11 @@ namespace Onboarding.Engine.Storage;
 public sealed partial class TenantHealthStore
 {
     private const string Release = "UPDATE tenant_health SET claimed_by = NULL, claim_until = NULL WHERE account_id = @account AND claimed_by = @holder";
+
+    // Claims alone, for ending many at once: whose tenant, held by whom.
+    private static readonly JsonRowSet<ClaimedTenant> ClaimsOf = new(
+        RowSetColumn<ClaimedTenant>.Text("account_id", c => c.Account.Value),
+        RowSetColumn<ClaimedTenant>.Text(HolderField, c => c.Holder));
 
     /// <summary>
     /// Claims up to <paramref name="count"/> connected tenants that are due and free, in account order after
@@ -71,8 +77,8 @@ public sealed partial class TenantHealthStore
     public Task ReleaseAsync(IReadOnlyCollection<ClaimedTenant> claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        return claimed.Count == 0 ? Task.CompletedTask : StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteManyAsync(
-            Release, claimed.Select(c => new { account = c.Account.Value, holder = c.Holder }), cancellationToken), cancellationToken);
+        return claimed.Count == 0 ? Task.CompletedTask : StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write =>
+            SaveUnderClaimsAsync(write, ClaimsOf, claimed, release: true, cancellationToken), cancellationToken);
     }
 
     // In the claim's own transaction: no second transaction (and, on PostgreSQL, no second connection round) per batch.

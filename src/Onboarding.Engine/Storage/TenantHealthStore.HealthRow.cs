@@ -1,5 +1,6 @@
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Storage.Dialects;
 
 namespace Onboarding.Engine.Storage;
 
@@ -7,11 +8,23 @@ namespace Onboarding.Engine.Storage;
 public sealed partial class TenantHealthStore
 {
     /// <summary>
-    /// What a routine check writes (<see cref="RoutineColumnNames"/>, plus the key and the claimant), and the part of
-    /// <see cref="HealthRow"/> it shares: a routine write formats nothing else.
+    /// What a routine check writes (<see cref="Written"/>: the schedule and the summary, plus the key and the claimant), and
+    /// the part of <see cref="HealthRow"/> it shares: a routine write formats nothing else.
     /// </summary>
     private class RoutineRow
     {
+        /// <summary>The routine write's rows: the key and the claimant first, then the columns a routine check changes.</summary>
+        public static readonly JsonRowSet<RoutineRow> Written = new(
+            RowSetColumn<RoutineRow>.Text("account_id", r => r.Account),
+            RowSetColumn<RoutineRow>.Text(HolderField, r => r.Holder),
+            RowSetColumn<RoutineRow>.Text("next_check_at", r => r.NextCheckAt),
+            RowSetColumn<RoutineRow>.Text("last_check_at", r => r.LastCheckAt),
+            RowSetColumn<RoutineRow>.Text("last_good_at", r => r.LastGoodAt),
+            RowSetColumn<RoutineRow>.Number("checks_passed", r => r.ChecksPassed),
+            RowSetColumn<RoutineRow>.Number("checks_failed", r => r.ChecksFailed),
+            RowSetColumn<RoutineRow>.Number("last_latency_ms", r => r.LastLatencyMs),
+            RowSetColumn<RoutineRow>.Text("updated_at", r => r.UpdatedAt));
+
         public string Account { get; set; } = "";
         public string NextCheckAt { get; set; } = "";
         public string? LastCheckAt { get; set; }
@@ -40,9 +53,34 @@ public sealed partial class TenantHealthStore
         }
     }
 
-    /// <summary>The table's row shape for Dapper; conversions live here and nowhere else.</summary>
+    /// <summary>The table's row shape for Dapper and for writes of many rows; conversions live here and nowhere else.</summary>
     private sealed class HealthRow : RoutineRow
     {
+        /// <summary>Whole rows: the key and the claimant first, then every other column of the table.</summary>
+        public static readonly JsonRowSet<HealthRow> Whole = new(
+            RowSetColumn<HealthRow>.Text("account_id", r => r.Account),
+            RowSetColumn<HealthRow>.Text(HolderField, r => r.Holder),
+            RowSetColumn<HealthRow>.Text("state", r => r.State),
+            RowSetColumn<HealthRow>.Text("state_since", r => r.StateSince),
+            RowSetColumn<HealthRow>.Text("next_check_at", r => r.NextCheckAt),
+            RowSetColumn<HealthRow>.Text("last_check_at", r => r.LastCheckAt),
+            RowSetColumn<HealthRow>.Text("last_good_at", r => r.LastGoodAt),
+            RowSetColumn<HealthRow>.Number("consecutive_failures", r => r.ConsecutiveFailures),
+            RowSetColumn<HealthRow>.Text("failing_since", r => r.FailingSince),
+            RowSetColumn<HealthRow>.Text("cause", r => r.Cause),
+            RowSetColumn<HealthRow>.Text("said", r => r.Said),
+            RowSetColumn<HealthRow>.Text("incident_id", r => r.IncidentId),
+            RowSetColumn<HealthRow>.Text("last_alert_at", r => r.LastAlertAt),
+            RowSetColumn<HealthRow>.Text("muted_until", r => r.MutedUntil),
+            RowSetColumn<HealthRow>.Text("last_bundle_check_at", r => r.LastBundleCheckAt),
+            RowSetColumn<HealthRow>.Number("expiry_warned_days", r => r.ExpiryWarnedDays),
+            RowSetColumn<HealthRow>.Text("expiry_warned_certificate_id", r => r.ExpiryWarnedCertificateId),
+            RowSetColumn<HealthRow>.Text("last_renewal_attempt_at", r => r.LastRenewalAttemptAt),
+            RowSetColumn<HealthRow>.Number("checks_passed", r => r.ChecksPassed),
+            RowSetColumn<HealthRow>.Number("checks_failed", r => r.ChecksFailed),
+            RowSetColumn<HealthRow>.Number("last_latency_ms", r => r.LastLatencyMs),
+            RowSetColumn<HealthRow>.Text("updated_at", r => r.UpdatedAt));
+
         public string State { get; set; } = "";
         public string StateSince { get; set; } = "";
         public long ConsecutiveFailures { get; set; }

@@ -1,5 +1,6 @@
 using Onboarding.Engine.Health;
 using Onboarding.Engine.NetSuite;
+using Onboarding.Engine.Storage.Dialects;
 
 namespace Onboarding.Engine.Storage;
 
@@ -27,38 +28,17 @@ public sealed partial class TenantHealthStore(Database database, TenantKeyStore 
         checks_passed AS ChecksPassed, checks_failed AS ChecksFailed, last_latency_ms AS LastLatencyMs
         """;
 
-    private static readonly string[] ColumnNames =
-    [
-        "account_id", "state", "state_since", "next_check_at", "last_check_at", "last_good_at", "consecutive_failures", "failing_since", "cause",
-        "said", "incident_id", "last_alert_at", "muted_until", "last_bundle_check_at", "expiry_warned_days", "expiry_warned_certificate_id",
-        "last_renewal_attempt_at", "checks_passed", "checks_failed", "last_latency_ms", "updated_at",
-    ];
+    // Every column of the table, the key first, in the order the whole-row set writes them (the claimant is not a column).
+    private static readonly string[] ColumnNames = [.. HealthRow.Whole.Names.Where(name => name != HolderField)];
 
-    // What a routine check changes (see IsRoutine): the schedule and the summary.
-    private static readonly string[] RoutineColumnNames = ["next_check_at", "last_check_at", "last_good_at", "checks_passed", "checks_failed", "last_latency_ms", "updated_at"];
+    // The claimant of each row in a set written under claims (SaveUnderClaims); the key is account_id.
+    private const string HolderField = "holder";
 
     // Every column but the key takes the new value (portable upsert, no SQLite-only REPLACE).
     private static readonly string Upsert = $"""
         INSERT INTO tenant_health ({string.Join(", ", ColumnNames)})
-        VALUES (@Account, @State, @StateSince, @NextCheckAt, @LastCheckAt, @LastGoodAt, @ConsecutiveFailures, @FailingSince, @Cause, @Said,
-                @IncidentId, @LastAlertAt, @MutedUntil, @LastBundleCheckAt, @ExpiryWarnedDays, @ExpiryWarnedCertificateId, @LastRenewalAttemptAt,
-                @ChecksPassed, @ChecksFailed, @LastLatencyMs, @UpdatedAt)
+        VALUES ({string.Join(", ", ColumnNames.Select(c => $"@{ParameterOf(c)}"))})
         ON CONFLICT (account_id) DO UPDATE SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = excluded.{c}"))}
-        """;
-
-    private static readonly string SaveAndKeep = $"""
-        UPDATE tenant_health SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = @{ParameterOf(c)}"))}
-        WHERE account_id = @Account AND claimed_by = @Holder
-        """;
-
-    private static readonly string SaveAndRelease = $"""
-        UPDATE tenant_health SET {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = @{ParameterOf(c)}"))}, claimed_by = NULL, claim_until = NULL
-        WHERE account_id = @Account AND claimed_by = @Holder
-        """;
-
-    private static readonly string SaveRoutineAndRelease = $"""
-        UPDATE tenant_health SET {string.Join(", ", RoutineColumnNames.Select(c => $"{c} = @{ParameterOf(c)}"))}, claimed_by = NULL, claim_until = NULL
-        WHERE account_id = @Account AND claimed_by = @Holder
         """;
 
     public async Task<TenantHealth?> FindAsync(AccountId account, CancellationToken cancellationToken) =>
@@ -111,10 +91,7 @@ public sealed partial class TenantHealthStore(Database database, TenantKeyStore 
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(claimed);
         var now = timeProvider.GetUtcNow();
-        return transaction.ExecuteManyAsync(
-            release ? SaveAndRelease : SaveAndKeep,
-            claimed.Select(c => HealthRow.From(c.Health, now, c.Holder)),
-            cancellationToken);
+        return SaveUnderClaimsAsync(transaction, HealthRow.Whole, claimed.Select(c => HealthRow.From(c.Health, now, c.Holder)), release, cancellationToken);
     }
 
     /// <summary>
@@ -127,10 +104,10 @@ public sealed partial class TenantHealthStore(Database database, TenantKeyStore 
         ArgumentNullException.ThrowIfNull(checkedTenants);
         var now = timeProvider.GetUtcNow();
 
-        // In account order, as the rows are stored: consecutive statements then change the same few pages.
+        // In account order, as the rows are stored: consecutive rows then change the same few pages.
         var byKind = checkedTenants.OrderBy(c => c.After.Account.Value, StringComparer.Ordinal).ToLookup(c => IsRoutine(c.Before, c.After));
         var written = byKind[true].Any()
-            ? await transaction.ExecuteManyAsync(SaveRoutineAndRelease, byKind[true].Select(c => RoutineRow.Of(c.After, now, c.Holder)), cancellationToken).ConfigureAwait(false)
+            ? await SaveUnderClaimsAsync(transaction, RoutineRow.Written, byKind[true].Select(c => RoutineRow.Of(c.After, now, c.Holder)), release: true, cancellationToken).ConfigureAwait(false)
             : 0;
         return written + (byKind[false].Any()
             ? await SaveClaimedAsync(transaction, byKind[false].Select(c => (c.After, c.Holder)), release: true, cancellationToken).ConfigureAwait(false)
@@ -152,7 +129,7 @@ public sealed partial class TenantHealthStore(Database database, TenantKeyStore 
             cancellationToken);
     }
 
-    // Routine: the check changed nothing but what RoutineColumnNames holds, so the rest of the row (as claimed) stays.
+    // Routine: the check changed nothing but what a routine write sets (RoutineRow), so the rest of the row (as claimed) stays.
     private static bool IsRoutine(TenantHealth before, TenantHealth after) => before.Account == after.Account && after with
     {
         NextCheckAt = before.NextCheckAt,
@@ -162,6 +139,23 @@ public sealed partial class TenantHealthStore(Database database, TenantKeyStore 
         ChecksFailed = before.ChecksFailed,
         LastLatency = before.LastLatency,
     } == before;
+
+    // One statement for a set of rows (account_id, holder, then the columns to set): each row is written only while its
+    // claimant still holds the tenant; releasing also ends the claims. Returns the rows written.
+    private static Task<int> SaveUnderClaimsAsync<T>(StorageTransaction transaction, JsonRowSet<T> set, IEnumerable<T> rows, bool release, CancellationToken cancellationToken)
+    {
+        var assignments = set.Names.Where(name => name is not ("account_id" or HolderField)).Select(column => $"{column} = r.{column}")
+            .Concat(release ? ["claimed_by = NULL", "claim_until = NULL"] : []);
+        return set.ExecuteAsync(
+            transaction,
+            $"""
+            UPDATE tenant_health SET {string.Join(", ", assignments)}
+            FROM ({set.Select(transaction.Dialect, "rows")}) AS r
+            WHERE tenant_health.account_id = r.account_id AND tenant_health.claimed_by = r.{HolderField}
+            """,
+            rows,
+            cancellationToken);
+    }
 
     // The row class's member for a column: account_id → Account, the rest in PascalCase.
     private static string ParameterOf(string column) =>

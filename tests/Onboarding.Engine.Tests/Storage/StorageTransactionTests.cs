@@ -1,4 +1,5 @@
 using Onboarding.Engine.Storage;
+using Onboarding.Engine.Storage.Dialects;
 using Onboarding.Tests.Shared.Storage;
 
 namespace Onboarding.Engine.Tests.Storage;
@@ -37,8 +38,7 @@ public sealed class StorageTransactionTests
     {
         await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider, new TestTables());
         string[] names = ["plain", "with \"quotes\" and \\", "Zürich ✓", "", "n'apostrophe", .. Enumerable.Range(0, 300).Select(i => $"bulk-{i}")];
-        await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteManyAsync(
-            "INSERT INTO counters (name, value) VALUES (@name, 1)", names.Append("not asked").Select(name => new { name }), CancellationToken.None), CancellationToken.None);
+        await InsertCountersAsync(temp.Database, names.Append("not asked"));
 
         var found = await StorageTransaction.ReadAsync(temp.Database, read => read.QueryAsync<string>(
             $"SELECT name FROM counters WHERE name {read.Dialect.InList("names")}", new { names = read.Dialect.ListOf(names) }, CancellationToken.None), CancellationToken.None);
@@ -54,8 +54,13 @@ public sealed class StorageTransactionTests
     public async Task Concurrent_claims_with_skip_locked_take_each_row_once(StorageProvider provider)
     {
         await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider, new TestTables());
-        await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteManyAsync(
-            "INSERT INTO jobs (claimed_by) VALUES (@claimedBy)", Enumerable.Range(0, 20).Select(_ => new { claimedBy = (string?)null }), CancellationToken.None), CancellationToken.None);
+        await StorageTransaction.WriteAsync(temp.Database, async w =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await w.ExecuteAsync("INSERT INTO jobs (claimed_by) VALUES (NULL)", null, CancellationToken.None);
+            }
+        }, CancellationToken.None);
         await using var other = temp.Open();
 
         var claimed = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => StorageTransaction.WriteAsync(
@@ -99,10 +104,14 @@ public sealed class StorageTransactionTests
         await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider, new TestTables());
         var start = new DateTimeOffset(2026, 11, 28, 9, 59, 59, 999, TimeSpan.Zero);
         DateTimeOffset[] times = [start.AddDays(400), start, start.AddTicks(1), start.AddHours(-1), start.AddYears(-3)];
-        await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteManyAsync(
-            "INSERT INTO stamps (at) VALUES (@at)", times.Select(t => new { at = StoredTime.Format(t) }), CancellationToken.None), CancellationToken.None);
-        await StorageTransaction.WriteAsync(temp.Database, w => w.ExecuteManyAsync(
-            "INSERT INTO counters (name, value) VALUES (@name, 0)", new[] { "b", "B", "a", "_", "Z" }.Select(name => new { name }), CancellationToken.None), CancellationToken.None);
+        await StorageTransaction.WriteAsync(temp.Database, async w =>
+        {
+            foreach (var at in times)
+            {
+                await w.ExecuteAsync("INSERT INTO stamps (at) VALUES (@at)", new { at = StoredTime.Format(at) }, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        await InsertCountersAsync(temp.Database, ["b", "B", "a", "_", "Z"]);
 
         var sorted = await StorageTransaction.ReadAsync(temp.Database, read => read.QueryAsync<string>("SELECT at FROM stamps ORDER BY at", null, CancellationToken.None), CancellationToken.None);
         var names = await StorageTransaction.ReadAsync(temp.Database, read => read.QueryAsync<string>("SELECT name FROM counters ORDER BY name", null, CancellationToken.None), CancellationToken.None);
@@ -122,6 +131,14 @@ public sealed class StorageTransactionTests
             "SELECT collation_name FROM information_schema.columns WHERE table_name = 'onboarding_sessions' AND column_name = 'account_id'");
 
         Assert.Equal("C", collation);
+    }
+
+    // Counters named as given, each of value 1, written as one set.
+    private static Task InsertCountersAsync(Database database, IEnumerable<string> names)
+    {
+        var set = new JsonRowSet<string>(RowSetColumn<string>.Text("name", name => name), RowSetColumn<string>.Number("value", _ => 1));
+        return StorageTransaction.WriteAsync(database, write => set.ExecuteAsync(
+            write, $"INSERT INTO counters (name, value) SELECT name, value FROM ({set.Select(write.Dialect, "rows")}) AS r", names, CancellationToken.None), CancellationToken.None);
     }
 
     private sealed class TestTables : IMigrationSource

@@ -15,11 +15,6 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // Any constant shared by all instances; it names this application's writer lock among the database's advisory locks.
     private const long WriterLockKey = 0x4F4E_424F_4152_4431; // "ONBOARD1"
 
-    // Rows of a batched write sent per round trip: enough to make round trips rare, few enough that a command's text stays
-    // a small object (a large one goes to the large-object heap, which the monitor's memory target cannot afford) and its
-    // parameters far below the protocol's limit of 65,535 (https://www.postgresql.org/docs/current/protocol-message-formats.html).
-    private const int RowsPerRoundTrip = 16;
-
     // Statements kept prepared per connection: more than the stores' frequent texts, far below what the server can hold.
     private const int AutoPreparedStatements = 100;
 
@@ -59,6 +54,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     public override object ListOf(IEnumerable<string> values) => values.ToArray();
 
+    public override string RowsOf(string parameter, string alias) => $"jsonb_array_elements(CAST(@{parameter} AS jsonb)) WITH ORDINALITY AS {alias}(value, key)";
+
     public override string Description { get; }
 
     // Serialized writers wait in memory rather than each holding a pooled connection while it waits for the advisory lock.
@@ -96,19 +93,6 @@ internal sealed class PostgreSqlDialect : SqlDialect
         }
 
         return transaction;
-    }
-
-    // A statement per row would cost a round trip to the server per row; the rows go in a few commands instead.
-    internal override async Task<int> ExecuteManyAsync<T>(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var changed = 0;
-        foreach (var chunk in rows.Chunk(RowsPerRoundTrip))
-        {
-            var (batch, parameters) = StatementBatch.For(sql, chunk);
-            changed += await connection.ExecuteAsync(new CommandDefinition(batch, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
-        return changed;
     }
 
     internal override string Translate(string sql)

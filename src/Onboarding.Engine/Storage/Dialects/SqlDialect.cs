@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace Onboarding.Engine.Storage.Dialects;
 
@@ -29,6 +28,14 @@ public abstract class SqlDialect : IAsyncDisposable
     /// <summary>The value to bind to an <see cref="InList"/> parameter.</summary>
     public abstract object ListOf(IEnumerable<string> values);
 
+    /// <summary>
+    /// A table source, named <paramref name="alias"/>, of the rows in a JSON array of arrays bound to
+    /// <paramref name="parameter"/>: one row per inner array, in column <c>value</c>, with its place in the array in column
+    /// <c>key</c> (ascending in array order). <c>json_each</c> on SQLite, <c>jsonb_array_elements … WITH ORDINALITY</c> on
+    /// PostgreSQL. Used through <see cref="JsonRowSet{T}"/>, which writes the array and reads the fields.
+    /// </summary>
+    public abstract string RowsOf(string parameter, string alias);
+
     /// <summary>Where the data lives, for logs and <c>/healthz</c>; never contains a password.</summary>
     public abstract string Description { get; }
 
@@ -43,13 +50,6 @@ public abstract class SqlDialect : IAsyncDisposable
 
     /// <summary>Starts a transaction on <paramref name="connection"/> with the isolation <paramref name="access"/> promises.</summary>
     internal abstract Task<DbTransaction> BeginAsync(DbConnection connection, StorageAccess access, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Runs the (translated) statement once per row in <paramref name="transaction"/>, each row's members bound to its
-    /// parameters; returns the rows changed in all. In process (SQLite) a statement per row is cheapest.
-    /// </summary>
-    internal virtual Task<int> ExecuteManyAsync<T>(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<T> rows, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(sql, rows, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The engine's form of SQL written in the project's portable style.</summary>
     internal abstract string Translate(string sql);

@@ -46,6 +46,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override object ListOf(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
 
+    public override string RowsOf(string parameter, string alias) => $"json_each(@{parameter}) AS {alias}";
+
     public override string Description => $"SQLite file {DatabasePath}";
 
     // SQLite has one writer at a time anyway. Queueing this process's writers asynchronously keeps them from blocking
