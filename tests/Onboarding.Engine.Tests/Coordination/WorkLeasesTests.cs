@@ -104,12 +104,13 @@ public sealed class WorkLeasesTests
 
         await using (lease.KeepAlive(Minute))
         {
-            // Each step of the fake clock lets one renewal run; wait for it to be written before the next step.
-            for (var step = 0; step < 4; step++)
+            // Four renewals, each written before the clock moves on. The clock moves in small steps: the renewal loop starts
+            // its next wait only after writing a renewal, so one step of a whole renewal interval, taken as soon as the write
+            // shows, could come before that wait exists and never end it.
+            for (var renewal = 0; renewal < 4; renewal++)
             {
                 var before = lease.Until;
-                clock.Advance(Minute / 3);
-                await WaitUntilAsync(() => lease.Until > before);
+                await AdvanceUntilAsync(clock, () => lease.Until > before);
             }
 
             Assert.True(lease.Until > firstTerm);
@@ -126,11 +127,12 @@ public sealed class WorkLeasesTests
         return Task.CompletedTask;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> condition)
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (!condition())
         {
+            clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(10, guard.Token);
         }
     }
