@@ -56,15 +56,12 @@ public sealed partial class TenantHealthStore
     /// <summary>The table's row shape for Dapper and for writes of many rows; conversions live here and nowhere else.</summary>
     private sealed class HealthRow : RoutineRow
     {
-        /// <summary>Whole rows: the key and the claimant first, then every other column of the table.</summary>
+        /// <summary>Whole rows: what a routine write sets (the key and the claimant first), then every other column of the table.</summary>
         public static readonly JsonRowSet<HealthRow> Whole = new(
-            RowSetColumn<HealthRow>.Text("account_id", r => r.Account),
-            RowSetColumn<HealthRow>.Text(HolderField, r => r.Holder),
+        [
+            .. Written.Columns,
             RowSetColumn<HealthRow>.Text("state", r => r.State),
             RowSetColumn<HealthRow>.Text("state_since", r => r.StateSince),
-            RowSetColumn<HealthRow>.Text("next_check_at", r => r.NextCheckAt),
-            RowSetColumn<HealthRow>.Text("last_check_at", r => r.LastCheckAt),
-            RowSetColumn<HealthRow>.Text("last_good_at", r => r.LastGoodAt),
             RowSetColumn<HealthRow>.Number("consecutive_failures", r => r.ConsecutiveFailures),
             RowSetColumn<HealthRow>.Text("failing_since", r => r.FailingSince),
             RowSetColumn<HealthRow>.Text("cause", r => r.Cause),
@@ -76,10 +73,7 @@ public sealed partial class TenantHealthStore
             RowSetColumn<HealthRow>.Number("expiry_warned_days", r => r.ExpiryWarnedDays),
             RowSetColumn<HealthRow>.Text("expiry_warned_certificate_id", r => r.ExpiryWarnedCertificateId),
             RowSetColumn<HealthRow>.Text("last_renewal_attempt_at", r => r.LastRenewalAttemptAt),
-            RowSetColumn<HealthRow>.Number("checks_passed", r => r.ChecksPassed),
-            RowSetColumn<HealthRow>.Number("checks_failed", r => r.ChecksFailed),
-            RowSetColumn<HealthRow>.Number("last_latency_ms", r => r.LastLatencyMs),
-            RowSetColumn<HealthRow>.Text("updated_at", r => r.UpdatedAt));
+        ]);
 
         public string State { get; set; } = "";
         public string StateSince { get; set; } = "";

@@ -23,13 +23,16 @@ public sealed class JsonRowSet<T>
     /// <summary>The column of <see cref="Select"/> that holds each row's place in the bound array, ascending in its order.</summary>
     public const string Ordinal = "ordinal";
 
-    private readonly RowSetColumn<T>[] _columns;
+    private readonly IRowSetColumn<T>[] _columns;
 
-    public JsonRowSet(params RowSetColumn<T>[] columns)
+    public JsonRowSet(params IRowSetColumn<T>[] columns)
     {
         ArgumentOutOfRangeException.ThrowIfZero(columns.Length);
         _columns = columns;
     }
+
+    /// <summary>The columns, in order (a set of a derived row type may start with them).</summary>
+    public IReadOnlyList<IRowSetColumn<T>> Columns => _columns;
 
     /// <summary>The columns' names, in order.</summary>
     public IEnumerable<string> Names => _columns.Select(c => c.Name);
@@ -111,8 +114,18 @@ public sealed class JsonRowSet<T>
     }
 }
 
-/// <summary>A column of a <see cref="JsonRowSet{T}"/>: its name, and how a row's value is written.</summary>
-public sealed class RowSetColumn<T>
+/// <summary>A column of a <see cref="JsonRowSet{T}"/>: its name, and how a row's value is written (for rows of T or derived from it).</summary>
+public interface IRowSetColumn<in T>
+{
+    string Name { get; }
+
+    bool IsNumber { get; }
+
+    void Write(Utf8JsonWriter json, T row);
+}
+
+/// <summary>A TEXT or INTEGER column of a <see cref="JsonRowSet{T}"/>.</summary>
+public sealed class RowSetColumn<T> : IRowSetColumn<T>
 {
     private readonly Func<T, string?>? _text;
     private readonly Func<T, long?>? _number;
@@ -135,8 +148,9 @@ public sealed class RowSetColumn<T>
     /// <summary>An INTEGER column (null allowed).</summary>
     public static RowSetColumn<T> Number(string name, Func<T, long?> value) => new(name, null, value ?? throw new ArgumentNullException(nameof(value)));
 
-    internal void Write(Utf8JsonWriter json, T row)
+    public void Write(Utf8JsonWriter json, T row)
     {
+        ArgumentNullException.ThrowIfNull(json);
         if (_number is not null)
         {
             if (_number(row) is { } number)
