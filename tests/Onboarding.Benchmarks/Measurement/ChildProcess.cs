@@ -4,7 +4,11 @@ using System.Net.Sockets;
 
 namespace Onboarding.Benchmarks.Measurement;
 
-/// <summary>A program of this solution in a process of its own, on its own port of 127.0.0.1, killed on dispose.</summary>
+/// <summary>
+/// A program of this solution in a process of its own, on its own port of 127.0.0.1, killed on dispose — and when this
+/// process ends without disposing it (<c>Environment.Exit</c>, SIGTERM), so no sandbox of 2 GB outlives its benchmark
+/// and slows the next one down.
+/// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -13,6 +17,7 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         _process = process;
         BaseAddress = baseAddress;
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
     public Uri BaseAddress { get; }
@@ -84,6 +89,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -91,6 +97,18 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
+        }
     }
 
     private static int FreePort()
