@@ -1,4 +1,5 @@
 using System.Net;
+using Onboarding.Engine.Text;
 
 namespace Onboarding.Bot.Text;
 

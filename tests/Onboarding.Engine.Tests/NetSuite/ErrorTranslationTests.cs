@@ -56,4 +56,31 @@ public sealed class ErrorTranslationTests
         Assert.Contains("Install the bundle", HttpStatusTranslator.Translate(400, "SSS_INVALID_SCRIPTLET_ID", null).Explanation.En());
         Assert.Contains("ask your NetSuite admin", HttpStatusTranslator.Translate(403, null, null).Explanation.En(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void NetSuites_words_lose_their_control_characters_and_are_cut_when_overlong()
+    {
+        var longMessage = new string('m', 1500);
+        var body = """{"o:errorDetails":[{"detail":"Line one.\r\nLine two,\u0000 with a NUL.\t","o:errorCode":"INVALID_LOGIN\u0000\nFAKE LOG LINE"}]}""";
+        var restlet = $$$"""{"error":{"code":"{{{new string('C', 150)}}}","message":"{{{longMessage}}}"}}""";
+
+        var (code, detail) = ErrorBodyReader.Parse(body);
+        var found = RestletErrorBody.TryRead(System.Text.Json.JsonDocument.Parse(restlet).RootElement, out var restletCode, out var restletMessage);
+
+        Assert.Equal("INVALID_LOGIN FAKE LOG LINE", code);
+        Assert.Equal("Line one. Line two, with a NUL.", detail);
+        Assert.True(found);
+        Assert.Equal(new string('C', NetSuiteText.MaxCodeLength - 1) + "…", restletCode);
+        Assert.Equal(NetSuiteText.MaxMessageLength, restletMessage!.Length);
+        Assert.EndsWith("m…", restletMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clean_words_pass_unchanged()
+    {
+        var (code, detail) = ErrorBodyReader.Parse("""{"o:errorDetails":[{"detail":"Invalid login attempt.","o:errorCode":"INVALID_LOGIN"}]}""");
+
+        Assert.Equal("INVALID_LOGIN", code);
+        Assert.Equal("Invalid login attempt.", detail);
+    }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Onboarding.Bot.Text;
+using Onboarding.Engine.Text;
 
 namespace Onboarding.Bot.Slack.Rendering;
 

@@ -16,8 +16,14 @@ internal static class ErrorBodyReader
         return HttpStatusTranslator.Translate(status, code, detail);
     }
 
-    /// <summary>NetSuite's code and detail from an error body, whichever of its three shapes it has.</summary>
+    /// <summary>NetSuite's code and detail from an error body, whichever of its three shapes it has, cleaned (<see cref="NetSuiteText"/>).</summary>
     public static (string? Code, string? Detail) Parse(string body)
+    {
+        var (code, detail) = Read(body);
+        return (NetSuiteText.Clean(code, NetSuiteText.MaxCodeLength), NetSuiteText.Clean(detail, NetSuiteText.MaxMessageLength));
+    }
+
+    private static (string? Code, string? Detail) Read(string body)
     {
         try
         {

@@ -4,7 +4,10 @@ using static Onboarding.Engine.NetSuite.Internal.WireNames.Json;
 
 namespace Onboarding.Engine.NetSuite.Internal;
 
-/// <summary>Recognises a RESTlet error document <c>{"error":{"code":…,"message":…}}</c> (docs/netsuite.md §6.3) in a successful answer.</summary>
+/// <summary>
+/// Recognises a RESTlet error document <c>{"error":{"code":…,"message":…}}</c> (docs/netsuite.md §6.3) in a successful
+/// answer; its code and message are cleaned (<see cref="NetSuiteText"/>).
+/// </summary>
 internal static class RestletErrorBody
 {
     public static bool TryRead(JsonElement body, [NotNullWhen(true)] out string? code, out string? message)
@@ -20,8 +23,8 @@ internal static class RestletErrorBody
             return false;
         }
 
-        code = codeElement.GetString()!;
-        message = error.TryGetProperty(Message, out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        code = NetSuiteText.Clean(codeElement.GetString(), NetSuiteText.MaxCodeLength) ?? string.Empty;
+        message = NetSuiteText.Clean(error.TryGetProperty(Message, out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null, NetSuiteText.MaxMessageLength);
         return true;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Onboarding.Bot.Text;
+namespace Onboarding.Engine.Text;
 
 /// <summary>
 /// Makes any text safe to show as one run of plain text, whoever supplied it (NetSuite, a URL, a person's name, a typed
@@ -11,7 +11,7 @@ namespace Onboarding.Bot.Text;
 /// to one; and very long text is cut. Every renderer's escaping function starts here and then adds what its markup needs
 /// (docs/cards.md).
 /// </summary>
-internal static class OutsideText
+public static class OutsideText
 {
     /// <summary>Longer than any sentence a card shows; a name or an error text beyond it is cut with an ellipsis.</summary>
     public const int MaxLength = 2000;
