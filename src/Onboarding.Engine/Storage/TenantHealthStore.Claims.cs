@@ -7,12 +7,10 @@ namespace Onboarding.Engine.Storage;
 // Claiming tenants to check (a cycle's batches, one tenant on request) and ending claims without a result.
 public sealed partial class TenantHealthStore
 {
-    private const string Release = "UPDATE tenant_health SET claimed_by = NULL, claim_until = NULL WHERE account_id = @account AND claimed_by = @holder";
-
-    // Claims alone, for ending many at once: whose tenant, held by whom.
-    private static readonly JsonRowSet<ClaimedTenant> ClaimsOf = new(
-        RowSetColumn<ClaimedTenant>.Text("account_id", c => c.Account.Value),
-        RowSetColumn<ClaimedTenant>.Text(HolderField, c => c.Holder));
+    // Claims alone, for ending them: whose tenant, held by whom.
+    private static readonly JsonRowSet<(AccountId Account, string Holder)> Claims = new(
+        RowSetColumn<(AccountId Account, string Holder)>.Text("account_id", c => c.Account.Value),
+        RowSetColumn<(AccountId Account, string Holder)>.Text(HolderField, c => c.Holder));
 
     /// <summary>
     /// Claims up to <paramref name="count"/> connected tenants that are due and free, in account order after
@@ -70,16 +68,19 @@ public sealed partial class TenantHealthStore
 
     /// <summary>Ends a claim without changing the health (nothing was checked).</summary>
     public Task ReleaseAsync(AccountId account, string holder, CancellationToken cancellationToken) =>
-        StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.ExecuteAsync(
-            Release, new { account = account.Value, holder }, cancellationToken), cancellationToken);
+        ReleaseAsync([(account, holder)], cancellationToken);
 
     /// <summary>Ends claims without changing the health (claimed, then not checked).</summary>
     public Task ReleaseAsync(IReadOnlyCollection<ClaimedTenant> claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        return claimed.Count == 0 ? Task.CompletedTask : StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write =>
-            SaveUnderClaimsAsync(write, ClaimsOf, claimed, release: true, cancellationToken), cancellationToken);
+        return ReleaseAsync([.. claimed.Select(c => (c.Account, c.Holder))], cancellationToken);
     }
+
+    // Each claim ends only while its holder still holds it (one that ran out may be someone else's by now).
+    private Task ReleaseAsync(IReadOnlyCollection<(AccountId Account, string Holder)> claims, CancellationToken cancellationToken) =>
+        claims.Count == 0 ? Task.CompletedTask : StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write =>
+            SaveUnderClaimsAsync(write, Claims, claims, release: true, cancellationToken), cancellationToken);
 
     // In the claim's own transaction: no second transaction (and, on PostgreSQL, no second connection round) per batch.
     // Nothing else is read: a check needs no name, which is read only when there is something to say (ITenantDirectory).

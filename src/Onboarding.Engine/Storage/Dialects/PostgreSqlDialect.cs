@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
-using Dapper;
 using Npgsql;
 
 namespace Onboarding.Engine.Storage.Dialects;
