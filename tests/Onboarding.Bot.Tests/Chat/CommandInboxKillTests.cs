@@ -36,7 +36,7 @@ public sealed class CommandInboxKillTests : BotProcessTest
         var reply = await Connector.WaitForAsync(a => a.ConversationId == waiting.ConversationId, timeout: TimeSpan.FromSeconds(120));
         await Connector.WaitForAsync(a => a.ConversationId == underWay.ConversationId, count: 2, timeout: TimeSpan.FromSeconds(120));
         Assert.Single(reply);
-        await WaitUntilAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM chat_inbox") == 0);
+        await Eventually.UntilAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM chat_inbox") == 0, "the inbox to be emptied", TimeSpan.FromSeconds(60));
     }
 
     private Task<BotProcess> StartBotAsync() => BotProcess.StartAsync(Directory, new Dictionary<string, string?>
@@ -60,14 +60,5 @@ public sealed class CommandInboxKillTests : BotProcessTest
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(50, guard.Token);
-        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class SharedMachineTokensTests
         var credential = Credential(first);
 
         var minting = first.Get<IClientCredentialsTokens>().GetAsync(credential, CancellationToken.None);
-        await WaitUntilAsync(() => !netsuite.Requests.IsEmpty);
+        await Eventually.UntilAsync(() => !netsuite.Requests.IsEmpty, "the mint to reach NetSuite");
         var waiting = second.Get<IClientCredentialsTokens>().GetAsync(credential, CancellationToken.None);
 
         // Give the second instance time to look and to try the mint lease while the first holds it; had it minted, NetSuite
@@ -89,14 +89,5 @@ public sealed class SharedMachineTokensTests
     {
         var material = host.Get<IKeyMaterialFactory>().Create(KeyAlgorithm.EcP256, Account.Value, TimeSpan.FromDays(30));
         return new MachineCredential(Account, "cert-1", KeyAlgorithm.EcP256, material.PrivateKeyPkcs8);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(10, guard.Token);
-        }
     }
 }

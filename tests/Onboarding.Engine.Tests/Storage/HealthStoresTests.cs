@@ -283,6 +283,7 @@ public sealed class HealthStoresTests
             // Before any check has been timed a claim holds 64; the other 36 are claimed ahead while these are checked.
             first = await claims.NextAsync(workers: 0);
             Assert.Equal(64, first.Count);
+            await Eventually.UntilAsync(async () => await store.DueCountAsync(CancellationToken.None) == 0, "the batch ahead to be claimed");
             Assert.Empty(await store.ClaimDueAsync("b#1", 100, TimeSpan.FromMinutes(2), after: null, CancellationToken.None));
         }
 

@@ -1,6 +1,6 @@
-namespace Onboarding.Bot.Tests.Slack.Infrastructure;
+namespace Onboarding.Tests.Shared;
 
-/// <summary>Waits for something the bot does in the background. The timeout only keeps a broken test from hanging; it is never what a test checks.</summary>
+/// <summary>Waits for something done in the background. The timeout only keeps a broken test from hanging; it is never what a test checks.</summary>
 internal static class Eventually
 {
     public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
@@ -32,4 +32,12 @@ internal static class Eventually
             }
         }
     }
+
+    /// <summary>Polls <paramref name="condition"/> (which may ask the database) until it holds.</summary>
+    public static Task UntilAsync(Func<Task<bool>> condition, string waitingFor, TimeSpan? timeout = null) =>
+        GetAsync(async () => await condition() ? waitingFor : null, waitingFor, timeout);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds.</summary>
+    public static Task UntilAsync(Func<bool> condition, string waitingFor, TimeSpan? timeout = null) =>
+        GetAsync(() => condition() ? waitingFor : null, waitingFor, timeout);
 }
