@@ -11,6 +11,7 @@ using Onboarding.Bot.Slack.Rendering;
 using Onboarding.Bot.Slack.Signing;
 using Onboarding.Bot.Slack.Storage;
 using Onboarding.Bot.Slack.WebApi;
+using Onboarding.Engine.Http;
 using Onboarding.Engine.Language;
 using Onboarding.Engine.Storage;
 using Polly;
@@ -53,6 +54,7 @@ public static class SlackChannelRegistration
 
         services.AddHttpClient(SlackWebApiClient.HttpClientName, (sp, client) =>
                 client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl)
+            .KeepNoCookies()
             .AddResilienceHandler(SlackWebApiClient.HttpClientName, pipeline => pipeline
                 .AddRetry(new HttpRetryStrategyOptions
                 {

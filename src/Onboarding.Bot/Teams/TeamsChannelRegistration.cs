@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Onboarding.Bot.Chat;
 using Onboarding.Bot.Security;
+using Onboarding.Engine.Http;
 
 namespace Onboarding.Bot.Teams;
 
@@ -20,7 +21,8 @@ public static class TeamsChannelRegistration
         builder.Services.AddOptions<MicrosoftAppOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MicrosoftAppOptions>, MicrosoftAppOptionsValidator>());
 
-        builder.Services.AddHttpClient();
+        // The Bot Framework calls every tenant's connector through the factory's default client.
+        builder.Services.AddHttpClient(Options.DefaultName).KeepNoCookies();
         // Checked settings first: hosted services that publish are built before start-up validation runs, and the
         // framework would otherwise throw a bare ArgumentException for a bad MicrosoftApp* combination.
         builder.Services.TryAddSingleton<BotFrameworkAuthentication>(services =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Onboarding.Engine.Http;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.Keys.Internal;
 using Onboarding.Engine.NetSuite.Internal;
@@ -47,12 +48,14 @@ public static class NetSuiteServiceCollectionExtensions
         // set) would cut a longer configured total short, and costs a timer per request besides.
         services.TryAddSingleton<NetSuiteHttpLogger>();
         services.AddHttpClient(NetSuiteHttpClients.Idempotent, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .KeepNoCookies()
             .RemoveAllLoggers()
             .AddLogger<NetSuiteHttpLogger>()
             .AddResilienceHandler("netsuite-idempotent", (pipeline, context) =>
                 NetSuiteResilience.AddIdempotent(pipeline, context.ServiceProvider.GetRequiredService<IOptions<NetSuiteOptions>>().Value));
 
         services.AddHttpClient(NetSuiteHttpClients.NonIdempotent, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .KeepNoCookies()
             .RemoveAllLoggers()
             .AddLogger<NetSuiteHttpLogger>()
             .AddResilienceHandler("netsuite-non-idempotent", (pipeline, context) =>

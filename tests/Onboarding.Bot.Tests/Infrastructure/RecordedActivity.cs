@@ -12,6 +12,9 @@ public sealed record RecordedActivity(string Method, string ConversationId, stri
 {
     public bool IsUpdate => Method == HttpMethods.Put;
 
+    /// <summary>The Cookie header the call carried; empty when none.</summary>
+    public string Cookie { get; init; } = "";
+
     /// <summary>The first Adaptive Card attached, or null.</summary>
     public JsonObject? AdaptiveCard => Body["attachments"]?.AsArray()
         .FirstOrDefault(a => (string?)a?["contentType"] == "application/vnd.microsoft.card.adaptive")?["content"]?.AsObject();

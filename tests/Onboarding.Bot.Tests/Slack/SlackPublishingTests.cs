@@ -54,6 +54,9 @@ public sealed class SlackPublishingTests
         Assert.Contains("✓ ", updates[0].BlockTexts);
         Assert.Contains("Authorize", updates[0].BlockTexts);
         Assert.Equal("Bundle verified", updates[1].Text);
+
+        // Slack's answers set a cookie each time; no later call carries it back (KeepNoCookies).
+        Assert.All(host.Slack.Calls, c => Assert.Equal("", c.Cookie));
     }
 
     [Fact]

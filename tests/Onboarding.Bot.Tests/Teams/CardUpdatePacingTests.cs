@@ -36,4 +36,16 @@ public sealed class CardUpdatePacingTests() : BotAndBrowserTest(new Dictionary<s
         var notice = activities.FindIndex(a => !a.IsUpdate && a.Shows("All set"));
         Assert.InRange(completedCard, 0, notice - 1);
     }
+
+    [Fact]
+    public async Task No_call_to_the_connector_carries_a_cookie_an_earlier_answer_set()
+    {
+        var onboarding = new TeamsOnboarding(Bed, Browser, Bed.Teams);
+
+        await onboarding.CompleteAsync();
+
+        // The stand-in's every answer sets one; one handler serves every tenant's conversations (KeepNoCookies).
+        Assert.True(Bed.Connector.Activities.Count > 2);
+        Assert.All(Bed.Connector.Activities, a => Assert.Equal("", a.Cookie));
+    }
 }

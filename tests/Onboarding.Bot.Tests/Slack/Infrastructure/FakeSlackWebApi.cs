@@ -100,6 +100,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         var isJson = http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
         var request = isJson ? JsonNode.Parse(body) as JsonObject : null;
         var authorization = http.Request.Headers.Authorization.ToString();
+
+        // As Slack's own answers do: a cookie the bot must not keep (no workspace's call may carry another's).
+        http.Response.Headers.SetCookie = $"b=browser-{method}; Path=/";
         var form = isJson ? new Dictionary<string, StringValues>() : QueryHelpers.ParseQuery(body);
 
         var (status, answer, retryAfter) = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)
@@ -114,6 +117,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             form)
         {
             AnsweredTs = (bool?)answer["ok"] == true ? (string?)answer["ts"] : null,
+            Cookie = http.Request.Headers.Cookie.ToString(),
         });
 
         if (retryAfter is { } wait)

@@ -9,6 +9,9 @@ public sealed record RecordedSlackCall(string Method, string? BearerToken, JsonO
     /// <summary>The <c>ts</c> the fake answered with: the new message's for chat.postMessage, the edited one's for chat.update.</summary>
     public string? AnsweredTs { get; init; }
 
+    /// <summary>The Cookie header the call carried; empty when none.</summary>
+    public string Cookie { get; init; } = "";
+
     /// <summary>The <c>blocks</c> sent with chat.postMessage / chat.update.</summary>
     public JsonArray Blocks => Json?["blocks"] as JsonArray ?? [];
 
