@@ -9,8 +9,8 @@ namespace Onboarding.Engine.Tests.NetSuite;
 
 public sealed class NetSuiteCookiesTests
 {
-    // Two tenants whose NetSuite URLs share a host, as they do behind a proxy: whatever one's answer sets must not travel
-    // with the other's request (nor with its own next one: the calls need no session).
+    // Two tenants whose NetSuite URLs share a host, as every account's do on the sandbox: whatever one's answer sets must
+    // not travel with the other's request (nor with its own next one: the calls need no session).
     [Fact]
     public async Task A_cookie_one_tenants_answer_sets_is_never_sent_again()
     {
