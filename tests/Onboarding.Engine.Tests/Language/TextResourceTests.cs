@@ -6,13 +6,23 @@ namespace Onboarding.Engine.Tests.Language;
 
 /// <summary>
 /// The shipped translations, read from the satellite assemblies the build produces: German has every English text,
-/// French every text of the onboarding card, its notices and failures, help, welcome and how it works; every translation
+/// French every text of the onboarding card, its notices and failures (NetSuite's errors and the role checks included),
+/// the post-install routines, help, welcome and how it works, the OAuth callback page, cancelling, and an admin's
+/// re-authorization with the certificate rotation it runs; every translation
 /// keeps its text's placeholders; and the machine really has the culture data the languages need.
 /// </summary>
 public sealed partial class TextResourceTests
 {
-    /// <summary>What French covers: the onboarding card (steps, checklist, failures, buttons, notices) and the help.</summary>
-    private static readonly string[] FrenchCovers = ["Card_", "Checklist_", "Failure_", "Button_", "Notice_", "Help_", "Welcome_", "HowItWorks_", "Time_", "Span_", "List_"];
+    /// <summary>
+    /// What French covers: what a customer's admin meets from the chat to the browser — the onboarding card (steps,
+    /// checklist, failures and NetSuite's errors, the chosen role's gaps, the post-install routines, buttons, notices), the
+    /// help, the OAuth callback page, cancelling — and a re-authorization an admin signs in for, with the rotation it runs.
+    /// </summary>
+    private static readonly string[] FrenchCovers =
+    [
+        "Card_", "Checklist_", "Failure_", "Button_", "Notice_", "Help_", "Welcome_", "HowItWorks_", "Time_", "Span_", "List_",
+        "NetSuite_", "Preflight_", "Routine_", "Callback_", "Account_", "Cancel_", "Reauthorization_", "Rotation_",
+    ];
 
     [Fact]
     public void Every_English_text_exists_in_German()
@@ -30,6 +40,7 @@ public sealed partial class TextResourceTests
         var missing = needed.Except(Translated(Languages.French).Keys).Order().ToList();
 
         Assert.Contains("Card_AllDone", needed);
+        Assert.Contains("Callback_Authorized", needed);
         Assert.True(missing.Count == 0, $"Not in Texts.fr.resx: {string.Join(", ", missing)}");
     }
 
