@@ -29,6 +29,9 @@ public sealed record ConversationKey
     /// <summary>The platform's conversation or channel id.</summary>
     public string Conversation { get; }
 
+    /// <summary>The workspace across channels, <c>channel|workspace</c>: whose commands take one turn together in the inbox.</summary>
+    public string WorkspaceKey => $"{Channel}{Separator}{Workspace}";
+
     /// <summary>A stable text form for storage: <c>channel|workspace|conversation</c>.</summary>
     public override string ToString() => $"{Channel}{Separator}{Workspace}{Separator}{Conversation}";
 

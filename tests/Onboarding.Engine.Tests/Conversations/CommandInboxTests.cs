@@ -137,9 +137,58 @@ public sealed class CommandInboxTests
         Assert.Equal(nameof(TimeoutException), await temp.ScalarAsync("SELECT last_error FROM chat_inbox"));
     }
 
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task A_workspace_that_floods_the_inbox_delays_only_its_own_commands(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var inbox = Inbox(temp.Database, "instance-a", TimeProvider.System);
+        foreach (var i in Enumerable.Range(0, 40))
+        {
+            await inbox.AcceptAsync(Command("status", $"noisy-{i}", workspace: "tenant-noisy"), CancellationToken.None);
+        }
+
+        await inbox.AcceptAsync(Command("help", "quiet-teams", workspace: "tenant-quiet"), CancellationToken.None);
+        await inbox.AcceptAsync(Command("help", "quiet-slack", channel: "slack", workspace: "T0QUIET"), CancellationToken.None);
+        await inbox.AcceptAsync(Command("status", "noisy-40", workspace: "tenant-noisy"), CancellationToken.None);
+
+        var first = await inbox.ClaimAsync(4, CancellationToken.None);
+        var rest = await inbox.ClaimAsync(100, CancellationToken.None);
+
+        // Each newcomer's first command takes the turn after the oldest one waiting: the two quiet workspaces' commands are
+        // claimed beside the noisy workspace's first two, not behind its forty.
+        Assert.Equal(["noisy-0", "noisy-1", "quiet-teams", "quiet-slack"], first.Select(c => c.DeliveryId));
+        Assert.Equal(Enumerable.Range(2, 39).Select(i => $"noisy-{i}"), rest.Select(c => c.DeliveryId));
+    }
+
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task Past_the_backlog_bound_only_the_workspace_that_filled_it_is_told_busy_until_twice_the_bound(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var inbox = Inbox(temp.Database, "instance-a", TimeProvider.System, new InboxOptions { Lease = TimeSpan.FromSeconds(60), MaxBacklog = 10 });
+        foreach (var i in Enumerable.Range(0, 10))
+        {
+            Assert.Equal(InboxOutcome.Accepted, await inbox.AcceptAsync(Command("status", $"noisy-{i}", workspace: "tenant-noisy"), CancellationToken.None));
+        }
+
+        Assert.Equal(10, await inbox.CountAsync(CancellationToken.None));
+        var noisy = await inbox.AcceptAsync(Command("status", "noisy-10", workspace: "tenant-noisy"), CancellationToken.None);
+        var quiet = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            inbox.AcceptAsync(Command("help", $"quiet-{i}", workspace: "tenant-quiet"), CancellationToken.None)));
+
+        Assert.Equal(20, await inbox.CountAsync(CancellationToken.None));
+        var pastTwice = await inbox.AcceptAsync(Command("help", "new-0", channel: "slack", workspace: "T0NEW"), CancellationToken.None);
+
+        Assert.Equal(InboxOutcome.Busy, noisy);
+        Assert.All(quiet, o => Assert.Equal(InboxOutcome.Accepted, o));
+        Assert.Equal(InboxOutcome.Busy, pastTwice);
+    }
+
     internal static CommandInbox Inbox(Database database, string instance, TimeProvider clock, InboxOptions? options = null) =>
         new(database, new InstanceIdentity(instance), Options.Create(options ?? Settings), clock, NullLogger<CommandInbox>.Instance);
 
-    internal static ChatCommand Command(string verb, string deliveryId, string conversation = "a:conversation-1", string? argument = null) =>
-        new(new ConversationKey("msteams", "tenant-1", conversation), new ChatUser("user-1", "Pat"), verb, argument, new Dictionary<string, string>(), deliveryId, false);
+    internal static ChatCommand Command(
+        string verb, string deliveryId, string conversation = "a:conversation-1", string? argument = null, string channel = "msteams", string workspace = "tenant-1") =>
+        new(new ConversationKey(channel, workspace, conversation), new ChatUser("user-1", "Pat"), verb, argument, new Dictionary<string, string>(), deliveryId, false);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,7 @@ public sealed class CommandInbox(
     private readonly Channel<bool> _stored = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private int _unwrittenCount;
     private long _backlog;
+    private FrozenSet<string> _crowding = FrozenSet<string>.Empty;
 
     /// <summary>The name this instance claims commands under.</summary>
     public string Holder => instance.Name;
@@ -53,7 +55,7 @@ public sealed class CommandInbox(
     public async Task<InboxOutcome> AcceptAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Backlog >= options.Value.MaxBacklog || Volatile.Read(ref _unwrittenCount) >= MaxUnwritten)
+        if (IsCrowded(command.Conversation.WorkspaceKey) || Volatile.Read(ref _unwrittenCount) >= MaxUnwritten)
         {
             InboxBusy(logger, command.Conversation.Channel, Backlog);
             return InboxOutcome.Busy;
@@ -69,14 +71,17 @@ public sealed class CommandInbox(
     /// <summary>Completes when a command was stored by this instance since the last call, or at once if one was.</summary>
     public ValueTask<bool> WaitForStoredAsync(CancellationToken cancellationToken) => _stored.Reader.ReadAsync(cancellationToken);
 
-    /// <summary>Claims up to <paramref name="count"/> commands that are due — new, due for a retry, or left by an instance whose lease ran out — oldest first.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="count"/> commands that are due — new, due for a retry, or left by an instance whose lease
+    /// ran out — by turn (<see cref="LastTurnsAsync"/>), so a workspace with many commands waiting does not hold back the others'.
+    /// </summary>
     public async Task<IReadOnlyList<ClaimedCommand>> ClaimAsync(int count, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var rows = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.QueryAsync<ClaimedRow>(
             $"""
             UPDATE chat_inbox SET claimed_by = @holder, available_at = @until, attempts = attempts + 1
-            WHERE id IN (SELECT id FROM chat_inbox WHERE available_at <= @now ORDER BY id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
+            WHERE id IN (SELECT id FROM chat_inbox WHERE available_at <= @now ORDER BY turn, id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
             RETURNING id AS Id, channel AS Channel, delivery_id AS DeliveryId, command AS Command, attempts AS Attempts
             """,
             new { holder = Holder, now = StoredTime.Format(now), until = StoredTime.Format(now + options.Value.Lease), count },
@@ -112,13 +117,31 @@ public sealed class CommandInbox(
             new { id, holder = Holder, now = StoredTime.Format(timeProvider.GetUtcNow()) },
             cancellationToken), cancellationToken);
 
-    /// <summary>Counts the commands in the inbox (all instances) for <see cref="Backlog"/>; returns the count.</summary>
+    /// <summary>
+    /// Counts the commands in the inbox (all instances) for <see cref="Backlog"/>, and which workspaces hold more than their
+    /// share of it; returns the count.
+    /// </summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
-        var count = await StorageTransaction.ReadAsync(database, read => read.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM chat_inbox", null, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var perWorkspace = (await StorageTransaction.ReadAsync(database, read => read.QueryAsync<(string Workspace, long Count)>(
+            "SELECT workspace, COUNT(*) FROM chat_inbox GROUP BY workspace", null, cancellationToken), cancellationToken).ConfigureAwait(false)).ToList();
+        var count = perWorkspace.Sum(w => w.Count);
+        var fairShare = perWorkspace.Count == 0 ? 0 : count / perWorkspace.Count;
+        Volatile.Write(ref _crowding, count < options.Value.MaxBacklog
+            ? FrozenSet<string>.Empty
+            : perWorkspace.Where(w => w.Count >= fairShare).Select(w => w.Workspace).ToFrozenSet(StringComparer.Ordinal));
         Interlocked.Exchange(ref _backlog, count);
         return count;
+    }
+
+    // Past Inbox:MaxBacklog the workspaces holding at least an even share of the backlog are told "busy", and the others'
+    // commands still come in, up to twice the bound: one tenant's flood must not shut every other tenant out
+    // (docs/security.md). One workspace alone is refused at the bound, as before.
+    private bool IsCrowded(string workspace)
+    {
+        var backlog = Backlog;
+        var bound = options.Value.MaxBacklog;
+        return backlog >= 2L * bound || (backlog >= bound && Volatile.Read(ref _crowding).Contains(workspace));
     }
 
     // Whoever finds no write under way writes every waiting command, batch by batch, then looks again after letting go, so a
@@ -164,6 +187,7 @@ public sealed class CommandInbox(
             var outcomes = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write =>
             {
                 var outcomes = new InboxOutcome[batch.Count];
+                var lastTurns = await LastTurnsAsync(write, batch.Select(u => u.Command.Conversation.WorkspaceKey)).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var command = batch[i].Command;
@@ -174,9 +198,11 @@ public sealed class CommandInbox(
                         continue;
                     }
 
+                    var workspace = command.Conversation.WorkspaceKey;
+                    var turn = ++lastTurns[workspace];
                     await write.ExecuteAsync(
-                        "INSERT INTO chat_inbox (channel, delivery_id, command, received_at, available_at) VALUES (@channel, @deliveryId, @json, @at, @at)",
-                        new { channel = command.Conversation.Channel, deliveryId = command.DeliveryId, json = batch[i].Json, at },
+                        "INSERT INTO chat_inbox (channel, workspace, turn, delivery_id, command, received_at, available_at) VALUES (@channel, @workspace, @turn, @deliveryId, @json, @at, @at)",
+                        new { channel = command.Conversation.Channel, workspace, turn, deliveryId = command.DeliveryId, json = batch[i].Json, at },
                         CancellationToken.None).ConfigureAwait(false);
                     outcomes[i] = InboxOutcome.Accepted;
                 }
@@ -212,6 +238,24 @@ public sealed class CommandInbox(
         {
             Interlocked.Add(ref _unwrittenCount, -batch.Count);
         }
+    }
+
+    // Fair queuing between the workspaces one inbox serves (docs/security.md): a command's turn is one past the later of
+    // its workspace's last turn and the earliest turn in the inbox, and claims go by turn. A workspace with a thousand
+    // commands waiting holds turns far ahead; another's next command starts at the earliest one and goes before them, so a
+    // flood delays only the workspace it comes from. Both lookups read an index (migration 207).
+    private static async Task<Dictionary<string, long>> LastTurnsAsync(StorageTransaction write, IEnumerable<string> workspaces)
+    {
+        var earliest = await write.ExecuteScalarAsync<long?>("SELECT MIN(turn) FROM chat_inbox", null, CancellationToken.None).ConfigureAwait(false) ?? 0;
+        var lastTurns = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var workspace in workspaces.Distinct(StringComparer.Ordinal))
+        {
+            var last = await write.ExecuteScalarAsync<long?>(
+                "SELECT MAX(turn) FROM chat_inbox WHERE workspace = @workspace", new { workspace }, CancellationToken.None).ConfigureAwait(false) ?? 0;
+            lastTurns[workspace] = Math.Max(last, earliest);
+        }
+
+        return lastTurns;
     }
 
     private ClaimedCommand Read(ClaimedRow row)

@@ -30,6 +30,10 @@ public sealed class InboxOptions
     /// <summary>How often an idle instance looks for commands other instances stored (its own are started at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Commands waiting in the inbox, over all instances, beyond which new ones are refused as "busy".</summary>
+    /// <summary>
+    /// Commands waiting in the inbox, over all instances, beyond which new ones are refused as "busy" — at first only those
+    /// of the workspaces holding at least an even share of the waiting commands, so one tenant's flood does not shut the
+    /// others out; everyone's at twice this.
+    /// </summary>
     public int MaxBacklog { get; set; } = 5_000;
 }

@@ -119,5 +119,16 @@ internal static class CoordinationMigrations
             FROM tenants t
             WHERE t.status = 'Connected' AND NOT EXISTS (SELECT 1 FROM tenant_health h WHERE h.account_id = t.account_id);
             """),
+
+        // Fair queuing between workspaces (CommandInbox): a command's turn is one past the later of its workspace's last
+        // turn and the earliest turn still in the inbox, and claims go by turn. One Teams tenant or Slack workspace that
+        // floods the inbox then delays its own commands, not everyone's behind them. Rows stored before this version share
+        // the empty workspace and turn 0, so they go first.
+        new(207, "inbox commands take turns per workspace", """
+            ALTER TABLE chat_inbox ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+            ALTER TABLE chat_inbox ADD COLUMN turn INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX ix_chat_inbox_turn ON chat_inbox (turn, id);
+            CREATE INDEX ix_chat_inbox_workspace ON chat_inbox (workspace, turn);
+            """),
     ];
 }
