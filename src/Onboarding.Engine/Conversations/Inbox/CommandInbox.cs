@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -39,14 +38,13 @@ public sealed class CommandInbox(
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly Channel<bool> _stored = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private int _unwrittenCount;
-    private long _backlog;
-    private FrozenSet<string> _crowding = FrozenSet<string>.Empty;
+    private readonly WorkspaceShares _shares = new(options.Value.MaxBacklog);
 
     /// <summary>The name this instance claims commands under.</summary>
     public string Holder => instance.Name;
 
     /// <summary>Commands waiting or running in the inbox, over all instances, as last counted by this instance's worker.</summary>
-    public long Backlog => Interlocked.Read(ref _backlog);
+    public long Backlog => _shares.Backlog;
 
     /// <summary>
     /// Stores <paramref name="command"/> unless its delivery was accepted before; returns once it is committed (then the
@@ -55,7 +53,7 @@ public sealed class CommandInbox(
     public async Task<InboxOutcome> AcceptAsync(ChatCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (IsCrowded(command.Conversation.WorkspaceKey) || Volatile.Read(ref _unwrittenCount) >= MaxUnwritten)
+        if (_shares.Refuses(command.Conversation.WorkspaceKey) || Volatile.Read(ref _unwrittenCount) >= MaxUnwritten)
         {
             InboxBusy(logger, command.Conversation.Channel, Backlog);
             return InboxOutcome.Busy;
@@ -73,7 +71,7 @@ public sealed class CommandInbox(
 
     /// <summary>
     /// Claims up to <paramref name="count"/> commands that are due — new, due for a retry, or left by an instance whose lease
-    /// ran out — by turn (<see cref="LastTurnsAsync"/>), so a workspace with many commands waiting does not hold back the others'.
+    /// ran out — by turn (<see cref="WorkspaceShares.LastTurnsAsync"/>), so a workspace with many commands waiting does not hold back the others'.
     /// </summary>
     public async Task<IReadOnlyList<ClaimedCommand>> ClaimAsync(int count, CancellationToken cancellationToken)
     {
@@ -117,32 +115,8 @@ public sealed class CommandInbox(
             new { id, holder = Holder, now = StoredTime.Format(timeProvider.GetUtcNow()) },
             cancellationToken), cancellationToken);
 
-    /// <summary>
-    /// Counts the commands in the inbox (all instances) for <see cref="Backlog"/>, and which workspaces hold more than their
-    /// share of it; returns the count.
-    /// </summary>
-    public async Task<long> CountAsync(CancellationToken cancellationToken)
-    {
-        var perWorkspace = (await StorageTransaction.ReadAsync(database, read => read.QueryAsync<(string Workspace, long Count)>(
-            "SELECT workspace, COUNT(*) FROM chat_inbox GROUP BY workspace", null, cancellationToken), cancellationToken).ConfigureAwait(false)).ToList();
-        var count = perWorkspace.Sum(w => w.Count);
-        var fairShare = perWorkspace.Count == 0 ? 0 : count / perWorkspace.Count;
-        Volatile.Write(ref _crowding, count < options.Value.MaxBacklog
-            ? FrozenSet<string>.Empty
-            : perWorkspace.Where(w => w.Count >= fairShare).Select(w => w.Workspace).ToFrozenSet(StringComparer.Ordinal));
-        Interlocked.Exchange(ref _backlog, count);
-        return count;
-    }
-
-    // Past Inbox:MaxBacklog the workspaces holding at least an even share of the backlog are told "busy", and the others'
-    // commands still come in, up to twice the bound: one tenant's flood must not shut every other tenant out
-    // (docs/security.md). One workspace alone is refused at the bound, as before.
-    private bool IsCrowded(string workspace)
-    {
-        var backlog = Backlog;
-        var bound = options.Value.MaxBacklog;
-        return backlog >= 2L * bound || (backlog >= bound && Volatile.Read(ref _crowding).Contains(workspace));
-    }
+    /// <summary>Counts the commands in the inbox (all instances) for <see cref="Backlog"/> and who is busy (<see cref="WorkspaceShares"/>); returns the count.</summary>
+    public Task<long> CountAsync(CancellationToken cancellationToken) => _shares.CountAsync(database, cancellationToken);
 
     // Whoever finds no write under way writes every waiting command, batch by batch, then looks again after letting go, so a
     // command queued just as the writer finished is never left behind.
@@ -187,7 +161,7 @@ public sealed class CommandInbox(
             var outcomes = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, async write =>
             {
                 var outcomes = new InboxOutcome[batch.Count];
-                var lastTurns = await LastTurnsAsync(write, batch.Select(u => u.Command.Conversation.WorkspaceKey)).ConfigureAwait(false);
+                var lastTurns = await WorkspaceShares.LastTurnsAsync(write, batch.Select(u => u.Command.Conversation.WorkspaceKey)).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var command = batch[i].Command;
@@ -238,24 +212,6 @@ public sealed class CommandInbox(
         {
             Interlocked.Add(ref _unwrittenCount, -batch.Count);
         }
-    }
-
-    // Fair queuing between the workspaces one inbox serves (docs/security.md): a command's turn is one past the later of
-    // its workspace's last turn and the earliest turn in the inbox, and claims go by turn. A workspace with a thousand
-    // commands waiting holds turns far ahead; another's next command starts at the earliest one and goes before them, so a
-    // flood delays only the workspace it comes from. Both lookups read an index (migration 207).
-    private static async Task<Dictionary<string, long>> LastTurnsAsync(StorageTransaction write, IEnumerable<string> workspaces)
-    {
-        var earliest = await write.ExecuteScalarAsync<long?>("SELECT MIN(turn) FROM chat_inbox", null, CancellationToken.None).ConfigureAwait(false) ?? 0;
-        var lastTurns = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var workspace in workspaces.Distinct(StringComparer.Ordinal))
-        {
-            var last = await write.ExecuteScalarAsync<long?>(
-                "SELECT MAX(turn) FROM chat_inbox WHERE workspace = @workspace", new { workspace }, CancellationToken.None).ConfigureAwait(false) ?? 0;
-            lastTurns[workspace] = Math.Max(last, earliest);
-        }
-
-        return lastTurns;
     }
 
     private ClaimedCommand Read(ClaimedRow row)
