@@ -52,6 +52,7 @@ public static class SlackChannelRegistration
         services.TryAddSingleton<SlackOAuthState>();
         services.TryAddSingleton<SlackInstallHandler>();
 
+        services.LogSuccessfulAttemptsAtDebug();
         services.AddHttpClient(SlackWebApiClient.HttpClientName, (sp, client) =>
                 client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl)
             .KeepNoCookies()

@@ -47,6 +47,7 @@ public static class NetSuiteServiceCollectionExtensions
         // pipeline's NetSuite:TotalTimeout and AttemptTimeout are the only time limits: HttpClient's own (100 s unless
         // set) would cut a longer configured total short, and costs a timer per request besides.
         services.TryAddSingleton<NetSuiteHttpLogger>();
+        services.LogSuccessfulAttemptsAtDebug();
         services.AddHttpClient(NetSuiteHttpClients.Idempotent, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .KeepNoCookies()
             .RemoveAllLoggers()

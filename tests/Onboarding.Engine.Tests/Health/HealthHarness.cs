@@ -46,18 +46,20 @@ public sealed class HealthHarness : IAsyncDisposable
         Action<Dictionary<string, string?>>? health = null,
         Action<Dictionary<string, string?>>? settings = null,
         StorageProvider provider = StorageProvider.Sqlite,
-        string account = FlowHarness.DemoAccount)
+        string account = FlowHarness.DemoAccount,
+        Action<IServiceCollection>? services = null)
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var values = new Dictionary<string, string?> { ["Health:CheckJitter"] = "00:00:00" };
         health?.Invoke(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var flow = await FlowHarness.StartAsync(settings: settings, services: services =>
+        var flow = await FlowHarness.StartAsync(settings: settings, services: collection =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
-            services.AddSingleton(sp => new RefusingPublisher(sp.GetRequiredService<RecordingPublisher>()));
-            services.Replace(ServiceDescriptor.Singleton<IChatPublisher>(sp => sp.GetRequiredService<RefusingPublisher>()));
-            services.AddConnectionHealth(configuration);
+            collection.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+            collection.AddSingleton(sp => new RefusingPublisher(sp.GetRequiredService<RecordingPublisher>()));
+            collection.Replace(ServiceDescriptor.Singleton<IChatPublisher>(sp => sp.GetRequiredService<RefusingPublisher>()));
+            collection.AddConnectionHealth(configuration);
+            services?.Invoke(collection);
         }, provider: provider);
         return new HealthHarness(flow, time, AccountId.Parse(account));
     }

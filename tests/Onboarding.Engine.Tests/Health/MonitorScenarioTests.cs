@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Onboarding.Engine.Conversations;
 using Onboarding.Engine.Health;
 using Onboarding.Engine.Storage;
@@ -179,5 +182,24 @@ public sealed class MonitorScenarioTests
         // The log keeps the first round (connection, then bundle); the routine passes after it are only counted.
         Assert.Equal([CheckKind.Bundle, CheckKind.Connection], (await harness.ChecksAsync()).Select(c => c.Kind));
         Assert.Empty(harness.Shown(harness.Ops));
+    }
+
+    [Fact]
+    public async Task A_routine_check_logs_nothing_at_the_hosts_default_level()
+    {
+        // The bot's own level and retries (appsettings.json, NetSuiteOptions): a line per check would be tens a second at
+        // thousands of tenants.
+        await using var harness = await HealthHarness.StartAsync(
+            settings: values => values.Remove("NetSuite:MaxRetryAttempts"),
+            services: s => s.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Information).AddFakeLogging()));
+        await harness.OnboardAsync();
+        await harness.CycleAsync();
+        var logs = harness.Flow.Get<FakeLogCollector>();
+        logs.Clear();
+
+        var routine = await harness.CycleAfterAsync(Interval);
+
+        Assert.Equal((1, 0L), (routine.Checked, (await harness.HealthAsync()).ChecksFailed));
+        Assert.Empty(logs.GetSnapshot().Select(l => $"{l.Level} {l.Category}: {l.Message}"));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Onboarding.Engine.Keys;
 using Onboarding.Engine.NetSuite;
 
@@ -60,6 +61,27 @@ public sealed class MachineAccessAgainstSandboxTests
     }
 
     [Fact]
+    public async Task An_attempt_that_needs_no_retry_is_logged_at_debug_and_a_retried_one_as_a_warning()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        await sandbox.ControlAsync($"accounts/{SandboxHost.AccountText}/bundles/500123/install");
+        var admin = await AdminTokenAsync(sandbox);
+        await sandbox.InjectFaultAsync("*/suiteql", 429, "CONCURRENCY_LIMIT_EXCEEDED", count: 1);
+        sandbox.Clients.Logs.Clear();
+
+        var rows = await sandbox.Clients.Get<ISuiteQlClient>().QueryAsync(SandboxHost.Account, admin, "SELECT id FROM role WHERE scriptid = ?", ["customrole_onboarding_app"], CancellationToken.None);
+
+        // Polly's own line for each attempt: at Information, the host's default level, a successful one would be logged
+        // for every NetSuite request (docs/operations.md, Logs).
+        Assert.True(rows.IsSuccess, rows.Error?.Explanation.En());
+        var attempts = sandbox.Clients.Logs.GetSnapshot().Where(l => l.Category == "Polly" && l.Message.StartsWith("Execution attempt", StringComparison.Ordinal));
+        Assert.Collection(
+            attempts,
+            refused => Assert.Equal((LogLevel.Warning, "429"), (refused.Level, Between(refused.Message, "Result: '", "'"))),
+            answered => Assert.Equal((LogLevel.Debug, "200"), (answered.Level, Between(answered.Message, "Result: '", "'"))));
+    }
+
+    [Fact]
     public async Task Bundle_check_RESTlet_says_not_deployed_until_the_bundle_is_installed()
     {
         await using var sandbox = await SandboxHost.StartAsync();
@@ -75,6 +97,12 @@ public sealed class MachineAccessAgainstSandboxTests
         Assert.Equal(NetSuiteErrorKind.ScriptNotDeployed, before.Error?.Kind);
         Assert.True(after.IsSuccess, after.Error?.Explanation.En());
         Assert.True(after.Value.GetProperty("installed").GetBoolean());
+    }
+
+    private static string Between(string text, string start, string end)
+    {
+        var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
+        return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
     }
 
     private static async Task<BearerToken> AdminTokenAsync(SandboxHost sandbox)
