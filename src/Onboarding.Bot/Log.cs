@@ -12,7 +12,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Card {Slot} in {Conversation} could not be updated ({Status}); posting it anew")]
     public static partial void CardUpdateFellBack(ILogger logger, string slot, string conversation, int status);
 
-    [LoggerMessage(EventId = 703, Level = LogLevel.Information, Message = "Bot Framework authentication is off (empty MicrosoftAppId): local anonymous mode")]
+    [LoggerMessage(EventId = 703, Level = LogLevel.Warning, Message = "Bot Framework authentication is off (empty MicrosoftAppId): local anonymous mode")]
     public static partial void AnonymousMode(ILogger logger);
 
     [LoggerMessage(EventId = 704, Level = LogLevel.Warning, Message = "Could not tell the person that their turn failed")]

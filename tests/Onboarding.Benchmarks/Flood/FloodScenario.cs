@@ -35,7 +35,6 @@ public static class FloodScenario
             [
                 $"--Storage:DatabasePath={Path.Combine(directory.Path, "onboarding.db")}",
                 "--Health:Enabled=false",
-                "--Logging:LogLevel:Default=Warning",
             ],
             gc))
         {

@@ -60,15 +60,20 @@ public static class OnboardingScenario
     private static async Task<(TimeSpan Total, TimeSpan NetSuite, int CardUpdates)> OnboardAsync(KeyAlgorithm algorithm)
     {
         var waits = new NetSuiteWaits();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Health:Enabled"] = "false",
+            ["NetSuite:KeyAlgorithm"] = algorithm.ToString(),
+        };
+        if (Environment.GetEnvironmentVariable("BENCH_LOG_LEVEL") is { } level)
+        {
+            // BENCH_LOG_LEVEL=Debug shows where a slow stretch spends its time (timestamped log lines).
+            settings["Logging:LogLevel:Default"] = level;
+        }
+
         await using var bed = await BotTestBed.StartAsync(
-            new Dictionary<string, string?>
-            {
-                // BENCH_LOG_LEVEL=Information shows where a slow stretch spends its time (timestamped log lines).
-                ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("BENCH_LOG_LEVEL") ?? "Warning",
-                ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
-                ["Health:Enabled"] = "false",
-                ["NetSuite:KeyAlgorithm"] = algorithm.ToString(),
-            },
+            settings,
             services => services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(waits.CreateHandler)));
         waits.Server = () => bed.Service<EmbeddedSandbox>().BaseAddress;
         using var browser = new AdminBrowser(bed.Host.BaseAddress);

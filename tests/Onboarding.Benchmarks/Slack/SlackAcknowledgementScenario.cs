@@ -26,7 +26,7 @@ public static class SlackAcknowledgementScenario
         var seconds = size.Pick(5, 15);
 
         await using var host = await SlackBotHost.StartAsync(
-            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Health:Enabled"] = "false" },
+            settings: new Dictionary<string, string?> { ["Health:Enabled"] = "false" },
             configureServices: services =>
             {
                 // The host's own handler (the flow's router) is kept and wrapped.

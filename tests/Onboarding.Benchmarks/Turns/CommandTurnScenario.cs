@@ -20,7 +20,7 @@ public static class CommandTurnScenario
         var turns = size.Pick(100, 500);
 
         await using var bed = await BotTestBed.StartAsync(
-            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Health:Enabled"] = "false" },
+            new Dictionary<string, string?> { ["Health:Enabled"] = "false" },
             services => services.AddSingleton<IStartupFilter, EchoEndpoint>());
         using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = bed.Host.BaseAddress };
 
