@@ -121,7 +121,7 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         }
 
         var assigned = method == HttpMethods.Put ? activityId! : $"standin-activity-{Interlocked.Increment(ref _nextId)}";
-        _activities.Enqueue(new RecordedActivity(method, Uri.UnescapeDataString(conversationId), activityId, assigned, body) { Cookie = request.Headers.Cookie.ToString() });
+        _activities.Enqueue(new RecordedActivity(method, Uri.UnescapeDataString(conversationId), activityId, assigned, body) { Cookie = request.Headers.Cookie.ToString(), TraceParent = request.Headers.TraceParent.ToString() });
 
         // As a load balancer in front of the connector may (an affinity cookie): the bot must not keep it for other tenants' calls.
         request.HttpContext.Response.Headers.SetCookie = $"affinity={assigned}; Path=/";

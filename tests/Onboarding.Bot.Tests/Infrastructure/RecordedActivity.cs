@@ -15,6 +15,13 @@ public sealed record RecordedActivity(string Method, string ConversationId, stri
     /// <summary>The Cookie header the call carried; empty when none.</summary>
     public string Cookie { get; init; } = "";
 
+    /// <summary>The W3C traceparent header the call carried (the sender's span); empty when none.</summary>
+    public string TraceParent { get; init; } = "";
+
+    /// <summary>Whether the sender recorded the span it names: the sampled flag, the low bit of the header's last field
+    /// (https://www.w3.org/TR/trace-context/#sampled-flag).</summary>
+    public bool TraceSampled => TraceParent.Split('-') is [_, _, _, var flags] && (Convert.ToByte(flags, 16) & 1) == 1;
+
     /// <summary>The first Adaptive Card attached, or null.</summary>
     public JsonObject? AdaptiveCard => Body["attachments"]?.AsArray()
         .FirstOrDefault(a => (string?)a?["contentType"] == "application/vnd.microsoft.card.adaptive")?["content"]?.AsObject();

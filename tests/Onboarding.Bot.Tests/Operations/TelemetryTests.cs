@@ -27,7 +27,8 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         _bed = await BotTestBed.StartAsync(configureServices: services =>
         {
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
+            // An exporter of the test's own, sampling everything as the SDK does by default once the host exports.
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans).SetSampler(new AlwaysOnSampler()));
             services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_metrics));
         });
         _browser = new AdminBrowser(_bed.Host.BaseAddress);
@@ -67,6 +68,9 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Contains(ChildrenOf(mint, spans), s => s.Source.Name == "System.Net.Http" && s.Kind == ActivityKind.Client);
         Assert.Contains(DescendantsOf(turn, spans), s => s.DisplayName == "deliver card" && (string?)s.GetTagItem("delivery.card") == "onboarding");
         Assert.All(DescendantsOf(turn, spans), s => Assert.Equal(turn.TraceId, s.TraceId));
+
+        // Each post to the connector named a recorded span (UntracedTests: none is recorded without an exporter).
+        Assert.All(_bed.Connector.Activities, a => Assert.True(a.TraceSampled, a.TraceParent));
         Assert.Contains(spans, s => s.DisplayName == "chat onboard");
         Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore" && (s.GetTagItem("url.path") as string)?.EndsWith("/oauth/netsuite/callback", StringComparison.Ordinal) == true);
 
