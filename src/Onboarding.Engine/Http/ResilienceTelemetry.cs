@@ -13,12 +13,12 @@ public static class ResilienceTelemetry
     private const string ExecutionAttempt = "ExecutionAttempt";
 
     /// <summary>
-    /// Logs the attempts that needed no retry at Debug. Polly reports every attempt of a pipeline registered through the
-    /// service collection, and logs one its strategy did not handle at Information
+    /// Logs the attempts that needed no retry at Debug. Polly reports every attempt of a pipeline registered through
+    /// the service collection, and logs one its strategy did not handle at Information
     /// (https://www.pollydocs.org/advanced/telemetry.html): at the host's default level, a line for every NetSuite and
     /// Slack request that went well — with thousands of tenants checked every few minutes, tens of lines a second that
-    /// say nothing, each costing the processor time of a check. An attempt that is retried stays a warning; the metrics
-    /// are unchanged; the calls' failures are logged where they are understood (NetSuiteCall, the Slack client).
+    /// say nothing, each costing the processor time of a check. An attempt that is retried stays a warning; the
+    /// metrics are unchanged; the calls' failures are logged where they are understood (NetSuiteCall, the Slack client).
     /// </summary>
     public static IServiceCollection LogSuccessfulAttemptsAtDebug(this IServiceCollection services)
     {

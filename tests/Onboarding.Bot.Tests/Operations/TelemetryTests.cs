@@ -71,6 +71,7 @@ public sealed class TelemetryTests : IAsyncLifetime
 
         // Each post to the connector named a recorded span (UntracedTests: none is recorded without an exporter).
         Assert.All(_bed.Connector.Activities, a => Assert.True(a.TraceSampled, a.TraceParent));
+
         Assert.Contains(spans, s => s.DisplayName == "chat onboard");
         Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore" && (s.GetTagItem("url.path") as string)?.EndsWith("/oauth/netsuite/callback", StringComparison.Ordinal) == true);
 

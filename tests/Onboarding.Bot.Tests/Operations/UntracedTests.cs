@@ -7,7 +7,7 @@ namespace Onboarding.Bot.Tests.Operations;
 /// check about 10 µs (docs/operations.md, Telemetry). TelemetryTests shows the posts carrying recorded spans with one.
 /// </summary>
 /// <remarks>
-/// Activity sources are process-wide: a host sampling every span (TelemetryTests) would start this host's spans too, so
+/// Activity sources are process-wide: a host sampling every span (TelemetryTests) would record this host's spans too, so
 /// this runs in that class's collection, never beside it.
 /// </remarks>
 [Collection(nameof(TelemetryTests))]

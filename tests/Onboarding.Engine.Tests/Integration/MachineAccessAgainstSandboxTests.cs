@@ -64,7 +64,7 @@ public sealed class MachineAccessAgainstSandboxTests
         // one for every NetSuite request (docs/operations.md, Logs).
         var attempts = sandbox.Clients.Logs.GetSnapshot()
             .Where(l => l.Category == "Polly" && l.Message.StartsWith("Execution attempt", StringComparison.Ordinal))
-            .Select(l => (l.Level, Between(l.Message, "Result: '", "'")));
+            .Select(l => (l.Level, l.GetStructuredStateValue("Result")));
         Assert.Equal([(LogLevel.Warning, "429"), (LogLevel.Warning, "429"), (LogLevel.Debug, "200")], attempts);
     }
 
@@ -84,12 +84,6 @@ public sealed class MachineAccessAgainstSandboxTests
         Assert.Equal(NetSuiteErrorKind.ScriptNotDeployed, before.Error?.Kind);
         Assert.True(after.IsSuccess, after.Error?.Explanation.En());
         Assert.True(after.Value.GetProperty("installed").GetBoolean());
-    }
-
-    private static string Between(string text, string start, string end)
-    {
-        var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
-        return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
     }
 
     private static async Task<BearerToken> AdminTokenAsync(SandboxHost sandbox)
