@@ -90,6 +90,44 @@ public sealed class CommandInboxWorkerTests
         AssertApology(Assert.Single(publisher.Messages(command.Conversation)));
     }
 
+    [SkippableTheory]
+    [StorageProviders]
+    public async Task One_workspaces_slow_commands_leave_workers_free_for_another_workspaces(StorageProvider provider)
+    {
+        await using var temp = await TemporaryDatabase.CreateMigratedAsync(provider);
+        var settings = new InboxOptions { WorkerConcurrency = 4, MaxAttempts = Fast.MaxAttempts, RetryDelay = Fast.RetryDelay, PollInterval = Fast.PollInterval, Lease = Fast.Lease };
+        var inbox = CommandInboxTests.Inbox(temp.Database, "worker", TimeProvider.System, settings);
+        var handler = new GatedHandler(slow: "noisy");
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Equal(InboxOutcome.Accepted, await inbox.AcceptAsync(CommandInboxTests.Command("status", $"noisy-{i}", $"a:noisy-{i}", workspace: "noisy"), CancellationToken.None));
+        }
+
+        await using var services = new ServiceCollection().AddSingleton<IChatCommandHandler>(handler).BuildServiceProvider();
+        using var worker = new CommandInboxWorker(
+            inbox, services.GetRequiredService<IServiceScopeFactory>(), new ChatViews(new RecordingPublisher(), new ConversationLocales(temp.Database, TimeProvider.System)), Options.Create(settings), TimeProvider.System, NullLogger<CommandInboxWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            // The noisy workspace's commands hang (its NetSuite account timing out): they take three of the four workers.
+            await Eventually.UntilAsync(() => handler.Running("noisy") >= 3, "the noisy workspace's commands running");
+            Assert.Equal(InboxOutcome.Accepted, await inbox.AcceptAsync(CommandInboxTests.Command("status", "quiet-1", "a:quiet-1", workspace: "quiet"), CancellationToken.None));
+
+            // The quiet workspace's command runs now, not once a noisy one gives up.
+            await Eventually.UntilAsync(() => handler.Finished("quiet") == 1, "the quiet workspace's command run beside the hanging ones");
+            Assert.Equal((3, 3), (handler.Running("noisy"), handler.MostAtOnce("noisy")));
+
+            handler.Open();
+            await Eventually.UntilAsync(async () => Convert.ToInt64(await temp.ScalarAsync("SELECT COUNT(*) FROM chat_inbox"), CultureInfo.InvariantCulture) == 0, "the inbox emptied");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal((8, 3), (handler.Finished("noisy"), handler.MostAtOnce("noisy")));
+    }
+
     // The apology in the conversation's language (English here: the conversation told none).
     private static void AssertApology(Engine.Views.StepView shown)
     {
@@ -132,5 +170,32 @@ public sealed class CommandInboxWorkerTests
         public int Runs => _runs;
 
         public Task HandleAsync(ChatCommand command, CancellationToken cancellationToken) => behaviour(Interlocked.Increment(ref _runs));
+    }
+
+    /// <summary>Holds the commands of the <paramref name="slow"/> workspace until <see cref="Open"/>; counts, per workspace, the commands running, the most at once and those finished.</summary>
+    private sealed class GatedHandler(string slow) : IChatCommandHandler
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentDictionary<string, (int Running, int Most, int Finished)> _counts = new();
+
+        public int Running(string workspace) => _counts.GetValueOrDefault(workspace).Running;
+
+        public int MostAtOnce(string workspace) => _counts.GetValueOrDefault(workspace).Most;
+
+        public int Finished(string workspace) => _counts.GetValueOrDefault(workspace).Finished;
+
+        public void Open() => _gate.TrySetResult();
+
+        public async Task HandleAsync(ChatCommand command, CancellationToken cancellationToken)
+        {
+            var workspace = command.Conversation.Workspace;
+            _counts.AddOrUpdate(workspace, (1, 1, 0), (_, c) => (c.Running + 1, Math.Max(c.Most, c.Running + 1), c.Finished));
+            if (workspace == slow)
+            {
+                await _gate.Task.WaitAsync(cancellationToken);
+            }
+
+            _counts.AddOrUpdate(workspace, (0, 1, 1), (_, c) => (c.Running - 1, c.Most, c.Finished + 1));
+        }
     }
 }

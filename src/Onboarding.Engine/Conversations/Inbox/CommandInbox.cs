@@ -73,16 +73,30 @@ public sealed class CommandInbox(
     /// Claims up to <paramref name="count"/> commands that are due — new, due for a retry, or left by an instance whose lease
     /// ran out — by turn (<see cref="WorkspaceShares.LastTurnsAsync"/>), so a workspace with many commands waiting does not hold back the others'.
     /// </summary>
-    public async Task<IReadOnlyList<ClaimedCommand>> ClaimAsync(int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ClaimedCommand>> ClaimAsync(int count, CancellationToken cancellationToken) =>
+        ClaimAsync(count, [], cancellationToken);
+
+    /// <summary>As <see cref="ClaimAsync(int, CancellationToken)"/>, passing over the commands of <paramref name="passOver"/>'s workspaces.</summary>
+    public async Task<IReadOnlyList<ClaimedCommand>> ClaimAsync(int count, IReadOnlyCollection<string> passOver, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(passOver);
         var now = timeProvider.GetUtcNow();
         var rows = await StorageTransaction.WriteAsync(database, StorageAccess.ConcurrentWrite, write => write.QueryAsync<ClaimedRow>(
             $"""
             UPDATE chat_inbox SET claimed_by = @holder, available_at = @until, attempts = attempts + 1
-            WHERE id IN (SELECT id FROM chat_inbox WHERE available_at <= @now ORDER BY turn, id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
-            RETURNING id AS Id, channel AS Channel, delivery_id AS DeliveryId, command AS Command, attempts AS Attempts
+            WHERE id IN (
+                SELECT id FROM chat_inbox WHERE available_at <= @now AND NOT (workspace {write.Dialect.InList("passOver")})
+                ORDER BY turn, id LIMIT @count {write.Dialect.ForUpdateSkipLocked})
+            RETURNING id AS Id, channel AS Channel, workspace AS Workspace, delivery_id AS DeliveryId, command AS Command, attempts AS Attempts
             """,
-            new { holder = Holder, now = StoredTime.Format(now), until = StoredTime.Format(now + options.Value.Lease), count },
+            new
+            {
+                holder = Holder,
+                now = StoredTime.Format(now),
+                until = StoredTime.Format(now + options.Value.Lease),
+                count,
+                passOver = write.Dialect.ListOf(passOver),
+            },
             cancellationToken), cancellationToken).ConfigureAwait(false);
         return [.. rows.OrderBy(r => r.Id).Select(Read)];
     }
@@ -227,7 +241,7 @@ public sealed class CommandInbox(
             command = null;
         }
 
-        return new ClaimedCommand(row.Id, row.Channel, row.DeliveryId, command, checked((int)row.Attempts));
+        return new ClaimedCommand(row.Id, row.Channel, row.Workspace, row.DeliveryId, command, checked((int)row.Attempts));
     }
 
     private sealed record Unwritten(ChatCommand Command, string Json)
@@ -239,6 +253,7 @@ public sealed class CommandInbox(
     {
         public long Id { get; set; }
         public string Channel { get; set; } = "";
+        public string Workspace { get; set; } = "";
         public string? DeliveryId { get; set; }
         public string Command { get; set; } = "";
         public long Attempts { get; set; }

@@ -26,6 +26,7 @@ public sealed partial class CommandInboxWorker(
     ILogger<CommandInboxWorker> logger) : BackgroundService
 {
     private readonly Dictionary<long, Task> _running = [];
+    private readonly Dictionary<string, int> _runningPerWorkspace = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slotFreed = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,17 +47,26 @@ public sealed partial class CommandInboxWorker(
 
                 var free = settings.WorkerConcurrency - RunningCount;
                 var claimed = free > 0
-                    ? await TryAsync(() => inbox.ClaimAsync(free, stoppingToken), stoppingToken).ConfigureAwait(false) ?? []
+                    ? await TryAsync(() => inbox.ClaimAsync(free, FullWorkspaces(), stoppingToken), stoppingToken).ConfigureAwait(false) ?? []
                     : [];
+                var started = 0;
                 foreach (var command in claimed)
                 {
-                    Start(command, stoppingToken);
+                    if (TryStart(command, stoppingToken))
+                    {
+                        started++;
+                    }
+                    else
+                    {
+                        // Its workspace filled its share within this batch: back to the inbox for when it has room.
+                        await TryAsync(() => inbox.ReleaseAsync(command.Id, CancellationToken.None), stoppingToken).ConfigureAwait(false);
+                    }
                 }
 
                 // Full, or everything due taken: wait for a free slot, a command stored here, or the next look at the inbox.
-                if (claimed.Count == 0 || claimed.Count == free)
+                if (started == 0 || started == free)
                 {
-                    await WaitAsync(free - claimed.Count > 0, settings.PollInterval, stoppingToken).ConfigureAwait(false);
+                    await WaitAsync(free - started > 0, settings.PollInterval, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -89,11 +99,32 @@ public sealed partial class CommandInboxWorker(
         }
     }
 
-    private void Start(ClaimedCommand claimed, CancellationToken stoppingToken)
+    // The most commands of one workspace this instance runs at once: three quarters of its workers (at least one), so that
+    // one Teams tenant's or Slack workspace's slow commands (its NetSuite account timing out, its Slack rate limit) never
+    // take every worker, and another workspace's command starts at once (docs/security.md, tenant isolation).
+    private int WorkspaceShare => Math.Max(1, options.Value.WorkerConcurrency * 3 / 4);
+
+    private string[] FullWorkspaces()
     {
         lock (_running)
         {
+            return [.. _runningPerWorkspace.Where(w => w.Value >= WorkspaceShare).Select(w => w.Key)];
+        }
+    }
+
+    private bool TryStart(ClaimedCommand claimed, CancellationToken stoppingToken)
+    {
+        lock (_running)
+        {
+            var running = _runningPerWorkspace.GetValueOrDefault(claimed.Workspace);
+            if (running >= WorkspaceShare)
+            {
+                return false;
+            }
+
+            _runningPerWorkspace[claimed.Workspace] = running + 1;
             _running[claimed.Id] = RunAsync(claimed, stoppingToken);
+            return true;
         }
     }
 
@@ -110,6 +141,15 @@ public sealed partial class CommandInboxWorker(
             lock (_running)
             {
                 _running.Remove(claimed.Id);
+                var left = _runningPerWorkspace[claimed.Workspace] - 1;
+                if (left == 0)
+                {
+                    _runningPerWorkspace.Remove(claimed.Workspace);
+                }
+                else
+                {
+                    _runningPerWorkspace[claimed.Workspace] = left;
+                }
             }
 
             _slotFreed.Release();

@@ -8,7 +8,10 @@ public sealed class InboxOptions
 {
     public const string SectionName = "Inbox";
 
-    /// <summary>Commands this instance runs at once; each mostly waits on NetSuite or the chat platform, so more than the cores.</summary>
+    /// <summary>
+    /// Commands this instance runs at once; each mostly waits on NetSuite or the chat platform, so more than the cores. One
+    /// workspace's commands take at most three quarters of them (at least one), so another workspace's command always finds one.
+    /// </summary>
     public int WorkerConcurrency { get; set; } = 16;
 
     /// <summary>
