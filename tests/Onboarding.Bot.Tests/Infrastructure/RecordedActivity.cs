@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Onboarding.Bot.Tests.Infrastructure;
@@ -18,9 +19,9 @@ public sealed record RecordedActivity(string Method, string ConversationId, stri
     /// <summary>The W3C traceparent header the call carried (the sender's span); empty when none.</summary>
     public string TraceParent { get; init; } = "";
 
-    /// <summary>Whether the sender recorded the span it names: the sampled flag, the low bit of the header's last field
-    /// (https://www.w3.org/TR/trace-context/#sampled-flag).</summary>
-    public bool TraceSampled => TraceParent.Split('-') is [_, _, _, var flags] && (Convert.ToByte(flags, 16) & 1) == 1;
+    /// <summary>Whether the sender recorded the span it names (the header's sampled flag, https://www.w3.org/TR/trace-context/#sampled-flag).</summary>
+    public bool TraceSampled =>
+        ActivityContext.TryParse(TraceParent, null, out var context) && context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded);
 
     /// <summary>The first Adaptive Card attached, or null.</summary>
     public JsonObject? AdaptiveCard => Body["attachments"]?.AsArray()

@@ -25,8 +25,7 @@ public sealed partial class CommandInboxWorker(
     TimeProvider timeProvider,
     ILogger<CommandInboxWorker> logger) : BackgroundService
 {
-    private readonly Dictionary<long, Task> _running = [];
-    private readonly Dictionary<string, int> _runningPerWorkspace = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, (string Workspace, Task Run)> _running = [];
     private readonly SemaphoreSlim _slotFreed = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -79,7 +78,7 @@ public sealed partial class CommandInboxWorker(
             Task[] left;
             lock (_running)
             {
-                left = [.. _running.Values];
+                left = [.. _running.Values.Select(r => r.Run)];
             }
 
             await Task.WhenAll(left).ConfigureAwait(false);
@@ -108,7 +107,7 @@ public sealed partial class CommandInboxWorker(
     {
         lock (_running)
         {
-            return [.. _runningPerWorkspace.Where(w => w.Value >= WorkspaceShare).Select(w => w.Key)];
+            return [.. _running.Values.CountBy(r => r.Workspace).Where(w => w.Value >= WorkspaceShare).Select(w => w.Key)];
         }
     }
 
@@ -116,14 +115,12 @@ public sealed partial class CommandInboxWorker(
     {
         lock (_running)
         {
-            var running = _runningPerWorkspace.GetValueOrDefault(claimed.Workspace);
-            if (running >= WorkspaceShare)
+            if (_running.Values.Count(r => r.Workspace == claimed.Workspace) >= WorkspaceShare)
             {
                 return false;
             }
 
-            _runningPerWorkspace[claimed.Workspace] = running + 1;
-            _running[claimed.Id] = RunAsync(claimed, stoppingToken);
+            _running[claimed.Id] = (claimed.Workspace, RunAsync(claimed, stoppingToken));
             return true;
         }
     }
@@ -141,15 +138,6 @@ public sealed partial class CommandInboxWorker(
             lock (_running)
             {
                 _running.Remove(claimed.Id);
-                var left = _runningPerWorkspace[claimed.Workspace] - 1;
-                if (left == 0)
-                {
-                    _runningPerWorkspace.Remove(claimed.Workspace);
-                }
-                else
-                {
-                    _runningPerWorkspace[claimed.Workspace] = left;
-                }
             }
 
             _slotFreed.Release();
